@@ -1,0 +1,25 @@
+package io.rdswatch.exporter.model;
+
+import java.util.Locale;
+
+/** The fixed, bounded set of reasons an ERROR task is classified into (reference §7). */
+public enum FailureReason {
+  BACKUP_WINDOW_OVERLAP,
+  S3_WRONG_REGION,
+  S3_ACCESS_DENIED,
+  S3_NO_BUCKET,
+  S3_OBJECT_EXISTS,
+  KMS,
+  TDE_CERTIFICATE,
+  DB_EXISTS,
+  TOO_MANY_FILES,
+  OPTION_NOT_ENABLED,
+  PERMISSION,
+  ENGINE_ERROR,
+  UNKNOWN;
+
+  /** Label value, e.g. "s3_wrong_region". */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,46 @@
+package io.rdswatch.exporter.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the exporter knows about one RDS instance at one moment. Built by the agent's tracker
+ * after each poll and swapped in atomically; collectors turn it into fresh samples on every scrape.
+ * Counters (pollErrors, finished, failures, durations) are cumulative since the agent's first start
+ * and survive restarts through the state file.
+ *
+ * @param lastPollSuccess null until a poll has succeeded
+ * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
+ */
+public record InstanceSnapshot(
+    String name,
+    String host,
+    Map<String, String> labels,
+    boolean up,
+    double pollDurationSeconds,
+    Instant lastPollSuccess,
+    Map<PollErrorKind, Long> pollErrors,
+    List<ActiveTask> activeTasks,
+    Map<FinishedKey, Long> finished,
+    Map<FailureKey, Long> failures,
+    Map<TaskType, DurationHistogram> durations,
+    Map<BackupKey, Instant> backupLastSuccess,
+    Map<String, Instant> restoreLastSuccess,
+    Set<String> overlappingDatabases,
+    String backupWindow,
+    Instant takenAt) {
+
+  public InstanceSnapshot {
+    labels = Map.copyOf(labels);
+    pollErrors = Map.copyOf(pollErrors);
+    activeTasks = List.copyOf(activeTasks);
+    finished = Map.copyOf(finished);
+    failures = Map.copyOf(failures);
+    durations = Map.copyOf(durations);
+    backupLastSuccess = Map.copyOf(backupLastSuccess);
+    restoreLastSuccess = Map.copyOf(restoreLastSuccess);
+    overlappingDatabases = Set.copyOf(overlappingDatabases);
+  }
+}

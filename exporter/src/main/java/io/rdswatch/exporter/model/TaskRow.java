@@ -1,0 +1,31 @@
+package io.rdswatch.exporter.model;
+
+import java.time.Instant;
+
+/**
+ * One row of msdb.dbo.rds_task_status, parsed. Timestamps are read as UTC. Nullable fields are
+ * null when RDS leaves them empty.
+ *
+ * @param percentComplete 0..100 as RDS reports it
+ * @param durationMinutes RDS's "duration(mins)"
+ */
+public record TaskRow(
+    long taskId,
+    String taskTypeRaw,
+    TaskType taskType,
+    String database,
+    int percentComplete,
+    int durationMinutes,
+    String lifecycleRaw,
+    Lifecycle lifecycle,
+    String taskInfo,
+    Instant lastUpdated,
+    Instant createdAt,
+    String s3ObjectArn,
+    boolean overwriteS3BackupFile,
+    String kmsMasterKeyArn) {
+
+  public boolean isActive() {
+    return !lifecycle.isTerminal();
+  }
+}
