@@ -17,6 +17,9 @@ public final class Main {
   /** Every subcommand; add new ones here. */
   static List<CliCommand> commands() {
     List<CliCommand> commands = new ArrayList<>();
+    commands.add(new AgentCommand());
+    commands.add(new CheckCommand());
+    commands.add(new TasksCommand());
     return commands;
   }
 
@@ -48,6 +51,10 @@ public final class Main {
             .filter(c -> List.of(c.getClass().getAnnotation(Parameters.class).commandNames()).contains(name))
             .findFirst()
             .orElseThrow();
+    if (isHelp(args)) {
+      jc.getUsageFormatter().usage(name);
+      return 0;
+    }
     try {
       return command.run();
     } catch (Exception e) {

@@ -1,0 +1,93 @@
+package io.rdswatch.agent;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.ConfigLoader;
+import io.rdswatch.agent.config.StaticInstanceSource;
+import io.rdswatch.agent.http.AgentMetrics;
+import io.rdswatch.agent.http.FleetHealthCheck;
+import io.rdswatch.agent.http.InstanceHealthChecks;
+import io.rdswatch.agent.http.InstancesResource;
+import io.rdswatch.agent.http.LandingResource;
+import io.rdswatch.agent.http.MetricsPageServlet;
+import io.rdswatch.agent.http.TasksResource;
+import io.rdswatch.agent.poll.FleetState;
+import io.rdswatch.agent.poll.Poller;
+import io.rdswatch.agent.target.InstanceSource;
+import io.rdswatch.agent.track.FileStateStore;
+import io.rdswatch.exporter.metrics.BuildInfoCollector;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The agent as a Dropwizard application. Never started through Dropwizard's own argparse CLI: the
+ * JCommander front (`rdswatch agent`, `rdswatch demo`) runs it through {@link AgentServer}.
+ */
+public final class RdswatchApplication extends Application<AgentConfiguration> {
+
+  private final Clock clock;
+  private final boolean schedulePolls;
+  private volatile AgentRuntime runtime;
+  private volatile Server server;
+
+  public RdswatchApplication() {
+    this(Clock.systemUTC(), true);
+  }
+
+  /**
+   * @param clock the agent's notion of now (tests pass the simulator's clock)
+   * @param schedulePolls false to poll only when {@link io.rdswatch.agent.poll.Poller#pollOnce()} is called
+   */
+  public RdswatchApplication(Clock clock, boolean schedulePolls) {
+    this.clock = clock;
+    this.schedulePolls = schedulePolls;
+  }
+
+  @Override
+  public String getName() {
+    return "rdswatch";
+  }
+
+  @Override
+  public void initialize(Bootstrap<AgentConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(ConfigLoader.sourceProvider());
+    bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) -> new ConfigLoader(mapper, validator));
+  }
+
+  @Override
+  public void run(AgentConfiguration config, Environment env) {
+    FleetState fleet = new FleetState(clock);
+    InstanceSource source = new StaticInstanceSource(config.getInstances());
+    ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
+    Poller poller = new Poller(
+        source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
+    env.lifecycle().manage(poller);
+
+    CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
+    env.servlets().addServlet("metrics", new MetricsPageServlet(registry)).addMapping("/metrics");
+    String version = BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE).version();
+    env.jersey().register(new LandingResource(fleet, version));
+    env.jersey().register(new InstancesResource(fleet));
+    env.jersey().register(new TasksResource(fleet));
+
+    fleet.addListener(new InstanceHealthChecks(env.healthChecks()));
+    env.healthChecks().register(FleetHealthCheck.NAME, new FleetHealthCheck(fleet));
+
+    env.lifecycle().addServerLifecycleListener(started -> server = started);
+    runtime = new AgentRuntime(fleet, poller, registry);
+  }
+
+  /** Set once {@link #run} has wired the agent. */
+  public AgentRuntime runtime() {
+    return runtime;
+  }
+
+  /** Set once Jetty has started. */
+  Server server() {
+    return server;
+  }
+}

@@ -1,0 +1,88 @@
+package io.rdswatch.agent.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import io.dropwizard.logging.common.BootstrapLogging;
+import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.config.StaticInstanceSource;
+import io.rdswatch.agent.sql.PollException;
+import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskStatusQuery;
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.TaskRow;
+import java.sql.Connection;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+/** `rdswatch tasks --config FILE --instance NAME [--database DB] [--active]`: rds_task_status, readable. */
+@Parameters(commandNames = "tasks", commandDescription = "Show an instance's backup and restore tasks")
+public final class TasksCommand implements CliCommand {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  @ParametersDelegate final ConfigArgument config = new ConfigArgument();
+  @ParametersDelegate final HelpFlag help = new HelpFlag();
+
+  @Parameter(names = "--instance", required = true, description = "instance name (rds_instance)")
+  String instance;
+
+  @Parameter(names = "--database", description = "only this database's tasks")
+  String database;
+
+  @Parameter(names = "--active", description = "only tasks not finished yet (CREATED, IN_PROGRESS, CANCEL_REQUESTED)")
+  boolean active;
+
+  @Override
+  public int run() throws Exception {
+    BootstrapLogging.bootstrap();
+    AgentConfiguration loaded;
+    try {
+      loaded = config.load();
+    } catch (ConfigException e) {
+      return ConfigArgument.report(e, System.err);
+    }
+    List<InstanceTarget> targets = new StaticInstanceSource(loaded.getInstances()).targets();
+    InstanceTarget target = targets.stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
+    if (target == null) {
+      System.err.println("rdswatch tasks: no instance named '" + instance + "' in " + config.file
+          + " (instances: " + String.join(", ", targets.stream().map(InstanceTarget::name).toList()) + ")");
+      return ConfigArgument.BAD_CONFIG;
+    }
+    List<TaskRow> rows;
+    try (Connection connection = new SqlConnector(loaded.getPoll().timeout()).open(target)) {
+      rows = new TaskStatusQuery(loaded.getPoll().timeout()).run(connection, database, null);
+    } catch (PollException e) {
+      System.err.println("rdswatch tasks: " + target.name() + ": " + e.kind().label() + ": " + e.getMessage());
+      return 1;
+    }
+    System.out.print(render(rows.stream().filter(r -> !active || r.isActive()).toList()));
+    return 0;
+  }
+
+  static String render(List<TaskRow> rows) {
+    if (rows.isEmpty()) {
+      return "no tasks\n";
+    }
+    TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "DURATION", "CREATED (UTC)", "REASON");
+    rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId).reversed()).forEach(r -> table.row(
+        r.taskId(),
+        r.taskTypeRaw(),
+        r.database(),
+        r.lifecycleRaw(),
+        r.percentComplete() + "%",
+        duration(r.durationMinutes()),
+        r.createdAt() == null ? null : TIME.format(r.createdAt()),
+        r.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(r.taskInfo()).label() : null));
+    return table.render();
+  }
+
+  static String duration(int minutes) {
+    return minutes < 60 ? minutes + "m" : (minutes / 60) + "h" + String.format("%02dm", minutes % 60);
+  }
+}

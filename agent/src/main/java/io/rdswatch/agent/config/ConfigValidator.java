@@ -1,0 +1,162 @@
+package io.rdswatch.agent.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules Bean Validation cannot say on one field: uniqueness, exactly-one-of, label names, the
+ * backup window format, durations, and whether the files and folders named can be used. Each error
+ * is "yaml.path: rule".
+ */
+final class ConfigValidator {
+
+  /** RDS identifiers are 1-63 letters, digits and hyphens; '.' and '_' are allowed for static names. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+  private static final Pattern WINDOW =
+      Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+
+  private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+  /** Labels rdswatch sets itself, plus Prometheus' target labels. */
+  static final Set<String> RESERVED_LABELS = Set.of("rds_instance", "host", "instance", "job");
+
+  /** Connection properties rdswatch derives from other settings; overriding them would break timeouts. */
+  private static final Set<String> RDSWATCH_JDBC_KEYS =
+      Set.of("user", "username", "password", "servername", "portnumber", "logintimeout", "sockettimeout",
+          "querytimeout", "applicationname");
+
+  /** The keys that can supply an instance's password; exactly one must be set. */
+  static final List<String> PASSWORD_KEYS = List.of("password", "passwordFile");
+
+  private static final Duration MIN_DURATION = Duration.ofSeconds(1);
+
+  private final List<String> errors = new ArrayList<>();
+
+  static List<String> validate(AgentConfiguration config) {
+    ConfigValidator v = new ConfigValidator();
+    v.poll(config.getPoll());
+    v.http(config.getHttp());
+    v.stateDir(config.getStateDir());
+    v.instances(config.getInstances());
+    return v.errors;
+  }
+
+  private void poll(PollConfig poll) {
+    if (poll == null) {
+      return;
+    }
+    atLeastOneSecond("poll.interval", poll.interval());
+    atLeastOneSecond("poll.timeout", poll.timeout());
+    atLeastOneSecond("poll.stallAfter", poll.stallAfter());
+    if (poll.timeout() != null && poll.interval() != null && poll.timeout().compareTo(poll.interval()) >= 0) {
+      errors.add("poll.timeout: must be shorter than poll.interval");
+    }
+  }
+
+  private void atLeastOneSecond(String path, Duration value) {
+    if (value != null && value.compareTo(MIN_DURATION) < 0) {
+      errors.add(path + ": must be at least 1s");
+    }
+  }
+
+  private void http(HttpConfig http) {
+    if (http != null && http.getPort() != 0 && http.getPort() == http.getAdminPort()) {
+      errors.add("http.adminPort: must differ from http.port");
+    }
+  }
+
+  private void stateDir(String stateDir) {
+    if (stateDir == null || stateDir.isBlank()) {
+      return;
+    }
+    Path dir = Path.of(stateDir).toAbsolutePath();
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        errors.add("stateDir: '" + stateDir + "' is not a writable directory");
+      }
+      return;
+    }
+    Path ancestor = dir.getParent();
+    while (ancestor != null && !Files.exists(ancestor)) {
+      ancestor = ancestor.getParent();
+    }
+    if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+      errors.add("stateDir: cannot create '" + stateDir + "': '" + ancestor + "' is not a writable directory");
+    }
+  }
+
+  private void instances(List<InstanceConfig> instances) {
+    if (instances == null) {
+      return;
+    }
+    if (instances.isEmpty()) {
+      errors.add("instances: list at least one instance");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < instances.size(); i++) {
+      InstanceConfig instance = instances.get(i);
+      String at = "instances[" + i + "]";
+      if (instance == null) {
+        errors.add(at + ": must not be empty");
+        continue;
+      }
+      name(at, instance.getName(), seen, i);
+      password(at, instance);
+      if (instance.getBackupWindow() != null && !WINDOW.matcher(instance.getBackupWindow()).matches()) {
+        errors.add(at + ".backupWindow: must look like HH:mm-HH:mm");
+      }
+      instance.getLabels().keySet().forEach(label -> label(at, label));
+      instance.getJdbcProperties().keySet().stream()
+          .filter(key -> RDSWATCH_JDBC_KEYS.contains(key.toLowerCase(Locale.ROOT)))
+          .forEach(key -> errors.add(at + ".jdbcProperties." + key
+              + ": is set by rdswatch (from username, password/passwordFile and poll.timeout)"));
+    }
+  }
+
+  private void name(String at, String name, Map<String, Integer> seen, int index) {
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    if (!NAME.matcher(name).matches()) {
+      errors.add(at + ".name: must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    // RDS identifiers are case-insensitive, and state files must not collide on any filesystem.
+    if (seen.putIfAbsent(name.toLowerCase(Locale.ROOT), index) != null) {
+      errors.add(at + ".name: duplicate name '" + name + "'");
+    }
+  }
+
+  private void password(String at, InstanceConfig instance) {
+    int given = (instance.getPassword() != null ? 1 : 0) + (instance.getPasswordFile() != null ? 1 : 0);
+    if (given != 1) {
+      errors.add(at + ": exactly one of " + String.join(", ", PASSWORD_KEYS));
+      return;
+    }
+    if (instance.getPassword() != null && instance.getPassword().isEmpty()) {
+      errors.add(at + ".password: must not be empty");
+    }
+    if (instance.getPasswordFile() != null) {
+      Path file = Path.of(instance.getPasswordFile());
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        errors.add(at + ".passwordFile: cannot read '" + instance.getPasswordFile() + "'");
+      }
+    }
+  }
+
+  private void label(String at, String label) {
+    if (!LABEL.matcher(label).matches() || RESERVED_LABELS.contains(label) || label.startsWith("__")) {
+      errors.add(at + ".labels." + label
+          + ": label names must match [a-zA-Z_][a-zA-Z0-9_]* and must not be a reserved name"
+          + " (rds_instance, host, instance, job, __*)");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.rdswatch.agent.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hibernate.validator.constraints.Range;
+
+/**
+ * One entry of `instances`. Cross-field rules (exactly one password source, label names, the
+ * backup window, unique names) live in {@link ConfigValidator}.
+ */
+public final class InstanceConfig {
+
+  @JsonProperty @NotBlank private String name;
+
+  @JsonProperty @NotBlank private String host;
+
+  @JsonProperty
+  @Range(min = 1, max = 65535)
+  private int port = 1433;
+
+  @JsonProperty @NotBlank private String username;
+
+  @JsonProperty private String password;
+
+  @JsonProperty private String passwordFile;
+
+  @JsonProperty private Map<String, String> jdbcProperties = new LinkedHashMap<>();
+
+  @JsonProperty private Map<String, String> labels = new LinkedHashMap<>();
+
+  /** RDS's automated backup window, "HH:mm-HH:mm" in UTC. */
+  @JsonProperty private String backupWindow;
+
+  public InstanceConfig() {}
+
+  /** For configs built in code (the demo, tests). */
+  public InstanceConfig(
+      String name, String host, int port, String username, String password, Map<String, String> jdbcProperties) {
+    this.name = name;
+    this.host = host;
+    this.port = port;
+    this.username = username;
+    this.password = password;
+    this.jdbcProperties = new LinkedHashMap<>(jdbcProperties);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public String getPasswordFile() {
+    return passwordFile;
+  }
+
+  public Map<String, String> getJdbcProperties() {
+    return jdbcProperties == null ? Map.of() : jdbcProperties;
+  }
+
+  public Map<String, String> getLabels() {
+    return labels == null ? Map.of() : labels;
+  }
+
+  public String getBackupWindow() {
+    return backupWindow;
+  }
+
+  public InstanceConfig withLabels(Map<String, String> labels) {
+    this.labels = new LinkedHashMap<>(labels);
+    return this;
+  }
+
+  public InstanceConfig withBackupWindow(String backupWindow) {
+    this.backupWindow = backupWindow;
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "InstanceConfig[" + name + " " + host + ":" + port + "]";
+  }
+}

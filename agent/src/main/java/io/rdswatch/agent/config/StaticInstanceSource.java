@@ -1,0 +1,34 @@
+package io.rdswatch.agent.config;
+
+import io.rdswatch.agent.target.FilePasswordSource;
+import io.rdswatch.agent.target.InstanceSource;
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.target.PasswordSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The `instances` list of the config file, as targets. Its answer never changes. */
+public final class StaticInstanceSource implements InstanceSource {
+
+  public static final String ORIGIN = "static";
+
+  private final List<InstanceTarget> targets;
+
+  public StaticInstanceSource(List<InstanceConfig> instances) {
+    this.targets = instances.stream().map(StaticInstanceSource::target).toList();
+  }
+
+  @Override
+  public List<InstanceTarget> targets() {
+    return targets;
+  }
+
+  static InstanceTarget target(InstanceConfig c) {
+    PasswordSource password = c.getPasswordFile() != null
+        ? new FilePasswordSource(Path.of(c.getPasswordFile()))
+        : PasswordSource.literal(c.getPassword());
+    return new InstanceTarget(
+        c.getName(), c.getHost(), c.getPort(), c.getUsername(), password,
+        c.getJdbcProperties(), c.getLabels(), c.getBackupWindow(), ORIGIN);
+  }
+}

@@ -1,0 +1,164 @@
+package io.rdswatch.agent.drill.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.jackson.Jackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drill journal and history: one JSON file per drill in {@code stateDir/drills/}, replaced
+ * atomically and fsynced at every step. Safe for several processes (the agent and the CLI): a drill
+ * is owned through an OS lock on its {@code <id>.lock} file, taken before its journal first
+ * appears and released by the OS if the process dies, which is how recovery tells a crashed drill
+ * from one another process is still running.
+ */
+public final class DrillJournal {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DrillJournal.class);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  static final ObjectMapper JSON =
+      Jackson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final Path dir;
+
+  public DrillJournal(Path stateDir) {
+    this.dir = stateDir.resolve("drills");
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A new id: sortable by start time, unique across processes. */
+  public static String newId(Instant now) {
+    return ID_TIME.format(now) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  /** Takes the lease of a new drill and writes its first journal entry. */
+  public DrillLease begin(DrillRecord record) throws IOException {
+    Files.createDirectories(dir);
+    DrillLease lease = DrillLease.tryAcquire(this, record.id())
+        .orElseThrow(() -> new IOException("drill id " + record.id() + " is already in use"));
+    try {
+      lease.save(record);
+      return lease;
+    } catch (IOException | RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The lease of an unfinished drill whose owner is gone, re-read under the lease; empty when it is
+   * finished or its owner (in this or another process) still runs it.
+   */
+  public Optional<DrillLease> claim(String id) throws IOException {
+    Optional<DrillLease> lease = DrillLease.tryAcquire(this, id);
+    if (lease.isPresent()) {
+      Optional<DrillRecord> now = read(id);
+      if (now.isEmpty() || now.get().isFinished()) {
+        lease.get().close();
+        return Optional.empty();
+      }
+    }
+    return lease;
+  }
+
+  /** Whether a live owner holds the drill's lease right now. */
+  public boolean isLive(String id) throws IOException {
+    Optional<DrillLease> probe = DrillLease.tryAcquire(this, id);
+    probe.ifPresent(DrillLease::release);
+    return probe.isEmpty();
+  }
+
+  public Optional<DrillRecord> read(String id) {
+    try {
+      return Optional.of(JSON.readValue(Files.readAllBytes(file(id)), DrillRecord.class));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("drill journal {} is unreadable and is ignored: {}", file(id), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Every drill on disk, oldest first. */
+  public List<DrillRecord> list() {
+    List<DrillRecord> out = new ArrayList<>();
+    for (String id : ids()) {
+      read(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The ids on disk, oldest first. */
+  public List<String> ids() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - 5))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path file(String id) {
+    return dir.resolve(id + ".json");
+  }
+
+  Path lockFile(String id) {
+    return dir.resolve(id + ".lock");
+  }
+
+  /** Write to a temp file, fsync, rename over the old entry, fsync the directory. */
+  void write(DrillRecord record) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(record);
+    Path tmp = dir.resolve(record.id() + ".json.tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file(record.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file(record.id()), StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      LOG.debug("cannot fsync directory {}: {}", dir, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.rdswatch.agent.drill.run;
+
+import io.rdswatch.agent.drill.journal.DrillLease;
+import io.rdswatch.agent.drill.journal.DrillPlan;
+import io.rdswatch.agent.drill.journal.DrillRecord;
+import io.rdswatch.agent.drill.sql.RdsProcedures;
+import io.rdswatch.agent.target.InstanceTarget;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One drill in progress: its record, the lease on its journal and the connection to the target
+ * that holds the instance-wide drill lock. Not thread-safe; one drill thread owns it.
+ */
+final class DrillRun implements AutoCloseable {
+
+  /** One sp_getapplock resource per target: one drill at a time per instance, across agents. */
+  static final String LOCK_RESOURCE = "rdswatch_drill";
+
+  final DrillContext ctx;
+  final DrillRecord record;
+  private final DrillLease lease;
+  private final DrillObserver observer;
+  private Connection target;
+
+  DrillRun(DrillContext ctx, DrillLease lease, DrillRecord record, DrillObserver observer) {
+    this.ctx = ctx;
+    this.lease = lease;
+    this.record = record;
+    this.observer = observer;
+  }
+
+  DrillPlan plan() {
+    return record.plan();
+  }
+
+  Instant now() {
+    return ctx.clock().instant();
+  }
+
+  Instant deadline() {
+    return record.startedAt().plusSeconds(plan().timeoutSeconds());
+  }
+
+  boolean pastDeadline() {
+    return !now().isBefore(deadline());
+  }
+
+  /** Seconds left for a check, at least 1 so the driver still applies a timeout. */
+  int remainingSeconds() {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.between(now(), deadline()).toSeconds()));
+  }
+
+  int queryTimeout() {
+    return (int) ctx.settings().queryTimeout().toSeconds();
+  }
+
+  /** Journals the record durably, then tells the observer. */
+  void save() throws IOException {
+    lease.save(record);
+    observer.saved(record);
+  }
+
+  InstanceTarget targetInstance() throws DrillSkipped {
+    return instance(plan().targetInstance());
+  }
+
+  InstanceTarget instance(String name) throws DrillSkipped {
+    return ctx.target(name)
+        .orElseThrow(() -> new DrillSkipped("unknown_instance", "no instance named '" + name + "' is configured"));
+  }
+
+  /** The target connection, opened on first use; the drill lock lives on it. */
+  Connection target() throws SQLException, DrillSkipped {
+    if (target == null || target.isClosed()) {
+      target = ctx.connections().open(targetInstance());
+    }
+    return target;
+  }
+
+  /** A connection to the target that is not the lock holder (verify switches its database). */
+  Connection openTarget() throws SQLException, DrillSkipped {
+    return ctx.connections().open(targetInstance());
+  }
+
+  boolean lockTarget() throws SQLException, DrillSkipped {
+    return RdsProcedures.tryAppLock(target(), LOCK_RESOURCE, queryTimeout());
+  }
+
+  /** Closing the session releases its app lock too. */
+  @Override
+  public void close() {
+    try {
+      if (target != null) {
+        target.close();
+      }
+    } catch (SQLException ignored) {
+      // the session, and the lock with it, ends either way
+    } finally {
+      lease.close();
+    }
+  }
+}

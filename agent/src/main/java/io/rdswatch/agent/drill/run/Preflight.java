@@ -1,0 +1,108 @@
+package io.rdswatch.agent.drill.run;
+
+import io.rdswatch.agent.drill.journal.DrillPlan;
+import io.rdswatch.agent.drill.sql.CatalogQueries;
+import io.rdswatch.agent.drill.sql.DbRow;
+import io.rdswatch.agent.drill.sql.TaskStatus;
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.exporter.model.TaskRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The checks before a drill touches anything. Each failure throws {@link DrillSkipped}; on success
+ * the record holds the source backup and a fresh scratch name, and the target's drill lock is held.
+ *
+ * <p>The lock is taken first, not last: the other checks then describe an instance no other
+ * rdswatch drill is changing, so nothing can slip between a check and the restore.
+ */
+final class Preflight {
+
+  private final DrillRun run;
+
+  Preflight(DrillRun run) {
+    this.run = run;
+  }
+
+  void check() throws DrillSkipped, SQLException {
+    DrillPlan plan = run.plan();
+    InstanceTarget target = run.targetInstance();
+    InstanceTarget sourceInstance = run.instance(plan.sourceInstance());
+    Connection conn = run.target();
+    int t = run.queryTimeout();
+    if (!run.lockTarget()) {
+      throw new DrillSkipped("locked", "another rdswatch drill holds the drill lock on " + target.name());
+    }
+    ScratchNames names = run.ctx.scratchNames(plan.scratchPrefix());
+    List<TaskRow> targetTasks = TaskStatus.all(conn, t);
+    alreadyRun(plan, names, targetTasks);
+    long busy = targetTasks.stream().filter(r -> r.taskType().usesSlot() && r.isActive()).count();
+    if (busy >= 2) {
+      throw new DrillSkipped("slots_busy", busy + " backup/restore tasks are not finished on " + target.name()
+          + "; RDS runs at most 2 at once");
+    }
+    if (BackupWindowCheck.isOpen(target.backupWindow(), run.now())) {
+      throw new DrillSkipped("backup_window", target.name() + " is inside its backup window "
+          + target.backupWindow() + " UTC");
+    }
+    List<DbRow> dbs = CatalogQueries.databases(conn, t);
+    long user = dbs.stream().filter(DbRow::isUser).count();
+    int max = run.ctx.settings().maxDatabasesPerInstance();
+    if (user + 1 > max) {
+      throw new DrillSkipped("too_many_databases", target.name() + " has " + user
+          + " user databases; a scratch database would exceed maxDatabasesPerInstance " + max);
+    }
+    boolean sameInstance = sourceInstance.name().equals(target.name());
+    try (Connection own = sameInstance ? null : run.ctx.connections().open(sourceInstance)) {
+      Connection src = sameInstance ? conn : own;
+      List<TaskRow> sourceTasks = sameInstance ? targetTasks : TaskStatus.all(src, t);
+      run.record.source(SourceBackups.find(plan, sourceTasks));
+      space(src, conn, target, t);
+    }
+    String name = names.generate(plan.database(), run.now());
+    if (!ScratchNames.isValid(name)) {
+      throw new DrillSkipped("name_invalid", "scratch name '" + name + "' is not a valid name under 128 characters");
+    }
+    // both: our own comparison, and the server's under its collation
+    if (dbs.stream().anyMatch(d -> DbNames.same(d.name(), name)) || !CatalogQueries.database(conn, name, t).isEmpty()) {
+      throw new DrillSkipped("name_taken", "a database named like scratch name '" + name
+          + "' (ignoring case and accents) already exists on " + target.name());
+    }
+    run.record.scratchName(name);
+  }
+
+  /** Two agents with one schedule: the second sees the first one's restore task for this firing. */
+  private static void alreadyRun(DrillPlan plan, ScratchNames names, List<TaskRow> tasks) throws DrillSkipped {
+    if (plan.scheduledFor() == null) {
+      return;
+    }
+    var pattern = names.patternFor(plan.database());
+    for (TaskRow r : tasks) {
+      if (r.taskType().isRestore() && r.database() != null && pattern.matcher(r.database()).matches()
+          && r.createdAt() != null && !r.createdAt().isBefore(plan.scheduledFor())) {
+        throw new DrillSkipped("already_run", "restore task " + r.taskId() + " into " + r.database()
+            + " already drills this database for the " + plan.scheduledFor() + " firing");
+      }
+    }
+  }
+
+  private void space(Connection source, Connection target, InstanceTarget targetInstance, int t)
+      throws SQLException, DrillSkipped {
+    String db = run.plan().database();
+    OptionalLong size = CatalogQueries.allocatedBytes(source, db, t);
+    if (size.isEmpty()) {
+      throw new DrillSkipped("source_size_unknown", "no files of '" + db + "' in sys.master_files on "
+          + run.plan().sourceInstance() + ", so the restore cannot be sized");
+    }
+    OptionalLong free = CatalogQueries.freeBytes(target, t);
+    double need = size.getAsLong() * run.ctx.settings().spaceSafetyFactor();
+    if (free.isEmpty() || free.getAsLong() < need) {
+      throw new DrillSkipped("insufficient_space", String.format(java.util.Locale.ROOT,
+          "%s needs %.0f bytes (%d allocated x %.2f) but %s has %s bytes free", db, need, size.getAsLong(),
+          run.ctx.settings().spaceSafetyFactor(), targetInstance.name(),
+          free.isEmpty() ? "unknown" : Long.toString(free.getAsLong())));
+    }
+  }
+}

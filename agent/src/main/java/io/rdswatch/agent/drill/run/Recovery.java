@@ -1,0 +1,132 @@
+package io.rdswatch.agent.drill.run;
+
+import io.rdswatch.agent.drill.journal.DrillLease;
+import io.rdswatch.agent.drill.journal.DrillRecord;
+import io.rdswatch.agent.drill.journal.DrillStatus;
+import io.rdswatch.agent.drill.journal.DrillStep;
+import io.rdswatch.agent.drill.journal.RestoreTask;
+import io.rdswatch.agent.drill.sql.TaskStatus;
+import io.rdswatch.exporter.model.TaskRow;
+import io.rdswatch.exporter.model.TaskType;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles drills whose owner is gone (crash, kill -9, lost connection): it keeps following the
+ * restore task, or drops the scratch database the drill created, or records `interrupted`. Runs at
+ * start and then periodically; a drill another live process owns is left alone.
+ */
+public final class Recovery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+  /** After the drill's timeout plus this, an unreachable target no longer keeps a drill open. */
+  static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
+
+  private final DrillRunner runner;
+
+  public Recovery(DrillRunner runner) {
+    this.runner = runner;
+  }
+
+  /** Reconciles every unfinished drill nobody owns; returns the records it touched. */
+  public List<DrillRecord> reconcile(DrillObserver observer) throws InterruptedException {
+    DrillContext ctx = runner.context();
+    List<DrillRecord> touched = new ArrayList<>();
+    for (String id : ctx.journal().ids()) {
+      Optional<DrillRecord> seen = ctx.journal().read(id);
+      if (seen.isEmpty() || seen.get().isFinished()) {
+        continue;
+      }
+      try {
+        Optional<DrillLease> lease = ctx.journal().claim(id);
+        if (lease.isEmpty()) {
+          continue;
+        }
+        DrillRecord record = ctx.journal().read(id).orElseThrow();
+        try (DrillRun run = new DrillRun(ctx, lease.get(), record, observer)) {
+          touched.add(recover(run));
+        }
+      } catch (IOException e) {
+        LOG.warn("cannot recover drill {}: {}", id, e.getMessage());
+      }
+    }
+    return touched;
+  }
+
+  DrillRecord recover(DrillRun run) throws IOException, InterruptedException {
+    DrillRecord r = run.record.recovered(true);
+    LOG.info("recovering drill {} of {} on {} from step {}", r.id(), r.plan().database(),
+        r.plan().targetInstance(), r.step());
+    try {
+      switch (r.step()) {
+        case PREFLIGHT -> {
+          r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped during preflight; nothing was changed");
+          return runner.finish(run);
+        }
+        case SUBMITTING -> {
+          if (!adoptSubmitted(run)) {
+            if (r.tasks().isEmpty()) {
+              r.outcome(DrillStatus.INTERRUPTED, "interrupted",
+                  "agent stopped before the restore was submitted; nothing was changed");
+              return runner.finish(run);
+            }
+            r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped before the differential was submitted");
+          }
+        }
+        case VERIFYING -> r.outcome(DrillStatus.INTERRUPTED, "interrupted",
+            "agent stopped during verify; checks finished before that are kept");
+        default -> {
+          // RESTORING: keep following; DROPPING: the outcome is decided, drop again
+        }
+      }
+      return runner.complete(run);
+    } catch (SQLException | DrillSkipped e) {
+      Instant giveUp = run.deadline().plus(GIVE_UP_AFTER);
+      if (run.now().isBefore(giveUp)) {
+        LOG.warn("drill {}: cannot reach {} ({}); will retry", r.id(), r.plan().targetInstance(), e.getMessage());
+        return r;
+      }
+      r.dropped(r.scratchCreated() ? Boolean.FALSE : null).outcome(DrillStatus.INTERRUPTED, "interrupted",
+          "agent stopped at " + r.step().name().toLowerCase(java.util.Locale.ROOT) + " and " + r.plan().targetInstance()
+              + " stayed unreachable" + (r.scratchCreated() ? "; scratch database " + r.scratchName() + " may remain" : "")
+              + ": " + e.getMessage());
+      return runner.finish(run);
+    }
+  }
+
+  /** The task the crashed agent may have submitted just before it died, found by scratch name. */
+  private boolean adoptSubmitted(DrillRun run) throws SQLException, IOException, DrillSkipped {
+    String type = run.record.tasks().isEmpty() ? "FULL" : "DIFFERENTIAL";
+    Optional<TaskRow> row = findRestoreTask(run, type);
+    if (row.isEmpty()) {
+      return false;
+    }
+    Instant created = row.get().createdAt() != null ? row.get().createdAt() : run.now();
+    run.record.task(new RestoreTask(row.get().taskId(), type, "CREATED", 0, created, null, null, null))
+        .scratchCreated(true)
+        .step(DrillStep.RESTORING);
+    run.save();
+    return true;
+  }
+
+  /** The newest restore task of {@code type} into this drill's scratch name not yet in its record. */
+  static Optional<TaskRow> findRestoreTask(DrillRun run, String type) throws SQLException, DrillSkipped {
+    List<Long> known = run.record.tasks().stream().map(RestoreTask::taskId).toList();
+    return TaskStatus.all(run.target(), run.queryTimeout()).stream()
+        .filter(t -> DbNames.same(t.database(), run.record.scratchName()))
+        .filter(t -> type.equals("FULL")
+            ? t.taskType() == TaskType.RESTORE_DB || t.taskType() == TaskType.RESTORE_DB_NORECOVERY
+            : t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL
+                || t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL_NORECOVERY)
+        .filter(t -> !known.contains(t.taskId()))
+        .max(Comparator.comparingLong(TaskRow::taskId));
+  }
+}

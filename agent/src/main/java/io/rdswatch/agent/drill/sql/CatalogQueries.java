@@ -1,0 +1,81 @@
+package io.rdswatch.agent.drill.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** What the drill reads from an instance's catalog: databases, their sizes, free volume space. */
+public final class CatalogQueries {
+
+  static final String DATABASES = "SELECT name, database_id, state_desc, create_date FROM sys.databases";
+  static final String DATABASE = DATABASES + " WHERE name = ?";
+  /** size is in 8 KB pages, per file. */
+  static final String ALLOCATED_BYTES =
+      "SELECT SUM(CAST(size AS bigint)) * 8192 FROM sys.master_files WHERE database_id = DB_ID(?)";
+  /** Free space of the volume(s) holding the instance's files; the smallest is what limits us. */
+  static final String FREE_BYTES =
+      "SELECT MIN(vs.available_bytes) FROM sys.master_files AS mf"
+          + " CROSS APPLY sys.dm_os_volume_stats(mf.database_id, mf.file_id) AS vs";
+
+  private CatalogQueries() {}
+
+  public static List<DbRow> databases(Connection c, int timeoutSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(DATABASES)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      return rows(ps);
+    }
+  }
+
+  /** The database of that name as SQL Server compares names (its collation ignores case). */
+  public static List<DbRow> database(Connection c, String name, int timeoutSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(DATABASE)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.setString(1, name);
+      return rows(ps);
+    }
+  }
+
+  /** Allocated bytes of all files of {@code db}; empty when the database is not there. */
+  public static OptionalLong allocatedBytes(Connection c, String db, int timeoutSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ALLOCATED_BYTES)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.setString(1, db);
+      return single(ps);
+    }
+  }
+
+  public static OptionalLong freeBytes(Connection c, int timeoutSeconds) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(FREE_BYTES)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      return single(ps);
+    }
+  }
+
+  private static OptionalLong single(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return OptionalLong.empty();
+      }
+      long v = rs.getLong(1);
+      return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+  }
+
+  private static List<DbRow> rows(PreparedStatement ps) throws SQLException {
+    List<DbRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Timestamp created = rs.getTimestamp(4);
+        out.add(new DbRow(rs.getString(1), rs.getInt(2), rs.getString(3),
+            created == null ? null : created.toLocalDateTime().toInstant(ZoneOffset.UTC)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+package io.rdswatch.agent.track;
+
+import io.rdswatch.exporter.model.ActiveTask;
+import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.TaskRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The non-durable picture of one poll: active tasks with progress, stall and queue age, and the
+ * databases whose backups overlap. Rebuilt from the rows and the progress marks on every poll.
+ */
+record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) {
+
+  static final LiveView NONE = new LiveView(List.of(), Set.of());
+
+  LiveView {
+    activeTasks = List.copyOf(activeTasks);
+    overlappingDatabases = Set.copyOf(overlappingDatabases);
+  }
+
+  static LiveView of(
+      List<TaskRow> rows,
+      Map<Long, ProgressMark> marks,
+      Instant now,
+      Duration stallAfter,
+      BackupWindow window,
+      UnaryOperator<String> databaseLabel) {
+    List<ActiveTask> active = new ArrayList<>();
+    Map<String, Integer> backupsPerDb = new HashMap<>();
+    Set<String> overlapping = new TreeSet<>();
+    boolean inWindow = window != null && window.contains(now);
+    for (TaskRow raw : rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId)).toList()) {
+      if (raw.lifecycle().isTerminal()) {
+        continue;
+      }
+      TaskRow row = relabel(raw, databaseLabel);
+      boolean queued = row.lifecycle() == Lifecycle.CREATED;
+      ProgressMark mark = marks.get(row.taskId());
+      boolean stalled =
+          !queued
+              && mark != null
+              && Duration.between(mark.unchangedSince(), now).compareTo(stallAfter) >= 0;
+      double queuedSeconds =
+          queued && row.createdAt() != null
+              ? Math.max(0, Duration.between(row.createdAt(), now).toMillis() / 1000.0)
+              : 0;
+      double ratio = Math.min(1, Math.max(0, row.percentComplete() / 100.0));
+      active.add(new ActiveTask(row, ratio, stalled, queuedSeconds));
+      if (row.taskType().isBackup() && row.database() != null) {
+        if (backupsPerDb.merge(row.database(), 1, Integer::sum) >= 2 || (inWindow && !queued)) {
+          overlapping.add(row.database());
+        }
+      }
+    }
+    return new LiveView(active, overlapping);
+  }
+
+  /** Applies the database label policy (e.g. folding drill scratch names) to an active row. */
+  private static TaskRow relabel(TaskRow r, UnaryOperator<String> databaseLabel) {
+    String db = databaseLabel.apply(r.database());
+    if (db == null ? r.database() == null : db.equals(r.database())) {
+      return r;
+    }
+    return new TaskRow(
+        r.taskId(), r.taskTypeRaw(), r.taskType(), db, r.percentComplete(), r.durationMinutes(),
+        r.lifecycleRaw(), r.lifecycle(), r.taskInfo(), r.lastUpdated(), r.createdAt(),
+        r.s3ObjectArn(), r.overwriteS3BackupFile(), r.kmsMasterKeyArn());
+  }
+}

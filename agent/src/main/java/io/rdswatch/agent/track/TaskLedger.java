@@ -1,0 +1,138 @@
+package io.rdswatch.agent.track;
+
+import io.rdswatch.exporter.model.BackupKey;
+import io.rdswatch.exporter.model.BackupKind;
+import io.rdswatch.exporter.model.DurationHistogram;
+import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.FailureKey;
+import io.rdswatch.exporter.model.FailureReason;
+import io.rdswatch.exporter.model.FinishedKey;
+import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.TaskRow;
+import io.rdswatch.exporter.model.TaskType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The counting rules, as a pure function from the previous state and one poll's rows to the next
+ * state. A task is counted when a poll first shows it terminal and its id is not yet settled; its
+ * id is settled in the same state, so saving that state once makes the count exactly-once.
+ *
+ * <p>First poll without state: tasks already terminal are settled without counting (counters start
+ * at 0 instead of replaying 36 days of history as if it had just happened, which after a lost state
+ * file would look like a burst of fresh failures to increase()); last-success timestamps are
+ * seeded from that history, so backup age is right from the first scrape.
+ */
+final class TaskLedger {
+
+  /** rds_task_status keeps 36 days; restore targets older than that are mostly one-off names. */
+  static final Duration HISTORY = Duration.ofDays(36);
+
+  private TaskLedger() {}
+
+  static InstanceState apply(
+      InstanceState previous, List<TaskRow> rows, Instant now, UnaryOperator<String> databaseLabel) {
+    List<TaskRow> byId = rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId)).toList();
+    Counts counts = new Counts(previous);
+    TaskIdSet settled = previous.settled();
+    for (TaskRow row : byId) {
+      if (!row.lifecycle().isTerminal() || settled.contains(row.taskId())) {
+        continue;
+      }
+      if (previous.baselineTaken()) {
+        counts.count(row, databaseLabel.apply(row.database()), previous.active().get(row.taskId()));
+      }
+      settled = settled.with(row.taskId());
+    }
+    if (!byId.isEmpty()) {
+      settled = settled.settledThrough(byId.get(0).taskId() - 1);
+    }
+    Map<Long, ProgressMark> active = new HashMap<>();
+    for (TaskRow row : byId) {
+      if (row.lifecycle() == Lifecycle.SUCCESS) {
+        counts.success(row, databaseLabel.apply(row.database()));
+      } else if (!row.lifecycle().isTerminal()) {
+        active.put(row.taskId(), ProgressMark.next(previous.active().get(row.taskId()), row, now));
+      }
+    }
+    counts.restores.values().removeIf(at -> at.isBefore(now.minus(HISTORY)));
+    return new InstanceState(
+        true, settled, now, previous.pollErrors(), counts.finished, counts.failures,
+        counts.durations, counts.backups, counts.restores, active);
+  }
+
+  /** ERROR, or CANCELLED by RDS because of the automated backup window (not by a person). */
+  static Optional<FailureReason> failure(TaskRow row) {
+    FailureReason reason = FailureClassifier.classify(row.taskInfo());
+    if (row.lifecycle() == Lifecycle.ERROR
+        || (row.lifecycle() == Lifecycle.CANCELLED && reason == FailureReason.BACKUP_WINDOW_OVERLAP)) {
+      return Optional.of(reason);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Seconds a successful task took: last_updated at SUCCESS minus last_updated when it was seen
+   * IN_PROGRESS at 0% (the measured run, without queue wait); else minus created_at (queue wait
+   * included); else RDS's duration(mins). Both ends are server time, so the time zone cancels out.
+   */
+  static Optional<Double> durationSeconds(TaskRow row, ProgressMark mark) {
+    Instant end = row.lastUpdated();
+    Instant start = mark != null && mark.startedAt() != null ? mark.startedAt() : row.createdAt();
+    if (end != null && start != null && !end.isBefore(start)) {
+      return Optional.of(Duration.between(start, end).toMillis() / 1000.0);
+    }
+    return row.durationMinutes() >= 0 ? Optional.of(row.durationMinutes() * 60.0) : Optional.empty();
+  }
+
+  /** Mutable working copies of the counters for one apply(). */
+  private static final class Counts {
+    final Map<FinishedKey, Long> finished;
+    final Map<FailureKey, Long> failures;
+    final Map<TaskType, DurationHistogram> durations;
+    final Map<BackupKey, Instant> backups;
+    final Map<String, Instant> restores;
+
+    Counts(InstanceState s) {
+      finished = new HashMap<>(s.finished());
+      failures = new HashMap<>(s.failures());
+      durations = new HashMap<>(s.durations());
+      backups = new HashMap<>(s.backupLastSuccess());
+      restores = new HashMap<>(s.restoreLastSuccess());
+    }
+
+    void count(TaskRow row, String database, ProgressMark mark) {
+      TaskType type = row.taskType();
+      finished.merge(new FinishedKey(database, type, row.lifecycle()), 1L, Long::sum);
+      failure(row).ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
+      if (row.lifecycle() == Lifecycle.SUCCESS) {
+        durationSeconds(row, mark)
+            .ifPresent(s -> durations.merge(type, DurationHistogram.empty().observe(s), (h, n) -> h.observe(s)));
+      }
+    }
+
+    /** Last-success timestamps only move forward, whatever order rows come in. */
+    void success(TaskRow row, String database) {
+      Instant at = row.lastUpdated() != null ? row.lastUpdated() : row.createdAt();
+      if (database == null || at == null) {
+        return;
+      }
+      TaskType type = row.taskType();
+      if (type.isBackup()) {
+        backups.merge(new BackupKey(database, BackupKind.of(type)), at, TaskLedger::later);
+      } else if (type.isRestore() || type == TaskType.FINISH_RESTORE) {
+        restores.merge(database, at, TaskLedger::later);
+      }
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

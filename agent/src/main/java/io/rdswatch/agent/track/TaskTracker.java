@@ -1,0 +1,176 @@
+package io.rdswatch.agent.track;
+
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.exporter.model.InstanceSnapshot;
+import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.TaskRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows one instance's tasks across polls and restarts and publishes an immutable
+ * {@link InstanceSnapshot} after each poll.
+ *
+ * <p>Exactly-once: each poll's new state (counters plus the ids they counted) is saved atomically
+ * <em>before</em> it is published. If the process dies first, neither the disk nor any scrape saw
+ * the counts and the next poll counts those tasks again; if saving fails, the counts are not
+ * published either and the next poll retries. Only live facts (up, active tasks) move on then.
+ *
+ * <p>{@code rows} must be the whole of rds_task_status (its 36 days), not a filtered subset: a
+ * task missing from a poll cannot be counted by it, and ids below the lowest listed are settled.
+ *
+ * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and
+ * {@link #latestRows()} are lock-free volatile reads.
+ */
+public final class TaskTracker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
+
+  private final InstanceTarget target;
+  private final Duration stallAfter;
+  private final StateStore store;
+  private final Clock clock;
+  private final UnaryOperator<String> databaseLabel;
+  private final BackupWindow window;
+
+  private InstanceState durable; // what the store holds; guarded by this
+  private boolean up;
+  private double pollSeconds;
+  private LiveView live = LiveView.NONE;
+
+  private volatile InstanceSnapshot snapshot;
+  private volatile List<TaskRow> latestRows = List.of();
+
+  public TaskTracker(InstanceTarget target, Duration stallAfter, StateStore store, Clock clock) {
+    this(target, stallAfter, store, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param databaseLabel maps a database name to its label value, e.g. to fold one-off drill
+   *     scratch databases into one label so counters do not grow a series per drill
+   */
+  public TaskTracker(
+      InstanceTarget target,
+      Duration stallAfter,
+      StateStore store,
+      Clock clock,
+      UnaryOperator<String> databaseLabel) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.databaseLabel = Objects.requireNonNull(databaseLabel, "databaseLabel");
+    this.window = parseWindow(target);
+    this.durable = loadState();
+    this.snapshot = build(clock.instant());
+  }
+
+  /** Counts newly finished tasks once, updates timestamps, overlaps and stalls, saves, publishes. */
+  public synchronized void pollSucceeded(List<TaskRow> rows, Duration pollDuration) {
+    Instant now = clock.instant();
+    List<TaskRow> copy = List.copyOf(rows);
+    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel);
+    if (!durable.baselineTaken()) {
+      long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
+      LOG.info(
+          "Instance {}: first poll without saved state; {} tasks already finished are taken as"
+              + " history (not counted), last-success times seeded from them",
+          target.name(), history);
+    }
+    if (persist(next)) {
+      durable = next;
+    }
+    up = true;
+    pollSeconds = seconds(pollDuration);
+    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
+    latestRows = copy;
+    snapshot = build(now);
+  }
+
+  public synchronized void pollFailed(PollErrorKind kind, Duration pollDuration) {
+    InstanceState next = durable.withPollError(kind);
+    if (persist(next)) {
+      durable = next;
+    }
+    up = false;
+    pollSeconds = seconds(pollDuration);
+    snapshot = build(clock.instant());
+  }
+
+  /** The latest snapshot; never blocks. */
+  public InstanceSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Rows of the last successful poll (raw database names), for /api/tasks and the CLI. */
+  public List<TaskRow> latestRows() {
+    return latestRows;
+  }
+
+  /** Saves the current state now (on SIGTERM); every poll already saved, so this only re-asserts. */
+  public synchronized void flush() {
+    persist(durable);
+  }
+
+  public InstanceTarget target() {
+    return target;
+  }
+
+  /** The durable state as last saved, for tests and diagnostics. */
+  public synchronized InstanceState state() {
+    return durable;
+  }
+
+  private boolean persist(InstanceState state) {
+    try {
+      store.save(target.name(), state);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "Instance {}: cannot save tracker state ({}); finished tasks of this poll are not"
+              + " counted yet and will be counted by the next poll whose save succeeds",
+          target.name(), e.toString());
+      return false;
+    }
+  }
+
+  private InstanceState loadState() {
+    try {
+      return store.load(target.name()).orElseGet(InstanceState::empty);
+    } catch (RuntimeException e) {
+      LOG.warn("Instance {}: cannot load tracker state ({}); starting fresh", target.name(), e.toString());
+      return InstanceState.empty();
+    }
+  }
+
+  private static BackupWindow parseWindow(InstanceTarget target) {
+    if (target.backupWindow() == null || target.backupWindow().isBlank()) {
+      return null;
+    }
+    try {
+      return BackupWindow.parse(target.backupWindow());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Instance {}: {}; backup-window overlap detection is off", target.name(), e.getMessage());
+      return null;
+    }
+  }
+
+  private InstanceSnapshot build(Instant now) {
+    InstanceState s = durable;
+    return new InstanceSnapshot(
+        target.name(), target.host(), target.labels(), up, pollSeconds,
+        up ? now : s.lastPollSuccess(), s.pollErrors(), live.activeTasks(), s.finished(),
+        s.failures(), s.durations(), s.backupLastSuccess(), s.restoreLastSuccess(),
+        live.overlappingDatabases(), target.backupWindow(), now);
+  }
+
+  private static double seconds(Duration d) {
+    return d == null ? 0 : d.toNanos() / 1e9;
+  }
+}

@@ -1,0 +1,77 @@
+package io.rdswatch.agent.aws.discovery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.Map;
+
+/**
+ * RDS's query protocol as WireMock sees it: form-encoded POST / with Action=DescribeDBInstances,
+ * the region in the SigV4 credential scope, XML responses with a Marker for the next page.
+ */
+final class RdsXml {
+
+  record Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
+    static Db sqlServer(String id, int port, Map<String, String> tags) {
+      return new Db(id, "sqlserver-se", id + ".abc.rds.amazonaws.com", port, "03:00-03:30", tags);
+    }
+  }
+
+  private RdsXml() {}
+
+  /** Page 1 (no Marker in the request) or the page asked for with Marker=marker. */
+  static MappingBuilder describe(String region, String marker) {
+    MappingBuilder m =
+        post(urlEqualTo("/"))
+            .withHeader("Authorization", containing("/" + region + "/rds/aws4_request"))
+            .withRequestBody(containing("Action=DescribeDBInstances"));
+    return marker == null
+        ? m.withRequestBody(notContaining("Marker="))
+        : m.withRequestBody(containing("Marker=" + marker));
+  }
+
+  static ResponseDefinitionBuilder page(String nextMarker, Db... dbs) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">")
+        .append("<DescribeDBInstancesResult>");
+    if (nextMarker != null) {
+      xml.append("<Marker>").append(nextMarker).append("</Marker>");
+    }
+    xml.append("<DBInstances>");
+    for (Db db : dbs) {
+      xml.append("<DBInstance><DBInstanceIdentifier>").append(db.id()).append("</DBInstanceIdentifier>")
+          .append("<Engine>").append(db.engine()).append("</Engine>")
+          .append("<DBInstanceStatus>available</DBInstanceStatus>");
+      if (db.host() != null) {
+        xml.append("<Endpoint><Address>").append(db.host()).append("</Address><Port>")
+            .append(db.port()).append("</Port><HostedZoneId>Z1</HostedZoneId></Endpoint>");
+      }
+      if (db.window() != null) {
+        xml.append("<PreferredBackupWindow>").append(db.window()).append("</PreferredBackupWindow>");
+      }
+      xml.append("<TagList>");
+      db.tags().forEach((k, v) -> xml.append("<Tag><Key>").append(k).append("</Key><Value>")
+          .append(v).append("</Value></Tag>"));
+      xml.append("</TagList></DBInstance>");
+    }
+    xml.append("</DBInstances></DescribeDBInstancesResult>")
+        .append("<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata>")
+        .append("</DescribeDBInstancesResponse>");
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(xml.toString());
+  }
+
+  static ResponseDefinitionBuilder error(int status, String code, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "text/xml")
+        .withBody(
+            "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>"
+                + "<Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+                + "<RequestId>req-err</RequestId></ErrorResponse>");
+  }
+}

@@ -1,0 +1,78 @@
+package io.rdswatch.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One YAML per mistake under config/bad/, each with the exact messages a user sees. */
+class BadConfigTest {
+
+  private static final String LABEL_RULE =
+      ": label names must match [a-zA-Z_][a-zA-Z0-9_]* and must not be a reserved name"
+          + " (rds_instance, host, instance, job, __*)";
+  private static final String INSTANCE_KEYS =
+      "(known keys: backupWindow, host, jdbcProperties, labels, name, password, passwordFile, port, username)";
+
+  static Stream<Arguments> badConfigs() {
+    return Stream.of(
+        bad("port-out-of-range.yml", "instances[1].port: must be between 1 and 65535"),
+        bad("port-not-a-number.yml", "instances[0].port: cannot use 'fourteen33': expected a whole number"),
+        bad("duplicate-name.yml", "instances[2].name: duplicate name 'orders-prod'"),
+        bad("two-passwords.yml", "instances[0]: exactly one of password, passwordFile"),
+        bad("no-password.yml", "instances[0]: exactly one of password, passwordFile"),
+        bad("password-file-missing.yml", "instances[0].passwordFile: cannot read '/nonexistent/rdswatch/a.pw'"),
+        bad("bad-backup-window.yml", "instances[0].backupWindow: must look like HH:mm-HH:mm"),
+        bad("bad-label-name.yml", "instances[0].labels.team-x" + LABEL_RULE),
+        bad("reserved-label.yml", "instances[0].labels.job" + LABEL_RULE, "instances[0].labels.rds_instance" + LABEL_RULE),
+        bad("bad-instance-name.yml",
+            "instances[0].name: must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+        bad("missing-host.yml", "instances[0].host: must not be blank"),
+        bad("no-instances.yml", "instances: list at least one instance"),
+        bad("jdbc-credentials.yml",
+            "instances[0].jdbcProperties.password: is set by rdswatch (from username, password/passwordFile and poll.timeout)"),
+        bad("unknown-key.yml", "instances[0].hots: unknown key " + INSTANCE_KEYS),
+        bad("unknown-section.yml",
+            "polling: unknown key (known keys: admin, health, http, instances, logging, metrics, poll, stateDir)"),
+        bad("server-section.yml",
+            "server: not supported; rdswatch builds its server from http.bind, http.port and http.adminPort"),
+        bad("missing-env.yml",
+            "line 5: ${RDSWATCH_TEST_SURELY_UNSET}: environment variable RDSWATCH_TEST_SURELY_UNSET is not set"),
+        bad("bad-duration.yml",
+            "poll.interval: expected a duration such as 30s, 5m or 1h (Invalid duration: 60x. Wrong time unit)"),
+        bad("timeout-not-shorter.yml", "poll.timeout: must be shorter than poll.interval"),
+        bad("zero-concurrency.yml", "poll.concurrency: must be between 1 and 1024"),
+        bad("state-dir-is-a-file.yml",
+            "stateDir: 'src/test/resources/config/bad/state-dir-is-a-file.yml' is not a writable directory"),
+        bad("yaml-syntax.yml", "line 3, column 10: mapping values are not allowed here"),
+        bad("many-errors.yml",
+            "http.port: must be between 0 and 65535",
+            "instances[0]: exactly one of password, passwordFile",
+            "instances[1].colour: unknown key " + INSTANCE_KEYS,
+            "instances[1].port: must be between 1 and 65535",
+            "instances[2].backupWindow: must look like HH:mm-HH:mm",
+            "instances[2].name: duplicate name 'orders-prod'",
+            "poll.timeout: must be shorter than poll.interval"));
+  }
+
+  private static Arguments bad(String file, String... errors) {
+    return Arguments.of(file, List.of(errors));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigs")
+  void everyMistakeIsListedWithItsPathAndRule(String file, List<String> expected) {
+    Path path = Path.of("src/test/resources/config/bad", file);
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(path));
+
+    assertThat(e).as("%s must be rejected", file).isNotNull();
+    assertThat(e.errors()).containsExactlyElementsOf(expected);
+    assertThat(e.getMessage()).startsWith(path.toString()).contains("  * " + expected.get(0));
+  }
+}

@@ -1,0 +1,229 @@
+package io.rdswatch.simulator.rds;
+
+import io.rdswatch.simulator.SimClock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The in-memory model of one RDS for SQL Server instance: databases, the S3 stand-in, KMS keys,
+ * TDE certificates, logins, its backup window, schedule and task table.
+ *
+ * <p>Nothing runs in the background. Every call first advances the instance to {@code
+ * clock.now()} ({@link TaskEngine}), so a thousand idle instances cost nothing and a test that
+ * moves a {@code ManualClock} sees tasks progress without sleeping. All state is guarded by this
+ * object's monitor; {@link #locked} runs a read under it.
+ */
+public final class RdsInstance {
+  private final InstanceSettings settings;
+  private final SimClock clock;
+  final Catalog catalog;
+  final S3Store s3 = new S3Store();
+  final Map<String, KmsKey> kmsKeys = new TreeMap<>();
+  final Set<String> tdeCertificates = new HashSet<>();
+  private final Map<String, Login> logins = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  final TaskTable tasks = new TaskTable();
+  final BackupSchedule schedule = new BackupSchedule();
+  final Map<TaskFailure, Double> failureRates = new EnumMap<>(TaskFailure.class);
+  final SplittableRandom random;
+  private final TaskEngine engine;
+  private final RdsProcedures procedures;
+  private final AppLocks appLocks = new AppLocks();
+  private boolean optionEnabled;
+  private BackupWindow backupWindow;
+  private long otherUsedBytes;
+  Instant cursor;
+
+  public RdsInstance(InstanceSettings settings, SimClock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.catalog = new Catalog(settings.historyStart());
+    this.random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + settings.name().hashCode());
+    this.optionEnabled = settings.backupRestoreOption();
+    this.backupWindow = settings.backupWindow();
+    this.cursor = settings.historyStart();
+    this.otherUsedBytes = Math.max(0, settings.storageBytes() - settings.freeBytes() - catalog.usedMb() * MB);
+    this.engine = new TaskEngine(this);
+    this.procedures = new RdsProcedures(this);
+  }
+
+  static final long MB = 1L << 20;
+
+  public String name() {
+    return settings.name();
+  }
+
+  public InstanceSettings settings() {
+    return settings;
+  }
+
+  public String region() {
+    return settings.region();
+  }
+
+  /** The IAM role RDS uses for S3 and KMS, as KMS error messages name it. */
+  public String roleArn() {
+    return "arn:aws:iam::" + settings.accountId() + ":role/rds-" + settings.name() + "-backup-restore";
+  }
+
+  Timing timing() {
+    return settings.timing();
+  }
+
+  /** Advances to the clock, then runs {@code read} under the instance lock. */
+  public synchronized <T> T locked(Supplier<T> read) {
+    advance();
+    return read.get();
+  }
+
+  /** Brings every task and schedule up to the clock's now, and returns that moment. */
+  public synchronized Instant advance() {
+    Instant now = clock.now();
+    engine.advanceTo(now);
+    return cursor;
+  }
+
+  public RdsProcedures procedures() {
+    return procedures;
+  }
+
+  public AppLocks appLocks() {
+    return appLocks;
+  }
+
+  // ---- model reads (call inside locked) ----
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public S3Store s3() {
+    return s3;
+  }
+
+  public synchronized Login login(String name) {
+    return name == null ? null : logins.get(name);
+  }
+
+  public synchronized boolean optionEnabled() {
+    return optionEnabled;
+  }
+
+  public synchronized BackupWindow backupWindow() {
+    return backupWindow;
+  }
+
+  public synchronized boolean hasTdeCertificate(String thumbprint) {
+    return tdeCertificates.contains(thumbprint.toLowerCase(Locale.ROOT));
+  }
+
+  public synchronized long totalBytes() {
+    return settings.storageBytes();
+  }
+
+  public synchronized long freeBytes() {
+    return Math.max(0, settings.storageBytes() - otherUsedBytes - catalog.usedMb() * MB);
+  }
+
+  /** Tasks as rds_task_status shows them: optionally one database and/or one task id. */
+  public synchronized List<TaskRow> taskRows(String database, Integer taskId) {
+    Instant now = advance();
+    Instant cutoff = now.minus(TaskTable.RETENTION);
+    return tasks.all().stream()
+        .filter(t -> !t.lifecycle.isTerminal() || !t.createdAt.isBefore(cutoff))
+        .filter(t -> taskId == null || t.id == taskId)
+        .filter(t -> database == null || Names.same(database, t.database))
+        .map(t -> TaskRow.of(t, now))
+        .toList();
+  }
+
+  public synchronized TaskRow taskRow(int taskId) {
+    Instant now = advance();
+    Task t = tasks.byId(taskId);
+    return t == null ? null : TaskRow.of(t, now);
+  }
+
+  // ---- control (scenario loading, tests, drills' fixtures) ----
+  // These act at the instance's last simulated moment and never advance it, so a scenario can be
+  // loaded piece by piece before its history runs; call advance() first to act "now".
+
+  public synchronized Database addDatabase(DatabaseSpec spec) {
+    if (spec.tdeCertificate() != null) {
+      tdeCertificates.add(spec.tdeCertificate().toLowerCase(Locale.ROOT));
+    }
+    return catalog.create(spec, cursor, true);
+  }
+
+  public synchronized void addBucket(S3Bucket bucket) {
+    s3.add(bucket);
+  }
+
+  public synchronized void removeBucket(String name) {
+    s3.remove(name);
+  }
+
+  public synchronized void putObject(S3Object object) {
+    s3.put(object);
+  }
+
+  public synchronized void addKmsKey(KmsKey key) {
+    kmsKeys.put(key.arn(), key);
+  }
+
+  public synchronized void removeKmsKey(String arn) {
+    kmsKeys.remove(arn);
+  }
+
+  public synchronized void addTdeCertificate(String thumbprint) {
+    tdeCertificates.add(thumbprint.toLowerCase(Locale.ROOT));
+  }
+
+  public synchronized void removeTdeCertificate(String thumbprint) {
+    tdeCertificates.remove(thumbprint.toLowerCase(Locale.ROOT));
+  }
+
+  public synchronized void addLogin(Login login) {
+    logins.put(login.name(), login);
+  }
+
+  public synchronized void optionEnabled(boolean enabled) {
+    this.optionEnabled = enabled;
+  }
+
+  public synchronized void backupWindow(BackupWindow window) {
+    this.backupWindow = window;
+  }
+
+  /** Sets the volume's free space as of now; databases created or dropped later move it. */
+  public synchronized void freeBytes(long free) {
+    otherUsedBytes = Math.max(0, settings.storageBytes() - free - catalog.usedMb() * MB);
+  }
+
+  public synchronized void addSchedule(ScheduleEntry entry) {
+    schedule.add(entry, cursor);
+  }
+
+  /** Chance (0..1) that a scheduled backup fails with {@code failure}. */
+  public synchronized void failureRate(TaskFailure failure, double rate) {
+    if (!failure.injectable()) {
+      throw new IllegalArgumentException(
+          failure.configName() + " cannot be injected; injectable: " + TaskFailure.injectableNames());
+    }
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("failure rate of " + failure.configName() + " must be 0..1, got " + rate);
+    }
+    failureRates.put(failure, rate);
+  }
+
+  /** Marks an object (or every object under a '*' prefix) corrupt, as a bad disk or upload would. */
+  public synchronized int corruptObjects(String arnOrPrefix) {
+    return procedures.corrupt(arnOrPrefix);
+  }
+}

@@ -1,0 +1,86 @@
+package io.rdswatch.simulator.rds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One recurring backup job, as an SRE team would run from SQL Agent or a Lambda: every {@code
+ * every}, at {@code offset} past midnight UTC (and every period after it), back up {@code
+ * databases} (empty: every database the scenario declared) to {@code bucket}.
+ *
+ * @param keyPattern object key with {instance}, {db}, {type} and {ts} placeholders; must contain
+ *     one '*' when {@code files} > 1
+ */
+public record ScheduleEntry(
+    BackupKind kind,
+    Duration every,
+    Duration offset,
+    List<String> databases,
+    String bucket,
+    String keyPattern,
+    String kmsKeyArn,
+    int files,
+    boolean overwrite) {
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  public ScheduleEntry {
+    Objects.requireNonNull(kind, "type");
+    if (every == null || every.compareTo(Duration.ofMinutes(5)) < 0) {
+      throw new IllegalArgumentException("every must be at least 5m, got " + every);
+    }
+    offset = offset == null ? Duration.ZERO : offset;
+    if (offset.isNegative()) {
+      throw new IllegalArgumentException("at must not be negative, got " + offset);
+    }
+    databases = databases == null ? List.of() : List.copyOf(databases);
+    if (bucket == null || bucket.isBlank()) {
+      throw new IllegalArgumentException("bucket must be set");
+    }
+    if (files < 1 || files > 10) {
+      throw new IllegalArgumentException("files must be 1..10, got " + files);
+    }
+    if (keyPattern == null || keyPattern.isBlank()) {
+      keyPattern = files > 1 ? "{instance}/{db}/{db}_{type}_{ts}_*.bak" : "{instance}/{db}/{db}_{type}_{ts}.bak";
+    }
+    if (files > 1 && keyPattern.chars().filter(c -> c == '*').count() != 1) {
+      throw new IllegalArgumentException("key with files > 1 must contain exactly one '*': " + keyPattern);
+    }
+  }
+
+  /** The first run at or after {@code t}. */
+  public Instant firstAtOrAfter(Instant t) {
+    long period = every.toMillis();
+    long base = offset.toMillis();
+    long since = t.toEpochMilli() - base;
+    long k = Math.floorDiv(since + period - 1, period);
+    return Instant.ofEpochMilli(base + k * period);
+  }
+
+  public String arn(String instance, String db, Instant at) {
+    String key =
+        keyPattern
+            .replace("{instance}", instance)
+            .replace("{db}", db)
+            .replace("{type}", kind == BackupKind.FULL ? "FULL" : "DIFF")
+            .replace("{ts}", TS.format(at));
+    return "arn:aws:s3:::" + bucket + "/" + key;
+  }
+
+  public boolean covers(Database db) {
+    if (databases.isEmpty()) {
+      return db.isScheduled();
+    }
+    return databases.stream().anyMatch(n -> Names.same(n, db.name()));
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(Locale.ROOT) + " every " + every;
+  }
+}

@@ -1,0 +1,87 @@
+package io.rdswatch.simulator.rds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One row of the task table, with the plan the engine follows. Mutable, guarded by the instance
+ * lock. task_info is not stored: {@link TaskInfoRenderer} derives it from these fields, which keeps
+ * a large history cheap.
+ */
+final class Task {
+  final int id;
+  final TaskType type;
+  final String database;
+  final Instant createdAt;
+  final String s3Arn;
+  final boolean overwrite;
+  final String kmsKeyArn;
+  final int files;
+  final Instant readyAt;
+  /** A failure the scenario's failure rates chose for this task, or null. */
+  final TaskFailure injected;
+  /** Where in the run (0..1) an injected mid-run failure strikes. */
+  final double injectedAt;
+
+  Lifecycle lifecycle = Lifecycle.CREATED;
+  Instant startedAt;
+  Duration run;
+  /** MB the run moves: the database (backup) or the backup files (restore). */
+  long dataMb;
+  Instant endAt;
+  Lifecycle endsAs;
+  double endFraction = 1;
+  Instant cancelRequestedAt;
+  TaskFailure failure;
+  /** The failure's message lines, without timestamps. */
+  List<String> failureLines = List.of();
+  /** Restore sources resolved at start; dropped once the task ends. */
+  List<S3Object> sources = List.of();
+  /** What a backup captured when it started; dropped once the task ends. */
+  BackupImage image;
+  /** A restore created its target database (RESTORING) when it started. */
+  boolean createdDatabase;
+
+  Task(
+      int id,
+      TaskType type,
+      String database,
+      Instant createdAt,
+      String s3Arn,
+      boolean overwrite,
+      String kmsKeyArn,
+      int files,
+      Instant readyAt,
+      TaskFailure injected,
+      double injectedAt) {
+    this.id = id;
+    this.type = type;
+    this.database = database;
+    this.createdAt = createdAt;
+    this.s3Arn = s3Arn;
+    this.overwrite = overwrite;
+    this.kmsKeyArn = kmsKeyArn;
+    this.files = files;
+    this.readyAt = readyAt;
+    this.injected = injected;
+    this.injectedAt = injectedAt;
+  }
+
+  boolean holdsSlot() {
+    return startedAt != null && !lifecycle.isTerminal();
+  }
+
+  Instant cancelAt(Duration delay) {
+    return cancelRequestedAt == null ? null : cancelRequestedAt.plus(delay);
+  }
+
+  /** Progress (0..1) at {@code t}, as far as the task got. */
+  double fractionAt(Instant t) {
+    if (startedAt == null || t.isBefore(startedAt)) {
+      return 0;
+    }
+    double f = (double) Duration.between(startedAt, t).toMillis() / Math.max(1, run.toMillis());
+    return Math.min(f, lifecycle.isTerminal() ? endFraction : Math.min(endFraction, 1));
+  }
+}

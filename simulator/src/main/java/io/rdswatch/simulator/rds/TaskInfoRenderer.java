@@ -1,0 +1,124 @@
+package io.rdswatch.simulator.rds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Derives a task's task_info log as of a moment: timestamped lines shaped like reference §7
+ * ({@code [2026-11-27 03:05:41.697] 5 percent processed.}), one per 5 percent of progress, then
+ * the outcome. Lines never change once their moment has passed, so repeated reads agree.
+ */
+final class TaskInfoRenderer {
+  static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private record Line(Instant at, String text) {}
+
+  private TaskInfoRenderer() {}
+
+  /** The log, or null while the task has not started and nothing happened to it. */
+  static String render(Task task, Instant now) {
+    List<Line> lines = lines(task, now);
+    if (lines.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (Line l : lines) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append('[').append(STAMP.format(l.at)).append("] ").append(l.text);
+    }
+    return out.toString();
+  }
+
+  /** When the log last gained a line (created_at while it has none). */
+  static Instant lastUpdated(Task task, Instant now) {
+    List<Line> lines = lines(task, now);
+    return lines.isEmpty() ? task.createdAt : lines.get(lines.size() - 1).at;
+  }
+
+  /** The percent RDS shows: progress in 5-point steps, 100 only on success. */
+  static int percent(Task task, Instant now) {
+    if (task.lifecycle == Lifecycle.SUCCESS) {
+      return 100;
+    }
+    int p = (int) (task.fractionAt(now) * 20) * 5;
+    return Math.min(p, 95);
+  }
+
+  private static List<Line> lines(Task task, Instant now) {
+    List<Line> lines = new ArrayList<>();
+    if (task.cancelRequestedAt != null && !task.cancelRequestedAt.isAfter(now)) {
+      lines.add(new Line(task.cancelRequestedAt, "Task cancellation has been requested."));
+    }
+    if (task.startedAt == null || task.startedAt.isAfter(now)) {
+      addEnd(task, now, lines);
+      return sorted(lines);
+    }
+    Instant start = task.startedAt;
+    lines.add(new Line(start, "Task execution has started."));
+    if (task.type.isBackup() && task.files > 1) {
+      lines.add(
+          new Line(
+              start.plusMillis(7),
+              task.type + " task will initiate a multi-file task with " + task.files + " file(s)."));
+    }
+    Instant until = task.lifecycle.isTerminal() && task.endAt.isBefore(now) ? task.endAt : now;
+    int reached = percent(task, until);
+    long runMillis = task.run.toMillis();
+    for (int p = 5; p <= reached && p < 100; p += 5) {
+      lines.add(new Line(start.plusMillis(runMillis * p / 100), p + " percent processed."));
+    }
+    addEnd(task, now, lines);
+    return sorted(lines);
+  }
+
+  private static void addEnd(Task task, Instant now, List<Line> lines) {
+    if (!task.lifecycle.isTerminal() || task.endAt.isAfter(now)) {
+      return;
+    }
+    Instant end = task.endAt;
+    List<String> texts =
+        switch (task.lifecycle) {
+          case SUCCESS -> successLines(task);
+          case CANCELLED -> List.of("Task has been cancelled.");
+          default -> task.failureLines;
+        };
+    for (int i = 0; i < texts.size(); i++) {
+      lines.add(new Line(end.plusMillis(i * 7L), texts.get(i)));
+    }
+  }
+
+  private static List<String> successLines(Task task) {
+    if (task.type == TaskType.FINISH_RESTORE) {
+      return List.of("RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
+    }
+    long seconds = Math.max(1, Duration.between(task.startedAt, task.endAt).toSeconds());
+    long mb = task.dataMb;
+    String verb = task.type.isBackup() ? "BACKUP DATABASE" : "RESTORE DATABASE";
+    List<String> out = new ArrayList<>();
+    out.add("100 percent processed.");
+    if (task.type.isBackup()) {
+      S3Location at = S3Location.parse(task.s3Arn);
+      out.add((at == null ? task.s3Arn : at.fileName()) + ": Completed processing 100% of S3 chunks.");
+    }
+    out.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s successfully processed %d pages in %d.%03d seconds (%.3f MB/sec).",
+            verb, mb * 128, seconds, task.id % 1000, (double) mb / seconds));
+    out.add("Task has been completed.");
+    return out;
+  }
+
+  private static List<Line> sorted(List<Line> lines) {
+    lines.sort(Comparator.comparing(Line::at));
+    return lines;
+  }
+}

@@ -1,0 +1,40 @@
+package io.rdswatch.simulator.rds;
+
+import java.time.Instant;
+
+/** One task as rds_task_status shows it at a moment; an immutable snapshot. */
+public record TaskRow(
+    int taskId,
+    String taskType,
+    String databaseName,
+    int percentComplete,
+    int durationMinutes,
+    Lifecycle lifecycle,
+    String taskInfo,
+    Instant lastUpdated,
+    Instant createdAt,
+    String s3ObjectArn,
+    boolean overwriteS3BackupFile,
+    String kmsMasterKeyArn) {
+
+  static TaskRow of(Task t, Instant now) {
+    int minutes = 0;
+    if (t.startedAt != null && !t.startedAt.isAfter(now)) {
+      Instant until = t.lifecycle.isTerminal() && t.endAt.isBefore(now) ? t.endAt : now;
+      minutes = (int) java.time.Duration.between(t.startedAt, until).toMinutes();
+    }
+    return new TaskRow(
+        t.id,
+        t.type.name(),
+        t.database,
+        TaskInfoRenderer.percent(t, now),
+        minutes,
+        t.lifecycle,
+        TaskInfoRenderer.render(t, now),
+        TaskInfoRenderer.lastUpdated(t, now),
+        t.createdAt,
+        t.s3Arn,
+        t.overwrite,
+        t.kmsKeyArn);
+  }
+}

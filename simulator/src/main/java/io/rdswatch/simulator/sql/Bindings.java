@@ -1,0 +1,26 @@
+package io.rdswatch.simulator.sql;
+
+import io.rdswatch.simulator.rds.SqlFailure;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The values bound to {@code @P0}, {@code @db_name}...; names compare case-insensitively. */
+public final class Bindings {
+  private final Map<String, Object> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+  public Bindings(Map<String, Object> params) {
+    params.forEach((k, v) -> values.put(k.startsWith("@") ? k : "@" + k, v));
+  }
+
+  public static Bindings none() {
+    return new Bindings(Map.of());
+  }
+
+  /** The bound value; an unbound variable is SQL Server's error 137. */
+  public Object value(String name) {
+    if (!values.containsKey(name)) {
+      throw new SqlFailure(SqlErrors.mustDeclare(name));
+    }
+    return values.get(name);
+  }
+}

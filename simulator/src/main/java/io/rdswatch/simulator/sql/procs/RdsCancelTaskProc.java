@@ -1,0 +1,31 @@
+package io.rdswatch.simulator.sql.procs;
+
+import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.rds.TaskRow;
+import io.rdswatch.simulator.sql.ExecContext;
+import java.util.List;
+
+/** {@code msdb.dbo.rds_cancel_task @task_id}: CANCEL_REQUESTED now, CANCELLED shortly after. */
+final class RdsCancelTaskProc implements Procedure {
+
+  @Override
+  public String name() {
+    return "rds_cancel_task";
+  }
+
+  @Override
+  public String database() {
+    return "msdb";
+  }
+
+  @Override
+  public List<ProcParam> params() {
+    return List.of(ProcParam.requiredInteger("@task_id"));
+  }
+
+  @Override
+  public Reply call(ProcCall call, ExecContext ctx) {
+    TaskRow row = ctx.rds().procedures().cancel(call.integer("@task_id"));
+    return Reply.of(TaskResults.submitted(row)).withReturnStatus(0);
+  }
+}

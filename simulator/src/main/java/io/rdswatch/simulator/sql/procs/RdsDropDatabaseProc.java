@@ -1,0 +1,32 @@
+package io.rdswatch.simulator.sql.procs;
+
+import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.engine.SqlMessage;
+import io.rdswatch.simulator.sql.ExecContext;
+import java.util.List;
+
+/** {@code msdb.dbo.rds_drop_database N'db'} or {@code @db_name='db'}: drops at once. */
+final class RdsDropDatabaseProc implements Procedure {
+
+  @Override
+  public String name() {
+    return "rds_drop_database";
+  }
+
+  @Override
+  public String database() {
+    return "msdb";
+  }
+
+  @Override
+  public List<ProcParam> params() {
+    return List.of(ProcParam.requiredText("@db_name"));
+  }
+
+  @Override
+  public Reply call(ProcCall call, ExecContext ctx) {
+    String db = call.text("@db_name");
+    ctx.rds().procedures().drop(db);
+    return Reply.of(SqlMessage.info(0, "Database '" + db + "' has been dropped.")).withReturnStatus(0);
+  }
+}

@@ -1,0 +1,31 @@
+package io.rdswatch.simulator.sql.procs;
+
+import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.rds.TaskRow;
+import io.rdswatch.simulator.sql.ExecContext;
+import java.util.List;
+
+/** {@code msdb.dbo.rds_finish_restore @db_name}: a FINISH_RESTORE task brings it ONLINE. */
+final class RdsFinishRestoreProc implements Procedure {
+
+  @Override
+  public String name() {
+    return "rds_finish_restore";
+  }
+
+  @Override
+  public String database() {
+    return "msdb";
+  }
+
+  @Override
+  public List<ProcParam> params() {
+    return List.of(ProcParam.requiredText("@db_name"));
+  }
+
+  @Override
+  public Reply call(ProcCall call, ExecContext ctx) {
+    TaskRow row = ctx.rds().procedures().finishRestore(call.text("@db_name"));
+    return Reply.of(TaskResults.submitted(row)).withReturnStatus(0);
+  }
+}

@@ -1,0 +1,33 @@
+package io.rdswatch.simulator.sql.procs;
+
+import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.rds.TaskRow;
+import io.rdswatch.simulator.sql.ExecContext;
+import java.util.List;
+
+/** {@code msdb.dbo.rds_task_status [@db_name], [@task_id]}: the task table, by task_id. */
+final class RdsTaskStatusProc implements Procedure {
+
+  @Override
+  public String name() {
+    return "rds_task_status";
+  }
+
+  @Override
+  public String database() {
+    return "msdb";
+  }
+
+  @Override
+  public List<ProcParam> params() {
+    return List.of(ProcParam.text("@db_name"), ProcParam.integer("@task_id"));
+  }
+
+  @Override
+  public Reply call(ProcCall call, ExecContext ctx) {
+    Integer taskId = call.integer("@task_id");
+    String db = call.text("@db_name");
+    List<TaskRow> rows = ctx.rds().taskRows(db == null || db.isEmpty() ? null : db, taskId == null || taskId == 0 ? null : taskId);
+    return Reply.of(TaskResults.status(rows, ctx.faults().statusColumns())).withReturnStatus(0);
+  }
+}

@@ -1,0 +1,35 @@
+package io.rdswatch.simulator.tds;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-connection prepared statements: sp_prepexec/sp_prepare create a handle, sp_execute brings
+ * only the handle and the values, sp_unprepare drops it; all die with the connection. Used by one
+ * request at a time, so it needs no locking.
+ */
+final class PreparedHandles {
+  record Prepared(String sql, List<ParamDeclarations.Declared> declarations) {}
+
+  private final Map<Integer, Prepared> byHandle = new HashMap<>();
+  private int next = 1;
+
+  int add(String sql, List<ParamDeclarations.Declared> declarations) {
+    int handle = next++;
+    byHandle.put(handle, new Prepared(sql, List.copyOf(declarations)));
+    return handle;
+  }
+
+  Prepared get(int handle) {
+    return byHandle.get(handle);
+  }
+
+  void remove(int handle) {
+    byHandle.remove(handle);
+  }
+
+  int size() {
+    return byHandle.size();
+  }
+}

@@ -1,0 +1,4 @@
+package io.rdswatch.simulator.tds;
+
+/** One client request: the payloads of its packets up to EOM, joined. */
+record TdsMessage(int type, byte[] payload) {}
