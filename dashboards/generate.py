@@ -11,6 +11,7 @@ import json
 import pathlib
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the committed files
 from grafana import (BACKUP_TYPES, DATABASE, INSTANCE, Layout, colored, dashboard, delta, heatmap, mapped, row,
                      rule_constant, stat, table, target, timeseries)
 
@@ -147,8 +148,10 @@ def drills():
     sel = f"{{{INSTANCE}, {DATABASE}}}"
     per_drill = ("rds_instance", "database", "drill")
     success_age = f"time() - max by (rds_instance, database, drill) (rdswatch_drill_last_success_timestamp_seconds{sel})"
-    d_sum = delta(f"rdswatch_drill_restore_duration_seconds_sum{sel}", "$__rate_interval")
-    d_count = delta(f"rdswatch_drill_restore_duration_seconds_count{sel}", "$__rate_interval")
+    # The restore-duration histogram is per instance; drill_running and drill_runs_total are agent-wide.
+    per_instance = f"{{{INSTANCE}}}"
+    d_sum = delta(f"rdswatch_drill_restore_duration_seconds_sum{per_instance}", "$__rate_interval")
+    d_count = delta(f"rdswatch_drill_restore_duration_seconds_count{per_instance}", "$__rate_interval")
     panels = [
         stat(lay, "Drills failing",
              f"count(max by (rds_instance, database, drill) (rdswatch_drill_last_result{sel}) == 0) or vector(0)",
@@ -156,8 +159,8 @@ def drills():
         stat(lay, "Drills overdue", f"count({success_age} > {OVERDUE}) or vector(0)",
              f"No successful drill for more than {OVERDUE // 86400} days (RdswatchDrillOverdue).",
              steps=("green", ("orange", 1)), w=6),
-        stat(lay, "Drills running", f"sum(max by (rds_instance) (rdswatch_drill_running{{{INSTANCE}}})) or vector(0)",
-             "Drills in progress now.", steps=("blue",), w=6),
+        stat(lay, "Drills running", "sum(rdswatch_drill_running) or vector(0)",
+             "Drills in progress now, on every instance this agent drills.", steps=("blue",), w=6),
         stat(lay, "Orphaned scratch databases",
              f"sum(max by (rds_instance) (rdswatch_drill_orphans{{{INSTANCE}}})) or vector(0)",
              "Databases with the drill prefix that no journal knows; never dropped automatically.",
@@ -176,24 +179,25 @@ def drills():
         ], f"Each database's last restore drill (UTC). 'Since success' turns red at the {OVERDUE // 86400}-day "
            "threshold of RdswatchDrillOverdue.", h=8, keys=per_drill),
         timeseries(lay, "Restore duration against RTO target", [
-            target(f"sum by (rds_instance, database) ({d_sum}) / (sum by (rds_instance, database) ({d_count}) > 0)",
-                   "{{rds_instance}}/{{database}} restore"),
+            target(f"sum by (rds_instance) ({d_sum}) / (sum by (rds_instance) ({d_count}) > 0)",
+                   "{{rds_instance}} restore"),
             target(f"max by (rds_instance, database) (rdswatch_drill_rto_target_seconds{sel})",
                    "{{rds_instance}}/{{database}} RTO target", ref="B")],
-            "Measured restore time of each drill (a point when it finishes) and the drill's rtoTarget (dashed).",
+            "Measured restore time of the drills on each instance (a point when one finishes; the mean when "
+            "several finish together) and each database's rtoTarget (dashed).",
             unit="s", overrides=[{"matcher": {"id": "byRegexp", "options": ".*RTO target$"}, "properties": [
                 {"id": "custom.lineStyle", "value": {"fill": "dash", "dash": [10, 10]}}]}]),
         heatmap(lay, "Restore durations",
-                f"sum by (le) (increase(rdswatch_drill_restore_duration_seconds_bucket{sel}[$__rate_interval]))",
+                f"sum by (le) (increase(rdswatch_drill_restore_duration_seconds_bucket{per_instance}[$__rate_interval]))",
                 "Distribution of drill restore times."),
         timeseries(lay, "Drill runs by result", [target(
-            f"sum by (result) ({delta(f'rdswatch_drill_runs_total{{{INSTANCE}}}', '$__rate_interval')})",
+            f"sum by (result) ({delta('rdswatch_drill_runs_total', '$__rate_interval')})",
             "{{result}}")], "Finished drills by result: success, restore_failed, verify_failed, drop_failed, "
                             "skipped, timeout, interrupted.", bars=True, stack=True),
         timeseries(lay, "Orphans and running drills", [
             target(f"max by (rds_instance) (rdswatch_drill_orphans{{{INSTANCE}}})", "{{rds_instance}} orphans"),
-            target(f"sum by (rds_instance) (rdswatch_drill_running{{{INSTANCE}}})", "{{rds_instance}} running",
-                   ref="B")], "Scratch-prefixed databases no journal knows, and drills in progress."),
+            target("sum(rdswatch_drill_running)", "running (all instances)", ref="B")],
+            "Scratch-prefixed databases no journal knows, and drills in progress."),
     ]
     return dashboard("rdswatch-drills", "rdswatch / restore drills",
                      "Restore-verification drills: last result per database, restore time against RTO, orphans.",

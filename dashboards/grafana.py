@@ -8,6 +8,7 @@ DS = {"type": "prometheus", "uid": "${datasource}"}
 INSTANCE = 'rds_instance=~"$rds_instance"'
 DATABASE = 'database=~"$database"'
 BACKUP_TYPES = 'task_type=~"BACKUP_DB|BACKUP_DB_DIFFERENTIAL"'
+HEADERS = {"rds_instance": "RDS instance", "task_type": "Task type"}
 
 
 def rule_constant(rules_text, name):
@@ -135,8 +136,7 @@ def table(layout, title, columns, description, w=24, h=8, keys=("rds_instance",)
         props = [{"id": "unit", "value": unit}] + [{"id": k, "value": v} for k, v in (extra or {}).items()]
         overrides.append({"matcher": {"id": "byName", "options": header}, "properties": props})
     for k in keys:
-        rename[k] = k.replace("_", " ").replace("rds instance", "RDS instance").capitalize() \
-            if k != "rds_instance" else "RDS instance"
+        rename[k] = HEADERS.get(k, k.capitalize())
     transformations = [
         {"id": "merge", "options": {}},
         {"id": "organize", "options": {"excludeByName": {"Time": True}, "indexByName": order,

@@ -4,6 +4,8 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.aws.AwsClientFactory;
+import io.rdswatch.agent.aws.AwsIntegration;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.StaticInstanceSource;
@@ -20,6 +22,7 @@ import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 
@@ -61,13 +64,19 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
   @Override
   public void run(AgentConfiguration config, Environment env) {
     FleetState fleet = new FleetState(clock);
-    InstanceSource source = new StaticInstanceSource(config.getInstances());
+    CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
+    // AWS (issue 4), managed before the poller: discovery's first refresh precedes the first poll.
+    AwsIntegration aws = new AwsIntegration(config.getCloudwatch(), config.getDiscovery(),
+        config.getSecretsManager(), AwsClientFactory.production(), registry);
+    aws.publishFrom(fleet::snapshot, List::of);
+    env.lifecycle().manage(aws);
+    InstanceSource source = aws.instanceSource(
+        new StaticInstanceSource(config.getInstances(), aws.secrets()).targets());
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     Poller poller = new Poller(
         source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
     env.lifecycle().manage(poller);
 
-    CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
     env.servlets().addServlet("metrics", new MetricsPageServlet(registry)).addMapping("/metrics");
     String version = BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE).version();
     env.jersey().register(new LandingResource(fleet, version));

@@ -2,10 +2,10 @@ package io.rdswatch.agent.cli;
 
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
-import io.dropwizard.logging.common.BootstrapLogging;
+import io.rdswatch.agent.aws.AwsReachability;
+import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigException;
-import io.rdswatch.agent.config.StaticInstanceSource;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,7 +43,6 @@ public final class CheckCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
-    BootstrapLogging.bootstrap();
     PrintStream out = System.out;
     AgentConfiguration loaded;
     try {
@@ -50,7 +50,13 @@ public final class CheckCommand implements CliCommand {
     } catch (ConfigException e) {
       return ConfigArgument.report(e, System.err);
     }
-    List<InstanceTarget> targets = new StaticInstanceSource(loaded.getInstances()).targets();
+    try (AwsTargets aws = AwsTargets.production(loaded)) {
+      return check(loaded, aws, out);
+    }
+  }
+
+  private int check(AgentConfiguration loaded, AwsTargets aws, PrintStream out) throws Exception {
+    List<InstanceTarget> targets = aws.targets();
     out.println("config " + config.file + ": ok (" + targets.size() + " instance(s))");
     List<Outcome> outcomes = checkAll(targets, loaded);
     TextTable table = new TextTable("INSTANCE", "ENDPOINT", "LOGIN", "PERMISSION", "TASKS", "PROBLEM");
@@ -59,7 +65,19 @@ public final class CheckCommand implements CliCommand {
     out.print(table.render());
     long failed = outcomes.stream().filter(o -> !o.ok()).count();
     out.println(failed == 0 ? "all " + outcomes.size() + " instance(s) ok" : failed + " of " + outcomes.size() + " instance(s) failed");
-    return failed == 0 ? 0 : 1;
+    return failed == 0 && awsOk(aws, out) ? 0 : 1;
+  }
+
+  /** Discovery name clashes, then CloudWatch/discovery reachability; true if nothing FAILED. */
+  private static boolean awsOk(AwsTargets aws, PrintStream out) {
+    aws.clashes().forEach(c -> out.println("config error: " + c));
+    List<AwsReachability.Result> results = aws.reachability();
+    if (!results.isEmpty()) {
+      TextTable table = new TextTable("AWS", "REGION", "STATUS", "DETAIL");
+      results.forEach(r -> table.row(r.service(), r.scope(), r.status().name().toLowerCase(Locale.ROOT), r.detail()));
+      out.print(table.render());
+    }
+    return aws.clashes().isEmpty() && results.stream().noneMatch(r -> r.status() == AwsReachability.Status.FAILED);
   }
 
   private static List<Outcome> checkAll(List<InstanceTarget> targets, AgentConfiguration config) throws Exception {

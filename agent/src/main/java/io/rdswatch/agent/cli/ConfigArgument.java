@@ -1,6 +1,7 @@
 package io.rdswatch.agent.cli;
 
 import com.beust.jcommander.Parameter;
+import io.dropwizard.logging.common.BootstrapLogging;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
@@ -17,6 +18,8 @@ final class ConfigArgument {
   Path file;
 
   AgentConfiguration load() throws ConfigException {
+    // until Dropwizard configures logging, keep library start-up chatter (validator, driver) quiet
+    BootstrapLogging.bootstrap();
     return ConfigLoader.load(file);
   }
 

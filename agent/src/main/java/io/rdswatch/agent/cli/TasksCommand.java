@@ -3,10 +3,9 @@ package io.rdswatch.agent.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
-import io.dropwizard.logging.common.BootstrapLogging;
+import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigException;
-import io.rdswatch.agent.config.StaticInstanceSource;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
@@ -40,14 +39,14 @@ public final class TasksCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
-    BootstrapLogging.bootstrap();
     AgentConfiguration loaded;
     try {
       loaded = config.load();
     } catch (ConfigException e) {
       return ConfigArgument.report(e, System.err);
     }
-    List<InstanceTarget> targets = new StaticInstanceSource(loaded.getInstances()).targets();
+    // static and discovered instances; the AWS clients live until the process exits
+    List<InstanceTarget> targets = AwsTargets.production(loaded).targets();
     InstanceTarget target = targets.stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
     if (target == null) {
       System.err.println("rdswatch tasks: no instance named '" + instance + "' in " + config.file

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.ServerFactory;
+import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;
+import io.rdswatch.agent.aws.discovery.DiscoveryConfig;
+import io.rdswatch.agent.aws.secrets.SecretsManagerConfig;
+import io.rdswatch.agent.drill.config.ApiConfig;
+import io.rdswatch.agent.drill.config.DrillsConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +34,18 @@ public class AgentConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull private List<InstanceConfig> instances = new ArrayList<>();
 
+  /** AWS sections (issue 4); each checks itself in {@link ConfigValidator}. */
+  @JsonProperty @NotNull private CloudWatchConfig cloudwatch = new CloudWatchConfig();
+
+  @JsonProperty @NotNull private DiscoveryConfig discovery = new DiscoveryConfig();
+
+  @JsonProperty @NotNull private SecretsManagerConfig secretsManager = new SecretsManagerConfig();
+
+  /** Restore-verification drills (issue 5) and the API token; checked in {@link ConfigValidator}. */
+  @JsonProperty @NotNull private DrillsConfig drills = new DrillsConfig();
+
+  @JsonProperty @NotNull private ApiConfig api = new ApiConfig();
+
   @JsonIgnore private ServerFactory serverFactory;
 
   public HttpConfig getHttp() {
@@ -49,6 +66,36 @@ public class AgentConfiguration extends Configuration {
 
   public List<InstanceConfig> getInstances() {
     return instances;
+  }
+
+  public CloudWatchConfig getCloudwatch() {
+    return cloudwatch;
+  }
+
+  public DiscoveryConfig getDiscovery() {
+    return discovery;
+  }
+
+  public SecretsManagerConfig getSecretsManager() {
+    return secretsManager;
+  }
+
+  public DrillsConfig getDrills() {
+    return drills;
+  }
+
+  public ApiConfig getApi() {
+    return api;
+  }
+
+  public AgentConfiguration withDrills(DrillsConfig drills) {
+    this.drills = drills;
+    return this;
+  }
+
+  public AgentConfiguration withApi(ApiConfig api) {
+    this.api = api;
+    return this;
   }
 
   public AgentConfiguration withHttp(HttpConfig http) {

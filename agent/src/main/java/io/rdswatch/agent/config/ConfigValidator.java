@@ -1,5 +1,6 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.aws.AwsConfigChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,18 +36,24 @@ final class ConfigValidator {
           "querytimeout", "applicationname");
 
   /** The keys that can supply an instance's password; exactly one must be set. */
-  static final List<String> PASSWORD_KEYS = List.of("password", "passwordFile");
+  static final List<String> PASSWORD_KEYS = List.of("password", "passwordFile", "passwordSecretArn");
 
   private static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
   private final List<String> errors = new ArrayList<>();
+
+  /** With AWS discovery, an empty static list is fine. */
+  private boolean discovering;
 
   static List<String> validate(AgentConfiguration config) {
     ConfigValidator v = new ConfigValidator();
     v.poll(config.getPoll());
     v.http(config.getHttp());
     v.stateDir(config.getStateDir());
+    v.discovering = config.getDiscovery() != null && config.getDiscovery().isEnabled();
     v.instances(config.getInstances());
+    v.aws(config);
+    v.drills(config);
     return v.errors;
   }
 
@@ -98,7 +105,7 @@ final class ConfigValidator {
     if (instances == null) {
       return;
     }
-    if (instances.isEmpty()) {
+    if (instances.isEmpty() && !discovering) {
       errors.add("instances: list at least one instance");
     }
     Map<String, Integer> seen = new HashMap<>();
@@ -136,7 +143,8 @@ final class ConfigValidator {
   }
 
   private void password(String at, InstanceConfig instance) {
-    int given = (instance.getPassword() != null ? 1 : 0) + (instance.getPasswordFile() != null ? 1 : 0);
+    int given = (instance.getPassword() != null ? 1 : 0) + (instance.getPasswordFile() != null ? 1 : 0)
+        + (instance.getPasswordSecretArn() != null ? 1 : 0);
     if (given != 1) {
       errors.add(at + ": exactly one of " + String.join(", ", PASSWORD_KEYS));
       return;
@@ -149,6 +157,35 @@ final class ConfigValidator {
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
         errors.add(at + ".passwordFile: cannot read '" + instance.getPasswordFile() + "'");
       }
+    }
+    AwsConfigChecks.secretArn(at + ".passwordSecretArn", instance.getPasswordSecretArn(), errors);
+  }
+
+  /** The AWS sections validate themselves; null sections are Bean Validation's to report. */
+  private void aws(AgentConfiguration config) {
+    if (config.getCloudwatch() != null) {
+      config.getCloudwatch().validate("cloudwatch", errors);
+    }
+    if (config.getDiscovery() != null) {
+      config.getDiscovery().validate("discovery", errors);
+    }
+    if (config.getSecretsManager() != null) {
+      config.getSecretsManager().validate("secretsManager", errors);
+    }
+  }
+
+  /** Drill schedules may name only configured instances, unless discovery can supply more. */
+  private void drills(AgentConfiguration config) {
+    if (config.getDrills() != null) {
+      config.getDrills().validate("drills", errors);
+      if (!discovering && config.getInstances() != null) {
+        Set<String> names = new java.util.HashSet<>();
+        config.getInstances().stream().filter(i -> i != null && i.getName() != null).forEach(i -> names.add(i.getName()));
+        config.getDrills().validateInstanceNames("drills", names, errors);
+      }
+    }
+    if (config.getApi() != null) {
+      config.getApi().validate("api", errors);
     }
   }
 

@@ -26,6 +26,9 @@ public final class InstanceConfig {
 
   @JsonProperty private String passwordFile;
 
+  /** A Secrets Manager secret in RDS's JSON shape; its password is used (issue 4). */
+  @JsonProperty private String passwordSecretArn;
+
   @JsonProperty private Map<String, String> jdbcProperties = new LinkedHashMap<>();
 
   @JsonProperty private Map<String, String> labels = new LinkedHashMap<>();
@@ -68,6 +71,10 @@ public final class InstanceConfig {
 
   public String getPasswordFile() {
     return passwordFile;
+  }
+
+  public String getPasswordSecretArn() {
+    return passwordSecretArn;
   }
 
   public Map<String, String> getJdbcProperties() {

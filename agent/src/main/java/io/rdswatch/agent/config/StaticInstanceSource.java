@@ -6,6 +6,7 @@ import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.target.PasswordSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** The `instances` list of the config file, as targets. Its answer never changes. */
 public final class StaticInstanceSource implements InstanceSource {
@@ -15,7 +16,14 @@ public final class StaticInstanceSource implements InstanceSource {
   private final List<InstanceTarget> targets;
 
   public StaticInstanceSource(List<InstanceConfig> instances) {
-    this.targets = instances.stream().map(StaticInstanceSource::target).toList();
+    this(instances, arn -> {
+      throw new IllegalStateException("passwordSecretArn needs Secrets Manager: build the source with AwsIntegration.secrets()");
+    });
+  }
+
+  /** @param secrets password sources for passwordSecretArn (issue 4: {@code AwsIntegration.secrets()}) */
+  public StaticInstanceSource(List<InstanceConfig> instances, Function<String, PasswordSource> secrets) {
+    this.targets = instances.stream().map(c -> target(c, secrets)).toList();
   }
 
   @Override
@@ -23,10 +31,12 @@ public final class StaticInstanceSource implements InstanceSource {
     return targets;
   }
 
-  static InstanceTarget target(InstanceConfig c) {
-    PasswordSource password = c.getPasswordFile() != null
-        ? new FilePasswordSource(Path.of(c.getPasswordFile()))
-        : PasswordSource.literal(c.getPassword());
+  static InstanceTarget target(InstanceConfig c, Function<String, PasswordSource> secrets) {
+    PasswordSource password = c.getPasswordSecretArn() != null
+        ? secrets.apply(c.getPasswordSecretArn())
+        : c.getPasswordFile() != null
+            ? new FilePasswordSource(Path.of(c.getPasswordFile()))
+            : PasswordSource.literal(c.getPassword());
     return new InstanceTarget(
         c.getName(), c.getHost(), c.getPort(), c.getUsername(), password,
         c.getJdbcProperties(), c.getLabels(), c.getBackupWindow(), ORIGIN);

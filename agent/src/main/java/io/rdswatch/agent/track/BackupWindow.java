@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * RDS's daily automated backup window, "HH:mm-HH:mm" in UTC as DescribeDBInstances shows
- * PreferredBackupWindow. A window may wrap midnight ("23:30-00:15"). Start inclusive, end exclusive.
+ * PreferredBackupWindow. A window may wrap midnight ("23:30-00:15"). Start inclusive, end
+ * exclusive.
  */
 public record BackupWindow(LocalTime start, LocalTime end) {
 
@@ -33,7 +34,8 @@ public record BackupWindow(LocalTime start, LocalTime end) {
     }
     try {
       return new BackupWindow(
-          LocalTime.parse(value.substring(0, 5), HH_MM), LocalTime.parse(value.substring(6), HH_MM));
+          LocalTime.parse(value.substring(0, 5), HH_MM),
+          LocalTime.parse(value.substring(6), HH_MM));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "backup window '" + text + "' has an invalid time (hours 00-23, minutes 00-59)", e);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Typed, validating access to a JSON object of the state file; errors carry the field's path. */
 final class Fields {
@@ -38,12 +39,18 @@ final class Fields {
     return new StateFormatException("field '" + path(field) + "' must be " + expected);
   }
 
-  String text(String field) throws StateFormatException {
+  /** The field's value if it passes {@code ok}, else an error saying what it must be. */
+  private JsonNode typed(String field, Predicate<JsonNode> ok, String expected)
+      throws StateFormatException {
     JsonNode v = required(field);
-    if (!v.isTextual()) {
-      throw wrong(field, "a string");
+    if (!ok.test(v)) {
+      throw wrong(field, expected);
     }
-    return v.asText();
+    return v;
+  }
+
+  String text(String field) throws StateFormatException {
+    return typed(field, JsonNode::isTextual, "a string").asText();
   }
 
   String textOrNull(String field) throws StateFormatException {
@@ -51,27 +58,15 @@ final class Fields {
   }
 
   boolean bool(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isBoolean()) {
-      throw wrong(field, "true or false");
-    }
-    return v.asBoolean();
+    return typed(field, JsonNode::isBoolean, "true or false").asBoolean();
   }
 
   int integer(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isInt()) {
-      throw wrong(field, "an integer");
-    }
-    return v.asInt();
+    return typed(field, JsonNode::isInt, "an integer").asInt();
   }
 
   long integerLong(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw wrong(field, "an integer");
-    }
-    return v.asLong();
+    return typed(field, v -> v.isIntegralNumber() && v.canConvertToLong(), "an integer").asLong();
   }
 
   /** A counter: an integer of 0 or more. */
@@ -84,11 +79,8 @@ final class Fields {
   }
 
   double number(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-      throw wrong(field, "a finite number");
-    }
-    return v.asDouble();
+    return typed(field, v -> v.isNumber() && Double.isFinite(v.asDouble()), "a finite number")
+        .asDouble();
   }
 
   Instant instant(String field) throws StateFormatException {
@@ -118,18 +110,11 @@ final class Fields {
   }
 
   Fields object(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isObject()) {
-      throw wrong(field, "an object");
-    }
-    return new Fields(v, path(field));
+    return new Fields(typed(field, JsonNode::isObject, "an object"), path(field));
   }
 
   List<Fields> array(String field) throws StateFormatException {
-    JsonNode v = required(field);
-    if (!v.isArray()) {
-      throw wrong(field, "an array");
-    }
+    JsonNode v = typed(field, JsonNode::isArray, "an array");
     List<Fields> items = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
       items.add(new Fields(v.get(i), path(field) + "[" + i + "]"));
@@ -152,7 +137,10 @@ final class Fields {
 
   /** This node as a [first, last] pair of task ids. */
   TaskIdSet.Range range() throws StateFormatException {
-    if (!node.isArray() || node.size() != 2 || !node.get(0).isIntegralNumber() || !node.get(1).isIntegralNumber()
+    if (!node.isArray()
+        || node.size() != 2
+        || !node.get(0).isIntegralNumber()
+        || !node.get(1).isIntegralNumber()
         || node.get(1).asLong() < node.get(0).asLong()) {
       throw new StateFormatException("field '" + prefix + "' must be [first, last] task ids");
     }

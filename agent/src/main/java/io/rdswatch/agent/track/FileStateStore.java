@@ -31,7 +31,8 @@ public final class FileStateStore implements StateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileStateStore.class);
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private final Path stateDir;
   private final Clock clock;
@@ -70,7 +71,8 @@ public final class FileStateStore implements StateStore {
           "No state file {} for instance {} (first start, or the file was lost): starting fresh."
               + " Tasks that already finished are not counted; last-success times are rebuilt from"
               + " rds_task_status history.",
-          file, instance);
+          file,
+          instance);
       return Optional.empty();
     } catch (IOException e) {
       return rebuild(instance, file, "it cannot be read: " + e);
@@ -83,7 +85,11 @@ public final class FileStateStore implements StateStore {
   }
 
   private Optional<InstanceState> rebuild(String instance, Path file, String problem) {
-    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant().atZone(java.time.ZoneOffset.UTC)));
+    Path aside =
+        file.resolveSibling(
+            file.getFileName()
+                + ".corrupt-"
+                + STAMP.format(clock.instant().atZone(java.time.ZoneOffset.UTC)));
     String kept;
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -95,7 +101,10 @@ public final class FileStateStore implements StateStore {
         "State file {} for instance {} is unusable ({}); {}. Starting fresh: counters restart at 0,"
             + " tasks that already finished are not counted again, last-success times are rebuilt"
             + " from rds_task_status history.",
-        file, instance, problem, kept);
+        file,
+        instance,
+        problem,
+        kept);
     return Optional.empty();
   }
 
@@ -107,7 +116,8 @@ public final class FileStateStore implements StateStore {
     try {
       Files.createDirectories(stateDir);
       temp = Files.createTempFile(stateDir, "." + file.getFileName() + ".", ".tmp");
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel out =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -144,7 +154,8 @@ public final class FileStateStore implements StateStore {
     if (!Files.isDirectory(stateDir)) {
       return;
     }
-    try (DirectoryStream<Path> temps = Files.newDirectoryStream(stateDir, "." + file.getFileName() + ".*.tmp")) {
+    try (DirectoryStream<Path> temps =
+        Files.newDirectoryStream(stateDir, "." + file.getFileName() + ".*.tmp")) {
       for (Path temp : temps) {
         Files.deleteIfExists(temp);
       }
@@ -155,7 +166,8 @@ public final class FileStateStore implements StateStore {
 
   private static String shortHash(String s) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

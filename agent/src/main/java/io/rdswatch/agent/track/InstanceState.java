@@ -48,15 +48,32 @@ public record InstanceState(
   /** Nothing known: first start, or a lost or corrupt state file. */
   public static InstanceState empty() {
     return new InstanceState(
-        false, TaskIdSet.none(), null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        false,
+        TaskIdSet.none(),
+        null,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of());
   }
 
   public InstanceState withPollError(PollErrorKind kind) {
     Map<PollErrorKind, Long> errors = new HashMap<>(pollErrors);
     errors.merge(kind, 1L, Long::sum);
     return new InstanceState(
-        baselineTaken, settled, lastPollSuccess, errors, finished, failures, durations,
-        backupLastSuccess, restoreLastSuccess, active);
+        baselineTaken,
+        settled,
+        lastPollSuccess,
+        errors,
+        finished,
+        failures,
+        durations,
+        backupLastSuccess,
+        restoreLastSuccess,
+        active);
   }
 
   /** Total of all finished-task counters; handy for logs and tests. */

@@ -71,8 +71,19 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) 
       return r;
     }
     return new TaskRow(
-        r.taskId(), r.taskTypeRaw(), r.taskType(), db, r.percentComplete(), r.durationMinutes(),
-        r.lifecycleRaw(), r.lifecycle(), r.taskInfo(), r.lastUpdated(), r.createdAt(),
-        r.s3ObjectArn(), r.overwriteS3BackupFile(), r.kmsMasterKeyArn());
+        r.taskId(),
+        r.taskTypeRaw(),
+        r.taskType(),
+        db,
+        r.percentComplete(),
+        r.durationMinutes(),
+        r.lifecycleRaw(),
+        r.lifecycle(),
+        r.taskInfo(),
+        r.lastUpdated(),
+        r.createdAt(),
+        r.s3ObjectArn(),
+        r.overwriteS3BackupFile(),
+        r.kmsMasterKeyArn());
   }
 }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param startedAt server time (last_updated) at which the task was seen IN_PROGRESS at 0%, i.e.
  *     when it left the queue; null if that moment was not observed
  */
-public record ProgressMark(int percent, boolean started, Instant unchangedSince, Instant startedAt) {
+public record ProgressMark(
+    int percent, boolean started, Instant unchangedSince, Instant startedAt) {
 
   /** The mark after seeing {@code row} at {@code now}, given the previous one (or null). */
   static ProgressMark next(ProgressMark previous, TaskRow row, Instant now) {
@@ -26,7 +27,9 @@ public record ProgressMark(int percent, boolean started, Instant unchangedSince,
       startedAt = row.lastUpdated();
     }
     boolean moved =
-        previous == null || previous.percent() != row.percentComplete() || previous.started() != started;
+        previous == null
+            || previous.percent() != row.percentComplete()
+            || previous.started() != started;
     return new ProgressMark(
         row.percentComplete(), started, moved ? now : previous.unchangedSince(), startedAt);
   }

@@ -24,7 +24,8 @@ import java.util.Map;
  */
 final class StateJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private StateJson() {}
 
@@ -38,9 +39,14 @@ final class StateJson {
     settled.put("through", s.settled().through());
     ArrayNode ranges = settled.putArray("ranges");
     s.settled().ranges().forEach(r -> ranges.addArray().add(r.first()).add(r.last()));
-    root.put("lastPollSuccess", s.lastPollSuccess() == null ? null : s.lastPollSuccess().toString());
+    root.put(
+        "lastPollSuccess", s.lastPollSuccess() == null ? null : s.lastPollSuccess().toString());
     ObjectNode errors = root.putObject("pollErrors");
-    new EnumMap<>(s.pollErrors()).forEach((k, n) -> errors.put(k.label(), n));
+    for (PollErrorKind kind : PollErrorKind.values()) {
+      if (s.pollErrors().containsKey(kind)) {
+        errors.put(kind.label(), s.pollErrors().get(kind));
+      }
+    }
     StateEntries.writeFinished(root.putArray("finished"), s.finished());
     StateEntries.writeFailures(root.putArray("failures"), s.failures());
     ArrayNode durations = root.putArray("durations");
@@ -66,6 +72,9 @@ final class StateJson {
   }
 
   static InstanceState decode(String instance, byte[] bytes) throws StateFormatException {
+    if (bytes.length == 0) {
+      throw new StateFormatException("the file is empty");
+    }
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
@@ -99,23 +108,30 @@ final class StateJson {
         errors.put(kind, errorNode.count(kind.label()));
       }
     }
+    var finished = StateEntries.readFinished(f.array("finished"));
+    var failures = StateEntries.readFailures(f.array("failures"));
     Map<TaskType, DurationHistogram> durations = new HashMap<>();
     for (Fields d : f.array("durations")) {
       long[] buckets = d.longs("buckets");
       if (buckets.length != DurationHistogram.UPPER_BOUNDS.length + 1) {
         throw new StateFormatException(
-            "field '" + d.path("buckets") + "' must have "
-                + (DurationHistogram.UPPER_BOUNDS.length + 1) + " entries");
+            "field '"
+                + d.path("buckets")
+                + "' must have "
+                + (DurationHistogram.UPPER_BOUNDS.length + 1)
+                + " entries");
       }
-      durations.put(d.taskType("taskType"), new DurationHistogram(buckets, d.number("sum"), d.count("count")));
+      durations.put(
+          d.taskType("taskType"),
+          new DurationHistogram(buckets, d.number("sum"), d.count("count")));
     }
     return new InstanceState(
         f.bool("baselineTaken"),
         new TaskIdSet(settled.integerLong("through"), ranges),
         f.instantOrNull("lastPollSuccess"),
         errors,
-        StateEntries.readFinished(f.array("finished")),
-        StateEntries.readFailures(f.array("failures")),
+        finished,
+        failures,
         durations,
         StateEntries.readBackups(f.array("backupLastSuccess")),
         StateEntries.readRestores(f.array("restoreLastSuccess")),

@@ -26,8 +26,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>First poll without state: tasks already terminal are settled without counting (counters start
  * at 0 instead of replaying 36 days of history as if it had just happened, which after a lost state
- * file would look like a burst of fresh failures to increase()); last-success timestamps are
- * seeded from that history, so backup age is right from the first scrape.
+ * file would look like a burst of fresh failures to increase()); last-success timestamps are seeded
+ * from that history, so backup age is right from the first scrape.
  */
 final class TaskLedger {
 
@@ -37,7 +37,10 @@ final class TaskLedger {
   private TaskLedger() {}
 
   static InstanceState apply(
-      InstanceState previous, List<TaskRow> rows, Instant now, UnaryOperator<String> databaseLabel) {
+      InstanceState previous,
+      List<TaskRow> rows,
+      Instant now,
+      UnaryOperator<String> databaseLabel) {
     List<TaskRow> byId = rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId)).toList();
     Counts counts = new Counts(previous);
     TaskIdSet settled = previous.settled();
@@ -63,15 +66,24 @@ final class TaskLedger {
     }
     counts.restores.values().removeIf(at -> at.isBefore(now.minus(HISTORY)));
     return new InstanceState(
-        true, settled, now, previous.pollErrors(), counts.finished, counts.failures,
-        counts.durations, counts.backups, counts.restores, active);
+        true,
+        settled,
+        now,
+        previous.pollErrors(),
+        counts.finished,
+        counts.failures,
+        counts.durations,
+        counts.backups,
+        counts.restores,
+        active);
   }
 
   /** ERROR, or CANCELLED by RDS because of the automated backup window (not by a person). */
   static Optional<FailureReason> failure(TaskRow row) {
     FailureReason reason = FailureClassifier.classify(row.taskInfo());
     if (row.lifecycle() == Lifecycle.ERROR
-        || (row.lifecycle() == Lifecycle.CANCELLED && reason == FailureReason.BACKUP_WINDOW_OVERLAP)) {
+        || (row.lifecycle() == Lifecycle.CANCELLED
+            && reason == FailureReason.BACKUP_WINDOW_OVERLAP)) {
       return Optional.of(reason);
     }
     return Optional.empty();
@@ -88,7 +100,9 @@ final class TaskLedger {
     if (end != null && start != null && !end.isBefore(start)) {
       return Optional.of(Duration.between(start, end).toMillis() / 1000.0);
     }
-    return row.durationMinutes() >= 0 ? Optional.of(row.durationMinutes() * 60.0) : Optional.empty();
+    return row.durationMinutes() >= 0
+        ? Optional.of(row.durationMinutes() * 60.0)
+        : Optional.empty();
   }
 
   /** Mutable working copies of the counters for one apply(). */
@@ -113,7 +127,10 @@ final class TaskLedger {
       failure(row).ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
       if (row.lifecycle() == Lifecycle.SUCCESS) {
         durationSeconds(row, mark)
-            .ifPresent(s -> durations.merge(type, DurationHistogram.empty().observe(s), (h, n) -> h.observe(s)));
+            .ifPresent(
+                s ->
+                    durations.merge(
+                        type, DurationHistogram.empty().observe(s), (h, n) -> h.observe(s)));
       }
     }
 

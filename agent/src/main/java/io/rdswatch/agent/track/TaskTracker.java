@@ -14,19 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows one instance's tasks across polls and restarts and publishes an immutable
- * {@link InstanceSnapshot} after each poll.
+ * Follows one instance's tasks across polls and restarts and publishes an immutable {@link
+ * InstanceSnapshot} after each poll.
  *
  * <p>Exactly-once: each poll's new state (counters plus the ids they counted) is saved atomically
  * <em>before</em> it is published. If the process dies first, neither the disk nor any scrape saw
  * the counts and the next poll counts those tasks again; if saving fails, the counts are not
  * published either and the next poll retries. Only live facts (up, active tasks) move on then.
  *
- * <p>{@code rows} must be the whole of rds_task_status (its 36 days), not a filtered subset: a
- * task missing from a poll cannot be counted by it, and ids below the lowest listed are settled.
+ * <p>{@code rows} must be the whole of rds_task_status (its 36 days), not a filtered subset: a task
+ * missing from a poll cannot be counted by it, and ids below the lowest listed are settled.
  *
- * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and
- * {@link #latestRows()} are lock-free volatile reads.
+ * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and {@link
+ * #latestRows()} are lock-free volatile reads.
  */
 public final class TaskTracker {
 
@@ -41,6 +41,7 @@ public final class TaskTracker {
 
   private InstanceState durable; // what the store holds; guarded by this
   private boolean up;
+  private Instant lastSuccess; // also moves when a save failed: polling itself worked
   private double pollSeconds;
   private LiveView live = LiveView.NONE;
 
@@ -68,10 +69,13 @@ public final class TaskTracker {
     this.databaseLabel = Objects.requireNonNull(databaseLabel, "databaseLabel");
     this.window = parseWindow(target);
     this.durable = loadState();
+    this.lastSuccess = durable.lastPollSuccess();
     this.snapshot = build(clock.instant());
   }
 
-  /** Counts newly finished tasks once, updates timestamps, overlaps and stalls, saves, publishes. */
+  /**
+   * Counts newly finished tasks once, updates timestamps, overlaps and stalls, saves, publishes.
+   */
   public synchronized void pollSucceeded(List<TaskRow> rows, Duration pollDuration) {
     Instant now = clock.instant();
     List<TaskRow> copy = List.copyOf(rows);
@@ -81,12 +85,14 @@ public final class TaskTracker {
       LOG.info(
           "Instance {}: first poll without saved state; {} tasks already finished are taken as"
               + " history (not counted), last-success times seeded from them",
-          target.name(), history);
+          target.name(),
+          history);
     }
     if (persist(next)) {
       durable = next;
     }
     up = true;
+    lastSuccess = now;
     pollSeconds = seconds(pollDuration);
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
     latestRows = copy;
@@ -113,7 +119,9 @@ public final class TaskTracker {
     return latestRows;
   }
 
-  /** Saves the current state now (on SIGTERM); every poll already saved, so this only re-asserts. */
+  /**
+   * Saves the current state now (on SIGTERM); every poll already saved, so this only re-asserts.
+   */
   public synchronized void flush() {
     persist(durable);
   }
@@ -135,7 +143,8 @@ public final class TaskTracker {
       LOG.error(
           "Instance {}: cannot save tracker state ({}); finished tasks of this poll are not"
               + " counted yet and will be counted by the next poll whose save succeeds",
-          target.name(), e.toString());
+          target.name(),
+          e.toString());
       return false;
     }
   }
@@ -144,7 +153,10 @@ public final class TaskTracker {
     try {
       return store.load(target.name()).orElseGet(InstanceState::empty);
     } catch (RuntimeException e) {
-      LOG.warn("Instance {}: cannot load tracker state ({}); starting fresh", target.name(), e.toString());
+      LOG.warn(
+          "Instance {}: cannot load tracker state ({}); starting fresh",
+          target.name(),
+          e.toString());
       return InstanceState.empty();
     }
   }
@@ -156,7 +168,8 @@ public final class TaskTracker {
     try {
       return BackupWindow.parse(target.backupWindow());
     } catch (IllegalArgumentException e) {
-      LOG.warn("Instance {}: {}; backup-window overlap detection is off", target.name(), e.getMessage());
+      LOG.warn(
+          "Instance {}: {}; backup-window overlap detection is off", target.name(), e.getMessage());
       return null;
     }
   }
@@ -164,10 +177,22 @@ public final class TaskTracker {
   private InstanceSnapshot build(Instant now) {
     InstanceState s = durable;
     return new InstanceSnapshot(
-        target.name(), target.host(), target.labels(), up, pollSeconds,
-        up ? now : s.lastPollSuccess(), s.pollErrors(), live.activeTasks(), s.finished(),
-        s.failures(), s.durations(), s.backupLastSuccess(), s.restoreLastSuccess(),
-        live.overlappingDatabases(), target.backupWindow(), now);
+        target.name(),
+        target.host(),
+        target.labels(),
+        up,
+        pollSeconds,
+        lastSuccess,
+        s.pollErrors(),
+        live.activeTasks(),
+        s.finished(),
+        s.failures(),
+        s.durations(),
+        s.backupLastSuccess(),
+        s.restoreLastSuccess(),
+        live.overlappingDatabases(),
+        target.backupWindow(),
+        now);
   }
 
   private static double seconds(Duration d) {

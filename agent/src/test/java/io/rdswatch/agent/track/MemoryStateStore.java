@@ -19,7 +19,12 @@ final class MemoryStateStore implements StateStore {
     }
   }
 
-  enum Fault { NONE, CRASH_BEFORE_COMMIT, CRASH_AFTER_COMMIT, IO_ERROR }
+  enum Fault {
+    NONE,
+    CRASH_BEFORE_COMMIT,
+    CRASH_AFTER_COMMIT,
+    IO_ERROR
+  }
 
   private final Map<String, byte[]> files = new HashMap<>();
   private Fault nextSave = Fault.NONE;
@@ -49,7 +54,7 @@ final class MemoryStateStore implements StateStore {
     switch (fault) {
       case CRASH_BEFORE_COMMIT -> throw new SimulatedCrash();
       case IO_ERROR -> throw new UncheckedIOException(new java.io.IOException("disk full"));
-      default -> { }
+      default -> {}
     }
     files.put(instance, StateJson.encode(instance, state, Instant.EPOCH));
     saves++;

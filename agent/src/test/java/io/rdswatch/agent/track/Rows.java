@@ -17,19 +17,45 @@ final class Rows {
 
   static InstanceTarget target(String name, String backupWindow) {
     return new InstanceTarget(
-        name, name + ".example.com", 1433, "rdswatch", PasswordSource.literal("pw"), Map.of(),
-        Map.of("team", "payments"), backupWindow, "static");
+        name,
+        name + ".example.com",
+        1433,
+        "rdswatch",
+        PasswordSource.literal("pw"),
+        Map.of(),
+        Map.of("team", "payments"),
+        backupWindow,
+        "static");
   }
 
   static TaskRow row(
-      long id, String type, String db, String lifecycle, int pct, Instant created, Instant updated, String info) {
+      long id,
+      String type,
+      String db,
+      String lifecycle,
+      int pct,
+      Instant created,
+      Instant updated,
+      String info) {
     return new TaskRow(
-        id, type, TaskType.parse(type), db, pct, 0, lifecycle, Lifecycle.parse(lifecycle), info,
-        updated, created, "arn:aws:s3:::bucket/" + db + ".bak", false, null);
+        id,
+        type,
+        TaskType.parse(type),
+        db,
+        pct,
+        0,
+        lifecycle,
+        Lifecycle.parse(lifecycle),
+        info,
+        updated,
+        created,
+        "arn:aws:s3:::bucket/" + db + ".bak",
+        false,
+        null);
   }
 
-  static TaskRow backup(long id, String db, String lifecycle, int pct, Instant created, Instant updated) {
+  static TaskRow backup(
+      long id, String db, String lifecycle, int pct, Instant created, Instant updated) {
     return row(id, "BACKUP_DB", db, lifecycle, pct, created, updated, "");
   }
-
 }

@@ -46,6 +46,8 @@ public enum CloudWatchMetric {
 
   /** The valid names, comma separated, for error messages and docs. */
   public static String names() {
-    return Arrays.stream(values()).map(CloudWatchMetric::metricName).collect(Collectors.joining(", "));
+    return Arrays.stream(values())
+        .map(CloudWatchMetric::metricName)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -28,12 +28,17 @@ public final class DatumBatcher {
   /** Smaller limits for tests; the request overhead is reserved out of maxRequestBytes. */
   public DatumBatcher(int maxDatums, int maxRequestBytes) {
     if (maxDatums < 1 || maxDatums > MAX_DATUMS) {
-      throw new IllegalArgumentException("maxDatums must be 1.." + MAX_DATUMS + ", was " + maxDatums);
+      throw new IllegalArgumentException(
+          "maxDatums must be 1.." + MAX_DATUMS + ", was " + maxDatums);
     }
     if (maxRequestBytes <= DatumSize.REQUEST_OVERHEAD || maxRequestBytes > MAX_REQUEST_BYTES) {
       throw new IllegalArgumentException(
-          "maxRequestBytes must be above " + DatumSize.REQUEST_OVERHEAD + " and at most "
-              + MAX_REQUEST_BYTES + ", was " + maxRequestBytes);
+          "maxRequestBytes must be above "
+              + DatumSize.REQUEST_OVERHEAD
+              + " and at most "
+              + MAX_REQUEST_BYTES
+              + ", was "
+              + maxRequestBytes);
     }
     this.maxDatums = maxDatums;
     this.maxDatumBytes = maxRequestBytes - DatumSize.REQUEST_OVERHEAD;
@@ -60,8 +65,13 @@ public final class DatumBatcher {
       long size = DatumSize.estimate(datum);
       if (size > maxDatumBytes) {
         throw new IllegalArgumentException(
-            "datum " + datum.metricName() + " is estimated at " + size
-                + " bytes, more than one request may carry (" + maxDatumBytes + ")");
+            "datum "
+                + datum.metricName()
+                + " is estimated at "
+                + size
+                + " bytes, more than one request may carry ("
+                + maxDatumBytes
+                + ")");
       }
       if (current.size() == maxDatums || bytes + size > maxDatumBytes) {
         batches.add(List.copyOf(current));

@@ -46,8 +46,8 @@ public final class DatumSize {
   }
 
   /**
-   * Worst-case encoded length: 1 for unreserved ASCII, 6 for control characters (a JSON escape of six characters), 3
-   * for other ASCII and 3 per UTF-8 byte otherwise (percent-encoding).
+   * Worst-case encoded length: 1 for unreserved ASCII, 6 for control characters (a JSON escape of
+   * six characters), 3 for other ASCII and 3 per UTF-8 byte otherwise (percent-encoding).
    */
   static long encoded(String s) {
     if (s == null) {

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The cumulative failure counters per instance as of the previous publish; TaskFailures reports
- * the growth since then. An instance absent from the baseline (first publish after start, or newly
+ * The cumulative failure counters per instance as of the previous publish; TaskFailures reports the
+ * growth since then. An instance absent from the baseline (first publish after start, or newly
  * discovered) reports 0 and becomes the baseline, so a restart never re-sends old failures.
  */
 public record FailureBaseline(Map<String, Map<FailureKey, Long>> byInstance) {

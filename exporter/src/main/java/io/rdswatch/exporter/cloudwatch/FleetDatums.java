@@ -95,10 +95,12 @@ public final class FleetDatums {
             perDb.merge(new DbType(k.database(), k.taskType().label()), n, Long::sum);
           }
         });
-    perDb.forEach((k, n) -> d.add(out, CloudWatchMetric.TASK_FAILURES, n, k.database(), k.taskType()));
+    perDb.forEach(
+        (k, n) -> d.add(out, CloudWatchMetric.TASK_FAILURES, n, k.database(), k.taskType()));
   }
 
-  private void addLiveState(List<MetricDatum> out, Datums d, InstanceSnapshot instance, Instant now) {
+  private void addLiveState(
+      List<MetricDatum> out, Datums d, InstanceSnapshot instance, Instant now) {
     if (on(CloudWatchMetric.ACTIVE_TASKS)) {
       d.add(out, CloudWatchMetric.ACTIVE_TASKS, instance.activeTasks().size());
     }
@@ -111,7 +113,9 @@ public final class FleetDatums {
         }
       }
       lowest.forEach(
-          (k, ratio) -> d.add(out, CloudWatchMetric.TASK_PROGRESS, percent(ratio), k.database(), k.taskType()));
+          (k, ratio) ->
+              d.add(
+                  out, CloudWatchMetric.TASK_PROGRESS, percent(ratio), k.database(), k.taskType()));
     }
     if (on(CloudWatchMetric.BACKUP_AGE_SECONDS)) {
       Map<String, Instant> lastFull = new TreeMap<>();

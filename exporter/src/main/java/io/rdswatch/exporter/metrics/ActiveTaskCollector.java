@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Gauges about non-terminal tasks. They describe the last successful poll, so they are left out
- * for an instance that is down (stale progress would mislead); rdswatch_up says why they vanished.
+ * Gauges about non-terminal tasks. They describe the last successful poll, so they are left out for
+ * an instance that is down (stale progress would mislead); rdswatch_up says why they vanished.
  *
  * <p>Task ids are not labels, so tasks sharing (database, task_type) are merged: the oldest queue
  * age, the lowest progress (it only moves forward as tasks finish) and stalled if any is stalled.

@@ -35,9 +35,7 @@ public final class BackupCollector extends SnapshotCollector {
         BackupKey k = e.getKey();
         backups.put(Labels.seconds(e.getValue()), name, k.database(), k.kind().label());
       }
-      instance
-          .restoreLastSuccess()
-          .forEach((db, at) -> restores.put(Labels.seconds(at), name, db));
+      instance.restoreLastSuccess().forEach((db, at) -> restores.put(Labels.seconds(at), name, db));
       if (instance.up()) {
         for (String db : backedUpDatabases(instance)) {
           overlap.put(instance.overlappingDatabases().contains(db) ? 1 : 0, name, db);

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Counters of finished tasks, their failure reasons and the duration histogram. The tracker keeps
- * them cumulative across restarts (state file), so they are exported even while an instance is down.
+ * them cumulative across restarts (state file), so they are exported even while an instance is
+ * down.
  */
 public final class FinishedTaskCollector extends SnapshotCollector {
 
@@ -49,7 +50,9 @@ public final class FinishedTaskCollector extends SnapshotCollector {
         failures.put(
             e.getValue(), name, Labels.db(k.database()), k.taskType().label(), k.reason().label());
       }
-      instance.durations().forEach((type, histogram) -> durations.add(histogram, name, type.label()));
+      instance
+          .durations()
+          .forEach((type, histogram) -> durations.add(histogram, name, type.label()));
     }
     return List.of(
         finished.counter(

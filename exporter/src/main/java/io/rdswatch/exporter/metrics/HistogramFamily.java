@@ -51,7 +51,8 @@ final class HistogramFamily {
       }
       // _count is the +Inf bucket by definition; taking it from there keeps the family consistent
       samples.add(new Sample(name + "_count", labelNames, entry.labelValues(), cumulative));
-      samples.add(new Sample(name + "_sum", labelNames, entry.labelValues(), entry.histogram().sum()));
+      samples.add(
+          new Sample(name + "_sum", labelNames, entry.labelValues(), entry.histogram().sum()));
     }
     return new MetricFamilySamples(name, Collector.Type.HISTOGRAM, help, samples);
   }

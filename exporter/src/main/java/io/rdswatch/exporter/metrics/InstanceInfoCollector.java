@@ -54,7 +54,9 @@ public final class InstanceInfoCollector extends SnapshotCollector {
    * breaking the whole page (an invalid or duplicate name would fail every scrape).
    */
   private static boolean usable(String label) {
-    return LABEL_NAME.matcher(label).matches() && !label.startsWith("__") && !RESERVED.contains(label);
+    return LABEL_NAME.matcher(label).matches()
+        && !label.startsWith("__")
+        && !RESERVED.contains(label);
   }
 
   private static String nullToEmpty(String s) {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Per-instance poll health: rdswatch_up, poll duration, freshness and poll errors. Every poll
- * error kind is exported from 0 so that the first error shows up in increase().
+ * Per-instance poll health: rdswatch_up, poll duration, freshness and poll errors. Every poll error
+ * kind is exported from 0 so that the first error shows up in increase().
  */
 public final class PollHealthCollector extends SnapshotCollector {
 

@@ -27,9 +27,11 @@ class FleetDatumsTest {
     return datums.stream()
         .map(
             d ->
-                d.metricName() + " "
+                d.metricName()
+                    + " "
                     + d.dimensions().stream().map(Dimension::value).collect(Collectors.joining(" "))
-                    + " = " + d.value())
+                    + " = "
+                    + d.value())
         .toList();
   }
 
@@ -50,9 +52,11 @@ class FleetDatumsTest {
             "InstanceUp reports-dev = 0.0");
     assertThat(datums).allSatisfy(d -> assertThat(d.timestamp()).isEqualTo(SampleFleet.NOW));
     assertThat(datums)
-        .allSatisfy(d -> assertThat(d.dimensions().get(0).name()).isEqualTo("DBInstanceIdentifier"));
+        .allSatisfy(
+            d -> assertThat(d.dimensions().get(0).name()).isEqualTo("DBInstanceIdentifier"));
     Map<String, StandardUnit> units =
-        datums.stream().collect(Collectors.toMap(MetricDatum::metricName, MetricDatum::unit, (a, b) -> a));
+        datums.stream()
+            .collect(Collectors.toMap(MetricDatum::metricName, MetricDatum::unit, (a, b) -> a));
     assertThat(units)
         .containsEntry("TaskFailures", StandardUnit.COUNT)
         .containsEntry("ActiveTasks", StandardUnit.COUNT)
@@ -66,24 +70,31 @@ class FleetDatumsTest {
   @Test
   void taskFailuresAreTheGrowthSinceThePreviousPublish() {
     FleetSnapshot before = SampleFleet.fleet();
-    FailureBaseline baseline = ALL.build(before, FailureBaseline.none(), SampleFleet.NOW, List.of()).nextBaseline();
+    FailureBaseline baseline =
+        ALL.build(before, FailureBaseline.none(), SampleFleet.NOW, List.of()).nextBaseline();
     InstanceSnapshot grown =
         withFailures(
             SampleFleet.ordersProd(),
             Map.of(
-                new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP), 1L,
+                new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP),
+                    1L,
                 new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.KMS), 2L,
                 new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.S3_ACCESS_DENIED), 1L,
                 new FailureKey("staging", TaskType.RESTORE_DB, FailureReason.DB_EXISTS), 3L));
     FleetSnapshot after = new FleetSnapshot(List.of(grown), SampleFleet.NOW);
     FleetDatums failuresOnly = new FleetDatums(EnumSet.of(CloudWatchMetric.TASK_FAILURES));
-    FleetDatums.Publication publication = failuresOnly.build(after, baseline, SampleFleet.NOW, List.of());
+    FleetDatums.Publication publication =
+        failuresOnly.build(after, baseline, SampleFleet.NOW, List.of());
     assertThat(lines(publication.datums()))
         .containsExactly(
             "TaskFailures orders-prod = 5.0",
             "TaskFailures orders-prod orders BACKUP_DB = 2.0",
             "TaskFailures orders-prod staging RESTORE_DB = 3.0");
-    assertThat(lines(failuresOnly.build(after, publication.nextBaseline(), SampleFleet.NOW, List.of()).datums()))
+    assertThat(
+            lines(
+                failuresOnly
+                    .build(after, publication.nextBaseline(), SampleFleet.NOW, List.of())
+                    .datums()))
         .containsExactly("TaskFailures orders-prod = 0.0");
   }
 
@@ -97,23 +108,35 @@ class FleetDatumsTest {
 
   @Test
   void onlyEnabledMetricsAndOnlyFiniteExtrasAreSent() {
-    FleetDatums some = new FleetDatums(EnumSet.of(CloudWatchMetric.INSTANCE_UP, CloudWatchMetric.DRILL_SUCCESS));
-    MetricDatum drillOk = MetricDatum.builder().metricName("DrillSuccess").value(1.0).unit(StandardUnit.NONE).build();
+    FleetDatums some =
+        new FleetDatums(EnumSet.of(CloudWatchMetric.INSTANCE_UP, CloudWatchMetric.DRILL_SUCCESS));
+    MetricDatum drillOk =
+        MetricDatum.builder().metricName("DrillSuccess").value(1.0).unit(StandardUnit.NONE).build();
     MetricDatum drillNaN = drillOk.toBuilder().value(Double.NaN).build();
-    MetricDatum drillInfValues = drillOk.toBuilder().value(null).values(1.0, Double.POSITIVE_INFINITY).build();
+    MetricDatum drillInfValues =
+        drillOk.toBuilder().value(null).values(1.0, Double.POSITIVE_INFINITY).build();
     MetricDatum restoreSeconds =
-        MetricDatum.builder().metricName("DrillRestoreSeconds").value(30.0).unit(StandardUnit.SECONDS).build();
+        MetricDatum.builder()
+            .metricName("DrillRestoreSeconds")
+            .value(30.0)
+            .unit(StandardUnit.SECONDS)
+            .build();
     List<MetricDatum> datums =
-        some.build(SampleFleet.fleet(), FailureBaseline.none(), SampleFleet.NOW,
+        some.build(
+                SampleFleet.fleet(),
+                FailureBaseline.none(),
+                SampleFleet.NOW,
                 List.of(drillOk, drillNaN, drillInfValues, restoreSeconds))
             .datums();
     assertThat(lines(datums))
-        .containsExactly("InstanceUp orders-prod = 1.0", "InstanceUp reports-dev = 0.0", "DrillSuccess  = 1.0");
+        .containsExactly(
+            "InstanceUp orders-prod = 1.0", "InstanceUp reports-dev = 0.0", "DrillSuccess  = 1.0");
   }
 
   @Test
   void unknownMetricNamesAreRejectedWithTheValidList() {
-    assertThat(CloudWatchMetric.parse("BackupAgeSeconds")).isEqualTo(CloudWatchMetric.BACKUP_AGE_SECONDS);
+    assertThat(CloudWatchMetric.parse("BackupAgeSeconds"))
+        .isEqualTo(CloudWatchMetric.BACKUP_AGE_SECONDS);
     assertThatThrownBy(() -> CloudWatchMetric.parse("BackupAge"))
         .hasMessage(
             "unknown CloudWatch metric 'BackupAge'; must be one of TaskFailures, ActiveTasks,"
@@ -122,8 +145,21 @@ class FleetDatumsTest {
 
   private static InstanceSnapshot withFailures(InstanceSnapshot b, Map<FailureKey, Long> failures) {
     return new InstanceSnapshot(
-        b.name(), b.host(), b.labels(), b.up(), b.pollDurationSeconds(), b.lastPollSuccess(),
-        b.pollErrors(), b.activeTasks(), b.finished(), failures, b.durations(), b.backupLastSuccess(),
-        b.restoreLastSuccess(), b.overlappingDatabases(), b.backupWindow(), b.takenAt());
+        b.name(),
+        b.host(),
+        b.labels(),
+        b.up(),
+        b.pollDurationSeconds(),
+        b.lastPollSuccess(),
+        b.pollErrors(),
+        b.activeTasks(),
+        b.finished(),
+        failures,
+        b.durations(),
+        b.backupLastSuccess(),
+        b.restoreLastSuccess(),
+        b.overlappingDatabases(),
+        b.backupWindow(),
+        b.takenAt());
   }
 }

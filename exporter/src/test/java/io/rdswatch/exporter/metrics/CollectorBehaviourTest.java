@@ -58,12 +58,22 @@ class CollectorBehaviourTest {
     assertThat(
             value(
                 "rdswatch_task_progress_ratio",
-                "rds_instance", "reports-dev", "database", "reports", "task_type", "BACKUP_DB"))
+                "rds_instance",
+                "reports-dev",
+                "database",
+                "reports",
+                "task_type",
+                "BACKUP_DB"))
         .isNull();
     assertThat(
             value(
                 "rdswatch_backup_last_success_timestamp_seconds",
-                "rds_instance", "reports-dev", "database", "reports", "backup_type", "full"))
+                "rds_instance",
+                "reports-dev",
+                "database",
+                "reports",
+                "backup_type",
+                "full"))
         .isEqualTo(1.7407908E9);
   }
 
@@ -80,17 +90,32 @@ class CollectorBehaviourTest {
     InstanceSnapshot base = SampleFleet.ordersProd();
     InstanceSnapshot odd =
         new InstanceSnapshot(
-            base.name(), base.host(),
+            base.name(),
+            base.host(),
             Map.of("host", "x", "rds_instance", "y", "__meta", "z", "bad-name", "w", "ok", "v"),
-            base.up(), base.pollDurationSeconds(), base.lastPollSuccess(), base.pollErrors(),
-            base.activeTasks(), base.finished(), base.failures(), base.durations(),
-            base.backupLastSuccess(), base.restoreLastSuccess(), base.overlappingDatabases(),
-            base.backupWindow(), base.takenAt());
+            base.up(),
+            base.pollDurationSeconds(),
+            base.lastPollSuccess(),
+            base.pollErrors(),
+            base.activeTasks(),
+            base.finished(),
+            base.failures(),
+            base.durations(),
+            base.backupLastSuccess(),
+            base.restoreLastSuccess(),
+            base.overlappingDatabases(),
+            base.backupWindow(),
+            base.takenAt());
     current.set(new FleetSnapshot(List.of(odd), SampleFleet.NOW));
     assertThat(
             value(
                 "rdswatch_instance_info",
-                "rds_instance", "orders-prod", "host", base.host(), "ok", "v"))
+                "rds_instance",
+                "orders-prod",
+                "host",
+                base.host(),
+                "ok",
+                "v"))
         .isEqualTo(1.0);
   }
 
@@ -98,7 +123,8 @@ class CollectorBehaviourTest {
   void buildInfoFromAnUnfilteredOrMissingResourceSaysUnknown() {
     BuildInfoCollector missing = BuildInfoCollector.fromResource("/no-such-build.properties");
     assertThat(missing.version()).isEqualTo("unknown");
-    assertThat(new BuildInfoCollector("${project.version}", " abc ").version()).isEqualTo("unknown");
+    assertThat(new BuildInfoCollector("${project.version}", " abc ").version())
+        .isEqualTo("unknown");
     assertThat(new BuildInfoCollector("${project.version}", " abc ").revision()).isEqualTo("abc");
   }
 }

@@ -35,7 +35,8 @@ class MetricsGoldenTest {
 
   @Test
   void emptyFleetStillPassesPromtool() {
-    Promtool.assertCleanMetrics(MetricsText.render004(registry(FleetSnapshot.empty(Instant.EPOCH))));
+    Promtool.assertCleanMetrics(
+        MetricsText.render004(registry(FleetSnapshot.empty(Instant.EPOCH))));
   }
 
   @Test
@@ -43,14 +44,23 @@ class MetricsGoldenTest {
     String page = MetricsText.render004(registry(SampleFleet.fleet()));
     List<String> table =
         List.of(
-            "rdswatch_up", "rdswatch_poll_duration_seconds",
-            "rdswatch_last_poll_success_timestamp_seconds", "rdswatch_poll_errors_total",
-            "rdswatch_tasks", "rdswatch_task_slots_in_use", "rdswatch_task_queued_seconds",
-            "rdswatch_task_progress_ratio", "rdswatch_task_stalled", "rdswatch_tasks_finished_total",
-            "rdswatch_task_failures_total", "rdswatch_task_duration_seconds",
+            "rdswatch_up",
+            "rdswatch_poll_duration_seconds",
+            "rdswatch_last_poll_success_timestamp_seconds",
+            "rdswatch_poll_errors_total",
+            "rdswatch_tasks",
+            "rdswatch_task_slots_in_use",
+            "rdswatch_task_queued_seconds",
+            "rdswatch_task_progress_ratio",
+            "rdswatch_task_stalled",
+            "rdswatch_tasks_finished_total",
+            "rdswatch_task_failures_total",
+            "rdswatch_task_duration_seconds",
             "rdswatch_backup_last_success_timestamp_seconds",
-            "rdswatch_restore_last_success_timestamp_seconds", "rdswatch_backup_overlap",
-            "rdswatch_instance_info", "rdswatch_build_info");
+            "rdswatch_restore_last_success_timestamp_seconds",
+            "rdswatch_backup_overlap",
+            "rdswatch_instance_info",
+            "rdswatch_build_info");
     for (String name : table) {
       assertThat(page).contains("# TYPE " + name + " ").containsPattern("(?m)^" + name + "[_{ ]");
     }

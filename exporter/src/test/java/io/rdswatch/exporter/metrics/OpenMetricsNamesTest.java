@@ -19,7 +19,9 @@ class OpenMetricsNamesTest {
   void countersKeepTheirTotalSuffixInText004() {
     String page = MetricsText.render004(registry);
     for (String counter :
-        new String[] {"rdswatch_poll_errors", "rdswatch_tasks_finished", "rdswatch_task_failures"}) {
+        new String[] {
+          "rdswatch_poll_errors", "rdswatch_tasks_finished", "rdswatch_task_failures"
+        }) {
       assertThat(page)
           .contains("# TYPE " + counter + "_total counter")
           .contains(counter + "_total{rds_instance=")
@@ -31,7 +33,9 @@ class OpenMetricsNamesTest {
   void openMetricsUsesTheFamilyNameAndTotalSamples() {
     String page = MetricsText.renderOpenMetrics(registry);
     for (String counter :
-        new String[] {"rdswatch_poll_errors", "rdswatch_tasks_finished", "rdswatch_task_failures"}) {
+        new String[] {
+          "rdswatch_poll_errors", "rdswatch_tasks_finished", "rdswatch_task_failures"
+        }) {
       assertThat(page)
           .contains("# TYPE " + counter + " counter")
           .contains(counter + "_total{rds_instance=")
@@ -40,7 +44,9 @@ class OpenMetricsNamesTest {
     }
     assertThat(page)
         .contains("# TYPE rdswatch_task_duration_seconds histogram")
-        .contains("rdswatch_task_duration_seconds_bucket{rds_instance=\"orders-prod\",task_type=\"BACKUP_DB\",le=\"+Inf\"} 3.0")
+        .contains(
+            "rdswatch_task_duration_seconds_bucket{rds_instance=\"orders-prod\",task_type=\"BACKUP_DB\",le=\"+Inf\"}"
+                + " 3.0")
         .contains("# TYPE rdswatch_up gauge")
         .endsWith("# EOF\n");
   }

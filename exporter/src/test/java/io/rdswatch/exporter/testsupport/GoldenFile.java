@@ -11,9 +11,10 @@ import java.nio.file.Path;
 /**
  * Compares text with a file under src/test/resources/golden/ of the module under test.
  *
- * <p>To regenerate after an intended change, run the test with {@code -Drdswatch.golden.update=true}
- * (e.g. {@code mvn -pl exporter test -Dtest=MetricsGoldenTest -Drdswatch.golden.update=true}),
- * then review the diff with git before committing. Updating rewrites the file and passes.
+ * <p>To regenerate after an intended change, run the test with {@code
+ * -Drdswatch.golden.update=true} (e.g. {@code mvn -pl exporter test -Dtest=MetricsGoldenTest
+ * -Drdswatch.golden.update=true}), then review the diff with git before committing. Updating
+ * rewrites the file and passes.
  */
 public final class GoldenFile {
 
@@ -39,7 +40,9 @@ public final class GoldenFile {
           .exists();
       String expected = Files.readString(file, StandardCharsets.UTF_8);
       assertThat(actual)
-          .as("output differs from %s; if the change is intended rerun with -D%s=true", file, UPDATE_PROPERTY)
+          .as(
+              "output differs from %s; if the change is intended rerun with -D%s=true",
+              file, UPDATE_PROPERTY)
           .isEqualTo(expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's {@code promtool check metrics} on a /metrics page. bin/test installs the
- * prometheus package; a missing promtool fails the test rather than skipping it.
+ * Runs Debian's {@code promtool check metrics} on a /metrics page. bin/test installs the prometheus
+ * package; a missing promtool fails the test rather than skipping it.
  */
 public final class Promtool {
 
@@ -22,11 +22,15 @@ public final class Promtool {
   /** Fails unless promtool exits 0 with no output at all (lint warnings count as failures). */
   public static void assertCleanMetrics(String page) {
     assertThat(PROMTOOL)
-        .as("promtool not found at %s; install Debian's prometheus package (bin/test does)", PROMTOOL)
+        .as(
+            "promtool not found at %s; install Debian's prometheus package (bin/test does)",
+            PROMTOOL)
         .matches(Files::isExecutable);
     try {
       Process process =
-          new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+          new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
+              .redirectErrorStream(true)
+              .start();
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write(page.getBytes(StandardCharsets.UTF_8));
       }

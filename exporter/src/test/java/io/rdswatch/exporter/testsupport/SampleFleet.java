@@ -25,7 +25,8 @@ public final class SampleFleet {
 
   private SampleFleet() {}
 
-  public static TaskRow row(long id, String type, String db, int pct, String lifecycle, String info) {
+  public static TaskRow row(
+      long id, String type, String db, int pct, String lifecycle, String info) {
     return new TaskRow(
         id,
         type,
@@ -59,13 +60,19 @@ public final class SampleFleet {
         NOW.minusSeconds(5),
         Map.of(PollErrorKind.TIMEOUT, 2L),
         List.of(
-            new ActiveTask(row(101, "BACKUP_DB", "orders", 40, "IN_PROGRESS", "started"), 0.4, false, 0),
+            new ActiveTask(
+                row(101, "BACKUP_DB", "orders", 40, "IN_PROGRESS", "started"), 0.4, false, 0),
             new ActiveTask(row(102, "BACKUP_DB", "orders", 0, "CREATED", ""), 0, false, 120),
             new ActiveTask(row(103, "BACKUP_DB", "orders", 0, "CREATED", ""), 0, false, 30),
             new ActiveTask(
                 row(104, "RESTORE_DB_NORECOVERY", "staging", 10, "IN_PROGRESS", ""), 0.1, true, 0),
-            new ActiveTask(row(105, "RESTORE_DB_NORECOVERY", "staging", 50, "CANCEL_REQUESTED", ""), 0.5, false, 0),
-            new ActiveTask(row(106, "DOWNLOAD_FROM_S3", null, 75, "IN_PROGRESS", ""), 0.75, false, 0)),
+            new ActiveTask(
+                row(105, "RESTORE_DB_NORECOVERY", "staging", 50, "CANCEL_REQUESTED", ""),
+                0.5,
+                false,
+                0),
+            new ActiveTask(
+                row(106, "DOWNLOAD_FROM_S3", null, 75, "IN_PROGRESS", ""), 0.75, false, 0)),
         Map.of(
             new FinishedKey("orders", TaskType.BACKUP_DB, Lifecycle.SUCCESS), 5L,
             new FinishedKey("orders", TaskType.BACKUP_DB, Lifecycle.ERROR), 2L,
@@ -74,11 +81,14 @@ public final class SampleFleet {
             new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP), 1L,
             new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.KMS), 1L),
         Map.of(
-            TaskType.BACKUP_DB, backupDurations,
-            TaskType.RESTORE_DB, DurationHistogram.empty().observe(600)),
+            TaskType.BACKUP_DB,
+            backupDurations,
+            TaskType.RESTORE_DB,
+            DurationHistogram.empty().observe(600)),
         Map.of(
             new BackupKey("orders", BackupKind.FULL), Instant.parse("2025-03-10T02:00:00Z"),
-            new BackupKey("orders", BackupKind.DIFFERENTIAL), Instant.parse("2025-03-10T08:00:00.5Z"),
+            new BackupKey("orders", BackupKind.DIFFERENTIAL),
+                Instant.parse("2025-03-10T08:00:00.5Z"),
             new BackupKey("billing", BackupKind.FULL), Instant.parse("2025-03-09T02:00:00Z")),
         Map.of("staging", Instant.parse("2025-03-08T22:30:00Z")),
         Set.of("orders"),
@@ -96,7 +106,8 @@ public final class SampleFleet {
         15.0,
         null,
         Map.of(PollErrorKind.CONNECT, 3L, PollErrorKind.LOGIN, 1L),
-        List.of(new ActiveTask(row(7, "BACKUP_DB", "reports", 20, "IN_PROGRESS", ""), 0.2, false, 0)),
+        List.of(
+            new ActiveTask(row(7, "BACKUP_DB", "reports", 20, "IN_PROGRESS", ""), 0.2, false, 0)),
         Map.of(),
         Map.of(),
         Map.of(),

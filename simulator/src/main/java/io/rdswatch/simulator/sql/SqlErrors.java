@@ -45,6 +45,14 @@ public final class SqlErrors {
         8144, 2, 16, "Procedure or function " + proc + " has too many arguments specified.", proc, 0);
   }
 
+  public static SqlMessage mustPassNamed(int position, String proc) {
+    return SqlMessage.error(
+        119, 1, 15,
+        "Must pass parameter number " + position + " and subsequent parameters as '@name = value'. After the form "
+            + "'@name = value' has been used, all subsequent parameters must be passed in the form '@name = value'.",
+        proc, 0);
+  }
+
   public static SqlMessage missingParameter(String proc, String param) {
     return SqlMessage.error(
         201, 4, 16,

@@ -1,6 +1,7 @@
 package io.rdswatch.agent.aws.cloudwatch;
 
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.exporter.cloudwatch.DatumBatcher;
 import io.rdswatch.exporter.cloudwatch.FleetDatums;
 import io.rdswatch.exporter.model.FleetSnapshot;
@@ -124,12 +125,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
       return;
     }
     thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rdswatch-cloudwatch");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-cloudwatch"));
     long ms = interval.toMillis();
     thread.scheduleAtFixedRate(this::publishQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }

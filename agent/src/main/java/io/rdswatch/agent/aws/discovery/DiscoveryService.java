@@ -3,6 +3,7 @@ package io.rdswatch.agent.aws.discovery;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.AwsClientFactory;
 import io.rdswatch.agent.aws.secrets.SecretSources;
+import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.agent.target.InstanceTarget;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +72,7 @@ public final class DiscoveryService implements AutoCloseable {
   public synchronized void start() {
     refreshNow();
     scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rdswatch-discovery");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-discovery"));
     scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
   }
 

@@ -114,7 +114,8 @@ public final class RdsDiscovery {
         "aws:" + region);
   }
 
-  static boolean isSqlServer(DBInstance db) {
+  /** RDS for SQL Server engines are sqlserver-ee, -se, -ex and -web (RDS Custom is "custom-sqlserver-*"). */
+  public static boolean isSqlServer(DBInstance db) {
     return db.engine() != null && db.engine().startsWith("sqlserver-");
   }
 

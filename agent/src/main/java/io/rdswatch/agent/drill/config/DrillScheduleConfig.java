@@ -161,6 +161,10 @@ public final class DrillScheduleConfig {
       if (!s3Arn.startsWith("arn:aws") || !s3Arn.contains(":s3:")) {
         errors.add(path + ".s3Arn: must be an S3 object ARN like arn:aws:s3:::bucket/key.bak");
       }
+      if (databases == null || databases.size() != 1 || databases.get(0) == null
+          || databases.get(0).contains("*") || databases.get(0).contains("?")) {
+        errors.add(path + ".databases: with a fixed s3Arn, name exactly one database (the one it restores)");
+      }
       if (includeDifferential) {
         errors.add(path + ".includeDifferential: needs source: latest-full (a fixed s3Arn has no differential)");
       }

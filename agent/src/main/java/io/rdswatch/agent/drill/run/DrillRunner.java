@@ -36,8 +36,13 @@ public final class DrillRunner {
    * drill was handed to recovery (lost connection) or the thread was interrupted.
    */
   public DrillRecord run(DrillPlan plan, DrillObserver observer) throws IOException, InterruptedException {
+    return run(DrillJournal.newId(ctx.clock().instant()), plan, observer);
+  }
+
+  /** As {@link #run(DrillPlan, DrillObserver)} with an id handed out earlier (the API's 202). */
+  public DrillRecord run(String id, DrillPlan plan, DrillObserver observer) throws IOException, InterruptedException {
     Instant now = ctx.clock().instant();
-    DrillRecord record = new DrillRecord(DrillJournal.newId(now), ctx.owner(), plan, now);
+    DrillRecord record = new DrillRecord(id, ctx.owner(), plan, now);
     DrillLease lease = ctx.journal().begin(record);
     try (DrillRun run = new DrillRun(ctx, lease, record, observer)) {
       observer.saved(record);

@@ -36,29 +36,36 @@ public final class Recovery {
     this.runner = runner;
   }
 
-  /** Reconciles every unfinished drill nobody owns; returns the records it touched. */
+  /** Reconciles every unfinished drill nobody owns, one after another; returns what it touched. */
   public List<DrillRecord> reconcile(DrillObserver observer) throws InterruptedException {
-    DrillContext ctx = runner.context();
     List<DrillRecord> touched = new ArrayList<>();
-    for (String id : ctx.journal().ids()) {
-      Optional<DrillRecord> seen = ctx.journal().read(id);
-      if (seen.isEmpty() || seen.get().isFinished()) {
-        continue;
-      }
-      try {
-        Optional<DrillLease> lease = ctx.journal().claim(id);
-        if (lease.isEmpty()) {
-          continue;
-        }
-        DrillRecord record = ctx.journal().read(id).orElseThrow();
-        try (DrillRun run = new DrillRun(ctx, lease.get(), record, observer)) {
-          touched.add(recover(run));
-        }
-      } catch (IOException e) {
-        LOG.warn("cannot recover drill {}: {}", id, e.getMessage());
-      }
+    for (DrillRecord r : unfinished()) {
+      recoverOne(r.id(), observer).ifPresent(touched::add);
     }
     return touched;
+  }
+
+  /** Unfinished drills on disk, whether or not a live process owns them. */
+  public List<DrillRecord> unfinished() {
+    return runner.context().journal().list().stream().filter(r -> !r.isFinished()).toList();
+  }
+
+  /** Recovers one drill if it is unfinished and nobody owns it; empty otherwise. */
+  public Optional<DrillRecord> recoverOne(String id, DrillObserver observer) throws InterruptedException {
+    DrillContext ctx = runner.context();
+    try {
+      Optional<DrillLease> lease = ctx.journal().claim(id);
+      if (lease.isEmpty()) {
+        return Optional.empty();
+      }
+      DrillRecord record = ctx.journal().read(id).orElseThrow();
+      try (DrillRun run = new DrillRun(ctx, lease.get(), record, observer)) {
+        return Optional.of(recover(run));
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot recover drill {}: {}", id, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   DrillRecord recover(DrillRun run) throws IOException, InterruptedException {

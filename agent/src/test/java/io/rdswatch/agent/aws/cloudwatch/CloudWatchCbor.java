@@ -21,14 +21,14 @@ import java.util.Map;
  * CloudWatch as SDK 2.57.8 speaks it: Smithy RPC v2 CBOR, one URL per operation, CBOR bodies both
  * ways, errors as {"__type", "message"} maps.
  */
-final class CloudWatchCbor {
+public final class CloudWatchCbor {
 
-  static final String PUT_PATH = "/service/GraniteServiceVersion20100801/operation/PutMetricData";
+  public static final String PUT_PATH = "/service/GraniteServiceVersion20100801/operation/PutMetricData";
   private static final CBORMapper CBOR = new CBORMapper();
 
   /** A decoded request: its raw size, and the datums in it. */
-  record Put(int bytes, JsonNode body) {
-    List<JsonNode> datums() {
+  public record Put(int bytes, JsonNode body) {
+    public List<JsonNode> datums() {
       List<JsonNode> out = new ArrayList<>();
       body.get("MetricData").forEach(out::add);
       return out;
@@ -37,15 +37,15 @@ final class CloudWatchCbor {
 
   private CloudWatchCbor() {}
 
-  static MappingBuilder put() {
+  public static MappingBuilder put() {
     return post(urlEqualTo(PUT_PATH));
   }
 
-  static ResponseDefinitionBuilder ok() {
+  public static ResponseDefinitionBuilder ok() {
     return cbor(200, Map.of());
   }
 
-  static ResponseDefinitionBuilder error(int status, String type, String message) {
+  public static ResponseDefinitionBuilder error(int status, String type, String message) {
     return cbor(status, Map.of("__type", type, "message", message));
   }
 
@@ -62,7 +62,7 @@ final class CloudWatchCbor {
   }
 
   /** Every PutMetricData received, in arrival order, decoded. */
-  static List<Put> puts(WireMockServer server) {
+  public static List<Put> puts(WireMockServer server) {
     List<Put> puts = new ArrayList<>();
     for (LoggedRequest r : server.findAll(postRequestedFor(urlEqualTo(PUT_PATH)))) {
       try {
@@ -74,12 +74,12 @@ final class CloudWatchCbor {
     return puts;
   }
 
-  static List<JsonNode> datums(WireMockServer server) {
+  public static List<JsonNode> datums(WireMockServer server) {
     return puts(server).stream().flatMap(p -> p.datums().stream()).toList();
   }
 
   /** Dimensions as "Name=Value" strings in request order. */
-  static List<String> dimensions(JsonNode datum) {
+  public static List<String> dimensions(JsonNode datum) {
     List<String> out = new ArrayList<>();
     JsonNode dims = datum.get("Dimensions");
     if (dims != null) {

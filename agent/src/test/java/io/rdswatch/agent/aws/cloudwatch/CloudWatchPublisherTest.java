@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
-class CloudWatchPublisherTest {
+public class CloudWatchPublisherTest {
 
   private final PublisherHarness h = new PublisherHarness();
 
@@ -119,7 +119,7 @@ class CloudWatchPublisherTest {
     return out;
   }
 
-  static InstanceSnapshot instance(String name) {
+  public static InstanceSnapshot instance(String name) {
     TaskRow backup = new TaskRow(7, "BACKUP_DB", TaskType.BACKUP_DB, "sales", 42, 3, "IN_PROGRESS",
         Lifecycle.IN_PROGRESS, null, NOW, NOW.minusSeconds(300), "arn:aws:s3:::b/sales.bak", false, null);
     return new InstanceSnapshot(name, name + ".rds", Map.of(), true, 0.05, NOW, Map.of(),

@@ -14,10 +14,10 @@ import java.util.Map;
  * RDS's query protocol as WireMock sees it: form-encoded POST / with Action=DescribeDBInstances,
  * the region in the SigV4 credential scope, XML responses with a Marker for the next page.
  */
-final class RdsXml {
+public final class RdsXml {
 
-  record Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
-    static Db sqlServer(String id, int port, Map<String, String> tags) {
+  public record Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
+    public static Db sqlServer(String id, int port, Map<String, String> tags) {
       return new Db(id, "sqlserver-se", id + ".abc.rds.amazonaws.com", port, "03:00-03:30", tags);
     }
   }
@@ -25,7 +25,7 @@ final class RdsXml {
   private RdsXml() {}
 
   /** Page 1 (no Marker in the request) or the page asked for with Marker=marker. */
-  static MappingBuilder describe(String region, String marker) {
+  public static MappingBuilder describe(String region, String marker) {
     MappingBuilder m =
         post(urlEqualTo("/"))
             .withHeader("Authorization", containing("/" + region + "/rds/aws4_request"))
@@ -35,7 +35,7 @@ final class RdsXml {
         : m.withRequestBody(containing("Marker=" + marker));
   }
 
-  static ResponseDefinitionBuilder page(String nextMarker, Db... dbs) {
+  public static ResponseDefinitionBuilder page(String nextMarker, Db... dbs) {
     StringBuilder xml = new StringBuilder();
     xml.append("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">")
         .append("<DescribeDBInstancesResult>");
@@ -65,7 +65,7 @@ final class RdsXml {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(xml.toString());
   }
 
-  static ResponseDefinitionBuilder error(int status, String code, String message) {
+  public static ResponseDefinitionBuilder error(int status, String code, String message) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "text/xml")

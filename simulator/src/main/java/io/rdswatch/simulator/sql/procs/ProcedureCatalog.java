@@ -17,6 +17,15 @@ public final class ProcedureCatalog {
   }
 
   public static ProcedureCatalog standard() {
+    return Standard.CATALOG;
+  }
+
+  /** Built on first use; procedures are stateless, so one catalog serves every instance. */
+  private static final class Standard {
+    static final ProcedureCatalog CATALOG = build();
+  }
+
+  private static ProcedureCatalog build() {
     return new ProcedureCatalog(
         List.of(
             new RdsTaskStatusProc(),

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
-class DatumBatcherProperties {
+class DatumBatcherPropertyTest {
 
   private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
 
@@ -88,7 +88,10 @@ class DatumBatcherProperties {
           MetricDatum.builder()
               .metricName("TaskProgress")
               .dimensions(
-                  Dimension.builder().name("DBInstanceIdentifier").value("orders-prod-" + i).build(),
+                  Dimension.builder()
+                      .name("DBInstanceIdentifier")
+                      .value("orders-prod-" + i)
+                      .build(),
                   Dimension.builder().name("DatabaseName").value("db" + i).build(),
                   Dimension.builder().name("TaskType").value("BACKUP_DB").build())
               .value(42.0)
@@ -98,16 +101,24 @@ class DatumBatcherProperties {
     }
     List<List<MetricDatum>> batches = new DatumBatcher().batches(datums);
     assertThat(batches).hasSize((n + 999) / 1000);
-    assertThat(batches).allSatisfy(b -> assertThat(bytes(b) + DatumSize.REQUEST_OVERHEAD).isLessThan(1_000_000));
+    assertThat(batches)
+        .allSatisfy(b -> assertThat(bytes(b) + DatumSize.REQUEST_OVERHEAD).isLessThan(1_000_000));
   }
 
   @Test
   void twoThousandFiveHundredDatumsMakeThreeRequests() {
     List<MetricDatum> datums = new ArrayList<>();
     for (int i = 0; i < 2500; i++) {
-      datums.add(MetricDatum.builder().metricName("InstanceUp").value(1.0).unit(StandardUnit.NONE).build());
+      datums.add(
+          MetricDatum.builder()
+              .metricName("InstanceUp")
+              .value(1.0)
+              .unit(StandardUnit.NONE)
+              .build());
     }
-    assertThat(new DatumBatcher().batches(datums)).extracting(List::size).containsExactly(1000, 1000, 500);
+    assertThat(new DatumBatcher().batches(datums))
+        .extracting(List::size)
+        .containsExactly(1000, 1000, 500);
   }
 
   @Test
@@ -117,10 +128,14 @@ class DatumBatcherProperties {
     for (int i = 0; i < 30; i++) {
       dims.add(Dimension.builder().name("D" + i).value(big).build());
     }
-    MetricDatum datum = MetricDatum.builder().metricName("ActiveTasks").dimensions(dims).value(1.0).build();
-    List<List<MetricDatum>> batches = new DatumBatcher().batches(java.util.Collections.nCopies(100, datum));
+    MetricDatum datum =
+        MetricDatum.builder().metricName("ActiveTasks").dimensions(dims).value(1.0).build();
+    List<List<MetricDatum>> batches =
+        new DatumBatcher().batches(java.util.Collections.nCopies(100, datum));
     assertThat(batches).hasSizeGreaterThan(1);
-    assertThat(batches).allSatisfy(b -> assertThat(bytes(b)).isLessThanOrEqualTo(1_000_000 - DatumSize.REQUEST_OVERHEAD));
+    assertThat(batches)
+        .allSatisfy(
+            b -> assertThat(bytes(b)).isLessThanOrEqualTo(1_000_000 - DatumSize.REQUEST_OVERHEAD));
   }
 
   @Test

@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class TestClock extends Clock {
+final class SteppedClock extends Clock {
 
   private Instant now;
 
-  TestClock(Instant start) {
+  SteppedClock(Instant start) {
     this.now = start;
   }
 

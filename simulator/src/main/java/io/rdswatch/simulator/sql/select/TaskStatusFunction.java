@@ -1,0 +1,34 @@
+package io.rdswatch.simulator.sql.select;
+
+import io.rdswatch.simulator.engine.ResultSetData;
+import io.rdswatch.simulator.rds.TaskRow;
+import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.procs.TaskResults;
+import java.util.List;
+
+/**
+ * {@code msdb.dbo.rds_fn_task_status(@db_name or NULL, @task_id or 0)}: the task table as a
+ * table-valued function, so callers can filter ({@code WHERE created_at >= ?}) and order. Same
+ * columns and column faults as rds_task_status; the "function missing" fault hides it.
+ */
+final class TaskStatusFunction implements VirtualTable {
+
+  @Override
+  public boolean matches(ObjectName name, ExecContext ctx) {
+    if (!name.object().equalsIgnoreCase("rds_fn_task_status") || ctx.faults().taskStatusFunctionMissing()) {
+      return false;
+    }
+    String db = name.database().isEmpty() ? ctx.session().database() : name.database();
+    return db.equalsIgnoreCase("msdb");
+  }
+
+  /** Columns as this call shows them, with the instance's column fault applied. */
+  @Override
+  public ResultSetData read(ExecContext ctx, List<Object> args) {
+    String db = args.isEmpty() || args.get(0) == null ? null : args.get(0).toString();
+    Integer id = args.size() < 2 || args.get(1) == null ? null : Values.number(args.get(1)).intValue();
+    List<TaskRow> rows = ctx.rds().taskRows(db, id == null || id == 0 ? null : id);
+    return TaskResults.status(rows, ctx.faults().statusColumns());
+  }
+}

@@ -1,0 +1,24 @@
+package io.rdswatch.simulator.sql.select;
+
+import io.rdswatch.simulator.engine.ResultSetData;
+import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.ObjectName;
+import java.util.List;
+
+/**
+ * A catalog view or table-valued function the simulator's SELECT can read. Register new ones in
+ * {@link VirtualTables}.
+ */
+public interface VirtualTable {
+
+  /** Whether {@code name} (as written, resolved against the session's database) means this table. */
+  boolean matches(ObjectName name, ExecContext ctx);
+
+  /** Columns and rows as of now; {@code args} are a table-valued function's arguments. */
+  ResultSetData read(ExecContext ctx, List<Object> args);
+
+  /** Tables whose rows are only counted (the row-count model of user tables). */
+  default Long countOnly(ExecContext ctx) {
+    return null;
+  }
+}
