@@ -137,7 +137,7 @@ class ProceduresE2eTest {
     h.advance(Duration.ofMinutes(10));
     assertThat(state("Copy")).isEqualTo("RESTORING");
     int finish = Jdbc.submit(c, "exec msdb.dbo.rds_finish_restore @db_name='Copy'");
-    h.advance(Duration.ofMinutes(2));
+    h.advance(Duration.ofMinutes(3));
     assertThat(Jdbc.task(c, finish)).containsEntry("task_type", "FINISH_RESTORE").containsEntry("lifecycle", "SUCCESS");
     assertThat(state("Copy")).isEqualTo("ONLINE");
 
