@@ -9,6 +9,11 @@ import io.rdswatch.agent.aws.AwsIntegration;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.StaticInstanceSource;
+import io.rdswatch.agent.drill.DrillWiring;
+import io.rdswatch.agent.drill.journal.DrillHistory;
+import io.rdswatch.agent.drill.journal.DrillJournal;
+import io.rdswatch.agent.drill.metrics.DrillDatums;
+import io.rdswatch.agent.drill.schedule.DrillService;
 import io.rdswatch.agent.http.AgentMetrics;
 import io.rdswatch.agent.http.FleetHealthCheck;
 import io.rdswatch.agent.http.InstanceHealthChecks;
@@ -22,7 +27,6 @@ import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 
@@ -36,6 +40,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
   private final boolean schedulePolls;
   private volatile AgentRuntime runtime;
   private volatile Server server;
+  private volatile DrillService drills;
 
   public RdswatchApplication() {
     this(Clock.systemUTC(), true);
@@ -68,7 +73,8 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     // AWS (issue 4), managed before the poller: discovery's first refresh precedes the first poll.
     AwsIntegration aws = new AwsIntegration(config.getCloudwatch(), config.getDiscovery(),
         config.getSecretsManager(), AwsClientFactory.production(), registry);
-    aws.publishFrom(fleet::snapshot, List::of);
+    DrillHistory drillHistory = new DrillHistory(new DrillJournal(config.stateDir()));
+    aws.publishFrom(fleet::snapshot, new DrillDatums(drillHistory::all));
     env.lifecycle().manage(aws);
     InstanceSource source = aws.instanceSource(
         new StaticInstanceSource(config.getInstances(), aws.secrets()).targets());
@@ -83,6 +89,9 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     env.jersey().register(new InstancesResource(fleet));
     env.jersey().register(new TasksResource(fleet));
 
+    // Restore drills (issue 5): schedules, recovery of unfinished drills, /api/drills, /drills.
+    drills = DrillWiring.install(config, env, source, drillHistory, clock, registry, schedulePolls);
+
     fleet.addListener(new InstanceHealthChecks(env.healthChecks()));
     env.healthChecks().register(FleetHealthCheck.NAME, new FleetHealthCheck(fleet));
 
@@ -93,6 +102,11 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
   /** Set once {@link #run} has wired the agent. */
   public AgentRuntime runtime() {
     return runtime;
+  }
+
+  /** Set once {@link #run} has wired the agent; tests call its tick(). */
+  public DrillService drills() {
+    return drills;
   }
 
   /** Set once Jetty has started. */

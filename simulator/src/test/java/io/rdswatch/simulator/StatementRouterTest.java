@@ -87,4 +87,19 @@ class StatementRouterTest {
     assertThat(db.run("EXEC @P0 = msdb.dbo.rds_task_status @P1", java.util.Collections.singletonMap("@P1", null)).returnStatus())
         .isZero();
   }
+
+  @Test
+  void batchVariablesCarryAProceduresReturnStatus() {
+    String lock = "DECLARE @r int; EXEC @r = sp_getapplock @Resource = N'drill:Sales', @LockMode = 'Exclusive', "
+        + "@LockOwner = 'Session', @LockTimeout = 0; SELECT @r AS result";
+    assertThat(db.rows(lock).rows().get(0)).containsExactly(0);
+    io.rdswatch.simulator.engine.Session other = new io.rdswatch.simulator.engine.Session(52);
+    db.backend.login(other, "admin", "admin", null);
+    Reply second = db.backend.execute(other, lock, Map.of());
+    assertThat(((ResultSetData) second.items().get(0)).rows().get(0)).containsExactly(-1);
+    db.backend.disconnected(db.session);
+    assertThat(((ResultSetData) db.backend.execute(other, lock, Map.of()).items().get(0)).rows().get(0)).containsExactly(0);
+    assertThat(db.scalar("DECLARE @x nvarchar(20) = N'a'; SET @x = N'b'; SELECT @x")).isEqualTo("b");
+    assertThat(DirectInstance.error(db.run("SET @nope = 1")).number()).isEqualTo(137);
+  }
 }

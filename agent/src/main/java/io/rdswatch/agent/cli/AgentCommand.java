@@ -29,6 +29,8 @@ public final class AgentCommand implements CliCommand {
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);
+    } catch (ConfigException e) {
+      return ConfigArgument.report(e, System.err); // found at start: a discovered name clashing with a static one
     } catch (IOException e) {
       System.err.println("rdswatch agent: cannot listen on " + loaded.getHttp().getBind() + " port "
           + loaded.getHttp().getPort() + " or admin port " + loaded.getHttp().getAdminPort() + ": " + e.getMessage());

@@ -20,6 +20,9 @@ public final class Main {
     commands.add(new AgentCommand());
     commands.add(new CheckCommand());
     commands.add(new TasksCommand());
+    commands.add(new DemoCommand());
+    commands.add(new io.rdswatch.agent.drill.cli.DrillCommand());
+    commands.add(new SimulateCommand());
     return commands;
   }
 

@@ -99,7 +99,7 @@ final class TaskInfoRenderer {
     if (task.type == TaskType.FINISH_RESTORE) {
       return List.of("RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
     }
-    long seconds = Math.max(1, Duration.between(task.startedAt, task.endAt).toSeconds());
+    long millis = Math.max(1, Duration.between(task.startedAt, task.endAt).toMillis());
     long mb = task.dataMb;
     String verb = task.type.isBackup() ? "BACKUP DATABASE" : "RESTORE DATABASE";
     List<String> out = new ArrayList<>();
@@ -112,7 +112,7 @@ final class TaskInfoRenderer {
         String.format(
             java.util.Locale.ROOT,
             "%s successfully processed %d pages in %d.%03d seconds (%.3f MB/sec).",
-            verb, mb * 128, seconds, task.id % 1000, (double) mb / seconds));
+            verb, mb * 128, millis / 1000, millis % 1000, mb * 1000.0 / millis));
     out.add("Task has been completed.");
     return out;
   }

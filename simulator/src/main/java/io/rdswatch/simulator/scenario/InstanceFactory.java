@@ -83,6 +83,7 @@ public final class InstanceFactory {
       spec.tdeCertificates().forEach(rds::addTdeCertificate);
       ContentsFactory contents = new ContentsFactory(rds, at, ctx.start());
       contents.databases(spec.databases());
+      rds.freeBytes(settings.freeBytes()); // free_gb is what is left after the declared databases
       buckets(rds, settings.region());
       keys(rds);
       contents.objects(spec.objects());

@@ -1,6 +1,7 @@
 package io.rdswatch.simulator.scenario;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,12 @@ final class ScenarioParser {
     try {
       file = YAML.readValue(yaml, ScenarioFile.class);
     } catch (JsonMappingException e) {
+      StreamReadException syntax = syntaxError(e);
+      if (syntax != null) {
+        int line = syntax.getLocation() == null ? -1 : syntax.getLocation().getLineNr();
+        throw new ScenarioException(source + ": not valid YAML (line " + line + "): "
+            + syntax.getOriginalMessage().replace('\n', ' '), e);
+      }
       throw new ScenarioException(source + ": " + path(e) + ": " + problem(e), e);
     } catch (JacksonException e) {
       throw new ScenarioException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
@@ -72,6 +79,15 @@ final class ScenarioParser {
         throw new ScenarioException(source + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  private static StreamReadException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException m) {
+        return m;
+      }
+    }
+    return null;
   }
 
   private static String path(JsonMappingException e) {

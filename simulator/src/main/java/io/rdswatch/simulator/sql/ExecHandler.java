@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code EXEC|EXECUTE [@status =] name [arg [, arg]...]} where an argument is {@code value} or
- * {@code @param = value} (optionally followed by OUTPUT). Also a batch that starts with a bare
+ * {@code @param = value} (optionally followed by OUTPUT); {@code @status =} stores the return
+ * status in that variable. Also a batch that starts with a bare
  * procedure name. Resolves the procedure in the {@link ProcedureCatalog}, checks the EXECUTE grant
  * of msdb procedures, binds the arguments and runs it.
  */
@@ -46,8 +47,9 @@ final class ExecHandler implements StatementHandler {
     if (!c.acceptWord("EXEC")) {
       c.acceptWord("EXECUTE");
     }
+    String statusVariable = null;
     if (c.peek() != null && c.peek().kind() == Token.Kind.PARAM && c.peek(1) != null && c.peek(1).isSymbol("=")) {
-      c.next();
+      statusVariable = c.next().text();
       c.next();
     }
     ObjectName name = c.objectName();
@@ -62,7 +64,11 @@ final class ExecHandler implements StatementHandler {
         throw SubmitErrors.executeDenied(proc.name());
       }
     }
-    return proc.call(ArgumentBinder.bind(proc, args), ctx);
+    Reply reply = proc.call(ArgumentBinder.bind(proc, args), ctx);
+    if (statusVariable != null && reply.returnStatus() != null) {
+      ctx.bindings().assign(statusVariable, reply.returnStatus());
+    }
+    return reply;
   }
 
   private static List<Argument> arguments(TokenCursor c, Bindings bindings) {

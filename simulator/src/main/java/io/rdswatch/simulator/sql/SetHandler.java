@@ -5,7 +5,8 @@ import io.rdswatch.simulator.engine.Reply;
 /**
  * {@code SET ...}: session options the driver and tools send on their own (SET TEXTSIZE, SET
  * NOCOUNT ON, SET TRANSACTION ISOLATION LEVEL, set implicit_transactions on|off...). None changes
- * what the simulator answers, so all are accepted.
+ * what the simulator answers, so all are accepted. {@code SET @variable = constant} assigns a
+ * DECLAREd variable.
  */
 final class SetHandler implements StatementHandler {
 
@@ -16,8 +17,17 @@ final class SetHandler implements StatementHandler {
 
   @Override
   public Reply handle(SqlStatement s, ExecContext ctx) {
-    if (s.tokens().size() < 2) {
-      throw s.cursor().syntaxError();
+    TokenCursor c = s.cursor();
+    c.expectWord("SET");
+    if (c.atEnd()) {
+      throw c.syntaxError();
+    }
+    if (c.peek().kind() == Token.Kind.PARAM) {
+      String variable = c.next().text();
+      c.expectSymbol("=");
+      Object value = c.value(ctx.bindings());
+      c.expectEnd();
+      ctx.bindings().assign(variable, value);
     }
     return Reply.empty();
   }

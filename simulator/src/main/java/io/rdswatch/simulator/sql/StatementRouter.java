@@ -21,6 +21,7 @@ public final class StatementRouter {
   private static final List<StatementHandler> HANDLERS =
       List.of(
           new SetHandler(),
+          new DeclareHandler(),
           new UseHandler(),
           new TransactionHandler(),
           new ExecHandler(ProcedureCatalog.standard()),

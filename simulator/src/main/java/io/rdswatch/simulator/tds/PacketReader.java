@@ -28,6 +28,10 @@ final class PacketReader {
       int packetType = header[0] & 0xFF;
       int status = header[1] & 0xFF;
       int length = (header[2] & 0xFF) << 8 | (header[3] & 0xFF);
+      if (!isClientPacketType(packetType)) {
+        throw new TdsProtocolException(String.format("0x%02X is not a TDS client packet type%s", packetType,
+            packetType == 0x16 ? " (it starts a TLS handshake: clients must connect with encrypt=false)" : ""));
+      }
       if (length < Tds.HEADER_LENGTH) {
         throw new TdsProtocolException("packet length " + length + " is shorter than its header");
       }
@@ -54,6 +58,14 @@ final class PacketReader {
         return new TdsMessage(type, payload.toByteArray());
       }
     }
+  }
+
+  /** SQL batch, pre-7 login, RPC, attention, bulk load, transaction manager, LOGIN7, SSPI, PRELOGIN. */
+  private static boolean isClientPacketType(int type) {
+    return switch (type) {
+      case 0x01, 0x02, 0x03, 0x06, 0x07, 0x0E, 0x10, 0x11, 0x12 -> true;
+      default -> false;
+    };
   }
 
   private boolean readHeader(boolean atMessageStart) throws IOException {

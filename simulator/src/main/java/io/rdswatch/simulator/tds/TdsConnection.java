@@ -71,8 +71,7 @@ final class TdsConnection implements Runnable {
       return false;
     }
     if (m.type() != Tds.PKT_LOGIN7) {
-      throw new TdsProtocolException(String.format("expected PRELOGIN or LOGIN7, got packet type 0x%02X%s",
-          m.type(), m.type() == 0x16 ? " (a TLS handshake: clients must use encrypt=false)" : ""));
+      throw new TdsProtocolException(String.format("expected PRELOGIN or LOGIN7, got packet type 0x%02X", m.type()));
     }
     Login7 login = Login7.parse(m.payload());
     LOG.debug("spid {}: {}", session.spid(), login);

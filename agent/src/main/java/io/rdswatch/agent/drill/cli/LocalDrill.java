@@ -3,6 +3,7 @@ package io.rdswatch.agent.drill.cli;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.drill.DrillWiring;
 import io.rdswatch.agent.drill.http.DrillText;
+import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.RestoreTask;
@@ -25,7 +26,8 @@ final class LocalDrill {
   private final PrintStream err;
 
   LocalDrill(AgentConfiguration config, InstanceSource instances, PrintStream out, PrintStream err) {
-    this(config, DrillWiring.context(config, instances, InstantSource.system(), Pacer.sleeping()), out, err);
+    this(config, DrillWiring.context(config, instances, new DrillJournal(config.stateDir()), InstantSource.system(),
+        Pacer.sleeping()), out, err);
   }
 
   LocalDrill(AgentConfiguration config, DrillContext ctx, PrintStream out, PrintStream err) {

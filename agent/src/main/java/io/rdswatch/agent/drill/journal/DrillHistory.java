@@ -40,6 +40,7 @@ public final class DrillHistory {
     for (String id : ids) {
       refresh(id).ifPresent(out::add);
     }
+    out.sort(DrillJournal.OLDEST_FIRST);
     return out;
   }
 

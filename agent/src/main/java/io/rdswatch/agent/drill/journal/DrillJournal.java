@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,8 +108,13 @@ public final class DrillJournal {
     for (String id : ids()) {
       read(id).ifPresent(out::add);
     }
+    out.sort(OLDEST_FIRST);
     return out;
   }
+
+  /** By start time, then id: ids alone only resolve to the second. */
+  public static final Comparator<DrillRecord> OLDEST_FIRST =
+      Comparator.comparing(DrillRecord::startedAt).thenComparing(DrillRecord::id);
 
   /** The ids on disk, oldest first. */
   public List<String> ids() {

@@ -1,6 +1,7 @@
 package io.rdswatch.agent.drill.schedule;
 
 import io.dropwizard.lifecycle.Managed;
+import io.rdswatch.agent.drill.http.DrillLauncher;
 import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillPlan;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * most drills.concurrency at once), takes over unfinished drills nobody owns, and counts orphans.
  * {@link #tick()} does one round; the ticker calls it every few seconds, tests call it directly.
  */
-public final class DrillService implements Managed {
+public final class DrillService implements Managed, DrillLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrillService.class);
   static final Duration TICK = Duration.ofSeconds(15);
@@ -57,19 +58,20 @@ public final class DrillService implements Managed {
   private ScheduledExecutorService ticker;
 
   /**
-   * @param ticking false in tests: nothing runs until {@link #tick()} is called, and drills run on
-   *     the calling thread
+   * @param threads run drills on a pool of drills.concurrency threads; false runs them on the
+   *     calling thread (tests)
+   * @param ticking tick every few seconds once started; false: only when {@link #tick()} is called
    */
-  public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean ticking) {
+  public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean threads, boolean ticking) {
     this.plans = plans;
     this.history = history;
     this.runner = runner;
     this.recovery = new Recovery(runner);
     this.targets = new DrillTargets(plans.config(), runner.context());
     this.ticking = ticking;
-    this.pool = ticking ? Executors.newFixedThreadPool(plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
+    this.pool = threads ? Executors.newFixedThreadPool(plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
         : null;
-    this.queues = new SerialQueues(ticking ? pool : Runnable::run);
+    this.queues = new SerialQueues(threads ? pool : Runnable::run);
     this.scheduler = new DrillScheduler(plans.config().getSchedules(), runner.context().clock().instant());
   }
 
@@ -126,7 +128,12 @@ public final class DrillService implements Managed {
     }
   }
 
-  /** Queues a drill by hand (API); returns its id at once. */
+  /** Queues a drill by hand (API); its id at once, or empty for an unknown instance. */
+  @Override
+  public Optional<String> submit(String instance, String database, String trigger) {
+    return runner.context().target(instance).map(source -> submit(source, database, trigger));
+  }
+
   public String submit(InstanceTarget source, String database, String trigger) {
     DrillPlan plan = plans.manual(source, database, trigger);
     String id = DrillJournal.newId(runner.context().clock().instant());
@@ -146,6 +153,7 @@ public final class DrillService implements Managed {
   }
 
   /** A drill accepted by {@link #submit} that has not started yet. */
+  @Override
   public Optional<DrillPlan> queued(String id) {
     return Optional.ofNullable(queued.get(id));
   }

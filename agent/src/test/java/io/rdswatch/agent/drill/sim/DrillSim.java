@@ -50,13 +50,13 @@ public final class DrillSim implements AutoCloseable {
         - name: orders-prod
           region: us-east-1
           backup_window: "03:00-03:30"
-          storage_gb: 100
-          free_gb: 60
+          storage_gb: 300
+          free_gb: 150
           databases:
             - {name: Orders, size_mb: 1024, tables: {Orders: 1500, OrderLines: 7000}}
             - {name: Sales, size_mb: 512, tables: {Invoices: 300}}
             - {name: Vault, size_mb: 256, tde: true, tables: {Secrets: 12}}
-            - {name: Big, size_mb: 4096000, tables: {Facts: 99}}
+            - {name: Big, size_mb: 40960, tables: {Facts: 99}}
           buckets:
             - {name: acme-backups, region: us-east-1}
           kms_keys:

@@ -1,0 +1,78 @@
+package io.rdswatch.agent.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.rdswatch.simulator.SimulatedInstance;
+import io.rdswatch.simulator.Simulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rdswatch config that points at a running simulator, as YAML a user could have written: every
+ * instance with its port and login, encryption off (the simulator speaks plain TDS), the instance's
+ * backup window. The demo writes it to disk and loads it back through the normal loader, so the file
+ * `check`, `tasks` and `drill` read from another terminal is exactly what the demo runs.
+ */
+public final class DemoConfig {
+
+  private static final ObjectMapper YAML = new ObjectMapper(
+      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  private DemoConfig() {}
+
+  /**
+   * @param apiToken written as api.token when not null (lets `rdswatch drill` post to the demo)
+   */
+  public static String yaml(Simulator sim, int httpPort, int adminPort, Path stateDir, Duration interval,
+      Duration timeout, String apiToken) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("http", ordered("bind", "127.0.0.1", "port", httpPort, "adminPort", adminPort));
+    root.put("poll", ordered("interval", text(interval), "timeout", text(timeout)));
+    root.put("stateDir", stateDir.toAbsolutePath().toString());
+    if (apiToken != null) {
+      root.put("api", Map.of("token", apiToken));
+    }
+    List<Map<String, Object>> instances = new ArrayList<>();
+    for (SimulatedInstance i : sim.instances()) {
+      Map<String, Object> instance = new LinkedHashMap<>();
+      instance.put("name", i.name());
+      instance.put("host", "127.0.0.1");
+      instance.put("port", i.port());
+      instance.put("username", sim.options().user());
+      instance.put("password", sim.options().password());
+      instance.put("jdbcProperties", Map.of("encrypt", "false"));
+      instance.put("labels", Map.of("env", "demo"));
+      if (i.rds().backupWindow() != null) {
+        instance.put("backupWindow", i.rds().backupWindow().toString());
+      }
+      instances.add(instance);
+    }
+    root.put("instances", instances);
+    try {
+      return "# Written by `rdswatch demo` for the simulated fleet it runs. From another terminal:\n"
+          + "#   rdswatch check --config rdswatch-demo.yml\n"
+          + "#   rdswatch tasks --config rdswatch-demo.yml --instance " + sim.instances().get(0).name() + " --active\n"
+          + YAML.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the demo config", e);
+    }
+  }
+
+  private static String text(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

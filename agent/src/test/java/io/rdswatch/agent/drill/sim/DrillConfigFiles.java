@@ -1,0 +1,28 @@
+package io.rdswatch.agent.drill.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes rdswatch YAML configs that point at a {@link DrillSim}'s instances. */
+public final class DrillConfigFiles {
+
+  private DrillConfigFiles() {}
+
+  public static Path write(Path dir, DrillSim sim, String extra) throws IOException {
+    StringBuilder y = new StringBuilder();
+    y.append("stateDir: ").append(dir.resolve("state")).append('\n');
+    y.append("http: { bind: 127.0.0.1, port: 0, adminPort: 0 }\n");
+    y.append("poll: { interval: 60s, timeout: 10s }\n");
+    y.append("instances:\n");
+    for (String name : new String[] {"orders-prod", "drill-box"}) {
+      var t = sim.target(name);
+      y.append("  - { name: ").append(name).append(", host: 127.0.0.1, port: ").append(t.port())
+          .append(", username: admin, password: admin, jdbcProperties: { encrypt: \"false\" }, labels: { env: prod } }\n");
+    }
+    y.append(extra);
+    Path file = dir.resolve("rdswatch.yml");
+    Files.writeString(file, y.toString());
+    return file;
+  }
+}

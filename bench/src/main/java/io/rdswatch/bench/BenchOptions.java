@@ -1,0 +1,77 @@
+package io.rdswatch.bench;
+
+import com.beust.jcommander.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** bench/run.sh's options, with the defaults (N=1000, D=20, H=200). */
+public final class BenchOptions {
+
+  @Parameter(names = "--instances", description = "N: simulated instances the agent polls")
+  public int instances = 1000;
+
+  @Parameter(names = "--databases", description = "D: databases per instance")
+  public int databases = 20;
+
+  @Parameter(names = "--history", description = "H: tasks of history per instance")
+  public int history = 200;
+
+  @Parameter(names = "--repetitions", description = "repetitions per figure; figures are their medians")
+  public int repetitions = 5;
+
+  @Parameter(names = "--growth-instances", description = "instances of each growth fleet (figure 2); default min(N, 50)")
+  public Integer growthInstances;
+
+  @Parameter(names = "--scrapes", description = "scrapes of /metrics during polling (figure 3)")
+  public int scrapes = 200;
+
+  @Parameter(names = "--interval-seconds", description = "poll interval of the scheduled agent (figures 5 and 6)")
+  public int intervalSeconds = 60;
+
+  @Parameter(names = "--scrape-interval-seconds", description = "Prometheus scrape interval assumed by figure 6")
+  public int scrapeIntervalSeconds = 15;
+
+  @Parameter(names = "--idle-seconds", description = "how long figure 6 watches the idle agent")
+  public int idleSeconds = 10;
+
+  @Parameter(names = "--out", description = "where the JSON results go")
+  public Path out = Path.of("bench/results/latest.json");
+
+  @Parameter(names = "--work", description = "scratch folder: configs, state, logs of the child JVMs")
+  public Path work = Path.of("bench/target-bench/run");
+
+  @Parameter(names = "--java-opts", description = "JVM options of the agent JVMs; default: JAVA_OPTS of the .deb")
+  public String agentJavaOpts;
+
+  @Parameter(names = {"--help", "-h"}, help = true, description = "this help")
+  public boolean help;
+
+  public int growthInstances() {
+    return growthInstances != null ? growthInstances : Math.min(instances, 50);
+  }
+
+  /** Every broken rule, each naming the option, its value and the rule. */
+  public List<String> problems() {
+    List<String> p = new ArrayList<>();
+    atLeast(p, "--instances", instances, 1);
+    atLeast(p, "--databases", databases, 1);
+    atLeast(p, "--history", history, 1);
+    atLeast(p, "--repetitions", repetitions, 5);
+    atLeast(p, "--growth-instances", growthInstances(), 1);
+    atLeast(p, "--scrapes", scrapes, 20);
+    atLeast(p, "--interval-seconds", intervalSeconds, 2);
+    atLeast(p, "--scrape-interval-seconds", scrapeIntervalSeconds, 1);
+    atLeast(p, "--idle-seconds", idleSeconds, 1);
+    if (instances > 5000) {
+      p.add("--instances must be at most 5000 (one loopback port per simulated instance), got " + instances);
+    }
+    return p;
+  }
+
+  private static void atLeast(List<String> problems, String name, int value, int min) {
+    if (value < min) {
+      problems.add(name + " must be at least " + min + ", got " + value);
+    }
+  }
+}

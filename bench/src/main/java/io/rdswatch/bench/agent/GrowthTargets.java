@@ -1,0 +1,37 @@
+package io.rdswatch.bench.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.bench.wire.Wire;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The growth fleets, as the harness hands them over: the fleet JVM's own description
+ * ({"user", "password", "sets": {"growth-20": [{"name", "port"}...]}}) written to a file.
+ */
+final class GrowthTargets {
+
+  private GrowthTargets() {}
+
+  static Map<String, List<InstanceTarget>> read(Path file) throws IOException {
+    JsonNode root = Wire.JSON.readTree(file.toFile());
+    String user = root.get("user").asText();
+    PasswordSource password = PasswordSource.literal(root.get("password").asText());
+    Map<String, List<InstanceTarget>> sets = new LinkedHashMap<>();
+    root.get("sets").fields().forEachRemaining(set -> {
+      List<InstanceTarget> targets = new ArrayList<>();
+      for (JsonNode i : set.getValue()) {
+        targets.add(new InstanceTarget(i.get("name").asText(), "127.0.0.1", i.get("port").asInt(), user, password,
+            Map.of("encrypt", "false"), Map.of(), null, "static"));
+      }
+      sets.put(set.getKey(), targets);
+    });
+    return sets;
+  }
+}
