@@ -5,7 +5,6 @@ import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
 import java.io.IOException;
 
 /**
@@ -20,17 +19,10 @@ public final class AgentCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
-    AgentConfiguration loaded;
-    try {
-      loaded = config.load();
-    } catch (ConfigException e) {
-      return ConfigArgument.report(e, System.err);
-    }
+    AgentConfiguration loaded = config.load();
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);
-    } catch (ConfigException e) {
-      return ConfigArgument.report(e, System.err); // found at start: a discovered name clashing with a static one
     } catch (IOException e) {
       System.err.println("rdswatch agent: cannot listen on " + loaded.getHttp().getBind() + " port "
           + loaded.getHttp().getPort() + " or admin port " + loaded.getHttp().getAdminPort() + ": " + e.getMessage());

@@ -5,7 +5,6 @@ import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.aws.AwsReachability;
 import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
@@ -44,12 +43,7 @@ public final class CheckCommand implements CliCommand {
   @Override
   public int run() throws Exception {
     PrintStream out = System.out;
-    AgentConfiguration loaded;
-    try {
-      loaded = config.load();
-    } catch (ConfigException e) {
-      return ConfigArgument.report(e, System.err);
-    }
+    AgentConfiguration loaded = config.load();
     try (AwsTargets aws = AwsTargets.production(loaded)) {
       return check(loaded, aws, out);
     }

@@ -3,6 +3,7 @@ package io.rdswatch.agent.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
+import io.dropwizard.configuration.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,10 @@ public final class Main {
     }
     try {
       return command.run();
+    } catch (ConfigurationException e) {
+      // a config that cannot be used: every problem, one per line, and no stack trace
+      System.err.print(e.getMessage());
+      return ConfigArgument.BAD_CONFIG;
     } catch (Exception e) {
       System.err.println("rdswatch " + name + ": " + e.getMessage());
       return 1;

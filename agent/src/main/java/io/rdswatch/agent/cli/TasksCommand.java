@@ -5,7 +5,6 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
@@ -39,12 +38,7 @@ public final class TasksCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
-    AgentConfiguration loaded;
-    try {
-      loaded = config.load();
-    } catch (ConfigException e) {
-      return ConfigArgument.report(e, System.err);
-    }
+    AgentConfiguration loaded = config.load();
     // static and discovered instances; the AWS clients live until the process exits
     List<InstanceTarget> targets = AwsTargets.production(loaded).targets();
     InstanceTarget target = targets.stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);

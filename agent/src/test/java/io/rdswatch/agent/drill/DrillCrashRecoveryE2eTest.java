@@ -16,41 +16,29 @@ import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.OrphanScan;
 import io.rdswatch.agent.drill.run.Recovery;
 import io.rdswatch.agent.drill.sim.DrillSim;
-import java.nio.file.Path;
+import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent dies at each step of a drill (the runner is abandoned mid-step: no cleanup, its
  * session and file lock just go, as with kill -9), then a new runner on the same stateDir
  * recovers: no scratch database is left, no orphan is counted, and every drill has a result.
  */
-class DrillCrashRecoveryE2eTest {
+class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
   /** Stands for the process dying: nothing in the runner catches an Error. */
   static final class Killed extends Error {
     private static final long serialVersionUID = 1L;
   }
 
-  @TempDir Path state;
-  DrillSim sim;
-
   @BeforeEach
-  void start() throws Exception {
-    sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"));
+  void backup() throws Exception {
     sim.backup("orders-prod", "Orders");
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
   }
 
   /** Runs a drill that dies right after the first journal write matching {@code at}. */

@@ -8,42 +8,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
+import io.rdswatch.agent.drill.journal.DrillStep;
 import io.rdswatch.agent.drill.run.DrillObserver;
-import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.DrillSettings;
 import io.rdswatch.agent.drill.sim.DrillSim;
+import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
 import io.rdswatch.simulator.rds.BackupKind;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Drills that restore and fail: KMS, TDE, corruption, a failing check, the timeout. */
-class DrillFailuresE2eTest {
+class DrillFailuresE2eTest extends SimulatedDrillTest {
 
-  @TempDir Path state;
-  DrillSim sim;
-
-  @BeforeEach
-  void start() throws Exception {
-    sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
 
   DrillRecord drill(DrillSettings settings, String db, DrillPlan.CheckSpec... checks) throws Exception {
     DrillPlan p = plan("orders-prod", "orders-prod", db, List.of(checks));
     p = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), p.database(), p.scratchPrefix(),
         null, null, null, false, p.checks(), p.rtoTargetSeconds(), settings.timeout().toSeconds(), settings.keepOnFailure());
-    return new DrillRunner(sim.context(state, settings, 3)).run(p, DrillObserver.NONE);
+    return run(settings, 3, p, DrillObserver.NONE);
   }
 
   DrillRecord drill(String db, DrillPlan.CheckSpec... checks) throws Exception {
@@ -147,6 +131,33 @@ class DrillFailuresE2eTest {
     assertThat(sim.instance("orders-prod").task((int) taskId).lifecycle().name()).isEqualTo("CANCELLED");
     assertThat(r.tasks().get(0).lifecycle()).isEqualTo("CANCELLED");
     assertThat(r.rtoSeconds()).isNull();
+    assertNoScratchLeft();
+  }
+
+  @Test
+  void aCheckStillRunningAtTheTimeoutIsCutOffAndTheScratchDropped() throws Exception {
+    sim.backup("orders-prod", "Orders");
+    DrillPlan p = plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()));
+    var faults = sim.instance("orders-prod").faults();
+    DrillObserver slowVerify = r -> {
+      if (r.step() == DrillStep.VERIFYING && r.checks().isEmpty()) {
+        // one second of the drill left, and the instance answers in three
+        sim.clock.set(r.startedAt().plusSeconds(p.timeoutSeconds() - 1));
+        faults.latency(Duration.ofSeconds(3));
+      } else if (!r.checks().isEmpty()) {
+        faults.latency(Duration.ZERO);
+      }
+    };
+
+    DrillRecord r = run(DrillSim.settings(), 3, p, slowVerify);
+
+    assertThat(r.status()).isEqualTo(DrillStatus.TIMEOUT);
+    assertThat(r.reason()).contains("during checkdb");
+    assertThat(r.checks()).singleElement().satisfies(c -> {
+      assertThat(c.passed()).isFalse();
+      assertThat(c.error()).startsWith("timed out");
+    });
+    assertThat(r.dropped()).isTrue();
     assertNoScratchLeft();
   }
 }

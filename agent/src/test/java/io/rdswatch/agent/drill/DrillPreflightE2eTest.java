@@ -8,40 +8,24 @@ import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.run.DrillObserver;
-import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.DrillSettings;
 import io.rdswatch.agent.drill.sim.DrillSim;
+import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
 import io.rdswatch.simulator.rds.BackupKind;
 import io.rdswatch.simulator.rds.BackupRequest;
 import io.rdswatch.simulator.rds.S3Object;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Preflight refusals (skipped, nothing changed) and the restore variants it prepares. */
-class DrillPreflightE2eTest {
+class DrillPreflightE2eTest extends SimulatedDrillTest {
 
-  @TempDir Path state;
-  DrillSim sim;
-
-  @BeforeEach
-  void start() throws Exception {
-    sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
 
   DrillRecord drill(DrillSettings settings, DrillPlan plan) throws Exception {
-    return new DrillRunner(sim.context(state, settings, 5)).run(plan, DrillObserver.NONE);
+    return run(settings, 5, plan, DrillObserver.NONE);
   }
 
   DrillRecord drill(String db) throws Exception {

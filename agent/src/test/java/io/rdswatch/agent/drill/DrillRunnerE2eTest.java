@@ -9,40 +9,18 @@ import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.run.DrillObserver;
-import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.sim.DrillSim;
+import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
 import io.rdswatch.agent.drill.sim.RecordingBackend.Call;
 import io.rdswatch.simulator.rds.BackupKind;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DrillRunnerE2eTest {
-
-  static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
-
-  @TempDir Path state;
-  DrillSim sim;
-  DrillRunner runner;
-
-  @BeforeEach
-  void start() throws Exception {
-    sim = new DrillSim(T0);
-    runner = new DrillRunner(sim.context(state, DrillSim.settings(), 1));
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
+class DrillRunnerE2eTest extends SimulatedDrillTest {
 
   DrillRecord drill(String db, DrillPlan.CheckSpec... checks) throws Exception {
-    return runner.run(plan("orders-prod", "orders-prod", db, List.of(checks)), DrillObserver.NONE);
+    return run(DrillSim.settings(), 1, plan("orders-prod", "orders-prod", db, List.of(checks)), DrillObserver.NONE);
   }
 
   @Test

@@ -149,4 +149,20 @@ class DrillScheduleE2eTest {
     });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
   }
+
+  @Test
+  void aPrefixedDatabaseNoJournalKnowsIsCountedAsOrphanAndNeverDropped() throws Exception {
+    sim.instance("orders-prod").addDatabase(io.rdswatch.simulator.rds.DatabaseSpec.of("RDSWATCH_DRILL_left_by_someone", 8));
+    DrillService agent = agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1);
+    sim.clock.set(Instant.parse("2026-11-29T04:00:00Z"));
+
+    agent.tick();
+
+    assertThat(new DrillJournal(dir.resolve("a")).list()).singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(DrillStatus.SUCCESS));
+    assertThat(agent.orphans()).containsExactly(Map.entry("orders-prod", 1));
+    assertThat(sim.calls("rds_drop_database")).singleElement()
+        .satisfies(c -> assertThat((String) c.params().get("@P0")).startsWith("rdswatch_drill_Orders_"));
+    assertThat(sim.databases("orders-prod")).contains("RDSWATCH_DRILL_left_by_someone");
+  }
 }

@@ -44,6 +44,7 @@ public final class AgentBenchMain {
 
   public static void main(String[] args) throws Exception {
     AgentConfiguration config = ConfigLoader.load(Path.of(args[0]));
+    CounterSeed.seed(config);
     AgentServer server = AgentServer.start(new RdswatchApplication(Clock.systemUTC(), false), config);
     AgentBenchMain bench = new AgentBenchMain(config, server.runtime(), GrowthTargets.read(Path.of(args[1])),
         Path.of(args[2]));

@@ -104,7 +104,17 @@ public final class ChildJvm implements AutoCloseable {
 
   /** The next reply, e.g. the ready message a child sends once it is up. */
   public JsonNode awaitReply(Duration timeout) throws InterruptedException {
-    JsonNode reply = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode reply = null;
+    while (reply == null && System.nanoTime() < deadline) {
+      reply = replies.poll(200, TimeUnit.MILLISECONDS);
+      if (reply == null && !process.isAlive()) {
+        reply = replies.poll(); // it may have answered just before it exited
+        if (reply == null) {
+          break;
+        }
+      }
+    }
     if (reply == null) {
       String state = process.isAlive() ? "still running" : "exited with " + process.exitValue();
       throw new IllegalStateException(name + " did not answer within " + timeout.toSeconds() + " s (" + state

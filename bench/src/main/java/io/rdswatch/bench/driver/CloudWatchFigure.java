@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class CloudWatchFigure {
 
-  private static final long INTERVAL_MILLIS = 3000;
+  private static final long INTERVAL_MILLIS = 500;
 
   private CloudWatchFigure() {}
 

@@ -19,7 +19,9 @@ final class ConfigWriter {
       int intervalSeconds, Path stateDir) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("http: {bind: 127.0.0.1, port: ").append(port).append(", adminPort: ").append(adminPort).append("}\n");
-    y.append("poll: {interval: ").append(intervalSeconds).append("s}\n");
+    // the agent's 15 s timeout, unless a short test interval needs a shorter one
+    int timeout = Math.min(15, intervalSeconds - 1);
+    y.append("poll: {interval: ").append(intervalSeconds).append("s, timeout: ").append(timeout).append("s}\n");
     y.append("stateDir: ").append(quoted(stateDir.toAbsolutePath().toString())).append('\n');
     y.append("logging: {level: WARN, appenders: [{type: console, target: stderr}]}\n");
     y.append("instances:\n");

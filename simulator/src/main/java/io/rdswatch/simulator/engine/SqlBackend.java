@@ -16,7 +16,10 @@ public interface SqlBackend {
    * Runs one request: the whole text of a SQL_BATCH (params empty), or the statement of an
    * sp_executesql/sp_prepexec/sp_execute RPC with its bound parameters, keyed by name as declared
    * ("@P0", "@db_name", ...). Parameter values are String, Integer, Long, Short, Byte, Boolean,
-   * Double, BigDecimal, LocalDateTime, byte[] or null.
+   * Double, BigDecimal, LocalDateTime, byte[] or null; also LocalDate, LocalTime and OffsetDateTime
+   * for DATE/TIME/DATETIMEOFFSET parameters. TINYINT and SMALLINT arrive as Short, REAL as Double.
+   * A procedure called by name over RPC arrives as {@code EXEC name @a=@a, @P1} with its values in
+   * the map (unnamed parameters are named @P0, @P1... by position).
    */
   Reply execute(Session session, String sql, Map<String, Object> params);
 

@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.tds;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,19 @@ import java.util.Map;
 final class PreparedHandles {
   record Prepared(String sql, List<ParamDeclarations.Declared> declarations) {}
 
-  private final Map<Integer, Prepared> byHandle = new HashMap<>();
+  /**
+   * mssql-jdbc unprepares with a text batch ({@code EXEC sp_unprepare 5;}), which goes to the
+   * backend, not here; the cap keeps a long-lived connection from growing without bound. An evicted
+   * handle fails with 8179, and the driver then simply prepares again.
+   */
+  static final int MAX_HANDLES = 10_000;
+
+  private final Map<Integer, Prepared> byHandle = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Integer, Prepared> eldest) {
+      return size() > MAX_HANDLES;
+    }
+  };
   private int next = 1;
 
   int add(String sql, List<ParamDeclarations.Declared> declarations) {

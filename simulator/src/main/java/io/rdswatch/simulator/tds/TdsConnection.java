@@ -4,7 +4,6 @@ import io.rdswatch.simulator.engine.Session;
 import io.rdswatch.simulator.engine.SqlBackend;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -134,7 +133,7 @@ final class TdsConnection implements Runnable {
         writer.writeMessage(attentionAck());
       } else if (response.dropMark() >= 0) {
         writer.writePartial(response.message().array(), response.dropMark());
-        abort();
+        dropMidMessage();
         return;
       } else {
         writer.writeMessage(response.message());
@@ -143,8 +142,7 @@ final class TdsConnection implements Runnable {
         if (request.ackAfterReply) {
           writer.writeMessage(attentionAck());
         }
-        inFlight = null;
-        lock.notifyAll();
+        finished(request);
       }
       if (response.closeAfter()) {
         close();
@@ -155,6 +153,18 @@ final class TdsConnection implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
+    } finally {
+      synchronized (lock) {
+        finished(request);
+      }
+    }
+  }
+
+  /** Lets the reader dispatch the next request; caller holds the lock. */
+  private void finished(InFlight request) {
+    if (inFlight == request) {
+      inFlight = null;
+      lock.notifyAll();
     }
   }
 
@@ -173,12 +183,15 @@ final class TdsConnection implements Runnable {
     }
   }
 
-  /** Resets the connection (RST instead of FIN), as a crashed server or network would. */
-  void abort() {
+  /**
+   * Ends the connection in the middle of a reply. A FIN rather than a RST, so the client reliably
+   * reads the rows already sent before it hits the end of the stream.
+   */
+  private void dropMidMessage() {
     try {
-      channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("spid {}: cannot set linger: {}", session.spid(), e.toString());
+      channel.shutdownOutput();
+    } catch (IOException e) {
+      LOG.debug("spid {}: shutdown failed: {}", session.spid(), e.toString());
     }
     close();
   }

@@ -28,9 +28,10 @@ final class TdsTemporal {
     return new long[] {days, ticks};
   }
 
+  /** Rounded to the millisecond, as clients display DATETIME (.997, not .99666...). */
   static LocalDateTime fromDatetime(int days, long ticks) {
-    long nanos = Math.round(ticks * 10_000_000.0 / 3);
-    return DATETIME_EPOCH.plusDays(days).atStartOfDay().plusNanos(nanos);
+    long millis = Math.round(ticks * 10 / 3.0);
+    return DATETIME_EPOCH.plusDays(days).atStartOfDay().plusNanos(millis * 1_000_000);
   }
 
   /** SMALLDATETIME: unsigned days since 1900 and minutes since midnight. */

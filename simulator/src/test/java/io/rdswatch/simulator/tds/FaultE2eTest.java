@@ -66,14 +66,16 @@ class FaultE2eTest {
 
   @Test
   void droppedConnectionFailsTheClientWhileReadingRows() throws Exception {
+    int[] rows = {0};
     try (Connection c = sim.connect(); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> {
         try (ResultSet rs = s.executeQuery("select drop")) {
           while (rs.next()) {
-            rs.getInt(1);
+            assertThat(rs.getInt(1)).isEqualTo(rows[0]++);
           }
         }
       }).isInstanceOf(SQLException.class);
+      assertThat(rows[0]).as("rows read before the drop").isEqualTo(10);
       assertThat(c.isValid(1)).isFalse();
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> sim.listener.openConnections() == 0);

@@ -105,6 +105,9 @@ final class FixedBackend implements SqlBackend {
     if (s.equals("select close")) {
       return Reply.of(rs(List.of(Column.of("x", SqlType.INT)), new Object[] {1})).withCloseAfter();
     }
+    if (s.equals("select badvalue")) {
+      return Reply.of(rs(List.of(Column.of("task_id", SqlType.INT)), new Object[] {"seven"}));
+    }
     if (s.startsWith("update things")) {
       return Reply.of(new RowCount(3));
     }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,20 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreeTdsE2eTest {
   static final String TSQL = "/usr/bin/tsql";
-  static TestServer sim;
+  @RegisterExtension static final TestServer sim = new TestServer();
 
   @TempDir static Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(new File(TSQL)).as("FreeTDS tsql (Debian freetds-bin; bin/test installs it)").canExecute();
-    sim = new TestServer();
+    assertThat(new File(TSQL).canExecute()).as("FreeTDS tsql at " + TSQL + " (Debian freetds-bin; bin/test installs it)").isTrue();
     Files.writeString(dir.resolve("freetds.conf"), "[global]\n  tds version = 7.4\n  encryption = off\n");
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
   }
 
   @Test
@@ -44,6 +38,8 @@ class FreeTdsE2eTest {
         .contains("-42")
         .contains("9000000000")
         .contains("-12345.67")
+        .contains(FixedBackend.UNICODE)
+        .contains("Mar 15 2024 01:45PM")
         .contains("row 4999")
         .contains("(5000 rows affected)");
     assertThat(sim.backend.calls).anySatisfy(c -> assertThat(c.sql()).isEqualTo("select types\n"));
@@ -52,7 +48,7 @@ class FreeTdsE2eTest {
   @Test
   void tsqlSeesErrorsAndTheProcedureCall() throws Exception {
     Result r = tsql(FixedBackend.PASSWORD, "exec msdb.dbo.rds_task_status\ngo\nselect error\ngo\nexit\n");
-    assertThat(r.output()).contains("task_id").contains("7");
+    assertThat(r.output()).contains("task_id\tdatabase_name\n7\tNULL");
     assertThat(r.output()).contains("Msg 50000").contains("Backup of database 'sales' failed.");
   }
 

@@ -11,22 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginE2eTest {
-  static TestServer sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sim = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+  @RegisterExtension static final TestServer sim = new TestServer();
 
   @Test
   void logsInWithUrlCredentialsAndReportsServerVersionAndDatabase() throws Exception {

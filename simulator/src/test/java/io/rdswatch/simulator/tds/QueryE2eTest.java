@@ -1,6 +1,7 @@
 package io.rdswatch.simulator.tds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -13,22 +14,21 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Plain Statement batches read back through the real driver. */
 class QueryE2eTest {
-  static TestServer sim;
+  @RegisterExtension static final TestServer sim = new TestServer();
   static Connection conn;
 
   @BeforeAll
   static void start() throws Exception {
-    sim = new TestServer();
     conn = sim.connect();
   }
 
   @AfterAll
   static void stop() throws Exception {
     conn.close();
-    sim.close();
   }
 
   @Test
@@ -89,6 +89,18 @@ class QueryE2eTest {
         n++;
       }
       assertThat(n).isEqualTo(FixedBackend.MANY_ROWS);
+    }
+  }
+
+  @Test
+  void aBackendValueOfTheWrongTypeIsAnErrorNamingTheColumnNotABrokenStream() throws Exception {
+    try (Statement s = conn.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("select badvalue"))
+          .isInstanceOf(java.sql.SQLException.class)
+          .hasMessageContaining("column 'task_id' is INT");
+      try (ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
     }
   }
 

@@ -23,22 +23,21 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PreparedStatement, CallableStatement, errors and warnings through the real driver. */
 class RpcE2eTest {
-  static TestServer sim;
+  @RegisterExtension static final TestServer sim = new TestServer();
   static Connection conn;
 
   @BeforeAll
   static void start() throws Exception {
-    sim = new TestServer();
     conn = sim.connect();
   }
 
   @AfterAll
   static void stop() throws Exception {
     conn.close();
-    sim.close();
   }
 
   @Test
@@ -101,6 +100,24 @@ class RpcE2eTest {
     assertThat(p.get("@P12")).isEqualTo((short) -300);
     assertThat(p.get("@P13")).isEqualTo(1.5);
     assertThat(p).containsEntry("@P14", null).hasSize(15);
+  }
+
+  @Test
+  void varcharTimeAndDatetimeParametersFromOtherDriverSettings() throws Exception {
+    String url = sim.url() + ";sendStringParametersAsUnicode=false;sendTimeAsDatetime=false;datetimeParameterType=datetime";
+    try (Connection c = java.sql.DriverManager.getConnection(url, FixedBackend.USER, FixedBackend.PASSWORD);
+        PreparedStatement ps = c.prepareStatement("SELECT ?, ?, ?, ?")) {
+      ps.setString(1, "Zürich");
+      ps.setObject(2, LocalTime.of(1, 2, 3, 400_000_000));
+      ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 997_000_000)));
+      ps.setNull(4, Types.TIMESTAMP);
+      ps.execute();
+    }
+    Map<String, Object> p = sim.backend.callsMatching("SELECT @P0, @P1, @P2, @P3").get(0).params();
+    assertThat(p.get("@P0")).isEqualTo("Zürich");
+    assertThat(p.get("@P1")).isEqualTo(LocalTime.of(1, 2, 3, 400_000_000));
+    assertThat(p.get("@P2")).isEqualTo(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 997_000_000));
+    assertThat(p).containsEntry("@P3", null);
   }
 
   @Test

@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The statements the driver sends on its own reach the backend, and their effects come back. */
 class SessionE2eTest {
-  static TestServer sim;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sim = new TestServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+  @RegisterExtension static final TestServer sim = new TestServer();
 
   @Test
   void transactionControlReachesTheBackend() throws Exception {

@@ -1,18 +1,30 @@
 package io.rdswatch.simulator.tds;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A server with one listener on an ephemeral loopback port, for the end-to-end tests. */
-final class TestServer implements AutoCloseable {
+/**
+ * A server with one listener on an ephemeral loopback port, for the end-to-end tests. As a static
+ * {@code @RegisterExtension} field it lives for the test class; otherwise close it yourself.
+ */
+final class TestServer implements AutoCloseable, AfterAllCallback {
   final FixedBackend backend = new FixedBackend();
   final TdsServer server = new TdsServer();
   final ListenerHandle listener;
 
-  TestServer() throws Exception {
-    listener = server.listen(InetAddress.getLoopbackAddress(), 0, backend);
+  TestServer() {
+    try {
+      listener = server.listen(InetAddress.getLoopbackAddress(), 0, backend);
+    } catch (IOException e) {
+      server.close();
+      throw new UncheckedIOException(e);
+    }
   }
 
   String url() {
@@ -25,6 +37,11 @@ final class TestServer implements AutoCloseable {
 
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), FixedBackend.USER, FixedBackend.PASSWORD);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

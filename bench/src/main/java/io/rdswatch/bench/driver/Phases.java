@@ -1,0 +1,50 @@
+package io.rdswatch.bench.driver;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The order of a run. The on-demand agent JVM serves figure 1, the idle costs, figures 4, 7 and 2
+ * (growth last, so its extra instances never sit in the heap that figure 4 weighs); then it stops,
+ * flushing its state, and the production agent restarts on that state for figures 3 and 5; figure 6
+ * combines them.
+ */
+public final class Phases {
+
+  public static final int LOW_HISTORY = 20;
+  public static final int HIGH_HISTORY = 2000;
+  private static final String AGENT_MAIN = "io.rdswatch.bench.agent.AgentBenchMain";
+  /** Never used to schedule (the harness drives the cycles), but the config must name one. */
+  private static final int ON_DEMAND_INTERVAL = 60;
+
+  private Phases() {}
+
+  public static void all(Run run) throws Exception {
+    int[] ports = FreePorts.two();
+    Path config = ConfigWriter.write(run.work().resolve("agent-on-demand.yml"), run.instances("main"), run.user(),
+        run.password(), ports[0], ports[1], ON_DEMAND_INTERVAL, run.stateDir());
+    List<Cycle> cycles;
+    Scrapes.IdleCosts idle;
+    run.progress().say("agent JVM (" + String.join(" ", run.agentJavaOpts()) + "): starting");
+    try (ChildJvm agent = ChildJvm.start("agent", run.agentJavaOpts(), run.classpath(), AGENT_MAIN,
+        List.of(config.toString(), run.work().resolve("growth.json").toString(), run.stateDir().toString()),
+        run.log("agent-on-demand"))) {
+      agent.awaitReply(Timeouts.START);
+      run.progress().say("figure 1: baseline and agent cycles over " + run.options().instances + " instances");
+      cycles = PollCycles.figure1(run, agent);
+      run.progress().say("figures 3 and 6: idle agent, scrapes while polling back to back");
+      idle = Scrapes.idle(run, agent, new Scraper(URI.create("http://127.0.0.1:" + ports[0])));
+      run.progress().say("figure 4: memory");
+      MemoryFigure.figure4(run, agent);
+      run.progress().say("figure 7: CloudWatch publishes against WireMock");
+      CloudWatchFigure.figure7(run, agent);
+      run.progress().say("figure 2: growth with history, H=" + LOW_HISTORY + " and H=" + HIGH_HISTORY);
+      PollCycles.figure2(run, agent, LOW_HISTORY, HIGH_HISTORY);
+    }
+    ScheduledAgentPhase.Outcome scheduled = ScheduledAgentPhase.run(run);
+    Scrapes.figure3(run, idle, scheduled);
+    FreshnessFigure.figure5(run, scheduled.probes());
+    CpuBudget.figure6(run, cycles, idle, scheduled.window());
+  }
+}
