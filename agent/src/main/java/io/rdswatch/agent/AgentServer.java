@@ -65,9 +65,16 @@ public final class AgentServer implements AutoCloseable {
     server.join();
   }
 
+  /** Stops Jetty, which stops the poller and flushes every instance's state. */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the agent failed: " + e.getMessage(), e);
+    }
   }
 
   /** DefaultServerFactory adds the application connectors first, then the admin ones. */

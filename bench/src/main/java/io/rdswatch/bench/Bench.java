@@ -30,6 +30,11 @@ public final class Bench {
   public static Results run(BenchOptions o, String classpath, Path repoRoot, Progress progress) throws Exception {
     List<String> agentOpts = AgentJavaOpts.resolve(o.agentJavaOpts, repoRoot);
     Path work = o.work.toAbsolutePath();
+    if (o.profile) {
+      agentOpts = new ArrayList<>(agentOpts);
+      agentOpts.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+          + work.resolve(ChildJvm.NAME_TOKEN + ".jfr"));
+    }
     clean(work);
     Results results = new Results();
     progress.say("fleet: " + o.instances + " instances x " + o.databases + " databases x " + o.history

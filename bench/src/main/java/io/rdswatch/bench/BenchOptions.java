@@ -44,8 +44,24 @@ public final class BenchOptions {
   @Parameter(names = "--java-opts", description = "JVM options of the agent JVMs; default: JAVA_OPTS of the .deb")
   public String agentJavaOpts;
 
+  @Parameter(names = "--only", description = "measure only these figures, e.g. 1,3 (for working on one of them)")
+  public List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
+
+  @Parameter(names = "--profile", description = "record JFR in the agent JVMs, to --work/*.jfr")
+  public boolean profile;
+
   @Parameter(names = {"--help", "-h"}, help = true, description = "this help")
   public boolean help;
+
+  /** Whether any of these figures is wanted. */
+  public boolean wants(int... figures) {
+    for (int f : figures) {
+      if (only.contains(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public int growthInstances() {
     return growthInstances != null ? growthInstances : Math.min(instances, 50);
@@ -63,6 +79,11 @@ public final class BenchOptions {
     atLeast(p, "--interval-seconds", intervalSeconds, 2);
     atLeast(p, "--scrape-interval-seconds", scrapeIntervalSeconds, 1);
     atLeast(p, "--idle-seconds", idleSeconds, 1);
+    for (int f : only) {
+      if (f < 1 || f > 7) {
+        p.add("--only takes figure numbers 1 to 7, got " + f);
+      }
+    }
     if (instances > 5000) {
       p.add("--instances must be at most 5000 (one loopback port per simulated instance), got " + instances);
     }

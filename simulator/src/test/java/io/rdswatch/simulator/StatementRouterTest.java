@@ -84,8 +84,10 @@ class StatementRouterTest {
     assertThat(DirectInstance.error(db.run("exec msdb.dbo.rds_cancel_task")).message())
         .isEqualTo("Procedure or function 'rds_cancel_task' expects parameter '@task_id', which was not supplied.");
     assertThat(DirectInstance.error(db.run("exec rds_task_status")).number()).as("needs msdb").isEqualTo(2812);
-    assertThat(db.run("EXEC @P0 = msdb.dbo.rds_task_status @P1", java.util.Collections.singletonMap("@P1", null)).returnStatus())
-        .isZero();
+    Map<String, Object> rpc = new java.util.HashMap<>();
+    rpc.put("@P0", null); // {? = call ...}: the status travels back in @P0
+    rpc.put("@P1", null);
+    assertThat(db.run("EXEC @P0 = msdb.dbo.rds_task_status @P1", rpc).returnStatus()).isZero();
   }
 
   @Test

@@ -45,7 +45,7 @@ public final class DemoCommand implements CliCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         demo.close();
-      } catch (Exception e) {
+      } catch (RuntimeException e) {
         System.err.println("rdswatch demo: stopping: " + e.getMessage());
       }
     }, "rdswatch-demo-stop"));

@@ -62,7 +62,12 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   }
 
   public static AgentConfiguration load(Path file) throws ConfigException {
-    return new ConfigLoader().build(sourceProvider(), file.toString());
+    return Shared.LOADER.build(sourceProvider(), file.toString());
+  }
+
+  /** Built on first use: a validator factory takes a noticeable moment to start, and both are thread-safe. */
+  private static final class Shared {
+    static final ConfigLoader LOADER = new ConfigLoader();
   }
 
   @Override

@@ -106,7 +106,7 @@ public final class Demo implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       agent.close();
     } finally {

@@ -8,15 +8,16 @@ import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.track.StateStore;
 import io.rdswatch.agent.track.TaskTracker;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -180,7 +181,7 @@ public final class Poller implements Managed {
   /** A stable position within the interval, so restarts keep each instance's rhythm. */
   static long offset(String name, long periodMillis) {
     CRC32 crc = new CRC32();
-    crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    crc.update(name.getBytes(StandardCharsets.UTF_8));
     return Math.floorMod(crc.getValue(), periodMillis);
   }
 
@@ -188,6 +189,6 @@ public final class Poller implements Managed {
   private static boolean sameEndpoint(InstanceTarget a, InstanceTarget b) {
     return a.host().equals(b.host()) && a.port() == b.port() && a.username().equals(b.username())
         && a.jdbcProperties().equals(b.jdbcProperties()) && a.labels().equals(b.labels())
-        && java.util.Objects.equals(a.backupWindow(), b.backupWindow()) && a.origin().equals(b.origin());
+        && Objects.equals(a.backupWindow(), b.backupWindow()) && a.origin().equals(b.origin());
   }
 }

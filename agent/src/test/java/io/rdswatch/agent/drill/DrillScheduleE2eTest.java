@@ -105,9 +105,10 @@ class DrillScheduleE2eTest {
     agent.tick();
 
     List<DrillRecord> all = new DrillJournal(state).list();
-    assertThat(all).extracting(r -> r.plan().database()).containsExactly("Orders", "Sales", "Vault", "Big");
-    assertThat(all).extracting(r -> r.status().label())
-        .containsExactly("success", "verify_failed", "skipped", "skipped");
+    Map<String, String> byDatabase = new java.util.TreeMap<>();
+    all.forEach(r -> byDatabase.put(r.plan().database(), r.status().label()));
+    assertThat(byDatabase).containsExactly(Map.entry("Big", "skipped"), Map.entry("Orders", "success"),
+        Map.entry("Sales", "verify_failed"), Map.entry("Vault", "skipped"));
     for (int i = 1; i < all.size(); i++) {
       assertThat(all.get(i).startedAt()).isAfterOrEqualTo(all.get(i - 1).finishedAt());
     }

@@ -86,9 +86,7 @@ final class ChildAgent implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      kill9();
-    }
+  public void close() {
+    process.destroyForcibly();
   }
 }

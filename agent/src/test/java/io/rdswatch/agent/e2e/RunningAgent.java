@@ -65,7 +65,7 @@ final class RunningAgent implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     server.close();
   }
 }

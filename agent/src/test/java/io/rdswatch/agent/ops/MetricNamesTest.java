@@ -23,17 +23,6 @@ class MetricNamesTest {
    * below fails until it is removed here.
    */
   static final Set<String> PENDING = Set.of(
-      // issue 5, drills
-      "rdswatch_drill_last_result",
-      "rdswatch_drill_last_success_timestamp_seconds",
-      "rdswatch_drill_last_run_timestamp_seconds",
-      "rdswatch_drill_restore_duration_seconds_bucket",
-      "rdswatch_drill_restore_duration_seconds_sum",
-      "rdswatch_drill_restore_duration_seconds_count",
-      "rdswatch_drill_rto_target_seconds",
-      "rdswatch_drill_runs_total",
-      "rdswatch_drill_running",
-      "rdswatch_drill_orphans",
       // issue 4, CloudWatch publisher (agent registry, not in the exporter's golden page)
       "rdswatch_cloudwatch_requests_total",
       "rdswatch_cloudwatch_datums_dropped_total",

@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
+  /** Replaced by the child's name in its JVM options (e.g. to name its JFR file). */
+  public static final String NAME_TOKEN = "{name}";
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -48,7 +51,7 @@ public final class ChildJvm implements AutoCloseable {
       List<String> args, Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(javaOpts);
+    javaOpts.forEach(o -> command.add(o.replace(NAME_TOKEN, name)));
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass);

@@ -24,27 +24,46 @@ public final class Phases {
     int[] ports = FreePorts.two();
     Path config = ConfigWriter.write(run.work().resolve("agent-on-demand.yml"), run.instances("main"), run.user(),
         run.password(), ports[0], ports[1], ON_DEMAND_INTERVAL, run.stateDir());
-    List<Cycle> cycles;
-    Scrapes.IdleCosts idle;
+    var o = run.options();
+    List<Cycle> cycles = null;
+    Scrapes.IdleCosts idle = null;
     run.progress().say("agent JVM (" + String.join(" ", run.agentJavaOpts()) + "): starting");
     try (ChildJvm agent = ChildJvm.start("agent", run.agentJavaOpts(), run.classpath(), AGENT_MAIN,
         List.of(config.toString(), run.work().resolve("growth.json").toString(), run.stateDir().toString()),
         run.log("agent-on-demand"))) {
       agent.awaitReply(Timeouts.START);
-      run.progress().say("figure 1: baseline and agent cycles over " + run.options().instances + " instances");
-      cycles = PollCycles.figure1(run, agent);
-      run.progress().say("figures 3 and 6: idle agent, scrapes while polling back to back");
-      idle = Scrapes.idle(run, agent, new Scraper(URI.create("http://127.0.0.1:" + ports[0])));
-      run.progress().say("figure 4: memory");
-      MemoryFigure.figure4(run, agent);
-      run.progress().say("figure 7: CloudWatch publishes against WireMock");
-      CloudWatchFigure.figure7(run, agent);
-      run.progress().say("figure 2: growth with history, H=" + LOW_HISTORY + " and H=" + HIGH_HISTORY);
-      PollCycles.figure2(run, agent, LOW_HISTORY, HIGH_HISTORY);
+      if (o.wants(1, 6)) {
+        run.progress().say("figure 1: baseline and agent cycles over " + o.instances + " instances");
+        cycles = PollCycles.figure1(run, agent);
+      }
+      if (o.wants(3, 6)) {
+        run.progress().say("figures 3 and 6: idle agent, scrapes while polling back to back");
+        idle = Scrapes.idle(run, agent, new Scraper(URI.create("http://127.0.0.1:" + ports[0])));
+      }
+      if (o.wants(4)) {
+        run.progress().say("figure 4: memory");
+        MemoryFigure.figure4(run, agent);
+      }
+      if (o.wants(7)) {
+        run.progress().say("figure 7: CloudWatch publishes against WireMock");
+        CloudWatchFigure.figure7(run, agent);
+      }
+      if (o.wants(2)) {
+        run.progress().say("figure 2: growth with history, H=" + LOW_HISTORY + " and H=" + HIGH_HISTORY);
+        PollCycles.figure2(run, agent, LOW_HISTORY, HIGH_HISTORY);
+      }
     }
-    ScheduledAgentPhase.Outcome scheduled = ScheduledAgentPhase.run(run);
-    Scrapes.figure3(run, idle, scheduled);
-    FreshnessFigure.figure5(run, scheduled.probes());
-    CpuBudget.figure6(run, cycles, idle, scheduled.window());
+    if (o.wants(3, 5, 6)) {
+      ScheduledAgentPhase.Outcome scheduled = ScheduledAgentPhase.run(run);
+      if (o.wants(3)) {
+        Scrapes.figure3(run, idle, scheduled);
+      }
+      if (o.wants(5)) {
+        FreshnessFigure.figure5(run, scheduled.probes());
+      }
+      if (o.wants(6)) {
+        CpuBudget.figure6(run, cycles, idle, scheduled.window());
+      }
+    }
   }
 }

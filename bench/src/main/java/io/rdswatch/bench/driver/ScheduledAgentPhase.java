@@ -2,6 +2,7 @@ package io.rdswatch.bench.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,9 @@ final class ScheduledAgentPhase {
         if (steady && latencies.size() < wanted) {
           latencies.add(page.millis());
           pageBytes = page.body().length();
+          if (latencies.size() == wanted) {
+            Files.writeString(run.work().resolve("metrics-sample.txt"), page.body()); // for the README's page anatomy
+          }
         }
         for (FreshnessProbe p : probes) {
           p.observe(page, giveUp);

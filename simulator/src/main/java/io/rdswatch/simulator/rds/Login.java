@@ -25,4 +25,10 @@ public record Login(String name, String password, boolean master, Set<String> ex
         || executeGrants.contains("*")
         || executeGrants.stream().anyMatch(g -> g.toLowerCase(Locale.ROOT).equals(procedure.toLowerCase(Locale.ROOT)));
   }
+
+  /** Never shows the password. */
+  @Override
+  public String toString() {
+    return "Login[" + name + (master ? ", master" : ", grants=" + executeGrants) + "]";
+  }
 }

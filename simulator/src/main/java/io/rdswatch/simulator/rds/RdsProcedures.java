@@ -81,15 +81,9 @@ public final class RdsProcedures {
     String proc = "rds_drop_database";
     synchronized (rds) {
       rds.advance();
-      Database db = rds.catalog.get(database);
-      if (db == null) {
-        throw SubmitErrors.noSuchDatabase(proc, database);
-      }
+      Database db = idleDatabase(proc, database);
       if (db.isSystem()) {
         throw SubmitErrors.systemDatabase(proc, db.name());
-      }
-      if (pendingRestore(db.name(), false) || pending(db.name(), TaskType.FINISH_RESTORE)) {
-        throw SubmitErrors.pendingTask(proc, db.name());
       }
       rds.catalog.drop(db.name());
     }
@@ -100,15 +94,9 @@ public final class RdsProcedures {
     synchronized (rds) {
       rds.advance();
       requireOption(proc);
-      Database db = rds.catalog.get(database);
-      if (db == null) {
-        throw SubmitErrors.noSuchDatabase(proc, database);
-      }
+      Database db = idleDatabase(proc, database);
       if (db.state() != DbState.RESTORING) {
         throw SubmitErrors.notRestoring(proc, db.name());
-      }
-      if (pendingRestore(db.name(), false) || pending(db.name(), TaskType.FINISH_RESTORE)) {
-        throw SubmitErrors.pendingTask(proc, db.name());
       }
       Task t = newTask(TaskType.FINISH_RESTORE, db.name(), null, false, null, 1, null, 0);
       return TaskRow.of(t, rds.cursor);
@@ -211,6 +199,18 @@ public final class RdsProcedures {
     if (!rds.optionEnabled()) {
       throw SubmitErrors.optionNotEnabled(proc);
     }
+  }
+
+  /** An existing database with no restore or finish-restore task pending (§3.4, §3.6). */
+  private Database idleDatabase(String proc, String name) {
+    Database db = rds.catalog.get(name);
+    if (db == null) {
+      throw SubmitErrors.noSuchDatabase(proc, name);
+    }
+    if (pendingRestore(db.name(), false) || pending(db.name(), TaskType.FINISH_RESTORE)) {
+      throw SubmitErrors.pendingTask(proc, db.name());
+    }
+    return db;
   }
 
   private boolean pendingRestore(String db, boolean noRecoveryOnly) {

@@ -21,26 +21,22 @@ final class TaskInfoRenderer {
 
   private TaskInfoRenderer() {}
 
-  /** The log, or null while the task has not started and nothing happened to it. */
-  static String render(Task task, Instant now) {
+  /** task_info (null while nothing has happened to the task) and when it last gained a line. */
+  record Log(String text, Instant lastUpdated) {}
+
+  static Log render(Task task, Instant now) {
     List<Line> lines = lines(task, now);
     if (lines.isEmpty()) {
-      return null;
+      return new Log(null, task.createdAt);
     }
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(lines.size() * 56);
     for (Line l : lines) {
       if (out.length() > 0) {
         out.append('\n');
       }
       out.append('[').append(STAMP.format(l.at)).append("] ").append(l.text);
     }
-    return out.toString();
-  }
-
-  /** When the log last gained a line (created_at while it has none). */
-  static Instant lastUpdated(Task task, Instant now) {
-    List<Line> lines = lines(task, now);
-    return lines.isEmpty() ? task.createdAt : lines.get(lines.size() - 1).at;
+    return new Log(out.toString(), lines.get(lines.size() - 1).at);
   }
 
   /** The percent RDS shows: progress in 5-point steps, 100 only on success. */

@@ -23,6 +23,7 @@ public record TaskRow(
       Instant until = t.lifecycle.isTerminal() && t.endAt.isBefore(now) ? t.endAt : now;
       minutes = (int) java.time.Duration.between(t.startedAt, until).toMinutes();
     }
+    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now);
     return new TaskRow(
         t.id,
         t.type.name(),
@@ -30,8 +31,8 @@ public record TaskRow(
         TaskInfoRenderer.percent(t, now),
         minutes,
         t.lifecycle,
-        TaskInfoRenderer.render(t, now),
-        TaskInfoRenderer.lastUpdated(t, now),
+        log.text(),
+        log.lastUpdated(),
         t.createdAt,
         t.s3Arn,
         t.overwrite,

@@ -107,11 +107,6 @@ public final class DrillScheduleConfig {
     return this;
   }
 
-  public DrillScheduleConfig withDifferential(boolean include) {
-    this.includeDifferential = include;
-    return this;
-  }
-
   public DrillScheduleConfig withLabelSelector(Map<String, String> selector) {
     this.instances = null;
     this.labelSelector = new LinkedHashMap<>(selector);

@@ -73,21 +73,6 @@ public final class DrillsConfig {
     return this;
   }
 
-  public DrillsConfig withTimeout(java.time.Duration timeout) {
-    this.timeout = Duration.milliseconds(timeout.toMillis());
-    return this;
-  }
-
-  public DrillsConfig withKeepOnFailure(boolean keep) {
-    this.keepOnFailure = keep;
-    return this;
-  }
-
-  public DrillsConfig withScratchPrefix(String prefix) {
-    this.scratchPrefix = prefix;
-    return this;
-  }
-
   /** Adds "path.field: rule" for every problem, all at once. */
   public void validate(String path, List<String> errors) {
     if (scratchPrefix == null || scratchPrefix.isEmpty()) {

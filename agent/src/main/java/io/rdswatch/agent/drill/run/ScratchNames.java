@@ -39,10 +39,6 @@ public final class ScratchNames {
     this.random = random;
   }
 
-  public String prefix() {
-    return prefix;
-  }
-
   /** A fresh candidate name for a drill of {@code sourceDb} started at {@code now}. */
   public String generate(String sourceDb, Instant now) {
     StringBuilder rand = new StringBuilder(4);

@@ -43,10 +43,4 @@ public final class DrillScheduler {
     last = now;
     return out;
   }
-
-  /** The next time any schedule fires after {@code after}, for logs and the landing page. */
-  public Instant nextAfter(Instant after) {
-    return entries.stream().map(e -> e.cron().next(after).orElse(null)).filter(t -> t != null)
-        .min(Instant::compareTo).orElse(null);
-  }
 }

@@ -162,10 +162,6 @@ public final class DrillService implements Managed, DrillLauncher {
     return orphans;
   }
 
-  public Optional<InstanceTarget> instance(String name) {
-    return runner.context().target(name);
-  }
-
   private void runFiring(DrillScheduler.Firing f, InstanceTarget source) {
     try {
       for (String db : databases(f, source)) {

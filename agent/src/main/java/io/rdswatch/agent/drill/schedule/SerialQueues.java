@@ -39,31 +39,38 @@ final class SerialQueues {
     }
   }
 
-  /** Jobs waiting or running for a key. */
-  synchronized int pending(String key) {
-    Deque<Runnable> q = queues.get(key);
-    return q == null ? 0 : q.size();
-  }
-
   private void drain(String key) {
-    while (true) {
+    boolean more = true;
+    while (more) {
       Runnable next;
       synchronized (this) {
         next = queues.get(key).peek();
       }
+      boolean finished = false;
       try {
         next.run();
+        finished = true;
       } catch (RuntimeException e) {
         LOG.error("drill job for {} failed", key, e);
-      }
-      synchronized (this) {
-        Deque<Runnable> q = queues.get(key);
-        q.poll();
-        if (q.isEmpty()) {
-          queues.remove(key);
-          return;
+        finished = true;
+      } finally {
+        more = advance(key);
+        if (more && !finished) {
+          // an Error is on its way up and ends this thread; the key's other jobs still run
+          executor.execute(() -> drain(key));
         }
       }
     }
+  }
+
+  /** Removes the job that ran; true when the key has more. */
+  private synchronized boolean advance(String key) {
+    Deque<Runnable> q = queues.get(key);
+    q.poll();
+    if (q.isEmpty()) {
+      queues.remove(key);
+      return false;
+    }
+    return true;
   }
 }

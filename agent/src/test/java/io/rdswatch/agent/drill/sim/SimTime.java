@@ -1,11 +1,9 @@
 package io.rdswatch.agent.drill.sim;
 
+import io.rdswatch.agent.demo.SimulatedTime;
 import io.rdswatch.simulator.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The simulator's manual clock as a java.time.Clock, and a runner that keeps it moving. */
@@ -14,22 +12,7 @@ public final class SimTime {
   private SimTime() {}
 
   public static Clock clock(ManualClock manual) {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return manual.now();
-      }
-    };
+    return new SimulatedTime(manual);
   }
 
   /** Moves simulated time by {@code step} every few real milliseconds until closed. */

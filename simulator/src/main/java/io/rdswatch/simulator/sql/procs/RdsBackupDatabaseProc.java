@@ -6,28 +6,16 @@ import io.rdswatch.simulator.rds.BackupRequest;
 import io.rdswatch.simulator.rds.SubmitErrors;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /**
  * {@code msdb.dbo.rds_backup_database}: queues a BACKUP_DB or BACKUP_DB_DIFFERENTIAL task. The
  * tuning parameters (@block_size, @max_transfer_size, @buffer_count,
  * @enable_bucket_default_encryption) are accepted and have no effect.
  */
-final class RdsBackupDatabaseProc implements Procedure {
+final class RdsBackupDatabaseProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_backup_database";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(
+  RdsBackupDatabaseProc() {
+    super("rds_backup_database", "msdb",
         ProcParam.requiredText("@source_db_name"),
         ProcParam.requiredText("@s3_arn_to_backup_to"),
         ProcParam.text("@kms_master_key_arn"),

@@ -3,24 +3,13 @@ package io.rdswatch.simulator.sql.procs;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /** {@code msdb.dbo.rds_cancel_task @task_id}: CANCEL_REQUESTED now, CANCELLED shortly after. */
-final class RdsCancelTaskProc implements Procedure {
+final class RdsCancelTaskProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_cancel_task";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.requiredInteger("@task_id"));
+  RdsCancelTaskProc() {
+    super("rds_cancel_task", "msdb",
+        ProcParam.requiredInteger("@task_id"));
   }
 
   @Override

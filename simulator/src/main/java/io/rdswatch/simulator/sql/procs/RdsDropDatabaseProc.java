@@ -3,24 +3,13 @@ package io.rdswatch.simulator.sql.procs;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /** {@code msdb.dbo.rds_drop_database N'db'} or {@code @db_name='db'}: drops at once. */
-final class RdsDropDatabaseProc implements Procedure {
+final class RdsDropDatabaseProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_drop_database";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.requiredText("@db_name"));
+  RdsDropDatabaseProc() {
+    super("rds_drop_database", "msdb",
+        ProcParam.requiredText("@db_name"));
   }
 
   @Override

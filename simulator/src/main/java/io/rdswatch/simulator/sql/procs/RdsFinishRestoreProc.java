@@ -3,24 +3,13 @@ package io.rdswatch.simulator.sql.procs;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /** {@code msdb.dbo.rds_finish_restore @db_name}: a FINISH_RESTORE task brings it ONLINE. */
-final class RdsFinishRestoreProc implements Procedure {
+final class RdsFinishRestoreProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_finish_restore";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.requiredText("@db_name"));
+  RdsFinishRestoreProc() {
+    super("rds_finish_restore", "msdb",
+        ProcParam.requiredText("@db_name"));
   }
 
   @Override

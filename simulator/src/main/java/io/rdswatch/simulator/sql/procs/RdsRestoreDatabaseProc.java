@@ -5,28 +5,16 @@ import io.rdswatch.simulator.rds.BackupKind;
 import io.rdswatch.simulator.rds.RestoreRequest;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /**
  * {@code msdb.dbo.rds_restore_database}: queues a RESTORE_DB* task. @with_norecovery defaults to 0
  * for FULL and must be given for DIFFERENTIAL (reference §3.2); @keep_cdc and the tuning
  * parameters are accepted and have no effect.
  */
-final class RdsRestoreDatabaseProc implements Procedure {
+final class RdsRestoreDatabaseProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_restore_database";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(
+  RdsRestoreDatabaseProc() {
+    super("rds_restore_database", "msdb",
         ProcParam.requiredText("@restore_db_name"),
         ProcParam.requiredText("@s3_arn_to_restore_from"),
         ProcParam.text("@kms_master_key_arn"),

@@ -6,21 +6,11 @@ import io.rdswatch.simulator.sql.ExecContext;
 import java.util.List;
 
 /** {@code msdb.dbo.rds_task_status [@db_name], [@task_id]}: the task table, by task_id. */
-final class RdsTaskStatusProc implements Procedure {
+final class RdsTaskStatusProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "rds_task_status";
-  }
-
-  @Override
-  public String database() {
-    return "msdb";
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.text("@db_name"), ProcParam.integer("@task_id"));
+  RdsTaskStatusProc() {
+    super("rds_task_status", "msdb",
+        ProcParam.text("@db_name"), ProcParam.integer("@task_id"));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.rdswatch.simulator.sql.procs;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.AppLocks;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,23 +12,12 @@ import java.util.Set;
  * is owned by the session (an owner of 'Transaction' is treated as 'Session', as the simulator
  * keeps no transactions) and released by sp_releaseapplock or when the connection goes.
  */
-final class SpGetAppLockProc implements Procedure {
+final class SpGetAppLockProc extends BaseProcedure {
   private static final Set<String> SHARED = Set.of("shared", "intentshared");
   private static final Set<String> MODES = Set.of("shared", "update", "intentshared", "intentexclusive", "exclusive");
 
-  @Override
-  public String name() {
-    return "sp_getapplock";
-  }
-
-  @Override
-  public String database() {
-    return null;
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(
+  SpGetAppLockProc() {
+    super("sp_getapplock", null,
         ProcParam.requiredText("@Resource"),
         ProcParam.requiredText("@LockMode"),
         ProcParam.text("@LockOwner"),

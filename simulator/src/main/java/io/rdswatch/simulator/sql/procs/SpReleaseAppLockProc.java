@@ -4,24 +4,13 @@ import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.rds.AppLocks;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /** {@code sp_releaseapplock @Resource, @LockOwner}: 0, or error 1223 and -999 when not held. */
-final class SpReleaseAppLockProc implements Procedure {
+final class SpReleaseAppLockProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "sp_releaseapplock";
-  }
-
-  @Override
-  public String database() {
-    return null;
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.requiredText("@Resource"), ProcParam.text("@LockOwner"), ProcParam.text("@DbPrincipal"));
+  SpReleaseAppLockProc() {
+    super("sp_releaseapplock", null,
+        ProcParam.requiredText("@Resource"), ProcParam.text("@LockOwner"), ProcParam.text("@DbPrincipal"));
   }
 
   @Override

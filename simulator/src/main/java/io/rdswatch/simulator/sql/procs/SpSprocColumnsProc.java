@@ -13,7 +13,7 @@ import java.util.List;
  * runs it for named CallableStatement parameters and reads COLUMN_NAME (column 4) of every row,
  * the first row being @RETURN_VALUE; the row order gives the parameter positions.
  */
-final class SpSprocColumnsProc implements Procedure {
+final class SpSprocColumnsProc extends BaseProcedure {
   private static final List<Column> COLUMNS =
       List.of(
           Column.of("PROCEDURE_QUALIFIER", SqlType.NVARCHAR),
@@ -39,19 +39,8 @@ final class SpSprocColumnsProc implements Procedure {
   private static final int SQL_RETURN_VALUE = 5;
   private static final int SQL_PARAM_INPUT = 1;
 
-  @Override
-  public String name() {
-    return "sp_sproc_columns";
-  }
-
-  @Override
-  public String database() {
-    return null;
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(
+  SpSprocColumnsProc() {
+    super("sp_sproc_columns", null,
         ProcParam.requiredText("@procedure_name"),
         ProcParam.text("@procedure_owner"),
         ProcParam.text("@procedure_qualifier"),

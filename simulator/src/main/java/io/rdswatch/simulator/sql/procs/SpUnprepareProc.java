@@ -2,27 +2,16 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.sql.ExecContext;
-import java.util.List;
 
 /**
  * {@code EXEC sp_unprepare N;} as mssql-jdbc batches it to discard prepared handles. Prepared
  * handles live in the protocol layer; here the call just succeeds.
  */
-final class SpUnprepareProc implements Procedure {
+final class SpUnprepareProc extends BaseProcedure {
 
-  @Override
-  public String name() {
-    return "sp_unprepare";
-  }
-
-  @Override
-  public String database() {
-    return null;
-  }
-
-  @Override
-  public List<ProcParam> params() {
-    return List.of(ProcParam.integer("@handle"));
+  SpUnprepareProc() {
+    super("sp_unprepare", null,
+        ProcParam.integer("@handle"));
   }
 
   @Override

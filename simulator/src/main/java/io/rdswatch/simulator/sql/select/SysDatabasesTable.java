@@ -30,7 +30,7 @@ final class SysDatabasesTable implements VirtualTable {
 
   @Override
   public boolean matches(ObjectName name, ExecContext ctx) {
-    return name.object().equalsIgnoreCase("databases") && name.schema().equalsIgnoreCase("sys");
+    return VirtualTable.isSys(name, "databases");
   }
 
   @Override

@@ -31,7 +31,7 @@ final class SysMasterFilesTable implements VirtualTable {
 
   @Override
   public boolean matches(ObjectName name, ExecContext ctx) {
-    return name.object().equalsIgnoreCase("master_files") && name.schema().equalsIgnoreCase("sys");
+    return VirtualTable.isSys(name, "master_files");
   }
 
   @Override

@@ -17,6 +17,11 @@ public interface VirtualTable {
   /** Columns and rows as of now; {@code args} are a table-valued function's arguments. */
   ResultSetData read(ExecContext ctx, List<Object> args);
 
+  /** True when {@code name} is {@code [db.]sys.<object>}. */
+  static boolean isSys(ObjectName name, String object) {
+    return name.object().equalsIgnoreCase(object) && name.schema().equalsIgnoreCase("sys");
+  }
+
   /** Tables whose rows are only counted (the row-count model of user tables). */
   default Long countOnly(ExecContext ctx) {
     return null;

@@ -26,7 +26,7 @@ final class VolumeStatsFunction implements VirtualTable {
 
   @Override
   public boolean matches(ObjectName name, ExecContext ctx) {
-    return name.object().equalsIgnoreCase("dm_os_volume_stats") && name.schema().equalsIgnoreCase("sys");
+    return VirtualTable.isSys(name, "dm_os_volume_stats");
   }
 
   @Override
