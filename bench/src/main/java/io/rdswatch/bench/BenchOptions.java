@@ -20,7 +20,7 @@ public final class BenchOptions {
   @Parameter(names = "--repetitions", description = "repetitions per figure; figures are their medians")
   public int repetitions = 5;
 
-  @Parameter(names = "--growth-instances", description = "instances of each growth fleet (figure 2); default min(N, 50)")
+  @Parameter(names = "--growth-instances", description = "instances of each growth fleet (figure 2); default min(N, 20)")
   public Integer growthInstances;
 
   @Parameter(names = "--scrapes", description = "scrapes of /metrics during polling (figure 3)")
@@ -64,7 +64,7 @@ public final class BenchOptions {
   }
 
   public int growthInstances() {
-    return growthInstances != null ? growthInstances : Math.min(instances, 50);
+    return growthInstances != null ? growthInstances : Math.min(instances, 20);
   }
 
   /** Every broken rule, each naming the option, its value and the rule. */

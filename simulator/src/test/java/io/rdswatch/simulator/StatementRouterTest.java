@@ -104,4 +104,13 @@ class StatementRouterTest {
     assertThat(db.scalar("DECLARE @x nvarchar(20) = N'a'; SET @x = N'b'; SELECT @x")).isEqualTo("b");
     assertThat(DirectInstance.error(db.run("SET @nope = 1")).number()).isEqualTo(137);
   }
+
+  @Test
+  void loginChecksPasswordAndDatabase() {
+    io.rdswatch.simulator.engine.Session s = new io.rdswatch.simulator.engine.Session(60);
+    assertThat(db.backend.login(s, "admin", "admin", "sales").database()).isEqualTo("Sales");
+    assertThat(db.backend.login(s, "admin", "nope", null).error().number()).isEqualTo(18456);
+    assertThat(db.backend.login(s, "admin", "admin", "Nope").error().message())
+        .isEqualTo("Cannot open database \"Nope\" requested by the login. The login failed.");
+  }
 }

@@ -1,5 +1,7 @@
 package io.rdswatch.agent.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
@@ -12,6 +14,8 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code rdswatch simulate [--scenario FILE] [--instances N] [--base-port P] [--speed X] [--user U]
@@ -51,6 +55,7 @@ public final class SimulateCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
+    quietLogging();
     Scenario fleet;
     SimulatorOptions options;
     try {
@@ -96,6 +101,13 @@ public final class SimulateCommand implements CliCommand {
     }
     out.println("serving; press Ctrl-C to stop");
     out.flush();
+  }
+
+  /** Unconfigured logback logs DEBUG: one line per statement served would bury the URLs. */
+  private static void quietLogging() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+    }
   }
 
   private static String trim(double v) {

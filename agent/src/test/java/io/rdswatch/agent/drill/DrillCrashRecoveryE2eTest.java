@@ -64,7 +64,7 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
     assertThat(r.isFinished()).isTrue();
     assertThat(r.recovered()).isTrue();
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
-    assertThat(OrphanScan.scan(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), new DrillJournal(state).list()))
+    assertThat(OrphanScan.scan(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), new DrillJournal(state)::list))
         .containsEntry("orders-prod", 0);
     assertThat(new Recovery(new DrillRunner(ctx)).reconcile(DrillObserver.NONE)).isEmpty();
     return r;

@@ -85,7 +85,7 @@ class DrillKillNineTest {
     });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
-    assertThat(OrphanScan.scan(here, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal.list()))
+    assertThat(OrphanScan.scan(here, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list))
         .containsEntry("orders-prod", 0);
   }
 }

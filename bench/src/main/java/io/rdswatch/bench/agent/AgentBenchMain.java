@@ -18,7 +18,8 @@ import java.util.Map;
  * The agent under test for figures 1-4 and 7: the real application (Jetty, /metrics, collectors,
  * trackers, state files) started from a config file, with scheduling off so the harness drives each
  * cycle. Its baseline loops run in this JVM too, as figure 1 asks. Commands (one reply each):
- * open|baseline|cycle|close SET, cpu, loop start|stop, memory, cloudwatch ENDPOINT COUNT INTERVAL_MS.
+ * open|close SET, baseline|cycle SET [TIMES], cpu, loop start|stop, memory,
+ * cloudwatch ENDPOINT COUNT INTERVAL_MS.
  * SET is "main" (the agent's own poller) or a growth set named in the --growth file.
  *
  * <p>Usage: AgentBenchMain CONFIG GROWTH_FILE STATE_ROOT
@@ -61,14 +62,18 @@ public final class AgentBenchMain {
   private Map<String, CommandLoop.Handler> handlers() {
     return Map.of(
         "open", a -> { open(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
-        "baseline", a -> set(a.get(0)).baselineCycle(),
-        "cycle", a -> set(a.get(0)).agentCycle(),
+        "baseline", a -> set(a.get(0)).baselineCycles(times(a)),
+        "cycle", a -> set(a.get(0)).agentCycles(times(a)),
         "close", a -> { close(a.get(0)); return Map.of("closed", a.get(0)); },
         "cpu", a -> Map.of("cpuNanos", CpuClock.processCpuNanos(), "nanoTime", System.nanoTime()),
         "loop", a -> a.get(0).equals("start") ? startLoop() : Map.of("cycles", loop.stop()),
         "memory", a -> MemoryProbe.measure(),
         "cloudwatch", a -> CloudWatchProbe.run(
             runtime.fleet()::snapshot, a.get(0), Integer.parseInt(a.get(1)), Long.parseLong(a.get(2))));
+  }
+
+  private static int times(List<String> args) {
+    return args.size() > 1 ? Integer.parseInt(args.get(1)) : 1;
   }
 
   private Map<String, Object> startLoop() {

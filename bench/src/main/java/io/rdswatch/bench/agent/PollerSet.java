@@ -49,15 +49,18 @@ final class PollerSet implements AutoCloseable {
     return new PollerSet(poller, fleet, config, ticker);
   }
 
-  Measured agentCycle() throws Exception {
+  /** {@code times} full cycles, measured as one. */
+  Measured agentCycles(int times) throws Exception {
     return Measured.of(() -> {
-      poller.pollOnce();
       long rows = 0;
       int failed = 0;
-      for (InstancePoller p : fleet.instances()) {
-        PollStatus s = p.status();
-        rows += s.tasksSeen();
-        failed += s.ok() ? 0 : 1;
+      for (int i = 0; i < times; i++) {
+        poller.pollOnce();
+        for (InstancePoller p : fleet.instances()) {
+          PollStatus s = p.status();
+          rows += s.tasksSeen();
+          failed += s.ok() ? 0 : 1;
+        }
       }
       return new Measured.Outcome(rows, failed);
     });
@@ -68,11 +71,17 @@ final class PollerSet implements AutoCloseable {
     baseline = new BaselineLoop(targets, new SqlConnector(config.timeout()), config.concurrency());
   }
 
-  Measured baselineCycle() throws Exception {
+  Measured baselineCycles(int times) throws Exception {
     if (baseline == null) {
       throw new IllegalStateException("open the baseline first");
     }
-    return Measured.of(baseline::cycle);
+    return Measured.of(() -> {
+      long rows = 0;
+      for (int i = 0; i < times; i++) {
+        rows += baseline.cycle().rows();
+      }
+      return new Measured.Outcome(rows, 0);
+    });
   }
 
   void closeBaseline() {

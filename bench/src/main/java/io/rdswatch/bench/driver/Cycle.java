@@ -2,19 +2,23 @@ package io.rdswatch.bench.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One measured cycle as the agent JVM reports it, plus the simulator CPU the harness saw meanwhile. */
+/**
+ * One measurement as the agent JVM reports it: {@code times} cycles back to back (one, except where
+ * a single cycle is too short to time well), plus the simulator CPU the harness saw meanwhile.
+ * Every figure is per cycle.
+ */
 record Cycle(double wallSeconds, double cpuSeconds, long rows, int failed, double simulatorCpuSeconds) {
 
-  static Cycle of(JsonNode reply, long simulatorCpuNanos) {
-    return new Cycle(reply.get("wallNanos").asLong() / 1e9, reply.get("cpuNanos").asLong() / 1e9,
-        reply.get("rows").asLong(), reply.get("failed").asInt(), simulatorCpuNanos / 1e9);
+  static Cycle of(JsonNode reply, long simulatorCpuNanos, int times) {
+    return new Cycle(reply.get("wallNanos").asLong() / 1e9 / times, reply.get("cpuNanos").asLong() / 1e9 / times,
+        reply.get("rows").asLong() / times, reply.get("failed").asInt(), simulatorCpuNanos / 1e9 / times);
   }
 
-  /** Runs "KIND SET" on the agent JVM and times the simulator around it. */
-  static Cycle run(ChildJvm agent, ChildJvm fleet, String kind, String set) throws InterruptedException {
+  /** Runs "KIND SET TIMES" on the agent JVM and times the simulator around it. */
+  static Cycle run(ChildJvm agent, ChildJvm fleet, String kind, String set, int times) throws InterruptedException {
     long sim0 = fleet.cpuNanos();
-    JsonNode reply = agent.call(kind + " " + set, Timeouts.CYCLE);
-    Cycle c = of(reply, fleet.cpuNanos() - sim0);
+    JsonNode reply = agent.call(kind + " " + set + " " + times, Timeouts.CYCLE);
+    Cycle c = of(reply, fleet.cpuNanos() - sim0, times);
     if (c.failed() > 0) {
       throw new IllegalStateException(kind + " " + set + ": " + c.failed() + " polls failed, so the cycle is not"
           + " comparable; see " + agent.log());

@@ -29,6 +29,7 @@ final class Scrapes {
   private Scrapes() {}
 
   static IdleCosts idle(Run run, ChildJvm agent, Scraper scraper) throws IOException, InterruptedException {
+    agent.call("cycle main", Timeouts.CYCLE); // every instance's snapshot is current, as in steady state
     for (int i = 0; i < 5; i++) {
       scraper.metrics(); // warm the page's code paths
     }

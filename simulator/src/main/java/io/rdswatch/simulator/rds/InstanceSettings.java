@@ -59,14 +59,4 @@ public record InstanceSettings(
     return new InstanceSettings(
         name, region, accountId, backupRestoreOption, backupWindow, t, storageBytes, freeBytes, seed, historyStart);
   }
-
-  public InstanceSettings withSeed(long s) {
-    return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, backupWindow, timing, storageBytes, freeBytes, s, historyStart);
-  }
-
-  public InstanceSettings withOption(boolean enabled) {
-    return new InstanceSettings(
-        name, region, accountId, enabled, backupWindow, timing, storageBytes, freeBytes, seed, historyStart);
-  }
 }

@@ -29,8 +29,4 @@ public record SqlStatement(String text, List<Token> tokens) {
     }
     return true;
   }
-
-  public boolean containsWord(String word) {
-    return tokens.stream().anyMatch(t -> t.isWord(word));
-  }
 }

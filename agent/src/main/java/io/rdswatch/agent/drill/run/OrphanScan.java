@@ -2,6 +2,7 @@ package io.rdswatch.agent.drill.run;
 
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
+import io.rdswatch.agent.drill.sql.DbRow;
 import io.rdswatch.agent.target.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +27,20 @@ public final class OrphanScan {
 
   private OrphanScan() {}
 
-  /** Per instance reached; an instance that cannot be read is left out (its last count stands). */
+  /**
+   * Per instance reached; an instance that cannot be read is left out (its last count stands). The
+   * journals are read after each listing, so a drill that journaled its name meanwhile is known.
+   */
   public static Map<String, Integer> scan(DrillContext ctx, String prefix, Collection<InstanceTarget> instances,
-      List<DrillRecord> journals) {
+      Supplier<List<DrillRecord>> journals) {
     ScratchNames names = ctx.scratchNames(prefix);
-    Set<String> known = journals.stream().map(DrillRecord::scratchName).filter(n -> n != null)
-        .map(DbNames::key).collect(Collectors.toSet());
     Map<String, Integer> out = new HashMap<>();
     for (InstanceTarget t : instances) {
       try (Connection c = ctx.connections().open(t)) {
-        int n = (int) CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds()).stream()
+        List<DbRow> dbs = CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds());
+        Set<String> known = journals.get().stream().map(DrillRecord::scratchName).filter(n -> n != null)
+            .map(DbNames::key).collect(Collectors.toSet());
+        int n = (int) dbs.stream()
             .filter(d -> names.looksLikeScratch(d.name()) && !known.contains(DbNames.key(d.name())))
             .count();
         out.put(t.name(), n);

@@ -123,7 +123,8 @@ public final class DrillService implements Managed, DrillLauncher {
     if (!now.isBefore(nextOrphanScan)) {
       nextOrphanScan = now.plus(ORPHAN_SCAN);
       Map<String, Integer> merged = new LinkedHashMap<>(orphans);
-      merged.putAll(OrphanScan.scan(runner.context(), plans.config().getScratchPrefix(), targets.scanned(all), all));
+      merged.putAll(OrphanScan.scan(runner.context(), plans.config().getScratchPrefix(), targets.scanned(all),
+          history::all));
       orphans = Map.copyOf(merged);
     }
   }

@@ -42,7 +42,7 @@ import net.jqwik.api.constraints.IntRange;
  * never restores over, drops or replaces a database it did not create, and leaves no scratch
  * database of its own behind.
  */
-class DrillOwnershipProperties {
+class DrillOwnershipPropertyTest {
 
   static final long SEED = 5;
 
