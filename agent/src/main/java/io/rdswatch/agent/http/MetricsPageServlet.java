@@ -6,8 +6,11 @@ import io.prometheus.client.exporter.common.TextFormat;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.List;
 public final class MetricsPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+  private static final int BUFFER_CHARS = 64 * 1024;
 
   private final transient CollectorRegistry registry;
 
@@ -34,7 +38,10 @@ public final class MetricsPageServlet extends HttpServlet {
     families.sort(Comparator.comparing(f -> f.name));
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(contentType);
-    try (Writer writer = response.getWriter()) {
+    // TextFormat writes a page as hundreds of thousands of tiny strings; Jetty's own writer encodes
+    // and locks per call, which cost 5x the rendering itself (bench figure 3). Buffer them here.
+    try (Writer writer = new BufferedWriter(
+        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), BUFFER_CHARS)) {
       TextFormat.writeFormat(contentType, writer, Collections.enumeration(families));
     }
   }

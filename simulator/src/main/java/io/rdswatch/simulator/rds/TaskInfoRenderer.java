@@ -2,8 +2,6 @@ package io.rdswatch.simulator.rds;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +12,6 @@ import java.util.List;
  * the outcome. Lines never change once their moment has passed, so repeated reads agree.
  */
 final class TaskInfoRenderer {
-  static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
   private record Line(Instant at, String text) {}
 
   private TaskInfoRenderer() {}
@@ -34,9 +29,33 @@ final class TaskInfoRenderer {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append('[').append(STAMP.format(l.at)).append("] ").append(l.text);
+      out.append('[');
+      stamp(out, l.at);
+      out.append("] ").append(l.text);
     }
     return new Log(out.toString(), lines.get(lines.size() - 1).at);
+  }
+
+  /** Appends {@code yyyy-MM-dd HH:mm:ss.SSS} (UTC) by hand: a poll renders every line of 36 days. */
+  static void stamp(StringBuilder out, Instant at) {
+    long ms = at.toEpochMilli();
+    java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(ms, 86_400_000L));
+    long inDay = Math.floorMod(ms, 86_400_000L);
+    pad(out, day.getYear(), 4).append('-');
+    pad(out, day.getMonthValue(), 2).append('-');
+    pad(out, day.getDayOfMonth(), 2).append(' ');
+    pad(out, inDay / 3_600_000, 2).append(':');
+    pad(out, inDay / 60_000 % 60, 2).append(':');
+    pad(out, inDay / 1000 % 60, 2).append('.');
+    pad(out, inDay % 1000, 3);
+  }
+
+  private static StringBuilder pad(StringBuilder out, long value, int width) {
+    String digits = Long.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits);
   }
 
   /** The percent RDS shows: progress in 5-point steps, 100 only on success. */
