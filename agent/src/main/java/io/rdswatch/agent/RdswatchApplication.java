@@ -83,7 +83,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
         source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
     env.lifecycle().manage(poller);
 
-    env.servlets().addServlet("metrics", new MetricsPageServlet(registry)).addMapping("/metrics");
+    env.servlets().addServlet("metrics", new MetricsPageServlet(registry, fleet::snapshot)).addMapping("/metrics");
     String version = BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE).version();
     env.jersey().register(new LandingResource(fleet, version));
     env.jersey().register(new InstancesResource(fleet));

@@ -137,6 +137,10 @@ class DrillQueriesE2eTest {
           SQLException first = (SQLException) e;
           assertThat(first.getErrorCode()).isEqualTo(8939);
           assertThat(first.getMessage()).startsWith("Table error: Object ID 901578250");
+          SQLException second = first.getNextException();
+          assertThat((Object) second).as("the driver chains the batch's second error").isNotNull();
+          assertThat(second.getErrorCode()).isEqualTo(8928);
+          assertThat(second.getMessage()).contains("could not be processed.  See other errors for details.");
         });
     try (Statement s = c.createStatement()) {
       s.execute("DBCC CHECKDB(N'Sales')");

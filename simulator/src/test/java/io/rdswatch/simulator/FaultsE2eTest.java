@@ -144,12 +144,59 @@ class FaultsE2eTest {
             faults: {down: true}
           - name: odd
             faults: {status_columns: {renamed: {from: overwrite_s3_backup_file, to: overwrite_S3_backup_file}}}
+          - name: short
+            faults: {status_columns: {missing: filepath}}
+          - name: long
+            faults: {status_columns: {extra: task_metadata}}
+          - name: slow
+            faults: {latency_ms: 20000}
+          - name: flaky
+            faults: {drop_after_rows: 2}
         """)) {
       assertThatThrownBy(() -> s.connect("broken")).hasMessageContaining("Login failed");
       assertThatThrownBy(() -> s.connect("off")).isInstanceOf(SQLException.class);
       try (Connection c = s.connect("odd")) {
         assertThat(columns(c)).contains("overwrite_S3_backup_file");
       }
+      try (Connection c = s.connect("short")) {
+        assertThat(columns(c)).hasSize(13).doesNotContain("filepath");
+      }
+      try (Connection c = s.connect("long")) {
+        assertThat(columns(c)).hasSize(15).endsWith("task_metadata");
+      }
+      try (Connection c = s.connect("slow"); Statement st = c.createStatement()) {
+        st.setQueryTimeout(1);
+        assertThatThrownBy(() -> st.executeQuery("SELECT 1")).isInstanceOf(SQLTimeoutException.class);
+        s.instance("slow").faults().latency(Duration.ZERO);
+        assertThat(Jdbc.scalar(c, "SELECT 1")).isEqualTo(1);
+      }
+      try (Connection c = s.connect("flaky")) {
+        assertThatThrownBy(() -> Jdbc.rows(c, "SELECT name FROM sys.databases")).isInstanceOf(SQLException.class);
+        assertThat(c.isValid(2)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aFailureRateCanBeSwitchedOnAtRunTime() throws Exception {
+    try (SimHarness sched = new SimHarness(
+        """
+        instances:
+          - name: steady
+            databases: [{name: A, size_mb: 1024}]
+            buckets: [{name: backups}]
+            schedule: [{type: DIFFERENTIAL, every: 1h, at: "00:10", bucket: backups}]
+        """);
+        Connection c = sched.connect("steady")) {
+      sched.advance(Duration.ofHours(2));
+      assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status")).extracting(r -> r.get("lifecycle"))
+          .containsExactly("SUCCESS", "SUCCESS");
+      sched.instance("steady").rds().failureRate(TaskFailure.S3_WRONG_REGION, 1.0);
+      sched.advance(Duration.ofHours(1));
+      assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status")).last().satisfies(r -> {
+        assertThat(r.get("lifecycle")).isEqualTo("ERROR");
+        assertThat((String) r.get("task_info")).contains("] Please specify a bucket that is in the same region as RDS instance");
+      });
     }
   }
 

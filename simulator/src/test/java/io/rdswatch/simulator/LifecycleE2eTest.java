@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The task lifecycle as a poller sees it through rds_task_status. */
 class LifecycleE2eTest {
+  /** A task_info line as reference §7 shows them: {@code [2017-08-04 23:55:48.560] 5 percent processed.} */
+  static final Pattern TIMESTAMPED = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*");
+  static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   SimHarness h;
   Connection c;
 
@@ -63,6 +69,7 @@ class LifecycleE2eTest {
     int id = backup("p.bak");
     h.advance(Duration.ofMinutes(2).plusSeconds(5));
     int lastPercent = -1;
+    int lastLines = 0;
     Timestamp lastUpdated = null;
     for (int i = 0; i < 5; i++) { // 2:20 to 3:20: within the run whatever the pickup delay was
       h.advance(Duration.ofSeconds(15));
@@ -74,7 +81,14 @@ class LifecycleE2eTest {
       if (lastUpdated != null) {
         assertThat(updated).isAfter(lastUpdated);
       }
-      assertThat((String) row.get("task_info")).endsWith("] " + percent + " percent processed.");
+      String[] lines = ((String) row.get("task_info")).split("\n");
+      assertThat(lines).hasSizeGreaterThan(lastLines).allMatch(l -> TIMESTAMPED.matcher(l).matches());
+      assertThat(lines[0]).endsWith("] Task execution has started.");
+      assertThat(lines[lines.length - 1]).endsWith("] " + percent + " percent processed.");
+      LocalDateTime newest = LocalDateTime.parse(lines[lines.length - 1].substring(1, 24), STAMP);
+      // last_updated is the newest line's moment, as a DATETIME (1/300 s)
+      assertThat(Duration.between(newest, updated.toLocalDateTime()).abs()).isLessThanOrEqualTo(Duration.ofMillis(4));
+      lastLines = lines.length;
       lastPercent = percent;
       lastUpdated = updated;
     }

@@ -8,15 +8,19 @@ import io.rdswatch.agent.config.ConfigLoader;
 import java.nio.file.Path;
 
 /** The --config FILE flag shared by the commands that read rdswatch's YAML. */
-final class ConfigArgument {
+public final class ConfigArgument {
 
   /** Exit code for a config file that cannot be used (Main reports a ConfigException with it too). */
-  static final int BAD_CONFIG = 2;
+  public static final int BAD_CONFIG = 2;
 
   @Parameter(names = "--config", required = true, description = "rdswatch YAML config file")
   Path file;
 
-  AgentConfiguration load() throws ConfigException {
+  public Path file() {
+    return file;
+  }
+
+  public AgentConfiguration load() throws ConfigException {
     // until Dropwizard configures logging, keep library start-up chatter (validator, driver) quiet
     BootstrapLogging.bootstrap();
     return ConfigLoader.load(file);

@@ -4,12 +4,13 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import io.dropwizard.logging.common.BootstrapLogging;
+import io.rdswatch.agent.demo.BoardPrinter;
 import io.rdswatch.agent.demo.Demo;
 import io.rdswatch.agent.demo.StatusBoard;
 import io.rdswatch.simulator.SimulatorOptions;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * `rdswatch demo`: the simulator's demo fleet and an agent watching it, in one process, with a live
@@ -17,8 +18,6 @@ import java.util.List;
  */
 @Parameters(commandNames = "demo", commandDescription = "Run a simulated RDS fleet and the agent against it")
 public final class DemoCommand implements CliCommand {
-
-  private static final String CLEAR_LINE = "\u001b[2K";
 
   @ParametersDelegate final HelpFlag help = new HelpFlag();
 
@@ -31,6 +30,10 @@ public final class DemoCommand implements CliCommand {
   @Parameter(names = "--speed", description = "simulated seconds per real second")
   double speed = 10;
 
+  @Parameter(names = "--cloudwatch-endpoint",
+      description = "also publish CloudWatch metrics to this endpoint (e.g. LocalStack's http://localhost:4566)")
+  URI cloudWatchEndpoint;
+
   @Override
   public int run() throws Exception {
     if (instances < 1 || httpPort < 0 || httpPort > 65534 || !(speed > 0)) {
@@ -40,7 +43,7 @@ public final class DemoCommand implements CliCommand {
     BootstrapLogging.bootstrap();
     PrintStream out = System.out;
     Demo.Options options = new Demo.Options(instances, httpPort, speed, SimulatorOptions.DEFAULT_BASE_PORT,
-        Path.of(".rdswatch-demo"), Path.of("rdswatch-demo.yml"));
+        Path.of(".rdswatch-demo"), Path.of("rdswatch-demo.yml"), cloudWatchEndpoint);
     Demo demo = Demo.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -54,21 +57,15 @@ public final class DemoCommand implements CliCommand {
     out.println("  status:   curl " + demo.apiUri());
     out.println("  config:   " + demo.configFile().toAbsolutePath() + "  (rdswatch check|tasks --config ...)");
     out.println("  log:      " + demo.logFile());
+    if (cloudWatchEndpoint != null) {
+      out.println("  cloudwatch: publishing to " + cloudWatchEndpoint + " (AWS credentials from the usual chain)");
+    }
     out.println("Press Ctrl-C to stop.");
     out.println();
-    boolean live = System.console() != null;
-    int printed = 0;
+    BoardPrinter board = BoardPrinter.stdout();
     while (!Thread.currentThread().isInterrupted()) {
-      List<String> lines = StatusBoard.lines(demo.runtime().fleet());
-      if (live && printed > 0) {
-        out.print("\u001b[" + printed + "A"); // back up over the previous board
-      }
-      lines.forEach(l -> out.println(live ? CLEAR_LINE + l : l));
-      printed = lines.size();
-      if (!live) {
-        out.println();
-      }
-      Thread.sleep(live ? 1000 : 5000);
+      board.draw(StatusBoard.lines(demo.runtime().fleet()));
+      Thread.sleep(board.refreshEvery().toMillis());
     }
     return 0;
   }

@@ -84,23 +84,39 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
       ((ObjectNode) tree).remove("server");
     }
     UnknownKeyCollector unknown = new UnknownKeyCollector();
+    ValueProblemCollector values = new ValueProblemCollector();
     AgentConfiguration config = null;
     try {
-      config = mapper.readerFor(AgentConfiguration.class).withHandler(unknown).readValue(tree);
+      config = mapper.readerFor(AgentConfiguration.class).withHandler(unknown).withHandler(values).readValue(tree);
     } catch (JsonMappingException e) {
       errors.add(describe(e));
     } catch (IOException e) {
       errors.add("cannot bind configuration: " + e.getMessage());
     }
     errors.addAll(unknown.errors());
+    errors.addAll(values.errors());
     if (config != null) {
-      validator.validate(config).forEach(v -> errors.add(v.getPropertyPath() + ": " + v.getMessage()));
-      errors.addAll(ConfigValidator.validate(config));
+      errors.addAll(checks(config, values));
     }
     if (!errors.isEmpty()) {
       throw new ConfigException(path, sorted(errors));
     }
     return config;
+  }
+
+  /** Bean Validation and the cross-field rules, minus what only restates a wrongly typed value. */
+  private List<String> checks(AgentConfiguration config, ValueProblemCollector values) {
+    List<String> found = new ArrayList<>();
+    try {
+      validator.validate(config).forEach(v -> found.add(v.getPropertyPath() + ": " + v.getMessage()));
+      found.addAll(ConfigValidator.validate(config));
+    } catch (RuntimeException e) {
+      if (values.errors().isEmpty()) {
+        throw e;
+      }
+      return List.of(); // a rule tripped over a value bound as null; the type errors say what to fix
+    }
+    return found.stream().filter(e -> !values.covers(e)).toList();
   }
 
   private JsonNode readTree(ConfigurationSourceProvider provider, String path) throws ConfigException {
@@ -161,21 +177,11 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   }
 
   private static String typeName(Class<?> type) {
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    return type.getSimpleName();
+    return ValueProblemCollector.typeName(type);
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "invalid value";
-    }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).trim();
+    return ValueProblemCollector.firstLine(message);
   }
 
   /** Path order with numeric indexes compared as numbers, so instances[2] precedes instances[10]. */

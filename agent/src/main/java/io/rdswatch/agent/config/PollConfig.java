@@ -21,12 +21,14 @@ public final class PollConfig {
   /** An active task whose progress has not moved for this long counts as stalled. */
   @JsonProperty @NotNull private Duration stallAfter = Duration.minutes(30);
 
+  // Accessors answer null only while a config with a wrongly typed value is being checked.
+
   public java.time.Duration interval() {
-    return interval.toJavaDuration();
+    return interval == null ? null : interval.toJavaDuration();
   }
 
   public java.time.Duration timeout() {
-    return timeout.toJavaDuration();
+    return timeout == null ? null : timeout.toJavaDuration();
   }
 
   public int concurrency() {
@@ -34,7 +36,7 @@ public final class PollConfig {
   }
 
   public java.time.Duration stallAfter() {
-    return stallAfter.toJavaDuration();
+    return stallAfter == null ? null : stallAfter.toJavaDuration();
   }
 
   /** A copy with other timings, for the demo and tests. */

@@ -44,8 +44,19 @@ public final class Demo implements AutoCloseable {
    * @param simulatorBasePort first simulator port; taken ports fall back to free ones
    * @param workDir holds the agent's state and log (wiped at start: every demo starts afresh)
    * @param configFile where the effective config is written
+   * @param cloudWatchEndpoint null for no CloudWatch; else the agent publishes there (LocalStack, a fake)
    */
-  public record Options(int instances, int httpPort, double speed, int simulatorBasePort, Path workDir, Path configFile) {}
+  public record Options(int instances, int httpPort, double speed, int simulatorBasePort, Path workDir, Path configFile,
+      URI cloudWatchEndpoint) {
+
+    public Options(int instances, int httpPort, double speed, int simulatorBasePort, Path workDir, Path configFile) {
+      this(instances, httpPort, speed, simulatorBasePort, workDir, configFile, null);
+    }
+
+    public Options publishingTo(URI cloudWatchEndpoint) {
+      return new Options(instances, httpPort, speed, simulatorBasePort, workDir, configFile, cloudWatchEndpoint);
+    }
+  }
 
   private final Simulator simulator;
   private final AgentServer agent;
@@ -68,7 +79,7 @@ public final class Demo implements AutoCloseable {
       replayHistory(simulator, stateDir);
       int adminPort = options.httpPort() == 0 ? 0 : options.httpPort() + 1;
       String yaml = DemoConfig.yaml(simulator, options.httpPort(), adminPort, stateDir, POLL_INTERVAL, POLL_TIMEOUT,
-          randomToken());
+          randomToken(), options.cloudWatchEndpoint());
       Files.writeString(options.configFile(), yaml, StandardCharsets.UTF_8);
       AgentConfiguration config = ConfigLoader.load(options.configFile());
       Path logFile = options.workDir().resolve("rdswatch.log").toAbsolutePath();

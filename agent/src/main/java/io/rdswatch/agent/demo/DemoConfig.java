@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,19 +25,38 @@ public final class DemoConfig {
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
+  static final Duration DRILL_FOLLOW_INTERVAL = Duration.ofSeconds(2);
+  /** Only signs requests; the endpoint decides where they go. */
+  static final String CLOUDWATCH_REGION = "us-east-1";
+
   private DemoConfig() {}
+
+  /** The config without CloudWatch. */
+  public static String yaml(Simulator sim, int httpPort, int adminPort, Path stateDir, Duration interval,
+      Duration timeout, String apiToken) {
+    return yaml(sim, httpPort, adminPort, stateDir, interval, timeout, apiToken, null);
+  }
 
   /**
    * @param apiToken written as api.token when not null (lets `rdswatch drill` post to the demo)
+   * @param cloudWatchEndpoint when not null, CloudWatch publishing is on and goes there (LocalStack, a
+   *     test's WireMock), never to real AWS
    */
   public static String yaml(Simulator sim, int httpPort, int adminPort, Path stateDir, Duration interval,
-      Duration timeout, String apiToken) {
+      Duration timeout, String apiToken, URI cloudWatchEndpoint) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("http", ordered("bind", "127.0.0.1", "port", httpPort, "adminPort", adminPort));
     root.put("poll", ordered("interval", text(interval), "timeout", text(timeout)));
     root.put("stateDir", stateDir.toAbsolutePath().toString());
+    // the sped-up simulator moves a restore's percent_complete in 5-point steps every few seconds;
+    // the default 30s (RDS refreshes only every ~2 min) would make `drill --wait` jump from 0 to done
+    root.put("drills", Map.of("followInterval", text(DRILL_FOLLOW_INTERVAL)));
     if (apiToken != null) {
       root.put("api", Map.of("token", apiToken));
+    }
+    if (cloudWatchEndpoint != null) {
+      root.put("cloudwatch", ordered("enabled", true, "region", CLOUDWATCH_REGION,
+          "endpoint", cloudWatchEndpoint.toString()));
     }
     List<Map<String, Object>> instances = new ArrayList<>();
     for (SimulatedInstance i : sim.instances()) {

@@ -34,6 +34,8 @@ public final class LandingResource {
         <li><a href="/api/instances">/api/instances</a> &ndash; poll status per instance</li>
         <li><a href="/api/tasks">/api/tasks</a> &ndash; tasks (filters: rds_instance, database, active)</li>
         <li><a href="/api/tasks?active=true">/api/tasks?active=true</a> &ndash; tasks still running or queued</li>
+        <li><a href="/drills">/drills</a> &ndash; restore-verification drill history (HTML, for audits)</li>
+        <li><a href="/api/drills">/api/drills</a> &ndash; drill history as JSON (POST with the API token runs one)</li>
         </ul>
         <p>Health checks are on the admin port: <code>/healthcheck</code>.</p>
         </body></html>

@@ -29,6 +29,20 @@ public final class AwsFakes {
     return new AwsClientFactory(CREDENTIALS, AwsRetryStrategy::doNotRetry);
   }
 
+  /**
+   * Fake keys where the SDK's default chain looks first (system properties), for an agent built with
+   * production wiring; so it never probes env, ~/.aws or IMDS either. Undo with {@link #clearSystemCredentials}.
+   */
+  public static void setSystemCredentials() {
+    System.setProperty("aws.accessKeyId", "AKIDSYSTEM");
+    System.setProperty("aws.secretAccessKey", "system-fake-secret");
+  }
+
+  public static void clearSystemCredentials() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+  }
+
   public static WireMockServer wireMock() {
     WireMockServer server =
         new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());

@@ -5,6 +5,7 @@ import io.rdswatch.agent.aws.cloudwatch.CloudWatchCbor;
 import io.rdswatch.agent.aws.discovery.RdsXml;
 import io.rdswatch.agent.aws.discovery.RdsXml.Db;
 import io.rdswatch.agent.aws.secrets.SecretsJson;
+import io.rdswatch.agent.demo.SimulatedTime;
 import io.rdswatch.simulator.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
@@ -12,8 +13,6 @@ import io.rdswatch.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -47,8 +46,7 @@ final class SimulatedAwsFleet implements AutoCloseable {
   final Simulator sim;
 
   SimulatedAwsFleet() throws IOException {
-    System.setProperty("aws.accessKeyId", "AKIDE2E");
-    System.setProperty("aws.secretAccessKey", "e2e-fake-secret");
+    AwsFakes.setSystemCredentials();
     sim = Simulator.start(Scenario.parse(SCENARIO), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD));
     aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
         new Db("orders-prod", "sqlserver-se", "127.0.0.1", port("orders-prod"), "03:00-03:30",
@@ -79,29 +77,13 @@ final class SimulatedAwsFleet implements AutoCloseable {
 
   /** The agent reads the simulator's time, so task ages agree with the task table. */
   Clock javaClock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-    };
+    return new SimulatedTime(clock);
   }
 
   @Override
   public void close() {
     sim.close();
     aws.stop();
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
+    AwsFakes.clearSystemCredentials();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.beust.jcommander.JCommander;
+import io.rdswatch.simulator.ScaledClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -63,9 +64,11 @@ class SimulateCommandTest {
         ResultSet rs = s.executeQuery("SELECT name FROM sys.databases WHERE name = N'Sales'")) {
       assertThat(rs.next()).isTrue();
     }
+    assertThat(((ScaledClock) cmd.running.clock()).speed()).isEqualTo(60.0);
     cmd.stop.countDown();
     t.join(10_000);
     assertThat(exit.get()).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).as("nothing on stderr while serving").isEmpty();
   }
 
   @Test
@@ -87,6 +90,17 @@ class SimulateCommandTest {
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("port " + port + " is already in use", "choose another --base-port");
     }
+  }
+
+  @Test
+  void defaultsAreTheDemoFleetOnPort14330WithAdminAdminInRealTime() {
+    SimulateCommand cmd = command();
+    assertThat(cmd.scenario).isNull();
+    assertThat(cmd.instances).isNull();
+    assertThat(cmd.basePort).isEqualTo(14330);
+    assertThat(cmd.user).isEqualTo("admin");
+    assertThat(cmd.password).isEqualTo("admin");
+    assertThat(cmd.speed).isEqualTo(1.0);
   }
 
   @Test

@@ -60,7 +60,16 @@ class BadConfigTest {
             "instances[1].port: must be between 1 and 65535",
             "instances[2].backupWindow: must look like HH:mm-HH:mm",
             "instances[2].name: duplicate name 'orders-prod'",
-            "poll.timeout: must be shorter than poll.interval"));
+            "poll.timeout: must be shorter than poll.interval"),
+        bad("wrong-types-and-more.yml",
+            "cloudwatch.enabled: cannot use 'maybe': expected true or false",
+            "cloudwatch.metrics[0]: expected text, not a list",
+            "http.port: expected a whole number, not a list",
+            "instances[0].port: cannot use 'fourteen33': expected a whole number",
+            "instances[1].host: must not be blank",
+            "instances[1].labels.job" + LABEL_RULE,
+            "poll.concurrency: must be between 1 and 1024",
+            "poll.interval: expected a duration such as 30s, 5m or 1h (Invalid duration: 60x. Wrong time unit)"));
   }
 
   private static Arguments bad(String file, String... errors) {

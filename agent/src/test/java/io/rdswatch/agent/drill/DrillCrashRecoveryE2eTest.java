@@ -17,6 +17,8 @@ import io.rdswatch.agent.drill.run.OrphanScan;
 import io.rdswatch.agent.drill.run.Recovery;
 import io.rdswatch.agent.drill.sim.DrillSim;
 import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -162,5 +164,29 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
     assertThat(r.status()).isEqualTo(DrillStatus.INTERRUPTED);
     assertThat(r.reason()).contains("during preflight");
+  }
+
+  @Test
+  void aJournalEditedByHandToNameAProductionDatabaseIsClosedWithoutSendingAStatement() throws Exception {
+    dieWhen(r -> r.step() == DrillStep.DROPPING && r.dropped() == null);
+    DrillJournal journal = new DrillJournal(state);
+    DrillRecord crashed = journal.list().get(0);
+    Path file = journal.dir().resolve(crashed.id() + ".json");
+    Files.writeString(file, Files.readString(file).replace(crashed.scratchName(), "Orders")
+        .replace("\"scratchPrefix\" : \"rdswatch_drill_\"", "\"scratchPrefix\" : \"Ord\""));
+    int sent = sim.calls().size();
+
+    List<DrillRecord> recovered =
+        new Recovery(new DrillRunner(sim.context(state, DrillSim.settings(), 12))).reconcile(DrillObserver.NONE);
+
+    assertThat(recovered).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(DrillStatus.INTERRUPTED);
+      assertThat(r.reasonCode()).isEqualTo("journal_unsealed");
+      assertThat(r.reason()).contains("nothing on orders-prod was touched", "names database 'Orders', left alone");
+    });
+    assertThat(sim.calls()).hasSize(sent);
+    assertThat(sim.databases("orders-prod")).contains("Orders", crashed.scratchName());
+    assertThat(journal.readSealed(crashed.id())).as("closed, and sealed as closed").hasValueSatisfying(
+        r -> assertThat(r.isFinished()).isTrue());
   }
 }

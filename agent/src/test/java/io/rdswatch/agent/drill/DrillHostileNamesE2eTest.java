@@ -98,4 +98,46 @@ class DrillHostileNamesE2eTest extends SimulatedDrillTest {
     assertThat(sim.calls("rds_drop_database")).isEmpty();
     assertThat(sim.databases("orders-prod")).contains(r.scratchName().toUpperCase());
   }
+
+  @Test
+  void aDatabaseThatAppearsAfterSubmitBeforeTheRestoreStartsIsNotDropped() throws Exception {
+    addWithBackup("Orders2");
+    int[] interloper = {-1};
+    DrillObserver appears = r -> {
+      if (r.step() == DrillStep.RESTORING && interloper[0] < 0) {
+        interloper[0] = sim.instance("orders-prod").addDatabase(DatabaseSpec.of(r.scratchName(), 64)).id();
+      }
+    };
+
+    DrillRecord r = drill("Orders2", appears);
+
+    assertThat(r.status()).isEqualTo(DrillStatus.RESTORE_FAILED);
+    assertThat(r.reasonCode()).isEqualTo("db_exists");
+    assertThat(sim.calls("rds_restore_database")).hasSize(1);
+    assertThat(sim.calls("rds_drop_database")).isEmpty();
+    assertThat(sim.instance("orders-prod").rds().catalog().get(r.scratchName()).id()).isEqualTo(interloper[0]);
+  }
+
+  /** Not relying on how the failure is classified: an ONLINE database after a failed restore is not ours. */
+  @Test
+  void anOnlineDatabaseUnderTheNameAfterAFailedRestoreIsNotDropped() throws Exception {
+    sim.instance("orders-prod").addDatabase(DatabaseSpec.of("Orders2", 64).withTables(Tables.of(Map.of("T", 3L))));
+    sim.backup("orders-prod", "Orders2", DrillSim.arn("Orders2", "kms"), DrillSim.KMS, io.rdswatch.simulator.rds.BackupKind.FULL, 1);
+    sim.instance("orders-prod").rds().removeKmsKey(DrillSim.KMS);
+    int[] interloper = {-1};
+    DrillObserver appears = r -> {
+      if (!r.tasks().isEmpty() && r.tasks().get(0).lifecycle().equals("ERROR") && interloper[0] < 0) {
+        interloper[0] = sim.instance("orders-prod").addDatabase(DatabaseSpec.of(r.scratchName(), 64)).id();
+      }
+    };
+
+    DrillRecord r = drill("Orders2", appears);
+
+    assertThat(r.status()).isEqualTo(DrillStatus.RESTORE_FAILED);
+    assertThat(r.reasonCode()).isEqualTo("kms");
+    assertThat(r.reason()).contains("is ONLINE although this drill's restore did not succeed");
+    assertThat(r.scratchCreated()).isFalse();
+    assertThat(sim.calls("rds_drop_database")).isEmpty();
+    assertThat(sim.instance("orders-prod").rds().catalog().get(r.scratchName()).id()).isEqualTo(interloper[0]);
+  }
 }

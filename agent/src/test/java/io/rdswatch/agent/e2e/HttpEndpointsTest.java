@@ -9,6 +9,8 @@ import io.rdswatch.simulator.scenario.Scenario;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,12 @@ class HttpEndpointsTest {
     HttpResponse<String> page = agent.get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("href=\"/metrics\"", "href=\"/api/instances\"", "href=\"/api/tasks\"", "3 of 3 instances up");
+    assertThat(page.body()).contains("href=\"/metrics\"", "href=\"/api/instances\"", "href=\"/api/tasks\"",
+        "href=\"/drills\"", "href=\"/api/drills\"", "3 of 3 instances up");
+    Matcher link = Pattern.compile("href=\"(/[^\"]*)\"").matcher(page.body());
+    while (link.find()) {
+      assertThat(agent.get(link.group(1)).statusCode()).as(link.group(1)).isEqualTo(200);
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,79 +15,77 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The metric names rdswatch really exports, read from the golden /metrics pages its own tests compare
- * against: every sample name, plus the series a declared family implies even when it has no sample yet
- * (a histogram's _bucket/_sum/_count).
+ * The series a PromQL query can select on /metrics pages (text format or OpenMetrics): every sample
+ * name, plus the series a declared family implies even before it has a sample (a histogram's
+ * _bucket/_sum/_count, a counter's _total). A histogram's or an OpenMetrics counter's bare family
+ * name is not a series, so a query for it does not count as exported.
  */
 final class ExportedMetrics {
 
+  /** Pages the exporter's and the agent's golden-file tests compare against. */
   static final List<Path> GOLDEN_DIRS = List.of(
       OpsFiles.ROOT.resolve("exporter/src/test/resources/golden"),
       OpsFiles.ROOT.resolve("agent/src/test/resources/golden"));
 
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?");
+  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?\\s");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_]\\w*)=\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  private final Set<String> names = new TreeSet<>();
+  private final Map<String, Set<String>> labels = new TreeMap<>();
 
   private ExportedMetrics() {}
 
-  static List<Path> goldenFiles() {
+  static ExportedMetrics of(List<String> pages) {
+    ExportedMetrics m = new ExportedMetrics();
+    pages.forEach(page -> page.lines().map(String::trim).forEach(m::add));
+    return m;
+  }
+
+  static List<String> goldenPages() {
     return GOLDEN_DIRS.stream().filter(Files::isDirectory).flatMap(ExportedMetrics::walk)
         .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".prom"))
-        .sorted().toList();
+        .sorted().map(OpsFiles::read).toList();
   }
 
-  /** Label names seen on each sample name; names without a sample are absent. */
-  static Map<String, Set<String>> labels() {
-    Map<String, Set<String>> labels = new TreeMap<>();
-    for (Path file : goldenFiles()) {
-      for (String line : OpsFiles.read(file).lines().map(String::trim).toList()) {
-        Matcher m = SAMPLE.matcher(line);
-        if (!line.startsWith("#") && m.lookingAt()) {
-          Set<String> names = labels.computeIfAbsent(m.group(1), k -> new TreeSet<>());
-          if (m.group(2) != null) {
-            Matcher l = LABEL.matcher(m.group(2));
-            while (l.find()) {
-              names.add(l.group(1));
-            }
-          }
-        }
-      }
-    }
-    return labels;
+  Set<String> names() {
+    return Collections.unmodifiableSet(names);
   }
 
-  static Set<String> names() {
-    Set<String> names = new TreeSet<>();
-    for (Path file : goldenFiles()) {
-      OpsFiles.read(file).lines().forEach(line -> add(line.trim(), names));
-    }
-    return names;
+  /** Label names seen on each series; series without a sample are absent. */
+  Map<String, Set<String>> labels() {
+    return Collections.unmodifiableMap(labels);
   }
 
-  private static void add(String line, Set<String> names) {
+  private void add(String line) {
     if (line.startsWith("# TYPE ")) {
       String[] parts = line.split("\\s+");
-      String name = parts[2];
-      String type = parts.length > 3 ? parts[3] : "";
-      names.add(name);
-      switch (type) {
-        case "histogram" -> names.addAll(List.of(name + "_bucket", name + "_sum", name + "_count"));
-        case "summary" -> names.addAll(List.of(name + "_sum", name + "_count"));
-        case "counter" -> names.add(name.endsWith("_total") ? name : name + "_total");
-        default -> { }
+      String family = parts[2];
+      switch (parts.length > 3 ? parts[3] : "untyped") {
+        case "histogram", "gaugehistogram" -> names.addAll(List.of(family + "_bucket", family + "_sum", family + "_count"));
+        case "summary" -> names.addAll(List.of(family, family + "_sum", family + "_count"));
+        // text format 0.0.4 declares simpleclient's counters with _total, OpenMetrics without
+        case "counter" -> names.add(family.endsWith("_total") ? family : family + "_total");
+        default -> names.add(family);
       }
-    } else if (!line.isEmpty() && !line.startsWith("#")) {
-      int end = 0;
-      while (end < line.length() && line.charAt(end) != '{' && !Character.isWhitespace(line.charAt(end))) {
-        end++;
+      return;
+    }
+    Matcher m = SAMPLE.matcher(line);
+    if (line.startsWith("#") || !m.lookingAt()) {
+      return;
+    }
+    names.add(m.group(1));
+    Set<String> seen = labels.computeIfAbsent(m.group(1), k -> new TreeSet<>());
+    if (m.group(2) != null) {
+      Matcher l = LABEL.matcher(m.group(2));
+      while (l.find()) {
+        seen.add(l.group(1));
       }
-      names.add(line.substring(0, end));
     }
   }
 
   private static Stream<Path> walk(Path dir) {
-    try {
-      return Files.walk(dir).toList().stream();
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

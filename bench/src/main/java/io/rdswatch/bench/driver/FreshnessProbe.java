@@ -61,15 +61,15 @@ final class FreshnessProbe {
     stage = Stage.WATCHING;
   }
 
-  /** Looks at one scraped page; done once the counter has risen. */
-  void observe(Scraper.Response page, long giveUpAfterMillis) {
+  /** Looks at one page, completely read at {@code readAtMillis}; done once the counter has risen. */
+  void observe(String page, long readAtMillis, long giveUpAfterMillis) {
     if (stage != Stage.WATCHING) {
       return;
     }
-    if (failures(page.body()) > before) {
-      seconds = (page.endWallMillis() - erroredAtMillis) / 1000.0;
+    if (failures(page) > before) {
+      seconds = (readAtMillis - erroredAtMillis) / 1000.0;
       stage = Stage.DONE;
-    } else if (page.endWallMillis() - erroredAtMillis > giveUpAfterMillis) {
+    } else if (readAtMillis - erroredAtMillis > giveUpAfterMillis) {
       stage = Stage.DONE;
     }
   }

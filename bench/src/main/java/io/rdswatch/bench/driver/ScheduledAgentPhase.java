@@ -89,13 +89,14 @@ final class ScheduledAgentPhase {
         windowScrapes += steady ? 1 : 0;
         if (steady && latencies.size() < wanted) {
           latencies.add(page.millis());
-          pageBytes = page.body().length();
+          pageBytes = page.bytes().length;
           if (latencies.size() == wanted) {
-            Files.writeString(run.work().resolve("metrics-sample.txt"), page.body()); // for the README's page anatomy
+            Files.write(run.work().resolve("metrics-sample.txt"), page.bytes()); // for the README's page anatomy
           }
         }
+        String text = page.body();
         for (FreshnessProbe p : probes) {
-          p.observe(page, giveUp);
+          p.observe(text, page.endWallMillis(), giveUp);
         }
       }
       Thread.sleep(TICK_MILLIS);

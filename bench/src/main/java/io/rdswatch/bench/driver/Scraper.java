@@ -5,17 +5,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** GETs against an agent, timed from sending the request to having read the whole body. */
 public final class Scraper {
 
-  /** One response: when it was asked for and complete (System.nanoTime, and wall millis at the end). */
-  public record Response(int status, String body, long startNanos, long endNanos, long endWallMillis) {
+  /**
+   * One response: when it was asked for and complete (System.nanoTime, and wall millis at the end).
+   * The body is read as bytes, as Prometheus reads it, and decoded only when someone looks.
+   */
+  public record Response(int status, byte[] bytes, long startNanos, long endNanos, long endWallMillis) {
     public double millis() {
       return (endNanos - startNanos) / 1e6;
     }
+
+    public String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
   }
+
+  /** What Prometheus 2.x and 3.x send by default: OpenMetrics preferred, text 0.0.4 accepted. */
+  static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
+      + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
   private final HttpClient client = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -28,15 +40,20 @@ public final class Scraper {
   }
 
   public Response get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
+    return get(path, "*/*");
+  }
+
+  private Response get(String path, String accept) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Accept", accept).GET().build();
     long t0 = System.nanoTime();
-    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Response(r.statusCode(), r.body(), t0, System.nanoTime(), System.currentTimeMillis());
   }
 
-  /** /metrics, which must answer 200. */
+  /** /metrics as Prometheus asks for it (so OpenMetrics), which must answer 200. */
   public Response metrics() throws IOException, InterruptedException {
-    Response r = get("/metrics");
+    Response r = get("/metrics", PROMETHEUS_ACCEPT);
     if (r.status() != 200) {
       throw new IOException(base + "/metrics answered " + r.status());
     }

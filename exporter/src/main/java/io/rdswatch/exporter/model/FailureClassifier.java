@@ -2,34 +2,57 @@ package io.rdswatch.exporter.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Maps the free-text task_info of an ERROR task (or a submit-time SQL error) to a bounded reason.
- * Patterns are case-insensitive substrings from the reference's §7/§8 tables; the first match in
- * table order wins, so specific texts come before the generic "terminating abnormally".
+ * Patterns are case-insensitive substrings from the reference's §7/§8 tables (plus the few texts the
+ * simulator adds for cases AWS does not document); the first match in table order wins, so specific
+ * texts come before the generic "terminating abnormally".
  */
 public final class FailureClassifier {
 
-  private record Rule(FailureReason reason, List<String> allOf) {}
+  /** Matches when the lower-cased text contains every part, and the pattern (if any) is found. */
+  private record Rule(FailureReason reason, List<String> allOf, Pattern pattern) {
+    boolean matches(String lower) {
+      return allOf.stream().allMatch(lower::contains) && (pattern == null || pattern.matcher(lower).find());
+    }
+  }
+
+  private static Rule text(FailureReason reason, String... allOf) {
+    return new Rule(reason, List.of(allOf), null);
+  }
+
+  /** @param mustContain a substring of every match, so the regex only runs on likely texts */
+  private static Rule regex(FailureReason reason, String mustContain, String regex) {
+    return new Rule(reason, List.of(mustContain), Pattern.compile(regex));
+  }
 
   private static final List<Rule> RULES =
       List.of(
-          new Rule(FailureReason.BACKUP_WINDOW_OVERLAP, List.of("overlap with your preferred backup window")),
-          new Rule(FailureReason.BACKUP_WINDOW_OVERLAP, List.of("rds automated backup in progress")),
-          new Rule(FailureReason.S3_WRONG_REGION, List.of("bucket that is in the same region")),
-          new Rule(FailureReason.S3_NO_BUCKET, List.of("the specified bucket does not exist")),
-          new Rule(FailureReason.KMS, List.of("is not authorized to perform", "kms")),
-          new Rule(FailureReason.KMS, List.of("key ", "does not exist")),
-          new Rule(FailureReason.TDE_CERTIFICATE, List.of("cannot find server certificate")),
-          new Rule(FailureReason.S3_OBJECT_EXISTS, List.of("reissue task with correct type and overwrite property")),
-          new Rule(FailureReason.TOO_MANY_FILES, List.of("unable to restore from more than 10 backup file")),
-          new Rule(FailureReason.DB_EXISTS, List.of("already exists", "differ only by case or accent")),
-          new Rule(FailureReason.OPTION_NOT_ENABLED, List.of("backup/restore option is not enabled")),
-          new Rule(FailureReason.PERMISSION, List.of("execute permission was denied")),
-          new Rule(FailureReason.S3_ACCESS_DENIED, List.of("access denied")),
-          new Rule(FailureReason.ENGINE_ERROR, List.of("terminating abnormally")),
-          new Rule(FailureReason.ENGINE_ERROR, List.of("same family_guid")),
-          new Rule(FailureReason.ENGINE_ERROR, List.of("with compression isn't supported")));
+          text(FailureReason.BACKUP_WINDOW_OVERLAP, "overlap with your preferred backup window"),
+          text(FailureReason.BACKUP_WINDOW_OVERLAP, "rds automated backup in progress"),
+          text(FailureReason.S3_WRONG_REGION, "bucket that is in the same region"),
+          text(FailureReason.S3_NO_BUCKET, "the specified bucket does not exist"),
+          // S3's NoSuchKey, and the simulator's text for a restore ARN that matches no object
+          text(FailureReason.S3_NO_BUCKET, "the specified key does not exist"),
+          text(FailureReason.S3_NO_BUCKET, "no s3 object matches"),
+          text(FailureReason.KMS, "is not authorized to perform", "kms"),
+          // §8 "Key <ARN> does not exist": a word must sit between, so S3's "specified key does not
+          // exist" above and "Database 'monkey' does not exist" below stay out of kms
+          regex(FailureReason.KMS, "does not exist", "\\bkey [^\\s']+ does not exist"),
+          text(FailureReason.KMS, "cannot be decrypted with kms key"),
+          text(FailureReason.TDE_CERTIFICATE, "cannot find server certificate"),
+          text(FailureReason.S3_OBJECT_EXISTS, "reissue task with correct type and overwrite property"),
+          text(FailureReason.TOO_MANY_FILES, "unable to restore from more than 10 backup file"),
+          text(FailureReason.TOO_MANY_FILES, "unable to back up to more than 10 backup file"),
+          text(FailureReason.DB_EXISTS, "already exists", "differ only by case or accent"),
+          text(FailureReason.OPTION_NOT_ENABLED, "backup/restore option is not enabled"),
+          text(FailureReason.PERMISSION, "execute permission was denied"),
+          text(FailureReason.S3_ACCESS_DENIED, "access denied"),
+          text(FailureReason.ENGINE_ERROR, "terminating abnormally"),
+          text(FailureReason.ENGINE_ERROR, "same family_guid"),
+          text(FailureReason.ENGINE_ERROR, "with compression isn't supported"));
 
   private FailureClassifier() {}
 
@@ -39,7 +62,7 @@ public final class FailureClassifier {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     for (Rule rule : RULES) {
-      if (rule.allOf().stream().allMatch(lower::contains)) {
+      if (rule.matches(lower)) {
         return rule.reason();
       }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,10 @@ public record Scenario(long seed, String history, List<InstanceSpec> instances) 
   public static Scenario load(Path file) {
     try {
       return ScenarioParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(file + ": cannot read the scenario file: no such file", e);
     } catch (IOException e) {
-      throw new ScenarioException(file + ": cannot read the scenario file: " + e.getMessage(), e);
+      throw new ScenarioException(file + ": cannot read the scenario file: " + e, e);
     }
   }
 

@@ -83,12 +83,4 @@ public final class SqlErrors {
     return SqlMessage.error(
         4060, 1, 11, "Cannot open database \"" + name + "\" requested by the login. The login failed.", "", 1);
   }
-
-  /** Error 229: what a login without GRANT EXECUTE gets (reference §8). */
-  public static SqlMessage executeDenied(String proc) {
-    return SqlMessage.error(
-        229, 5, 14,
-        "The EXECUTE permission was denied on the object '" + proc + "', database 'msdb', schema 'dbo'.",
-        proc, 1);
-  }
 }

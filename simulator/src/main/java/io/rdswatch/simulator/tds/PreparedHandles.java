@@ -13,9 +13,9 @@ final class PreparedHandles {
   record Prepared(String sql, List<ParamDeclarations.Declared> declarations) {}
 
   /**
-   * mssql-jdbc unprepares with a text batch ({@code EXEC sp_unprepare 5;}), which goes to the
-   * backend, not here; the cap keeps a long-lived connection from growing without bound. An evicted
-   * handle fails with 8179, and the driver then simply prepares again.
+   * mssql-jdbc unprepares with a text batch ({@code EXEC sp_unprepare 5;}), which the backend
+   * parses and hands back through {@code Session.unprepare}; the cap only guards against a client
+   * that never unprepares. An evicted handle fails with 8179, and the driver then prepares again.
    */
   static final int MAX_HANDLES = 10_000;
 

@@ -57,7 +57,7 @@ final class Tds {
   static final int SERVER_MAJOR = 16;
 
   static final int SERVER_MINOR = 0;
-  static final int SERVER_BUILD = 4143;
+  static final int SERVER_BUILD = 4195; // the build @@VERSION names (SQL Server 2022 CU19)
   static final String PROGRAM_NAME = "Microsoft SQL Server";
 
   /** Shown by clients as the origin of ERROR/INFO messages. */

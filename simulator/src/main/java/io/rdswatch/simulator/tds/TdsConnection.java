@@ -39,7 +39,9 @@ final class TdsConnection implements Runnable {
     this.workers = workers;
     this.onClosed = onClosed;
     this.writer = new PacketWriter(channel.socket().getOutputStream(), spid);
-    this.processor = new RequestProcessor(backend, session, new PreparedHandles());
+    PreparedHandles handles = new PreparedHandles();
+    session.onUnprepare(handles::remove);
+    this.processor = new RequestProcessor(backend, session, handles);
   }
 
   @Override

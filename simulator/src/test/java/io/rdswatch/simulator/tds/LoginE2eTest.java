@@ -21,7 +21,7 @@ class LoginE2eTest {
   void logsInWithUrlCredentialsAndReportsServerVersionAndDatabase() throws Exception {
     String url = sim.url() + ";user=" + FixedBackend.USER + ";password=" + FixedBackend.PASSWORD + ";databaseName=sales";
     try (Connection c = DriverManager.getConnection(url)) {
-      assertThat(c.getMetaData().getDatabaseProductVersion()).startsWith("16.00.4143");
+      assertThat(c.getMetaData().getDatabaseProductVersion()).startsWith("16.00.4195");
       assertThat(c.getCatalog()).isEqualTo("sales");
       assertThat(c.isValid(2)).isTrue();
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {

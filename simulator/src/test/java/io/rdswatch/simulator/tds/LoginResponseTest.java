@@ -32,7 +32,7 @@ class LoginResponseTest {
         + "E3 1B00 01 06" + Hex.utf16("master") + "06" + Hex.utf16("master") // ENVCHANGE database
         + "E3 0800 07 05 0904D00034 00" // ENVCHANGE collation: 5 bytes, empty old value
         + "E3 1300 04 04" + Hex.utf16("4096") + "04" + Hex.utf16("4096") // ENVCHANGE packet size
-        + "AD 3200 01 74000004 14" + Hex.utf16("Microsoft SQL Server") + "10 00 10 2F" // LOGINACK
+        + "AD 3200 01 74000004 14" + Hex.utf16("Microsoft SQL Server") + "10 00 10 63" // LOGINACK, 16.0.4195
         + "FD 0000 0000 0000000000000000"; // DONE, final
     assertThat(Hex.of(r.reply().toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
     assertThat(session.user()).isEqualTo(FixedBackend.USER);

@@ -18,7 +18,7 @@ class PreloginTest {
             + "03 0022 0000" // THREADID, empty
             + "04 0022 0001" // MARS at 34
             + "FF"
-            + "10 00 102F 0000" // 16.0.4143.0, build big-endian
+            + "10 00 1063 0000" // 16.0.4195.0, build big-endian
             + "02" // ENCRYPT_NOT_SUP
             + "00" // INSTOPT: instance name matches
             + "00"; // MARS off

@@ -2,17 +2,17 @@ package io.rdswatch.agent.drill.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import io.dropwizard.logging.common.BootstrapLogging;
+import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.cli.CliCommand;
+import io.rdswatch.agent.cli.ConfigArgument;
+import io.rdswatch.agent.cli.HelpFlag;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigException;
-import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.target.InstanceTarget;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,13 +28,13 @@ import java.util.List;
 @Parameters(commandNames = "drill", commandDescription = "Run a restore drill now, or print the drill history")
 public final class DrillCommand implements CliCommand {
 
-  static final int BAD_CONFIG = 2;
+  private static final int BAD_CONFIG = ConfigArgument.BAD_CONFIG;
 
   @Parameter(description = "[history]")
   List<String> words = new ArrayList<>();
 
-  @Parameter(names = "--config", required = true, description = "rdswatch YAML config file")
-  Path config;
+  @ParametersDelegate final ConfigArgument config = new ConfigArgument();
+  @ParametersDelegate final HelpFlag help = new HelpFlag();
 
   @Parameter(names = "--instance", description = "the instance whose backup to restore (rds_instance)")
   String instance;
@@ -47,9 +47,6 @@ public final class DrillCommand implements CliCommand {
 
   @Parameter(names = "--format", description = "history format: table, json or markdown")
   String format = "table";
-
-  @Parameter(names = {"--help", "-h"}, help = true, description = "show this help")
-  boolean help;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -65,7 +62,6 @@ public final class DrillCommand implements CliCommand {
 
   @Override
   public int run() throws Exception {
-    BootstrapLogging.bootstrap();
     boolean history = words.equals(List.of("history"));
     if (!words.isEmpty() && !history) {
       err.println("rdswatch drill: unknown argument '" + String.join(" ", words) + "' (did you mean 'history'?)");
@@ -73,7 +69,7 @@ public final class DrillCommand implements CliCommand {
     }
     AgentConfiguration loaded;
     try {
-      loaded = ConfigLoader.load(config);
+      loaded = config.load();
     } catch (ConfigException e) {
       err.print(e.getMessage());
       return BAD_CONFIG;
@@ -91,7 +87,7 @@ public final class DrillCommand implements CliCommand {
     try (AwsTargets targets = AwsTargets.production(loaded)) {
       InstanceTarget source = targets.targets().stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
       if (source == null) {
-        err.println("rdswatch drill: no instance named '" + instance + "' in " + config);
+        err.println("rdswatch drill: no instance named '" + instance + "' in " + config.file());
         return BAD_CONFIG;
       }
       return waitForResult

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * atomically and fsynced at every step. Safe for several processes (the agent and the CLI): a drill
  * is owned through an OS lock on its {@code <id>.lock} file, taken before its journal first
  * appears and released by the OS if the process dies, which is how recovery tells a crashed drill
- * from one another process is still running.
+ * from one another process is still running. Each file is sealed ({@link JournalSeal}) so that only
+ * journals this stateDir wrote are ever acted on.
  */
 public final class DrillJournal {
 
@@ -40,9 +41,11 @@ public final class DrillJournal {
   private static final ObjectMapper JSON = DrillJson.MAPPER;
 
   private final Path dir;
+  private final JournalSeal seal;
 
   public DrillJournal(Path stateDir) {
     this.dir = stateDir.resolve("drills");
+    this.seal = new JournalSeal(dir);
   }
 
   public Path dir() {
@@ -91,11 +94,42 @@ public final class DrillJournal {
     return probe.isEmpty();
   }
 
+  /** The drill as written, sealed or not: for history, pages and metrics, never for acting on it. */
   public Optional<DrillRecord> read(String id) {
+    return parts(id).flatMap(p -> parse(id, p));
+  }
+
+  /**
+   * The drill only if this stateDir sealed its file. Empty for a file edited by hand or copied from
+   * another agent: recovery and the drop act on nothing else.
+   */
+  public Optional<DrillRecord> readSealed(String id) {
+    Optional<JournalSeal.Parts> parts = parts(id);
     try {
-      return Optional.of(JSON.readValue(Files.readAllBytes(file(id)), DrillRecord.class));
+      if (parts.isEmpty() || !seal.verifies(parts.get())) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot check the seal of drill journal {}: {}", file(id), e.getMessage());
+      return Optional.empty();
+    }
+    return parse(id, parts.get());
+  }
+
+  private Optional<JournalSeal.Parts> parts(String id) {
+    try {
+      return Optional.of(JournalSeal.split(Files.readAllBytes(file(id))));
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("drill journal {} is unreadable and is ignored: {}", file(id), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Optional<DrillRecord> parse(String id, JournalSeal.Parts parts) {
+    try {
+      return Optional.of(JSON.readValue(parts.record(), DrillRecord.class));
     } catch (IOException e) {
       LOG.warn("drill journal {} is unreadable and is ignored: {}", file(id), e.getMessage());
       return Optional.empty();
@@ -140,9 +174,9 @@ public final class DrillJournal {
     return dir.resolve(id + ".lock");
   }
 
-  /** Write to a temp file, fsync, rename over the old entry, fsync the directory. */
+  /** Seal, write to a temp file, fsync, rename over the old entry, fsync the directory. */
   void write(DrillRecord record) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(record);
+    byte[] bytes = seal.wrap(JSON.writeValueAsBytes(record));
     Path tmp = dir.resolve(record.id() + ".json.tmp");
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One drill in progress: its record, the lease on its journal and the connection to the target
@@ -52,6 +53,28 @@ final class DrillRun implements AutoCloseable {
   /** Seconds left for a check, at least 1 so the driver still applies a timeout. */
   int remainingSeconds() {
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.between(now(), deadline()).toSeconds()));
+  }
+
+  /** Names under the configured prefix: the only prefix a drill creates or drops under, whatever a journal says. */
+  ScratchNames names() {
+    return ctx.scratchNames(ctx.settings().scratchPrefix());
+  }
+
+  /**
+   * The prefix check every restore, verify and drop passes through: why {@code name} is no scratch
+   * name of this agent (it must carry the configured prefix exactly, be a valid scratch name, and
+   * the drill must have been planned under that prefix); empty when it is one.
+   */
+  Optional<String> nameRefusal(String name) {
+    String prefix = ctx.settings().scratchPrefix();
+    if (name == null || !names().hasPrefix(name) || !ScratchNames.isValid(name)) {
+      return Optional.of("'" + name + "' is not a scratch name under the configured prefix '" + prefix + "'");
+    }
+    if (!prefix.equals(plan().scratchPrefix())) {
+      return Optional.of("the drill was planned with scratch prefix '" + plan().scratchPrefix()
+          + "', not the configured '" + prefix + "'");
+    }
+    return Optional.empty();
   }
 
   int queryTimeout() {

@@ -4,14 +4,16 @@ import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.DrillStep;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
+import io.rdswatch.agent.drill.sql.DbRow;
 import io.rdswatch.agent.drill.sql.RdsProcedures;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Drops the scratch database whatever the outcome (unless keepOnFailure), then confirms it is gone
- * from sys.databases. It drops only a name that carries the prefix and that this drill's journal,
- * re-read from disk, records as created by this drill.
+ * from sys.databases. Before the drop every proof of {@link DropGuard} must hold; a refusal is
+ * recorded as drop_failed and nothing is dropped.
  */
 final class DropStep {
 
@@ -35,15 +37,30 @@ final class DropStep {
           r.reason() + "; scratch database " + name + " kept (keepOnFailure)");
       return;
     }
-    ensureOurs(name);
     r.step(DrillStep.DROPPING);
     run.save();
     String failure = "it is still listed in sys.databases";
+    boolean vetted = false;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (gone(name)) {
+      Optional<DbRow> row = CatalogQueries.database(run.target(), name, run.queryTimeout()).stream().findFirst();
+      if (row.isEmpty()) {
         r.dropped(true);
         run.save();
         return;
+      }
+      if (!vetted) {
+        if (DropGuard.heldBySomeoneElse(r, row.get())) {
+          r.scratchCreated(false).outcome(r.outcome(), r.reasonCode(), r.reason() + "; database " + row.get().name()
+              + " is ONLINE although this drill's restore did not succeed, so someone else made it: not dropped");
+          return;
+        }
+        Optional<String> refusal = DropGuard.refusal(run, name);
+        if (refusal.isPresent()) {
+          r.dropped(false).outcome(DrillStatus.DROP_FAILED, "drop_refused",
+              before(r) + "; scratch database " + name + " was not dropped because " + refusal.get());
+          return;
+        }
+        vetted = true;
       }
       try {
         RdsProcedures.drop(run.target(), name, run.queryTimeout());
@@ -62,23 +79,15 @@ final class DropStep {
         run.ctx.pacer().pause(run.ctx.settings().followInterval());
       }
     }
-    String before = r.outcome() == DrillStatus.SUCCESS ? "verified" : r.outcome().label() + " (" + r.reason() + ")";
     r.dropped(false).outcome(DrillStatus.DROP_FAILED, "drop_failed",
-        before + "; then scratch database " + name + " could not be dropped: " + failure);
+        before(r) + "; then scratch database " + name + " could not be dropped: " + failure);
+  }
+
+  private static String before(DrillRecord r) {
+    return r.outcome() == DrillStatus.SUCCESS ? "verified" : r.outcome().label() + " (" + r.reason() + ")";
   }
 
   private boolean gone(String name) throws SQLException, DrillSkipped {
     return CatalogQueries.database(run.target(), name, run.queryTimeout()).isEmpty();
-  }
-
-  /** The last guard before a drop; failing it is a bug, never a reason to drop anyway. */
-  private void ensureOurs(String name) {
-    ScratchNames names = run.ctx.scratchNames(run.plan().scratchPrefix());
-    DrillRecord onDisk = run.ctx.journal().read(run.record.id()).orElse(null);
-    boolean journaled = onDisk != null && name.equals(onDisk.scratchName()) && onDisk.scratchCreated();
-    if (!names.hasPrefix(name) || !journaled) {
-      throw new IllegalStateException("refusing to drop '" + name + "': not a journaled scratch database of drill "
-          + run.record.id());
-    }
   }
 }

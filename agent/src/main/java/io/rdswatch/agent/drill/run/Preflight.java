@@ -35,7 +35,7 @@ final class Preflight {
     if (!run.lockTarget()) {
       throw new DrillSkipped("locked", "another rdswatch drill holds the drill lock on " + target.name());
     }
-    ScratchNames names = run.ctx.scratchNames(plan.scratchPrefix());
+    ScratchNames names = run.names();
     List<TaskRow> targetTasks = TaskStatus.all(conn, t);
     alreadyRun(plan, names, targetTasks);
     long busy = targetTasks.stream().filter(r -> r.taskType().usesSlot() && r.isActive()).count();

@@ -58,9 +58,10 @@ public final class Recovery {
       if (lease.isEmpty()) {
         return Optional.empty();
       }
-      DrillRecord record = ctx.journal().read(id).orElseThrow();
+      Optional<DrillRecord> sealed = ctx.journal().readSealed(id);
+      DrillRecord record = sealed.or(() -> ctx.journal().read(id)).orElseThrow();
       try (DrillRun run = new DrillRun(ctx, lease.get(), record, observer)) {
-        return Optional.of(recover(run));
+        return Optional.of(sealed.isPresent() ? recover(run) : untrusted(run));
       }
     } catch (IOException e) {
       LOG.warn("cannot recover drill {}: {}", id, e.getMessage());
@@ -72,6 +73,10 @@ public final class Recovery {
     DrillRecord r = run.record.recovered(true);
     LOG.info("recovering drill {} of {} on {} from step {}", r.id(), r.plan().database(),
         r.plan().targetInstance(), r.step());
+    Optional<String> notScratch = r.scratchName() == null ? Optional.empty() : run.nameRefusal(r.scratchName());
+    if (notScratch.isPresent()) {
+      return untouched(run, "scratch_name_invalid", "the journal names " + notScratch.get());
+    }
     try {
       switch (r.step()) {
         case PREFLIGHT -> {
@@ -107,6 +112,27 @@ public final class Recovery {
               + ": " + e.getMessage());
       return runner.finish(run);
     }
+  }
+
+  /**
+   * A journal this stateDir did not seal (edited by hand, or copied from another agent) is closed
+   * as interrupted without a single statement sent: what it names may not be ours.
+   */
+  private DrillRecord untrusted(DrillRun run) throws IOException {
+    run.record.recovered(true);
+    return untouched(run, "journal_unsealed", "the journal file is not sealed by this stateDir (edited by hand,"
+        + " or copied from another agent's stateDir)");
+  }
+
+  private DrillRecord untouched(DrillRun run, String code, String why) throws IOException {
+    DrillRecord r = run.record;
+    LOG.warn("drill {}: {}; closing it without touching {}", r.id(), why, r.plan().targetInstance());
+    if (r.scratchCreated()) {
+      r.dropped(false);
+    }
+    r.outcome(DrillStatus.INTERRUPTED, code, why + ", so nothing on " + r.plan().targetInstance() + " was touched"
+        + (r.scratchName() == null ? "" : "; it names database '" + r.scratchName() + "', left alone"));
+    return runner.finish(run);
   }
 
   /** The task the crashed agent may have submitted just before it died, found by scratch name. */

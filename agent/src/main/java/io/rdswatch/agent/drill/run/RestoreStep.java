@@ -4,6 +4,7 @@ import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.DrillStep;
 import io.rdswatch.agent.drill.journal.RestoreTask;
 import io.rdswatch.agent.drill.journal.SourceBackup;
+import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.RdsProcedures;
 import io.rdswatch.agent.drill.sql.TaskStatus;
 import io.rdswatch.exporter.model.FailureClassifier;
@@ -58,6 +59,12 @@ final class RestoreStep {
 
   private boolean submit(String type, String arn, String kms, boolean norecovery)
       throws SQLException, IOException, DrillSkipped {
+    Optional<String> refusal = refusal(type);
+    if (refusal.isPresent()) {
+      run.record.outcome(DrillStatus.RESTORE_FAILED, "restore_refused", "rds_restore_database (" + type + ") into "
+          + run.record.scratchName() + " was not submitted: " + refusal.get());
+      return false;
+    }
     run.record.step(DrillStep.SUBMITTING);
     run.save();
     Instant at = run.now();
@@ -87,6 +94,31 @@ final class RestoreStep {
     return true;
   }
 
+  /**
+   * The last word before a restore is submitted: only into a fresh name under the configured prefix
+   * that no database holds; a FULL only from a drill that just passed preflight (recovery never
+   * submits one), a DIFFERENTIAL only on top of this drill's own successful FULL.
+   */
+  private Optional<String> refusal(String type) throws SQLException, DrillSkipped {
+    String name = run.record.scratchName();
+    Optional<String> notScratch = run.nameRefusal(name);
+    if (notScratch.isPresent()) {
+      return notScratch;
+    }
+    List<RestoreTask> tasks = run.record.tasks();
+    if (type.equals("FULL")) {
+      if (run.record.recovered() || !tasks.isEmpty()) {
+        return Optional.of("a recovered drill never starts a new restore");
+      }
+      if (!CatalogQueries.database(run.target(), name, run.queryTimeout()).isEmpty()) {
+        return Optional.of("a database of that name exists");
+      }
+    } else if (tasks.size() != 1 || !"SUCCESS".equals(tasks.get(0).lifecycle())) {
+      return Optional.of("the drill has no successful FULL restore to build on");
+    }
+    return Optional.empty();
+  }
+
   /** Follows one task to its end; true on SUCCESS. */
   private boolean follow(RestoreTask task) throws SQLException, IOException, DrillSkipped, InterruptedException {
     boolean cancelled = false;
@@ -97,6 +129,13 @@ final class RestoreStep {
       if (row.isEmpty()) {
         run.record.outcome(DrillStatus.RESTORE_FAILED, FailureReason.UNKNOWN.label(),
             "restore task " + task.taskId() + " disappeared from rds_task_status");
+        return false;
+      }
+      if (!row.get().taskType().isRestore() || !DbNames.same(row.get().database(), run.record.scratchName())) {
+        // a reused task id, or a journal that is not what it seems: never cancel or follow someone else's task
+        run.record.outcome(DrillStatus.RESTORE_FAILED, "task_mismatch", "task " + task.taskId()
+            + " in rds_task_status is " + row.get().taskTypeRaw() + " of '" + row.get().database()
+            + "', not a restore into " + run.record.scratchName() + "; it was left alone");
         return false;
       }
       RestoreTask seen = observe(task, row.get());

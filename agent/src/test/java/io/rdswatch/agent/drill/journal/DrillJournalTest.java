@@ -33,7 +33,7 @@ class DrillJournalTest {
       lease.save(r);
     }
     assertThat(Files.list(journal.dir()).map(p -> p.getFileName().toString()))
-        .containsExactly(r.id() + ".json");
+        .containsExactlyInAnyOrder(r.id() + ".json", JournalSeal.KEY_FILE);
     DrillRecord back = journal.read(r.id()).orElseThrow();
     assertThat(back.status()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(back.scratchName()).isEqualTo("rdswatch_drill_Orders_20261129040000_ab12");
@@ -42,6 +42,50 @@ class DrillJournalTest {
     assertThat(back.tasks().get(0).queueWaitSeconds()).isEqualTo(60.0);
     assertThat(back.plan()).isEqualTo(plan());
     assertThat(Files.readString(journal.file(r.id()))).contains("\"status\" : \"success\"", "\"startedAt\" : \"2026-11-29T04:00:00Z\"");
+  }
+
+  @Test
+  void onlyAJournalThisStateDirSealedIsTrusted() throws Exception {
+    DrillJournal journal = new DrillJournal(state);
+    DrillRecord r = new DrillRecord("20261129T040000Z-0000000a", "h", plan(), T0)
+        .scratchName("rdswatch_drill_Orders_20261129040000_ab12").scratchCreated(true);
+    journal.begin(r).close();
+    assertThat(journal.readSealed(r.id())).hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo(r.scratchName()));
+    assertThat(new DrillJournal(state).readSealed(r.id())).as("another process on the same stateDir").isPresent();
+
+    Path file = journal.file(r.id());
+    String sealed = Files.readString(file);
+    Files.writeString(file, sealed.replace("rdswatch_drill_Orders_20261129040000_ab12", "Orders"));
+    assertThat(journal.read(r.id())).hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo("Orders"));
+    assertThat(journal.readSealed(r.id())).as("edited by hand").isEmpty();
+
+    Files.writeString(file, sealed.replace("\"scratchCreated\" : true", "\"scratchCreated\" : false"));
+    assertThat(journal.readSealed(r.id())).as("any byte").isEmpty();
+
+    DrillJournal other = new DrillJournal(state.resolve("elsewhere"));
+    other.begin(new DrillRecord(r.id(), "h", plan(), T0).scratchName("rdswatch_drill_x").scratchCreated(true)).close();
+    Files.copy(other.file(r.id()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(journal.read(r.id())).isPresent();
+    assertThat(journal.readSealed(r.id())).as("sealed by another stateDir").isEmpty();
+
+    int at = sealed.indexOf("\"record\":") + "\"record\":".length();
+    Files.writeString(file, sealed.substring(at, sealed.lastIndexOf('}')));
+    assertThat(journal.read(r.id())).as("a bare record still reads").isPresent();
+    assertThat(journal.readSealed(r.id())).as("but is not trusted").isEmpty();
+  }
+
+  @Test
+  void theKeyIsPrivateAndSharedByEveryProcessOnTheStateDir() throws Exception {
+    DrillJournal journal = new DrillJournal(state);
+    journal.begin(new DrillRecord("20261129T040000Z-0000000b", "h", plan(), T0)).close();
+    Path key = journal.dir().resolve(JournalSeal.KEY_FILE);
+    assertThat(Files.readString(key).strip()).matches("[0-9a-f]{64}");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+    String before = Files.readString(key);
+    new DrillJournal(state).begin(new DrillRecord("20261129T040000Z-0000000c", "h", plan(), T0)).close();
+    assertThat(Files.readString(key)).isEqualTo(before);
+    assertThat(journal.readSealed("20261129T040000Z-0000000c")).isPresent();
   }
 
   @Test
