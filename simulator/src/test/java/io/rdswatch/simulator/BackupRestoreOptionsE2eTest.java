@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +17,12 @@ import org.junit.jupiter.api.Test;
  * multi-file and differential restores, durations from size and throughput, and a schedule the
  * simulator runs by itself.
  */
-class BackupRestoreOptionsE2eTest {
+class BackupRestoreOptionsE2eTest extends ProdInstanceE2e {
   static final String BUCKET = "arn:aws:s3:::backups/";
 
-  SimHarness h;
-  Connection c;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(
-        """
+  @Override
+  String scenario() {
+    return """
         instances:
           - name: prod
             databases: [{name: Sales, size_mb: 2048, tables: {Orders: 1200}}]
@@ -43,14 +37,7 @@ class BackupRestoreOptionsE2eTest {
             schedule:
               - {type: FULL, every: 24h, at: "01:00", bucket: backups}
               - {type: DIFFERENTIAL, every: 1h, at: "00:15", bucket: backups}
-        """);
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+        """;
   }
 
   @Test

@@ -5,30 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each documented failure (reference §7/§8) through the real driver: the ones raised at submit as
  * SQL errors, and the ones that end a task in ERROR with their task_info text.
  */
-class DocumentedErrorsE2eTest {
+class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/good";
   static final String BAD_KEY = "arn:aws:kms:us-east-1:123456789012:key/no-grant";
   static final String PRINT = "0x1F2E3D4C5B6A79880796A5B4C3D2E1F001122334";
 
-  SimHarness h;
-  Connection c;
-
-  @BeforeEach
-  void start() throws Exception {
+  @Override
+  String scenario() {
     StringBuilder eleven = new StringBuilder();
     for (int i = 1; i <= 11; i++) {
       eleven.append("      - {arn: \"arn:aws:s3:::backups/striped/big").append(i).append("-of-11.bak\"}\n");
     }
-    h = new SimHarness(
-        """
+    return """
         instances:
           - name: prod
             databases:
@@ -53,14 +47,7 @@ class DocumentedErrorsE2eTest {
             backup_window: "00:05-00:35"
             databases: [{name: Big, size_mb: 40960}]
             buckets: [{name: backups, region: us-east-1}]
-        """.formatted(KEY, BAD_KEY, PRINT, KEY, eleven));
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+        """.formatted(KEY, BAD_KEY, PRINT, KEY, eleven);
   }
 
   /** Submits, lets the task run, and returns its final row. */

@@ -14,19 +14,13 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What restore drills ask an instance before, during and after a restore. */
-class DrillQueriesE2eTest {
-  SimHarness h;
-  Connection c;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(
-        """
+class DrillQueriesE2eTest extends ProdInstanceE2e {
+  @Override
+  String scenario() {
+    return """
         instances:
           - name: prod
             storage_gb: 100
@@ -36,14 +30,7 @@ class DrillQueriesE2eTest {
             buckets: [{name: backups}]
             objects:
               - {arn: "arn:aws:s3:::backups/bad.bak", source_db: Sales, size_mb: 2048, corrupt: true, tables: {Orders: 9}}
-        """);
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+        """;
   }
 
   @Test

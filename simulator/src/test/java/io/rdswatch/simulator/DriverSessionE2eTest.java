@@ -14,28 +14,16 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A simulated instance as the driver and a poller meet it: the statements mssql-jdbc sends on its
  * own, the server's clock and version, sys.databases, and statements the simulator does not know.
  */
-class DriverSessionE2eTest {
-  SimHarness h;
-  Connection c;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(Scenario_.ONE_DB);
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+class DriverSessionE2eTest extends ProdInstanceE2e {
+  @Override
+  String scenario() {
+    return Scenario_.ONE_DB;
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.rdswatch.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -10,28 +9,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The task lifecycle as a poller sees it through rds_task_status. */
-class LifecycleE2eTest {
+class LifecycleE2eTest extends ProdInstanceE2e {
   /** A task_info line as reference §7 shows them: {@code [2017-08-04 23:55:48.560] 5 percent processed.} */
   static final Pattern TIMESTAMPED = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*");
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-  SimHarness h;
-  Connection c;
 
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(Scenario_.ONE_DB);
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+  @Override
+  String scenario() {
+    return Scenario_.ONE_DB;
   }
 
   private int backup(String key) throws Exception {

@@ -3,7 +3,6 @@ package io.rdswatch.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.CallableStatement;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -12,19 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every rds_* procedure through the real driver: call forms, parameters, results. */
-class ProceduresE2eTest {
-  SimHarness h;
-  Connection c;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(
-        """
+class ProceduresE2eTest extends ProdInstanceE2e {
+  @Override
+  String scenario() {
+    return """
         instances:
           - name: prod
             databases:
@@ -32,14 +25,7 @@ class ProceduresE2eTest {
               - {name: Hr, size_mb: 2048}
             buckets: [{name: backups, region: us-east-1}]
             kms_keys: [{arn: "arn:aws:kms:us-east-1:123456789012:key/k1"}]
-        """);
-    c = h.connect("prod");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
+        """;
   }
 
   @Test

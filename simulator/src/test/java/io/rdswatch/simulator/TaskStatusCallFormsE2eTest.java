@@ -3,14 +3,12 @@ package io.rdswatch.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.CallableStatement;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,32 +17,26 @@ import org.junit.jupiter.api.Test;
  * neither; named or positional; as literal text (a SQL batch) or JDBC-parameterised (sp_executesql,
  * then sp_prepexec, then sp_execute, as the driver moves on when a statement is re-run).
  */
-class TaskStatusCallFormsE2eTest {
-  SimHarness h;
-  Connection c;
+class TaskStatusCallFormsE2eTest extends ProdInstanceE2e {
   int sales1;
   int hr;
   int sales2;
 
-  @BeforeEach
-  void start() throws Exception {
-    h = new SimHarness(
-        """
+  @Override
+  String scenario() {
+    return """
         instances:
           - name: prod
             databases: [{name: Sales, size_mb: 1024}, {name: Hr, size_mb: 1024}]
             buckets: [{name: backups}]
-        """);
-    c = h.connect("prod");
+        """;
+  }
+
+  @BeforeEach
+  void submitTasks() throws Exception {
     sales1 = submit("Sales", "a.bak");
     hr = submit("Hr", "b.bak");
     sales2 = submit("Sales", "c.bak");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    c.close();
-    h.close();
   }
 
   @Test

@@ -17,7 +17,9 @@ public final class AgentMetrics {
 
   public static CollectorRegistry registry(Supplier<FleetSnapshot> fleet) {
     CollectorRegistry registry = new CollectorRegistry(true);
-    RdswatchCollectors.register(registry, fleet, BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
+    // while MetricsPageServlet assembles a page from cached pieces, these collectors give headers only
+    RdswatchCollectors.register(registry, FleetPage.emptyWhileAssembling(fleet),
+        BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
     DefaultExports.register(registry);
     return registry;
   }

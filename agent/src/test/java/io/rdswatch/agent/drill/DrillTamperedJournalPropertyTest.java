@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,14 +91,15 @@ class DrillTamperedJournalPropertyTest {
   Arbitrary<String> victims() {
     Arbitrary<String> rand = Arbitraries.strings().withChars("abcxyz0189").ofLength(4);
     Arbitrary<String> exact = rand.map(r -> PREFIX + "Src_20261129100000_" + r);
-    return Arbitraries.oneOf(
-        exact,
-        exact.map(s -> s.toUpperCase(java.util.Locale.ROOT)),
-        exact.map(s -> s.replaceFirst("i", "ì")),
-        exact.map(s -> " " + s),
-        rand.map(r -> "rdswatch_dril_" + r),
-        Arbitraries.strings().withChars("aAbZ_'\";[]- ü日😀0").ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank()),
-        Arbitraries.of("Orders_copy", "x]; DROP DATABASE [Orders];--", "O'Brien", "Bestellungen_ü"));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(4, exact),
+        net.jqwik.api.Tuple.of(1, exact.map(s -> s.toUpperCase(java.util.Locale.ROOT))),
+        net.jqwik.api.Tuple.of(1, exact.map(s -> s.replaceFirst("i", "ì"))),
+        net.jqwik.api.Tuple.of(1, exact.map(s -> " " + s)),
+        net.jqwik.api.Tuple.of(1, rand.map(r -> "rdswatch_dril_" + r)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.strings().withChars("aAbZ_'\";[]- ü日😀0").ofMinLength(1).ofMaxLength(20)
+            .filter(s -> !s.isBlank())),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of("Orders_copy", "x]; DROP DATABASE [Orders];--", "O'Brien", "Bestellungen_ü")));
   }
 
   @Property(tries = 120)
@@ -106,6 +108,38 @@ class DrillTamperedJournalPropertyTest {
     boolean exactPrefix = victim.startsWith(PREFIX) && ScratchNames.isValid(victim);
     Assume.that(!(exactPrefix && (tamper == Tamper.RESEALED_NAME_AND_TASK
         || tamper == Tamper.RESEALED_PREFIX_NAME_AND_TASK)));
+    check(victim, crash, tamper);
+  }
+
+  /** The seal alone stops these: every other proof would pass. */
+  @Example
+  void aHandEditedJournalNamingAScratchShapedVictim() throws Exception {
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.DROPPING, Tamper.HAND_EDIT);
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.RESTORING, Tamper.FOREIGN_JOURNAL);
+  }
+
+  /** The configured prefix alone stops these: the name and the task agree, and the journal is sealed. */
+  @Example
+  void aRewrittenJournalNamingADatabaseWithoutTheExactPrefix() throws Exception {
+    check("RDSWATCH_DRILL_Src_20261129100000_ab12", CrashAt.DROPPING, Tamper.RESEALED_NAME_AND_TASK);
+    check("Orders_copy", CrashAt.VERIFYING, Tamper.RESEALED_PREFIX_NAME_AND_TASK);
+  }
+
+  /** The task proof alone stops this at the drop, the task check while following. */
+  @Example
+  void aRewrittenJournalNamingAScratchShapedVictimWithTheDrillsOwnTask() throws Exception {
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.DROPPING, Tamper.RESEALED_NAME);
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.VERIFYING, Tamper.RESEALED_NAME);
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.RESTORING, Tamper.RESEALED_NAME);
+  }
+
+  /** The task check before any cancel stops this. */
+  @Example
+  void aRewrittenJournalWhoseTaskIsSomeoneElsesRunningBackup() throws Exception {
+    check(PREFIX + "Src_20261129100000_ab12", CrashAt.VERIFYING, Tamper.RESEALED_TASK_TO_RUNNING_BACKUP);
+  }
+
+  void check(String victim, CrashAt crash, Tamper tamper) throws Exception {
     Path dir = Files.createTempDirectory("drill-tamper");
     Path state = dir.resolve("state");
     try (DrillSim sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"))) {

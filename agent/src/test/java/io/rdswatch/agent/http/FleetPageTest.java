@@ -46,7 +46,9 @@ class FleetPageTest {
   private final CollectorRegistry registry = new CollectorRegistry(true);
 
   FleetPageTest() {
-    RdswatchCollectors.register(registry, fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
+    RdswatchCollectors.register(registry, FleetPage.emptyWhileAssembling(fleet::get),
+        BuildInfoCollector.fromResource("/no-such-resource"));
+    registry.register(new GaugeMetricFamilyCollector()); // a family without samples keeps its header
     Counter.build("aaa_requests_total", "another collector, sorted before ours").labelNames("result")
         .register(registry).labels("ok").inc(3);
     Gauge.build("zzz_last", "and one after").register(registry).set(0.5);
@@ -101,6 +103,27 @@ class FleetPageTest {
     StringWriter out = new StringWriter();
     TextFormat.writeFormat(format.contentType(), out, Collections.enumeration(families));
     return out.toString();
+  }
+
+  @Test
+  void collectorsReadingTheFleetDirectlyAreRenderedInFullInstead() throws IOException {
+    CollectorRegistry plain = new CollectorRegistry(true);
+    RdswatchCollectors.register(plain, fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
+    fleet.set(fleetOf(instance("a-prod", true, 3, Map.of()), instance("b-dev", true, 1, Map.of())));
+    FleetPage page = new FleetPage(plain, fleet::get);
+    List<MetricFamilySamples> families = Collections.list(plain.metricFamilySamples());
+    families.sort(Comparator.comparing(f -> f.name));
+    StringWriter whole = new StringWriter();
+    TextFormat.writeFormat(TextFormat.CONTENT_TYPE_004, whole, Collections.enumeration(families));
+    assertThat(assembled(page, PageFormat.TEXT_004)).isEqualTo(whole.toString());
+  }
+
+  /** A family with no samples at all, like the drill metrics before any drill. */
+  private static final class GaugeMetricFamilyCollector extends io.prometheus.client.Collector {
+    @Override
+    public List<MetricFamilySamples> collect() {
+      return List.of(new io.prometheus.client.GaugeMetricFamily("rdswatch_zz_empty", "nothing yet", List.of("x")));
+    }
   }
 
   private static FleetSnapshot fleetOf(InstanceSnapshot... instances) {

@@ -33,19 +33,7 @@ public final class DrillCollector extends Collector implements Collector.Describ
 
   @Override
   public List<MetricFamilySamples> collect() {
-    return families(history.get(), orphans.get());
-  }
-
-  /**
-   * The families with no history: the registry learns our names from this. An empty list would hide
-   * every drill family from a name-filtered scrape (simpleclient filters by registered names).
-   */
-  @Override
-  public List<MetricFamilySamples> describe() {
-    return families(List.of(), Map.of());
-  }
-
-  private static List<MetricFamilySamples> families(List<DrillRecord> all, Map<String, Integer> orphanCounts) {
+    List<DrillRecord> all = history.get();
     DrillSummary summary = DrillSummary.of(all);
     GaugeMetricFamily last = new GaugeMetricFamily("rdswatch_drill_last_result",
         "1 if the latest drill (not counting skipped ones) of this database succeeded, else 0", KEY);
@@ -76,7 +64,7 @@ public final class DrillCollector extends Collector implements Collector.Describ
     GaugeMetricFamily orphan = new GaugeMetricFamily("rdswatch_drill_orphans",
         "Databases carrying the scratch prefix that no drill journal knows; never dropped automatically",
         List.of("rds_instance"));
-    orphanCounts.forEach((instance, n) -> orphan.addMetric(List.of(instance), n));
+    orphans.get().forEach((instance, n) -> orphan.addMetric(List.of(instance), n));
     out.add(orphan);
     return out;
   }
@@ -115,5 +103,10 @@ public final class DrillCollector extends Collector implements Collector.Describ
 
   private static double seconds(java.time.Instant t) {
     return t.toEpochMilli() / 1000.0;
+  }
+
+  @Override
+  public List<MetricFamilySamples> describe() {
+    return List.of();
   }
 }
