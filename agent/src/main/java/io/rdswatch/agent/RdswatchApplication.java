@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.AwsClientFactory;
 import io.rdswatch.agent.aws.AwsIntegration;
+import io.rdswatch.agent.aws.cloudwatch.FailureSeeds;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.StaticInstanceSource;
@@ -74,7 +75,9 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     AwsIntegration aws = new AwsIntegration(config.getCloudwatch(), config.getDiscovery(),
         config.getSecretsManager(), AwsClientFactory.production(), registry);
     DrillHistory drillHistory = new DrillHistory(new DrillJournal(config.stateDir()));
-    aws.publishFrom(fleet::snapshot, new DrillDatums(drillHistory::all));
+    FailureSeeds failureSeeds = new FailureSeeds();
+    fleet.addListener(failureSeeds);
+    aws.publishFrom(fleet::snapshot, new DrillDatums(drillHistory::all), failureSeeds::current);
     env.lifecycle().manage(aws);
     InstanceSource source = aws.instanceSource(
         new StaticInstanceSource(config.getInstances(), aws.secrets()).targets());

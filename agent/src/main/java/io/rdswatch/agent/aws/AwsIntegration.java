@@ -13,8 +13,10 @@ import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FleetSnapshot;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -35,6 +37,7 @@ public final class AwsIntegration implements Managed, AutoCloseable {
   private CombinedInstanceSource source;
   private Supplier<FleetSnapshot> fleet;
   private Supplier<List<MetricDatum>> extraDatums = List::of;
+  private Supplier<Map<String, Map<FailureKey, Long>>> failureSeeds = Map::of;
   private CloudWatchClient cloudWatchClient;
   private CloudWatchPublisher publisher;
 
@@ -74,6 +77,13 @@ public final class AwsIntegration implements Managed, AutoCloseable {
     this.extraDatums = extra;
   }
 
+  /** As above, with the failure counters instances had when they joined ({@code FailureSeeds}). */
+  public synchronized void publishFrom(Supplier<FleetSnapshot> fleet, Supplier<List<MetricDatum>> extra,
+      Supplier<Map<String, Map<FailureKey, Long>>> seeds) {
+    publishFrom(fleet, extra);
+    this.failureSeeds = seeds;
+  }
+
   /** One discovery refresh now, for `check`; returns the name clashes as config errors. */
   public synchronized List<String> discoverOnce() {
     if (discovery != null) {
@@ -94,7 +104,7 @@ public final class AwsIntegration implements Managed, AutoCloseable {
     }
     if (cloudWatch != null && cloudWatch.isEnabled() && fleet != null) {
       cloudWatchClient = factory.cloudWatch(cloudWatch.location());
-      publisher = CloudWatchPublisher.create(cloudWatch, cloudWatchClient, fleet, extraDatums, registry);
+      publisher = CloudWatchPublisher.create(cloudWatch, cloudWatchClient, fleet, extraDatums, failureSeeds, registry);
       publisher.start();
     }
   }

@@ -122,6 +122,12 @@ class DrillApiE2eTest {
     assertThat(drill.get("status").asText()).as(drill.toString()).isEqualTo("success");
     assertThat(drill.at("/plan/trigger").asText()).isEqualTo("api");
     assertThat(drill.get("rtoSeconds").asDouble()).isPositive();
+    assertThat(drill.has("rtoMet")).as("null: a manual drill has no RTO target").isTrue();
+    for (String field : new String[] {"/startedAt", "/restoreSubmittedAt", "/restoreFinishedAt", "/verifyStartedAt",
+        "/verifyFinishedAt", "/finishedAt", "/source/s3Arn", "/source/backupTime", "/tasks/0/queueWaitSeconds",
+        "/tasks/0/durationSeconds", "/checks/0/passed", "/reasonCode"}) {
+      assertThat(drill.at(field).isMissingNode()).as(field).isFalse();
+    }
     assertThat(hostile.get("status").asText()).as(hostile.toString()).isEqualTo("success");
     assertThat(hostile.get("scratchName").asText()).matches("rdswatch_drill_[A-Za-z0-9_]+_\\d{14}_[a-z0-9]{4}");
     assertThat(JSON.readTree(get("/api/drills").body())).extracting(n -> n.get("id").asText()).containsExactly(hostileId, id);

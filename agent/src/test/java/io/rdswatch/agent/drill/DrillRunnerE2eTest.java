@@ -28,6 +28,7 @@ class DrillRunnerE2eTest extends SimulatedDrillTest {
     String arn = DrillSim.arn("Orders", "full");
     var backup = sim.backup("orders-prod", "Orders", arn, DrillSim.KMS, BackupKind.FULL, 1);
 
+    java.time.Instant started = sim.clock.now();
     DrillRecord r = drill("Orders", checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.Orders", ">= 1000"));
 
     assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
@@ -46,6 +47,13 @@ class DrillRunnerE2eTest extends SimulatedDrillTest {
     assertThat(r.rtoSeconds()).isEqualTo(r.tasks().get(0).queueWaitSeconds() + r.tasks().get(0).durationSeconds());
     assertThat(r.rtoMet()).isTrue();
     assertThat(r.dropped()).isTrue();
+    // the report's times, in the order they happened
+    assertThat(r.source().backupTime()).isEqualTo(backup.lastUpdated());
+    assertThat(r.startedAt()).isEqualTo(started);
+    assertThat(List.of(r.startedAt(), r.restoreSubmittedAt(), r.tasks().get(0).startedAt(), r.restoreFinishedAt(),
+        r.verifyStartedAt(), r.verifyFinishedAt(), r.finishedAt())).doesNotContainNull().isSorted();
+    assertThat(r.restoreSubmittedAt()).isBefore(r.tasks().get(0).startedAt());
+    assertThat(r.verifyStartedAt()).isAfterOrEqualTo(r.restoreFinishedAt());
 
     List<Call> restores = sim.calls("rds_restore_database");
     assertThat(restores).hasSize(1);

@@ -86,6 +86,21 @@ class TaskTrackerTest {
   }
 
   @Test
+  void aPollThatChangesNothingButThePollTimeIsNotWrittenUntilShutdown() {
+    TaskTracker tracker = tracker();
+    List<TaskRow> rows = List.of(backup(1, "orders", "SUCCESS", 100, at(-10), at(-5)));
+    tracker.pollSucceeded(rows, POLL);
+    assertThat(store.saves).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(1));
+    tracker.pollSucceeded(rows, POLL);
+    assertThat(store.saves).as("nothing durable changed").isEqualTo(1);
+    assertThat(tracker.snapshot().lastPollSuccess()).isEqualTo(at(1));
+    tracker.flush();
+    assertThat(store.saves).isEqualTo(2);
+    assertThat(tracker().snapshot().lastPollSuccess()).as("restored after shutdown").isEqualTo(at(1));
+  }
+
+  @Test
   void restartKeepsCountersAndTimestampsAndDoesNotCountAgain() {
     TaskTracker first = tracker();
     first.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 10, at(-10), at(-5))), POLL);

@@ -4,11 +4,13 @@ import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.exporter.cloudwatch.DatumBatcher;
 import io.rdswatch.exporter.cloudwatch.FleetDatums;
+import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FleetSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +78,23 @@ public final class CloudWatchPublisher implements AutoCloseable {
       Supplier<FleetSnapshot> fleet,
       Supplier<List<MetricDatum>> extra,
       CollectorRegistry registry) {
+    return create(config, client, fleet, extra, Map::of, registry);
+  }
+
+  /** @param seeds TaskFailures baselines of instances not published yet ({@link FailureSeeds}) */
+  public static CloudWatchPublisher create(
+      CloudWatchConfig config,
+      CloudWatchClient client,
+      Supplier<FleetSnapshot> fleet,
+      Supplier<List<MetricDatum>> extra,
+      Supplier<Map<String, Map<FailureKey, Long>>> seeds,
+      CollectorRegistry registry) {
     CloudWatchSelfMetrics metrics = new CloudWatchSelfMetrics(registry);
     PutMetricDataSender sender =
         new PutMetricDataSender(
             client, config.getNamespace(), MAX_ATTEMPTS, Backoff.standard(), d -> Thread.sleep(d.toMillis()), metrics);
     return new CloudWatchPublisher(
-        new FleetDatumSource(fleet, new FleetDatums(config.metricSet()), extra),
+        new FleetDatumSource(fleet, new FleetDatums(config.metricSet()), extra, seeds),
         new DatumBatcher()::batches,
         config.getBufferSize(),
         Duration.ofMillis(config.getInterval().toMilliseconds()),

@@ -66,7 +66,6 @@ final class DrillRun implements AutoCloseable {
    * the drill must have been planned under that prefix); empty when it is one.
    */
   Optional<String> nameRefusal(String name) {
-    if (true) return Optional.empty();
     String prefix = ctx.settings().scratchPrefix();
     if (name == null || !names().hasPrefix(name) || !ScratchNames.isValid(name)) {
       return Optional.of("'" + name + "' is not a scratch name under the configured prefix '" + prefix + "'");
