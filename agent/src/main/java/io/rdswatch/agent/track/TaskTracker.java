@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * missing from a poll cannot be counted by it, and ids below the lowest listed are settled.
  *
  * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and {@link
- * #latestRows()} are lock-free volatile reads.
+ * #latestRows()} are lock-free volatile reads (the rows are kept compressed, see {@link RetainedRows}).
  */
 public final class TaskTracker {
 
@@ -46,7 +46,7 @@ public final class TaskTracker {
   private LiveView live = LiveView.NONE;
 
   private volatile InstanceSnapshot snapshot;
-  private volatile List<TaskRow> latestRows = List.of();
+  private volatile RetainedRows latestRows = RetainedRows.NONE;
 
   public TaskTracker(InstanceTarget target, Duration stallAfter, StateStore store, Clock clock) {
     this(target, stallAfter, store, clock, UnaryOperator.identity());
@@ -98,7 +98,7 @@ public final class TaskTracker {
     lastSuccess = now;
     pollSeconds = seconds(pollDuration);
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
-    latestRows = copy;
+    latestRows = latestRows.next(copy);
     snapshot = build(now);
   }
 
@@ -119,7 +119,7 @@ public final class TaskTracker {
 
   /** Rows of the last successful poll (raw database names), for /api/tasks and the CLI. */
   public List<TaskRow> latestRows() {
-    return latestRows;
+    return latestRows.rows();
   }
 
   /**

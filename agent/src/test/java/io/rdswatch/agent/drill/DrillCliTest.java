@@ -128,5 +128,7 @@ class DrillCliTest {
     assertThat(err.toString()).contains("no instance named 'nope'");
     assertThat(cli("drill", "histroy", "--config", config.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("unknown argument 'histroy'");
+    assertThat(cli("drill", "history", "--config", config.toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format must be table, json or markdown, not 'xml'");
   }
 }

@@ -188,5 +188,9 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
     assertThat(sim.databases("orders-prod")).contains("Orders", crashed.scratchName());
     assertThat(journal.readSealed(crashed.id())).as("closed, and sealed as closed").hasValueSatisfying(
         r -> assertThat(r.isFinished()).isTrue());
+    assertThat(OrphanScan.scan(sim.context(state, DrillSim.settings(), 13), "rdswatch_drill_",
+        List.of(sim.target("orders-prod")), journal::list))
+        .as("the stranded scratch database is reported, since no trusted journal knows it")
+        .containsEntry("orders-prod", 1);
   }
 }

@@ -40,7 +40,8 @@ import net.jqwik.api.constraints.IntRange;
  * Whatever databases already exist (hostile names, names equal to the scratch name up to case or
  * accents, one appearing between preflight and submit) and whatever the backup is like, a drill
  * never restores over, drops or replaces a database it did not create, and leaves no scratch
- * database of its own behind.
+ * database of its own behind. This covers drills run from start to end; what a crashed drill's
+ * journal can make recovery do is {@link DrillTamperedJournalPropertyTest}'s part.
  */
 class DrillOwnershipPropertyTest {
 
@@ -55,7 +56,7 @@ class DrillOwnershipPropertyTest {
         .list().ofMaxSize(4);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 60)
   void aDrillOnlyEverDropsWhatItCreated(
       @ForAll("bystanders") List<String> bystanders,
       @ForAll Collision collision,

@@ -132,6 +132,25 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
   }
 
   @Test
+  void aConfiguredS3ArnAndKmsKeyAreRestoredAsGiven() throws Exception {
+    String arn = DrillSim.arn("Orders", "pinned");
+    sim.backup("orders-prod", "Orders", arn, DrillSim.KMS, BackupKind.FULL, 1);
+    sim.backup("orders-prod", "Orders"); // a later backup: the configured ARN still wins
+    DrillPlan p = plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()));
+    p = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), p.database(), p.scratchPrefix(),
+        null, arn, DrillSim.KMS, false, p.checks(), p.rtoTargetSeconds(), p.timeoutSeconds(), false);
+
+    DrillRecord r = drill(DrillSim.settings(), p);
+
+    assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
+    assertThat(r.source().s3Arn()).isEqualTo(arn);
+    assertThat(r.source().backupTaskId()).isNull();
+    assertThat(sim.calls("rds_restore_database")).singleElement().satisfies(c -> assertThat(c.params())
+        .containsExactly(Map.entry("@P0", r.scratchName()), Map.entry("@P1", arn), Map.entry("@P2", 0),
+            Map.entry("@P3", "FULL"), Map.entry("@P4", DrillSim.KMS)));
+  }
+
+  @Test
   void aDedicatedDrillInstanceRestoresTheSourcesBackup() throws Exception {
     String arn = DrillSim.arn("Orders", "full");
     sim.backup("orders-prod", "Orders");

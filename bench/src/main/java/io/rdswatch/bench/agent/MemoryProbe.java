@@ -8,7 +8,10 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Figure 4: the live heap (what is left after a full GC) and the resident set of this JVM, read
@@ -32,7 +35,20 @@ final class MemoryProbe {
     out.put("rssBytes", procStatusKb("VmRSS") * 1024);
     out.put("peakRssBytes", procStatusKb("VmHWM") * 1024);
     out.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+    out.put("topClasses", topClasses(15));
     return out;
+  }
+
+  /** The head of the live-object histogram (jcmd GC.class_histogram), to see what the heap holds. */
+  static List<String> topClasses(int lines) {
+    try {
+      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      return text.toString().lines().skip(1).limit(lines + 1).map(String::strip).toList();
+    } catch (JMException e) {
+      return List.of("class histogram unavailable: " + e.getMessage());
+    }
   }
 
   /** Heap in use right after the most recent full collection, from its GcInfo; -1 if none is known. */

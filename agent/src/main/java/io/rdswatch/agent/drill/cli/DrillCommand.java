@@ -75,9 +75,16 @@ public final class DrillCommand implements CliCommand {
       return BAD_CONFIG;
     }
     if (history) {
+      HistoryFormat as;
+      try {
+        as = HistoryFormat.parse(format);
+      } catch (IllegalArgumentException e) {
+        err.println("rdswatch drill history: " + e.getMessage());
+        return BAD_CONFIG;
+      }
       List<DrillRecord> all = new ArrayList<>(new DrillJournal(loaded.stateDir()).list());
       Collections.reverse(all);
-      out.print(HistoryFormat.parse(format).render(all));
+      out.print(as.render(all));
       return 0;
     }
     if (instance == null || database == null) {

@@ -38,8 +38,9 @@ public final class OrphanScan {
     for (InstanceTarget t : instances) {
       try (Connection c = ctx.connections().open(t)) {
         List<DbRow> dbs = CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds());
-        Set<String> known = journals.get().stream().map(DrillRecord::scratchName).filter(n -> n != null)
-            .map(DbNames::key).collect(Collectors.toSet());
+        // a journal recovery would not trust vouches for nothing: what it names still counts here
+        Set<String> known = journals.get().stream().filter(Recovery::vouchesForItsScratch)
+            .map(DrillRecord::scratchName).filter(n -> n != null).map(DbNames::key).collect(Collectors.toSet());
         int n = (int) dbs.stream()
             .filter(d -> names.looksLikeScratch(d.name()) && !known.contains(DbNames.key(d.name())))
             .count();

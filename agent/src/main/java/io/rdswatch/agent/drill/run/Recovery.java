@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+  private static final java.util.Set<String> UNTRUSTED = java.util.Set.of("journal_unsealed", "scratch_name_invalid");
+
   /** After the drill's timeout plus this, an unreachable target no longer keeps a drill open. */
   static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
 
@@ -43,6 +45,11 @@ public final class Recovery {
       recoverOne(r.id(), observer).ifPresent(touched::add);
     }
     return touched;
+  }
+
+  /** False for a journal closed untouched because it could not be trusted: it vouches for no database. */
+  static boolean vouchesForItsScratch(DrillRecord r) {
+    return r.reasonCode() == null || !UNTRUSTED.contains(r.reasonCode());
   }
 
   /** Unfinished drills on disk, whether or not a live process owns them. */
