@@ -1,5 +1,7 @@
 package io.rdswatch.simulator.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +80,8 @@ public record InstanceSpec(
    */
   public record ObjectSpec(
       String arn, String sourceDb, String type, Long sizeMb, String kmsKey, String tdeCertificate, Boolean corrupt,
-      Boolean notABackup, Map<String, Long> tables) {}
+      // SNAKE_CASE would spell it not_abackup; the documented key is not_a_backup
+      @JsonProperty("not_a_backup") Boolean notABackup, Map<String, Long> tables) {}
 
   /**
    * A recurring backup job.

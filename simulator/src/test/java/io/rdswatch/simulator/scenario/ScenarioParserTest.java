@@ -54,6 +54,13 @@ class ScenarioParserTest {
   }
 
   @Test
+  void bindsTheNotABackupKeyAsDocumented() {
+    Scenario s = Scenario.parse("instances:\n  - name: a\n    buckets: [{name: b}]\n    objects:\n"
+        + "      - {arn: \"arn:aws:s3:::b/x.bak\", source_db: X, not_a_backup: true}\n");
+    assertThat(s.instances().get(0).objects().get(0).notABackup()).isTrue();
+  }
+
+  @Test
   void parsesDurations() {
     assertThat(Durations.parse("1h30m")).hasMinutes(90);
     assertThat(Durations.parse("2d")).hasHours(48);
