@@ -44,9 +44,8 @@ public final class BenchMain {
     }
     Progress progress = new Progress(out);
     String classpath = System.getProperty("bench.classpath", System.getProperty("java.class.path"));
-    Path root = Path.of(System.getProperty("bench.root", "."));
     try {
-      Results results = Bench.run(o, classpath, root, progress);
+      Results results = Bench.run(o, classpath, o.repo, progress);
       out.println();
       out.print(ResultsTable.render(results.rows()));
       ResultsJson.write(o.out, results, echo(o), progress.elapsedSeconds());

@@ -41,6 +41,9 @@ public final class BenchOptions {
   @Parameter(names = "--work", description = "scratch folder: configs, state, logs of the child JVMs")
   public Path work = Path.of("bench/target-bench/run");
 
+  @Parameter(names = "--repo", description = "the rdswatch checkout (for the packaged JAVA_OPTS)")
+  public Path repo = Path.of(".");
+
   @Parameter(names = "--java-opts", description = "JVM options of the agent JVMs; default: JAVA_OPTS of the .deb")
   public String agentJavaOpts;
 

@@ -2,6 +2,7 @@ package io.rdswatch.agent.poll;
 
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskRowParser;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.track.TaskTracker;
@@ -108,9 +109,10 @@ public final class InstancePoller {
       if (connection == null) {
         connection = connector.open(target);
       }
-      List<TaskRow> rows = query.all(connection);
+      TaskRowParser.Parsed parsed = query.all(connection, tracker.knownRows());
+      List<TaskRow> rows = parsed.rows();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      tracker.pollSucceeded(rows, took);
+      tracker.pollSucceeded(rows, parsed.unchanged(), took);
       if (!status.ok() && status.polled()) {
         LOG.info("{}: polling again ({} tasks)", target.name(), rows.size());
       }

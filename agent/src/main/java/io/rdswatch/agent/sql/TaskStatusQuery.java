@@ -28,8 +28,18 @@ public final class TaskStatusQuery {
     return run(connection, null, null);
   }
 
+  /** Every task, with stand-ins for the finished ones {@code known} already holds. */
+  public TaskRowParser.Parsed all(Connection connection, KnownRows known) throws PollException {
+    return query(connection, null, null, known);
+  }
+
   /** Either filter may be null. */
   public List<TaskRow> run(Connection connection, String databaseName, Long taskId) throws PollException {
+    return query(connection, databaseName, taskId, KnownRows.NONE).rows();
+  }
+
+  private TaskRowParser.Parsed query(Connection connection, String databaseName, Long taskId, KnownRows known)
+      throws PollException {
     String sql = PROCEDURE;
     if (databaseName != null) {
       sql += " @db_name = ?";
@@ -46,13 +56,14 @@ public final class TaskStatusQuery {
       if (taskId != null) {
         statement.setLong(i, taskId);
       }
-      return firstResultSet(statement);
+      return firstResultSet(statement, known);
     } catch (SQLException e) {
       throw new PollException(SqlErrors.whileQuerying(e), e.getMessage(), e.getErrorCode(), null);
     }
   }
 
-  private static List<TaskRow> firstResultSet(Statement statement) throws SQLException, PollException {
+  private static TaskRowParser.Parsed firstResultSet(Statement statement, KnownRows known)
+      throws SQLException, PollException {
     boolean isResultSet = ((PreparedStatement) statement).execute();
     while (!isResultSet) {
       if (statement.getUpdateCount() == -1) {
@@ -61,7 +72,7 @@ public final class TaskStatusQuery {
       isResultSet = statement.getMoreResults();
     }
     try (ResultSet rs = statement.getResultSet()) {
-      return TaskRowParser.parse(rs);
+      return TaskRowParser.parse(rs, known);
     }
   }
 }

@@ -6,7 +6,6 @@ import io.rdswatch.exporter.model.TaskRow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,8 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) 
     Map<String, Integer> backupsPerDb = new HashMap<>();
     Set<String> overlapping = new TreeSet<>();
     boolean inWindow = window != null && window.contains(now);
-    for (TaskRow raw : rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId)).toList()) {
-      if (raw.lifecycle().isTerminal()) {
-        continue;
-      }
+    List<TaskRow> moving = rows.stream().filter(r -> !r.lifecycle().isTerminal()).toList();
+    for (TaskRow raw : TaskLedger.byId(moving)) {
       TaskRow row = relabel(raw, databaseLabel);
       boolean queued = row.lifecycle() == Lifecycle.CREATED;
       ProgressMark mark = marks.get(row.taskId());

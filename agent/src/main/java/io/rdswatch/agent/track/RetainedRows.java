@@ -1,153 +1,170 @@
 package io.rdswatch.agent.track;
 
-import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.exporter.model.TaskType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
+import java.util.Set;
 
 /**
- * The rows of the last successful poll, kept for /api/tasks in a compact form. On RDS every task's
- * task_info grows a line per 5% of progress, some 1.2 KB per task; kept verbatim, 1,000 instances
- * with 200 tasks each held 240 MB of it (bench figure 4). Here task_info, the S3 ARN and the KMS
- * key are deflated together (to about a quarter), repeated names are shared, and a row the previous
- * poll already had is kept as it was, so only new and moving tasks are compressed. {@link #rows()}
- * gives back exactly the rows that were polled. Immutable.
+ * The rows of the last successful poll, kept for /api/tasks in a compact form. On RDS a task's
+ * task_info grows a line per 5% of progress, some 1.2 KB per task: kept verbatim, 1,000 instances
+ * with 200 tasks each held 240 MB of it (bench figure 4). A finished task never changes again, so
+ * finished rows are deflated together into one {@link RowBlock} per instance; rows still moving,
+ * and the few that finished since the block was built, are kept as they are until {@link
+ * #REBUILD_AFTER} have finished. Whether a finished row is already kept is told from its id and a
+ * signature of its small fields, never by reading its text again. {@link #rows()} gives back
+ * exactly the rows that were polled, in poll order. Immutable.
  */
 final class RetainedRows {
 
-  static final RetainedRows NONE = new RetainedRows(List.of(), Map.of());
+  static final RetainedRows NONE =
+      new RetainedRows(new byte[0], new long[0], new long[0], new long[0], new long[0], List.of());
+  /** Finished rows outside the block that make the next poll rebuild it (a few per hour on RDS). */
+  static final int REBUILD_AFTER = 16;
 
-  /** One row without its bulky text, plus that text deflated and fingerprinted. */
-  private record Compact(long taskId, String taskTypeRaw, TaskType taskType, String database, int percentComplete,
-      int durationMinutes, String lifecycleRaw, Lifecycle lifecycle, Instant lastUpdated, Instant createdAt,
-      boolean overwrite, long fingerprint, byte[] text) {
+  private final byte[] block;
+  private final long[] blockIds; // sorted
+  private final long[] blockSignatures; // by blockIds' index
+  private final long[] blockLeading; // KnownRows.signature of each, by blockIds' index
+  private final long[] order; // task ids as polled
+  private final List<TaskRow> loose;
 
-    boolean sameAs(TaskRow r, long rowFingerprint) {
-      return fingerprint == rowFingerprint && percentComplete == r.percentComplete()
-          && durationMinutes == r.durationMinutes() && overwrite == r.overwriteS3BackupFile()
-          && Objects.equals(lifecycleRaw, r.lifecycleRaw()) && Objects.equals(taskTypeRaw, r.taskTypeRaw())
-          && Objects.equals(database, r.database()) && Objects.equals(lastUpdated, r.lastUpdated())
-          && Objects.equals(createdAt, r.createdAt());
-    }
+  private RetainedRows(byte[] block, long[] blockIds, long[] blockSignatures, long[] blockLeading, long[] order,
+      List<TaskRow> loose) {
+    this.block = block;
+    this.blockIds = blockIds;
+    this.blockSignatures = blockSignatures;
+    this.blockLeading = blockLeading;
+    this.order = order;
+    this.loose = loose;
   }
 
-  private final List<Compact> rows;
-  private final Map<Long, Compact> byId;
-
-  private RetainedRows(List<Compact> rows, Map<Long, Compact> byId) {
-    this.rows = rows;
-    this.byId = byId;
+  /** Whether the block holds this finished task with these leading fields (see {@link KnownRows}). */
+  boolean unchangedFinished(long taskId, long leadingSignature) {
+    int at = Arrays.binarySearch(blockIds, taskId);
+    return at >= 0 && blockLeading[at] == leadingSignature;
   }
 
-  /** The rows of a new poll, reusing the compact form of every row that has not changed. */
+  /** The rows of a new poll: finished rows already in the block stay there; the others are kept loose. */
   RetainedRows next(List<TaskRow> polled) {
-    Map<String, String> names = new HashMap<>();
-    List<Compact> out = new ArrayList<>(polled.size());
-    Map<Long, Compact> ids = new HashMap<>(polled.size() * 2);
-    for (TaskRow r : polled) {
-      long fingerprint = fingerprint(r);
-      Compact previous = byId.get(r.taskId());
-      Compact c = previous != null && previous.sameAs(r, fingerprint) ? previous : compact(r, fingerprint, names);
-      out.add(c);
-      ids.put(r.taskId(), c);
+    return next(polled, Set.of());
+  }
+
+  /**
+   * @param standIns ids of rows the parser gave as stand-ins because {@link #unchangedFinished}
+   *     said the block holds them as they are
+   */
+  RetainedRows next(List<TaskRow> polled, Set<Long> standIns) {
+    long[] newOrder = new long[polled.size()];
+    List<TaskRow> newLoose = new ArrayList<>();
+    int looseFinished = 0;
+    for (int i = 0; i < polled.size(); i++) {
+      TaskRow r = polled.get(i);
+      newOrder[i] = r.taskId();
+      if (!standIns.contains(r.taskId()) && !inBlock(r)) {
+        newLoose.add(r);
+        looseFinished += r.lifecycle().isTerminal() ? 1 : 0;
+      }
     }
-    return new RetainedRows(List.copyOf(out), ids);
+    if (looseFinished >= REBUILD_AFTER) {
+      return rebuilt(polled, standIns, newOrder);
+    }
+    return new RetainedRows(block, blockIds, blockSignatures, blockLeading, newOrder, List.copyOf(newLoose));
   }
 
   /** The rows as polled, task_info and all. */
   List<TaskRow> rows() {
-    List<TaskRow> out = new ArrayList<>(rows.size());
-    for (Compact c : rows) {
-      String[] text = inflate(c.text());
-      out.add(new TaskRow(c.taskId(), c.taskTypeRaw(), c.taskType(), c.database(), c.percentComplete(),
-          c.durationMinutes(), c.lifecycleRaw(), c.lifecycle(), text[0], c.lastUpdated(), c.createdAt(), text[1],
-          c.overwrite(), text[2]));
+    Map<Long, TaskRow> byId = new HashMap<>(order.length * 2);
+    for (TaskRow r : RowBlock.inflate(block)) {
+      byId.put(r.taskId(), r);
+    }
+    for (TaskRow r : loose) {
+      byId.put(r.taskId(), r);
+    }
+    List<TaskRow> out = new ArrayList<>(order.length);
+    for (long id : order) {
+      out.add(byId.get(id));
     }
     return out;
   }
 
-  int size() {
-    return rows.size();
+  /** Rows kept outside the block (for tests). */
+  int looseRows() {
+    return loose.size();
   }
 
-  /** Bytes held for the texts of all rows (for tests and sizing). */
-  long textBytes() {
-    return rows.stream().mapToLong(c -> c.text().length).sum();
+  /** Bytes held for the rows (for tests and sizing), not counting the loose rows' objects. */
+  long blockBytes() {
+    return block.length;
   }
 
-  private static Compact compact(TaskRow r, long fingerprint, Map<String, String> names) {
-    return new Compact(r.taskId(), shared(r.taskTypeRaw(), names), r.taskType(), shared(r.database(), names),
-        r.percentComplete(), r.durationMinutes(), shared(r.lifecycleRaw(), names), r.lifecycle(), r.lastUpdated(),
-        r.createdAt(), r.overwriteS3BackupFile(), fingerprint,
-        deflate(r.taskInfo(), r.s3ObjectArn(), r.kmsMasterKeyArn()));
-  }
-
-  private static String shared(String s, Map<String, String> names) {
-    return s == null ? null : names.computeIfAbsent(s, k -> k);
-  }
-
-  /** Tells changed text apart without inflating the old one. */
-  private static long fingerprint(TaskRow r) {
-    long h = 17;
-    for (String s : new String[] {r.taskInfo(), r.s3ObjectArn(), r.kmsMasterKeyArn()}) {
-      h = h * 1_000_003 + (s == null ? -1 : ((long) s.hashCode() << 20) ^ s.length());
+  private boolean inBlock(TaskRow r) {
+    if (!r.lifecycle().isTerminal()) {
+      return false;
     }
-    return h;
+    int at = Arrays.binarySearch(blockIds, r.taskId());
+    return at >= 0 && blockSignatures[at] == signature(r);
   }
 
-  private static byte[] deflate(String... texts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater))) {
-      for (String t : texts) {
-        out.writeBoolean(t != null);
-        if (t != null) {
-          byte[] b = t.getBytes(StandardCharsets.UTF_8);
-          out.writeInt(b.length);
-          out.write(b);
-        }
+  /** A new block with every finished row of this poll; rows still moving stay loose. */
+  private RetainedRows rebuilt(List<TaskRow> polled, Set<Long> standIns, long[] order) {
+    Map<Long, TaskRow> kept = new HashMap<>();
+    if (!standIns.isEmpty()) {
+      RowBlock.inflate(block).forEach(r -> kept.put(r.taskId(), r));
+    }
+    List<TaskRow> finished = new ArrayList<>();
+    List<TaskRow> moving = new ArrayList<>();
+    for (TaskRow r : polled) {
+      if (r.lifecycle().isTerminal()) {
+        finished.add(standIns.contains(r.taskId()) ? kept.get(r.taskId()) : r);
+      } else {
+        moving.add(r);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      deflater.end();
     }
-    return bytes.toByteArray();
+    finished.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
+    long[] ids = new long[finished.size()];
+    long[] signatures = new long[finished.size()];
+    long[] leading = new long[finished.size()];
+    for (int i = 0; i < ids.length; i++) {
+      TaskRow r = finished.get(i);
+      ids[i] = r.taskId();
+      signatures[i] = signature(r);
+      leading[i] = KnownRows.signature(r.taskTypeRaw(), r.database(), r.percentComplete(), r.durationMinutes(),
+          r.lifecycleRaw());
+      if (i > 0 && ids[i] == ids[i - 1]) {
+        // a duplicate id (a misbehaving server) cannot be told apart by id: keep this poll as it came
+        List<TaskRow> all = polled.stream().map(p -> standIns.contains(p.taskId()) ? kept.get(p.taskId()) : p).toList();
+        return new RetainedRows(new byte[0], new long[0], new long[0], new long[0], order, all);
+      }
+    }
+    return new RetainedRows(RowBlock.deflate(finished), ids, signatures, leading, order, List.copyOf(moving));
   }
 
-  private static String[] inflate(byte[] deflated) {
-    String[] texts = new String[3];
-    Inflater inflater = new Inflater();
-    try (DataInputStream in = new DataInputStream(
-        new InflaterInputStream(new ByteArrayInputStream(deflated), inflater))) {
-      for (int i = 0; i < texts.length; i++) {
-        if (in.readBoolean()) {
-          byte[] b = new byte[in.readInt()];
-          in.readFully(b);
-          texts[i] = new String(b, StandardCharsets.UTF_8);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("retained task rows are corrupt", e);
-    } finally {
-      inflater.end();
-    }
-    return texts;
+  /** The small fields of a finished row, which change if RDS ever rewrites it; cheap: no text is read. */
+  private static long signature(TaskRow r) {
+    long h = Objects.hashCode(r.lifecycleRaw());
+    h = 31 * h + Objects.hashCode(r.taskTypeRaw());
+    h = 31 * h + Objects.hashCode(r.database());
+    h = 31 * h + r.percentComplete();
+    h = 31 * h + r.durationMinutes();
+    h = 31 * h + epochNanos(r.lastUpdated());
+    h = 31 * h + epochNanos(r.createdAt());
+    h = 31 * h + length(r.taskInfo());
+    h = 31 * h + length(r.s3ObjectArn());
+    h = 31 * h + length(r.kmsMasterKeyArn());
+    return 31 * h + (r.overwriteS3BackupFile() ? 1 : 0);
+  }
+
+  private static long epochNanos(java.time.Instant t) {
+    return t == null ? -1 : t.getEpochSecond() * 1_000_000_007L + t.getNano();
+  }
+
+  private static int length(String s) {
+    return s == null ? -1 : s.length();
   }
 }

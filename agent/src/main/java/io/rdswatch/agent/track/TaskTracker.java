@@ -1,5 +1,6 @@
 package io.rdswatch.agent.track;
 
+import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,24 @@ public final class TaskTracker {
   /**
    * Counts newly finished tasks once, updates timestamps, overlaps and stalls, saves, publishes.
    */
-  public synchronized void pollSucceeded(List<TaskRow> rows, Duration pollDuration) {
+  public void pollSucceeded(List<TaskRow> rows, Duration pollDuration) {
+    pollSucceeded(rows, Set.of(), pollDuration);
+  }
+
+  /**
+   * Finished tasks a poll may give as stand-ins ({@link KnownRows}): those kept from earlier polls
+   * and already settled in the saved state, so that counting never needs their skipped columns.
+   */
+  public synchronized KnownRows knownRows() {
+    RetainedRows kept = latestRows;
+    TaskIdSet settled = durable.settled();
+    return (taskId, signature) -> settled.contains(taskId) && kept.unchangedFinished(taskId, signature);
+  }
+
+  /**
+   * @param standIns ids of rows the parser gave as stand-ins on the word of {@link #knownRows()}
+   */
+  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> standIns, Duration pollDuration) {
     Instant now = clock.instant();
     List<TaskRow> copy = List.copyOf(rows);
     InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel);
@@ -98,7 +117,7 @@ public final class TaskTracker {
     lastSuccess = now;
     pollSeconds = seconds(pollDuration);
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
-    latestRows = latestRows.next(copy);
+    latestRows = latestRows.next(copy, standIns);
     snapshot = build(now);
   }
 

@@ -86,6 +86,27 @@ class TaskTrackerTest {
   }
 
   @Test
+  void rowsInAnyOrderCountTheSame() {
+    List<TaskRow> rows = List.of(
+        backup(7, "orders", "SUCCESS", 100, at(-10), at(-1)),
+        row(3, "BACKUP_DB", "orders", "ERROR", 10, at(-40), at(-30), "Access Denied"),
+        backup(5, "orders", "SUCCESS", 100, at(-20), at(-15)),
+        backup(9, "orders", "IN_PROGRESS", 40, at(-5), at(-1)));
+    TaskTracker sorted = tracker();
+    sorted.pollSucceeded(List.of(), POLL); // baseline: everything below counts
+    sorted.pollSucceeded(rows.stream().sorted(java.util.Comparator.comparingLong(TaskRow::taskId)).toList(), POLL);
+    MemoryStateStore otherStore = new MemoryStateStore();
+    TaskTracker shuffled = new TaskTracker(Rows.target("orders-prod", null), STALL, otherStore, clock);
+    shuffled.pollSucceeded(List.of(), POLL);
+    shuffled.pollSucceeded(rows, POLL);
+    assertThat(shuffled.snapshot().finished()).isEqualTo(sorted.snapshot().finished()).hasSize(2);
+    assertThat(shuffled.snapshot().backupLastSuccess()).isEqualTo(sorted.snapshot().backupLastSuccess())
+        .containsEntry(new BackupKey("orders", BackupKind.FULL), at(-1));
+    assertThat(shuffled.snapshot().activeTasks()).extracting(t -> t.row().taskId()).containsExactly(9L);
+    assertThat(shuffled.latestRows()).isEqualTo(rows);
+  }
+
+  @Test
   void aPollThatChangesNothingButThePollTimeIsNotWrittenUntilShutdown() {
     TaskTracker tracker = tracker();
     List<TaskRow> rows = List.of(backup(1, "orders", "SUCCESS", 100, at(-10), at(-5)));

@@ -36,18 +36,30 @@ final class MemoryProbe {
     out.put("peakRssBytes", procStatusKb("VmHWM") * 1024);
     out.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
     out.put("topClasses", topClasses(15));
+    out.put("nativeMemory", nativeMemory());
     return out;
+  }
+
+  /** Committed native memory by category, when the JVM runs with -XX:NativeMemoryTracking=summary. */
+  static List<String> nativeMemory() {
+    String text = diagnostic("vmNativeMemory", "summary");
+    return text.lines().map(String::strip).filter(l -> l.startsWith("-") || l.startsWith("Total"))
+        .map(l -> l.replaceAll("\\s+", " ")).toList();
   }
 
   /** The head of the live-object histogram (jcmd GC.class_histogram), to see what the heap holds. */
   static List<String> topClasses(int lines) {
+    return diagnostic("gcClassHistogram").lines().skip(1).limit(lines + 1).map(String::strip).toList();
+  }
+
+  /** A jcmd command run in-process through the DiagnosticCommand MBean. */
+  private static String diagnostic(String command, String... args) {
     try {
-      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
-          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-          new Object[] {new String[0]}, new String[] {String[].class.getName()});
-      return text.toString().lines().skip(1).limit(lines + 1).map(String::strip).toList();
+      return ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), command,
+          new Object[] {args}, new String[] {String[].class.getName()}).toString();
     } catch (JMException e) {
-      return List.of("class histogram unavailable: " + e.getMessage());
+      return command + " unavailable: " + e.getMessage();
     }
   }
 

@@ -11,20 +11,33 @@ import java.util.List;
  * The production agent ({@code rdswatch agent --config}) polling N instances on its own schedule,
  * restarted on the state the on-demand agent left: figure 5, the checked part of figure 3, and
  * figure 6's direct cross-check. After its first interval (every instance polled once) the harness
- * scrapes /metrics {@code --scrapes} times, 100 ms apart, and measures the agent's CPU over at
- * least one whole interval. Meanwhile each freshness sample waits for its instance's first poll and
+ * scrapes /metrics {@code --scrapes} times, 100 ms apart, and at the end measures the agent's CPU
+ * over one more interval without any scrape. Meanwhile each freshness sample waits for its instance's first poll and
  * then a set share of the interval before failing a backup there, so the samples spread from just
  * after a poll (the worst case, about one interval) to shortly before the next one.
  */
 final class ScheduledAgentPhase {
 
-  /** The scheduled agent's CPU over whole intervals after start-up, and the harness's scrapes in it. */
-  record Window(double cpuSeconds, double seconds, int scrapes) {}
+  /** The scheduled agent's CPU over one whole interval in which the harness left it alone. */
+  record Window(double cpuSeconds, double seconds) {}
 
   /** Everything the phase measured. */
-  record Outcome(Window window, List<Double> scrapeMillis, int pageBytes, List<FreshnessProbe> probes) {}
+  record Outcome(Window window, List<Double> scrapeMillis, int pageBytes, List<FreshnessProbe> probes,
+      List<Double> gzipMillis, int gzipBytes) {}
+
+  /** Scrapes with Accept-Encoding: gzip, as Prometheus sends by default (enable_compression). */
+  private static final int GZIP_SCRAPES = 10;
 
   private static final long TICK_MILLIS = 100;
+
+  /** One more interval with no scrapes at all: what polling alone costs, for figure 6. */
+  private static Window quietInterval(Run run, ChildJvm agent, long intervalMillis) throws InterruptedException {
+    run.progress().say("  one quiet interval for figure 6");
+    long cpu0 = agent.cpuNanos();
+    long t0 = System.nanoTime();
+    Thread.sleep(intervalMillis);
+    return new Window((agent.cpuNanos() - cpu0) / 1e9, (System.nanoTime() - t0) / 1e9);
+  }
 
   private ScheduledAgentPhase() {}
 
@@ -55,38 +68,41 @@ final class ScheduledAgentPhase {
 
   private static Outcome watch(Run run, ChildJvm agent, Scraper scraper, List<FreshnessProbe> probes, long started,
       long intervalMillis) throws Exception {
-    long windowStart = started + intervalMillis;
-    long cpuAtWindowStart = -1;
-    int windowScrapes = 0;
+    long steadyFrom = started + intervalMillis;
+    boolean said = false;
     int pageBytes = 0;
     List<Double> latencies = new ArrayList<>();
     long giveUp = intervalMillis + 30_000;
     int wanted = run.options().scrapes;
     while (true) {
       long now = System.currentTimeMillis();
-      boolean steady = now >= windowStart;
-      if (steady && cpuAtWindowStart < 0) {
-        cpuAtWindowStart = agent.cpuNanos();
+      boolean steady = now >= steadyFrom;
+      if (steady && !said) {
+        said = true;
         run.progress().say("  first interval over; scraping /metrics " + wanted + " times");
       }
       boolean probesDone = probes.stream().allMatch(p -> p.stage() == FreshnessProbe.Stage.DONE);
-      if (probesDone && latencies.size() >= wanted && steady && now >= windowStart + intervalMillis) {
-        Window w = new Window((agent.cpuNanos() - cpuAtWindowStart) / 1e9, (now - windowStart) / 1000.0, windowScrapes);
-        return new Outcome(w, latencies, pageBytes, probes);
+      if (probesDone && latencies.size() >= wanted) {
+        List<Double> gzip = new ArrayList<>();
+        int gzipBytes = 0;
+        for (int i = 0; i < GZIP_SCRAPES; i++) {
+          Scraper.Response r = scraper.metricsGzipped();
+          gzip.add(r.millis());
+          gzipBytes = r.bytes().length;
+        }
+        return new Outcome(quietInterval(run, agent, intervalMillis), latencies, pageBytes, probes, gzip, gzipBytes);
       }
       for (FreshnessProbe p : probes) {
         if (p.stage() == FreshnessProbe.Stage.WAIT_FIRST_POLL) {
           p.checkFirstPoll(scraper);
         } else if (p.due()) {
           p.trigger(scraper, run.fleet());
-          windowScrapes += steady ? 1 : 0;
           run.progress().say("  " + p.instance() + ": a backup turned ERROR; watching /metrics for it");
         }
       }
       boolean watching = probes.stream().anyMatch(p -> p.stage() == FreshnessProbe.Stage.WATCHING);
       if (watching || (steady && latencies.size() < wanted)) {
         Scraper.Response page = scraper.metrics();
-        windowScrapes += steady ? 1 : 0;
         if (steady && latencies.size() < wanted) {
           latencies.add(page.millis());
           pageBytes = page.bytes().length;

@@ -43,9 +43,18 @@ public final class Scraper {
     return get(path, "*/*");
   }
 
+  /** /metrics as Prometheus asks for it by default, compressed; the body stays gzipped. */
+  public Response metricsGzipped() throws IOException, InterruptedException {
+    return get("/metrics", PROMETHEUS_ACCEPT, "gzip");
+  }
+
   private Response get(String path, String accept) throws IOException, InterruptedException {
+    return get(path, accept, "identity");
+  }
+
+  private Response get(String path, String accept, String encoding) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Accept", accept).GET().build();
+        .header("Accept", accept).header("Accept-Encoding", encoding).GET().build();
     long t0 = System.nanoTime();
     HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     return new Response(r.statusCode(), r.body(), t0, System.nanoTime(), System.currentTimeMillis());

@@ -71,10 +71,14 @@ final class Scrapes {
         String.format("%.2fx (idle p50 %.1f ms)", p99 / idleP50, idleP50)));
     r.add(Row.info("3", "scrape p99, cycles back to back (stress)", stressP99, String.format("%.1f ms", stressP99)));
     r.add(Row.info("3", "page size", scheduled.pageBytes(), String.format("%.2f MB", scheduled.pageBytes() / 1e6)));
+    double gzipP50 = Stats.median(scheduled.gzipMillis());
+    r.add(Row.info("3", "scrape p50 with Accept-Encoding: gzip", gzipP50,
+        String.format("%.1f ms, %.2f MB sent", gzipP50, scheduled.gzipBytes() / 1e6)));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("scheduledMillis", busy);
     d.put("idleMillis", idle.idleMillis());
     d.put("stressMillis", idle.stressMillis());
+    d.put("gzipMillis", scheduled.gzipMillis());
     d.put("agentCpuPerScrapeSeconds", idle.cpuPerScrape());
     d.put("agentIdleCpuPerSecond", idle.cpuPerSecond());
     run.results().detail("figure3", d);

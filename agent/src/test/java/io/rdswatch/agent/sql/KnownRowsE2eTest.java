@@ -1,0 +1,102 @@
+package io.rdswatch.agent.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.track.StateStore;
+import io.rdswatch.agent.track.TaskTracker;
+import io.rdswatch.agent.track.InstanceState;
+import io.rdswatch.exporter.model.TaskRow;
+import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.SimulatedInstance;
+import io.rdswatch.simulator.Simulator;
+import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.scenario.ScenarioGenerator;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Polls that skip known finished rows (stand-ins) must leave the tracker exactly where full polls
+ * leave it: the same rows for /api/tasks, the same counters. Real mssql-jdbc against the simulator.
+ */
+class KnownRowsE2eTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @Test
+  void standInsKeepRowsAndCountersAsFullPollsWould() throws Exception {
+    ManualClock simClock = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
+    try (Simulator sim = Simulator.start(ScenarioGenerator.generate(1, 4, 120, 3),
+        SimulatorOptions.forTests(simClock))) {
+      SimulatedInstance instance = sim.instances().get(0);
+      InstanceTarget target = new InstanceTarget(instance.name(), "127.0.0.1", instance.port(), "admin",
+          PasswordSource.literal("admin"), Map.of("encrypt", "false"), Map.of(), null, "static");
+      TaskStatusQuery query = new TaskStatusQuery(TIMEOUT);
+      TaskTracker skipping = tracker(target, simClock);
+      TaskTracker full = tracker(target, simClock);
+      int standIns = 0;
+      try (Connection c = new SqlConnector(TIMEOUT).open(target)) {
+        for (int poll = 0; poll < 12; poll++) {
+          TaskRowParser.Parsed parsed = query.all(c, skipping.knownRows());
+          skipping.pollSucceeded(parsed.rows(), parsed.unchanged(), Duration.ofMillis(10));
+          standIns += parsed.unchanged().size();
+          parsed.rows().stream().filter(r -> parsed.unchanged().contains(r.taskId()))
+              .forEach(r -> assertThat(r.taskInfo()).as("a stand-in skips task_info").isNull());
+          List<TaskRow> all = query.all(c);
+          full.pollSucceeded(all, Duration.ofMillis(10));
+          assertThat(skipping.latestRows()).isEqualTo(all);
+          assertThat(skipping.snapshot().finished()).isEqualTo(full.snapshot().finished());
+          assertThat(skipping.snapshot().failures()).isEqualTo(full.snapshot().failures());
+          assertThat(skipping.snapshot().backupLastSuccess()).isEqualTo(full.snapshot().backupLastSuccess());
+          simClock.advance(Duration.ofMinutes(20)); // backups start, run and finish between polls
+        }
+      }
+      assertThat(standIns).as("finished rows were skipped").isGreaterThan(500);
+      assertThat(full.snapshot().finished()).as("tasks finished and were counted").isNotEmpty();
+    }
+  }
+
+  private static TaskTracker tracker(InstanceTarget target, ManualClock simClock) {
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return simClock.now();
+      }
+    };
+    return new TaskTracker(target, Duration.ofMinutes(30), new MapStore(), clock);
+  }
+
+  /** Keeps states in memory; the file format has its own tests. */
+  private static final class MapStore implements StateStore {
+    private final Map<String, InstanceState> states = new HashMap<>();
+
+    @Override
+    public Optional<InstanceState> load(String instance) {
+      return Optional.ofNullable(states.get(instance));
+    }
+
+    @Override
+    public void save(String instance, InstanceState state) {
+      states.put(instance, state);
+    }
+  }
+}
