@@ -3,12 +3,10 @@ package io.rdswatch.simulator.sql.select;
 import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.SqlType;
-import io.rdswatch.simulator.rds.Database;
 import io.rdswatch.simulator.rds.DbState;
 import io.rdswatch.simulator.sql.ExecContext;
 import io.rdswatch.simulator.sql.ObjectName;
 import io.rdswatch.simulator.sql.procs.TaskResults;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code sys.databases}: the instance's databases, system ones included. */
@@ -35,19 +33,17 @@ final class SysDatabasesTable implements VirtualTable {
 
   @Override
   public ResultSetData read(ExecContext ctx, List<Object> args) {
-    return ctx.rds().locked(
-        () -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (Database d : ctx.rds().catalog().all()) {
-            boolean restoring = d.state() == DbState.RESTORING;
-            rows.add(
-                new Object[] {
-                  d.name(), d.id(), TaskResults.time(d.createDate()), 160, "SQL_Latin1_General_CP1_CI_AS",
-                  "MULTI_USER", false, restoring ? 1 : 0, d.state().name(), d.recoveryModel().ordinal() + 1,
-                  d.recoveryModel().name(), d.tde()
-                });
-          }
-          return new ResultSetData(COLUMNS, rows);
+    return VirtualTable.perDatabase(
+        ctx,
+        COLUMNS,
+        (d, rows) -> {
+          boolean restoring = d.state() == DbState.RESTORING;
+          rows.add(
+              new Object[] {
+                d.name(), d.id(), TaskResults.time(d.createDate()), 160, "SQL_Latin1_General_CP1_CI_AS",
+                "MULTI_USER", false, restoring ? 1 : 0, d.state().name(), d.recoveryModel().ordinal() + 1,
+                d.recoveryModel().name(), d.tde()
+              });
         });
   }
 }

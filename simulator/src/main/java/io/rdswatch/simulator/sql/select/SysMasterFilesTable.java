@@ -6,7 +6,6 @@ import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.Database;
 import io.rdswatch.simulator.sql.ExecContext;
 import io.rdswatch.simulator.sql.ObjectName;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,16 +35,14 @@ final class SysMasterFilesTable implements VirtualTable {
 
   @Override
   public ResultSetData read(ExecContext ctx, List<Object> args) {
-    return ctx.rds().locked(
-        () -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (Database d : ctx.rds().catalog().all()) {
-            long pages = d.sizeMb() * PAGES_PER_MB;
-            long dataPages = pages * 4 / 5;
-            rows.add(file(d, 1, 0, "ROWS", d.name(), ".mdf", dataPages));
-            rows.add(file(d, 2, 1, "LOG", d.name() + "_log", "_log.ldf", pages - dataPages));
-          }
-          return new ResultSetData(COLUMNS, rows);
+    return VirtualTable.perDatabase(
+        ctx,
+        COLUMNS,
+        (d, rows) -> {
+          long pages = d.sizeMb() * PAGES_PER_MB;
+          long dataPages = pages * 4 / 5;
+          rows.add(file(d, 1, 0, "ROWS", d.name(), ".mdf", dataPages));
+          rows.add(file(d, 2, 1, "LOG", d.name() + "_log", "_log.ldf", pages - dataPages));
         });
   }
 
