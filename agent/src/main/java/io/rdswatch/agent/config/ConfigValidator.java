@@ -1,5 +1,7 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.exporter.metrics.InstanceInfoCollector;
+import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.agent.aws.AwsConfigChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +24,6 @@ final class ConfigValidator {
   /** RDS identifiers are 1-63 letters, digits and hyphens; '.' and '_' are allowed for static names. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
-  private static final Pattern WINDOW =
-      Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
-
-  private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-
-  /** Labels rdswatch sets itself, plus Prometheus' target labels. */
-  static final Set<String> RESERVED_LABELS = Set.of("rds_instance", "host", "instance", "job");
 
   /** Connection properties rdswatch derives from other settings; overriding them would break timeouts. */
   private static final Set<String> RDSWATCH_JDBC_KEYS =
@@ -118,9 +113,7 @@ final class ConfigValidator {
       }
       name(at, instance.getName(), seen, i);
       password(at, instance);
-      if (instance.getBackupWindow() != null && !WINDOW.matcher(instance.getBackupWindow()).matches()) {
-        errors.add(at + ".backupWindow: must look like HH:mm-HH:mm");
-      }
+      backupWindow(at, instance.getBackupWindow());
       instance.getLabels().keySet().forEach(label -> label(at, label));
       instance.getJdbcProperties().keySet().stream()
           .filter(key -> RDSWATCH_JDBC_KEYS.contains(key.toLowerCase(Locale.ROOT)))
@@ -189,8 +182,20 @@ final class ConfigValidator {
     }
   }
 
+  /** One parser for the window everywhere: config, overlap tracking and drill preflight. */
+  private void backupWindow(String at, String window) {
+    if (window == null) {
+      return;
+    }
+    try {
+      BackupWindow.parse(window);
+    } catch (IllegalArgumentException e) {
+      errors.add(at + ".backupWindow: must look like HH:mm-HH:mm");
+    }
+  }
+
   private void label(String at, String label) {
-    if (!LABEL.matcher(label).matches() || RESERVED_LABELS.contains(label) || label.startsWith("__")) {
+    if (!InstanceInfoCollector.isUsableLabel(label)) {
       errors.add(at + ".labels." + label
           + ": label names must match [a-zA-Z_][a-zA-Z0-9_]* and must not be a reserved name"
           + " (rds_instance, host, instance, job, __*)");

@@ -13,22 +13,25 @@ import java.time.ZoneOffset;
 public final class SimulatedTime extends Clock {
 
   private final SimClock simClock;
+  private final ZoneId zone;
 
   public SimulatedTime(SimClock simClock) {
+    this(simClock, ZoneOffset.UTC);
+  }
+
+  private SimulatedTime(SimClock simClock, ZoneId zone) {
     this.simClock = simClock;
+    this.zone = zone;
   }
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
   public Clock withZone(ZoneId zone) {
-    if (!ZoneOffset.UTC.equals(zone)) {
-      throw new UnsupportedOperationException("simulated time is UTC only");
-    }
-    return this;
+    return zone.equals(this.zone) ? this : new SimulatedTime(simClock, zone);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.http;
 
+import io.rdswatch.exporter.metrics.MetricsText;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -74,11 +73,10 @@ final class FleetPage {
     List<MetricFamilySamples> families;
     ASSEMBLING.set(true);
     try {
-      families = Collections.list(registry.metricFamilySamples());
+      families = MetricsText.sortedFamilies(registry);
     } finally {
       ASSEMBLING.set(false);
     }
-    families.sort(Comparator.comparing(f -> f.name));
     Map<String, MetricFamilySamples> endOfPage = new TreeMap<>();
     for (MetricFamilySamples family : families) {
       boolean headerOnly = family.samples.isEmpty();

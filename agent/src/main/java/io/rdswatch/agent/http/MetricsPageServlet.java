@@ -1,16 +1,14 @@
 package io.rdswatch.agent.http;
 
-import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
+import io.rdswatch.exporter.metrics.MetricsText;
 import io.rdswatch.exporter.model.FleetSnapshot;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -53,9 +51,8 @@ public final class MetricsPageServlet extends HttpServlet {
       if (page != null) {
         page.write(PageFormat.of(contentType), writer);
       } else {
-        List<MetricFamilySamples> families = Collections.list(registry.metricFamilySamples());
-        families.sort(Comparator.comparing(f -> f.name));
-        TextFormat.writeFormat(contentType, writer, Collections.enumeration(families));
+        TextFormat.writeFormat(
+            contentType, writer, Collections.enumeration(MetricsText.sortedFamilies(registry)));
       }
     }
   }

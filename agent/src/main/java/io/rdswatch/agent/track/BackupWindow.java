@@ -42,6 +42,14 @@ public record BackupWindow(LocalTime start, LocalTime end) {
     }
   }
 
+  /**
+   * Whether {@code window} (as configured or discovered; null or blank for none) is open at
+   * {@code now}; throws like {@link #parse} for a malformed one.
+   */
+  public static boolean isOpen(String window, Instant now) {
+    return window != null && !window.isBlank() && parse(window).contains(now);
+  }
+
   public boolean contains(Instant instant) {
     LocalTime t = LocalTime.ofInstant(instant, ZoneOffset.UTC);
     if (start.isBefore(end)) {

@@ -30,7 +30,7 @@ public final class InstanceInfoCollector extends SnapshotCollector {
   protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
     TreeSet<String> extra = new TreeSet<>();
     for (InstanceSnapshot instance : snapshot.instances()) {
-      instance.labels().keySet().stream().filter(InstanceInfoCollector::usable).forEach(extra::add);
+      instance.labels().keySet().stream().filter(InstanceInfoCollector::isUsableLabel).forEach(extra::add);
     }
     List<String> names = new ArrayList<>(List.of(RDS_INSTANCE, "host"));
     names.addAll(extra);
@@ -53,7 +53,11 @@ public final class InstanceInfoCollector extends SnapshotCollector {
    * Config validation and discovery sanitise label names; this guard only keeps a bad one from
    * breaking the whole page (an invalid or duplicate name would fail every scrape).
    */
-  private static boolean usable(String label) {
+  /**
+   * Whether a configured or discovered label name can go on the info metric: valid, not reserved by
+   * Prometheus ("__*", le) and not one rdswatch or the scrape sets itself. Config validation uses it too.
+   */
+  public static boolean isUsableLabel(String label) {
     return LABEL_NAME.matcher(label).matches()
         && !label.startsWith("__")
         && !RESERVED.contains(label);

@@ -23,7 +23,7 @@ public final class MetricsText {
   public static String render004(CollectorRegistry registry) {
     StringWriter out = new StringWriter();
     try {
-      TextFormat.write004(out, Collections.enumeration(sorted(registry)));
+      TextFormat.write004(out, Collections.enumeration(sortedFamilies(registry)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -34,14 +34,15 @@ public final class MetricsText {
   public static String renderOpenMetrics(CollectorRegistry registry) {
     StringWriter out = new StringWriter();
     try {
-      TextFormat.writeOpenMetrics100(out, Collections.enumeration(sorted(registry)));
+      TextFormat.writeOpenMetrics100(out, Collections.enumeration(sortedFamilies(registry)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  private static List<MetricFamilySamples> sorted(CollectorRegistry registry) {
+  /** The registry's families sorted by name: the one order every rdswatch page uses. */
+  public static List<MetricFamilySamples> sortedFamilies(CollectorRegistry registry) {
     List<MetricFamilySamples> families = Collections.list(registry.metricFamilySamples());
     families.sort(Comparator.comparing(f -> f.name));
     return families;

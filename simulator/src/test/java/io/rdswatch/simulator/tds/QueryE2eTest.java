@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Plain Statement batches read back through the real driver. */
 class QueryE2eTest {
   @RegisterExtension static final TestServer sim = new TestServer();
-  static Connection conn;
-
-  @BeforeAll
-  static void start() throws Exception {
-    conn = sim.connect();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    conn.close();
-  }
 
   @Test
   void everySqlTypeReadsBackWithValuesAndNulls() throws Exception {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select types")) {
+    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select types")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnCount()).isEqualTo(9);
       assertThat(md.getColumnType(1)).isEqualTo(Types.INTEGER);
@@ -71,7 +57,7 @@ class QueryE2eTest {
 
   @Test
   void aValueLongerThanOnePacketArrivesWhole() throws Exception {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select big")) {
+    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select big")) {
       assertThat(rs.next()).isTrue();
       String big = rs.getString(1);
       assertThat(big.length()).isEqualTo(20_000);
@@ -81,7 +67,7 @@ class QueryE2eTest {
 
   @Test
   void fiveThousandRowsArriveInOrder() throws Exception {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select many")) {
+    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select many")) {
       int n = 0;
       while (rs.next()) {
         assertThat(rs.getInt(1)).isEqualTo(n);
@@ -94,7 +80,7 @@ class QueryE2eTest {
 
   @Test
   void aBackendValueOfTheWrongTypeIsAnErrorNamingTheColumnNotABrokenStream() throws Exception {
-    try (Statement s = conn.createStatement()) {
+    try (Statement s = sim.shared().createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("select badvalue"))
           .isInstanceOf(java.sql.SQLException.class)
           .hasMessageContaining("column 'task_id' is INT");
@@ -106,7 +92,7 @@ class QueryE2eTest {
 
   @Test
   void updateCountsAndEmptyBatches() throws Exception {
-    try (Statement s = conn.createStatement()) {
+    try (Statement s = sim.shared().createStatement()) {
       assertThat(s.executeUpdate("update things")).isEqualTo(3);
       assertThat(s.execute("SET NOCOUNT ON")).isFalse();
       assertThat(s.getUpdateCount()).isEqualTo(-1);

@@ -20,30 +20,17 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PreparedStatement, CallableStatement, errors and warnings through the real driver. */
 class RpcE2eTest {
   @RegisterExtension static final TestServer sim = new TestServer();
-  static Connection conn;
-
-  @BeforeAll
-  static void start() throws Exception {
-    conn = sim.connect();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    conn.close();
-  }
 
   @Test
   void preparedStatementRunsThreeTimesAsExecutesqlPrepexecExecute() throws Exception {
     String sql = "SELECT ? AS a, ? AS b";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+    try (PreparedStatement ps = sim.shared().prepareStatement(sql)) {
       for (int i = 0; i < 3; i++) {
         ps.setString(1, "db-" + i);
         ps.setInt(2, i);
@@ -65,7 +52,7 @@ class RpcE2eTest {
   @Test
   void boundParametersOfEveryDriverTypeReachTheBackendTyped() throws Exception {
     String longText = "ü".repeat(4_500); // over 4000 chars: sent as nvarchar(max), PLP
-    try (PreparedStatement ps = conn.prepareStatement("SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")) {
+    try (PreparedStatement ps = sim.shared().prepareStatement("SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")) {
       ps.setInt(1, -7);
       ps.setLong(2, 1L << 40);
       ps.setBoolean(3, true);
@@ -122,7 +109,7 @@ class RpcE2eTest {
 
   @Test
   void callableStatementReachesTheBackendAsExecWithItsParameter() throws Exception {
-    try (CallableStatement cs = conn.prepareCall("{call msdb.dbo.rds_task_status(?)}")) {
+    try (CallableStatement cs = sim.shared().prepareCall("{call msdb.dbo.rds_task_status(?)}")) {
       cs.setString(1, "sales");
       try (ResultSet rs = cs.executeQuery()) {
         assertThat(rs.next()).isTrue();
@@ -136,7 +123,7 @@ class RpcE2eTest {
 
   @Test
   void returnStatusOfACallIsDeliveredAsTheOutputParameter() throws Exception {
-    try (CallableStatement cs = conn.prepareCall("{? = call msdb.dbo.rds_task_status(?)}")) {
+    try (CallableStatement cs = sim.shared().prepareCall("{? = call msdb.dbo.rds_task_status(?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setString(2, "hr");
       try (ResultSet rs = cs.executeQuery()) {
@@ -151,7 +138,7 @@ class RpcE2eTest {
 
   @Test
   void errorsCarryNumberStateSeverityProcedureAndLine() throws Exception {
-    try (Statement s = conn.createStatement()) {
+    try (Statement s = sim.shared().createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("select error"))
           .isInstanceOfSatisfying(SQLServerException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(50000);
@@ -172,7 +159,7 @@ class RpcE2eTest {
 
   @Test
   void errorsInsideAnRpcAlsoSurface() throws Exception {
-    try (PreparedStatement ps = conn.prepareStatement("select error")) {
+    try (PreparedStatement ps = sim.shared().prepareStatement("select error")) {
       assertThatThrownBy(ps::executeQuery)
           .isInstanceOfSatisfying(SQLServerException.class, e -> assertThat(e.getErrorCode()).isEqualTo(50000));
     }
@@ -180,7 +167,7 @@ class RpcE2eTest {
 
   @Test
   void infoMessagesBecomeWarnings() throws Exception {
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("select info")) {
+    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select info")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(5);
       SQLWarning w = s.getWarnings();
@@ -192,7 +179,7 @@ class RpcE2eTest {
 
   @Test
   void preparedUpdateCountsArrive() throws Exception {
-    try (PreparedStatement ps = conn.prepareStatement("update things")) {
+    try (PreparedStatement ps = sim.shared().prepareStatement("update things")) {
       assertThat(ps.executeUpdate()).isEqualTo(3);
       assertThat(ps.executeUpdate()).isEqualTo(3);
       assertThat(ps.executeUpdate()).isEqualTo(3);
@@ -201,7 +188,7 @@ class RpcE2eTest {
 
   @Test
   void batchedPreparedStatementsChainRpcsInOneMessage() throws Exception {
-    try (PreparedStatement ps = conn.prepareStatement("update things where x = ?")) {
+    try (PreparedStatement ps = sim.shared().prepareStatement("update things where x = ?")) {
       for (int i = 0; i < 3; i++) {
         ps.setInt(1, i);
         ps.addBatch();

@@ -17,6 +17,7 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
   final FixedBackend backend = new FixedBackend();
   final TdsServer server = new TdsServer();
   final ListenerHandle listener;
+  private Connection shared;
 
   TestServer() {
     try {
@@ -39,6 +40,14 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
     return DriverManager.getConnection(url(), FixedBackend.USER, FixedBackend.PASSWORD);
   }
 
+  /** One connection for a whole test class, opened on first use and closed with the server. */
+  synchronized Connection shared() throws SQLException {
+    if (shared == null) {
+      shared = connect();
+    }
+    return shared;
+  }
+
   @Override
   public void afterAll(ExtensionContext context) {
     close();
@@ -46,6 +55,15 @@ final class TestServer implements AutoCloseable, AfterAllCallback {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (shared != null) {
+        try {
+          shared.close();
+        } catch (SQLException e) {
+          // the server is going away anyway; nothing to release on our side
+        }
+      }
+    }
     server.close();
   }
 }

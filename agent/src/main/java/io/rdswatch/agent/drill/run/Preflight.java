@@ -1,5 +1,6 @@
 package io.rdswatch.agent.drill.run;
 
+import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.DbRow;
@@ -43,7 +44,7 @@ final class Preflight {
       throw new DrillSkipped("slots_busy", busy + " backup/restore tasks are not finished on " + target.name()
           + "; RDS runs at most 2 at once");
     }
-    if (BackupWindowCheck.isOpen(target.backupWindow(), run.now())) {
+    if (BackupWindow.isOpen(target.backupWindow(), run.now())) {
       throw new DrillSkipped("backup_window", target.name() + " is inside its backup window "
           + target.backupWindow() + " UTC");
     }
