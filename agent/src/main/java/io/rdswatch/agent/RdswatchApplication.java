@@ -21,9 +21,12 @@ import io.rdswatch.agent.http.InstanceHealthChecks;
 import io.rdswatch.agent.http.InstancesResource;
 import io.rdswatch.agent.http.LandingResource;
 import io.rdswatch.agent.http.MetricsPageServlet;
+import io.rdswatch.agent.http.ProbeResource;
 import io.rdswatch.agent.http.TasksResource;
 import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.Poller;
+import io.rdswatch.agent.shard.ShardInfoCollector;
+import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
@@ -79,8 +82,11 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     fleet.addListener(failureSeeds);
     aws.publishFrom(fleet::snapshot, new DrillDatums(drillHistory::all), failureSeeds::current);
     env.lifecycle().manage(aws);
-    InstanceSource source = aws.instanceSource(
+    InstanceSource all = aws.instanceSource(
         new StaticInstanceSource(config.getInstances(), aws.secrets()).targets());
+    // Sharding (README "Running at scale"): poll, publish and drill only this agent's share.
+    ShardedInstanceSource source = new ShardedInstanceSource(all, config.getShard());
+    registry.register(new ShardInfoCollector(config.getShard()));
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     Poller poller = new Poller(
         source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
@@ -91,9 +97,10 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     env.jersey().register(new LandingResource(fleet, version));
     env.jersey().register(new InstancesResource(fleet));
     env.jersey().register(new TasksResource(fleet));
+    env.jersey().register(new ProbeResource());
 
     // Restore drills (issue 5): schedules, recovery of unfinished drills, /api/drills, /drills.
-    drills = DrillWiring.install(config, env, source, drillHistory, clock, registry, schedulePolls);
+    drills = DrillWiring.install(config, env, all, source::owns, drillHistory, clock, registry, schedulePolls);
 
     fleet.addListener(new InstanceHealthChecks(env.healthChecks()));
     env.healthChecks().register(FleetHealthCheck.NAME, new FleetHealthCheck(fleet));

@@ -1,11 +1,15 @@
 package io.rdswatch.agent.cli;
 
+import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.config.ShardConfig;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * `rdswatch agent --config FILE`: runs the service until SIGTERM/SIGINT; the shutdown hook stops Jetty,
@@ -17,9 +21,16 @@ public final class AgentCommand implements CliCommand {
   @ParametersDelegate final ConfigArgument config = new ConfigArgument();
   @ParametersDelegate final HelpFlag help = new HelpFlag();
 
+  @Parameter(names = "--shard", description = "INDEX/COUNT, e.g. 1/3: own only this share of the instances"
+      + " (overrides the config's shard section)")
+  String shard;
+
   @Override
   public int run() throws Exception {
     AgentConfiguration loaded = config.load();
+    if (shard != null) {
+      loaded.withShard(shardFlag(shard));
+    }
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);
@@ -29,8 +40,22 @@ public final class AgentCommand implements CliCommand {
       return 1;
     }
     System.out.println("rdswatch agent: metrics at " + server.applicationUri() + "/metrics, health at "
-        + server.adminUri() + "/healthcheck");
+        + server.adminUri() + "/healthcheck" + (loaded.getShard().isSharded() ? ", shard " + loaded.getShard() : ""));
     server.join();
     return 0;
+  }
+
+  private static ShardConfig shardFlag(String flag) throws ConfigException {
+    ShardConfig parsed;
+    try {
+      parsed = ShardConfig.parse(flag);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--shard", List.of(e.getMessage()));
+    }
+    List<String> problems = parsed.problems("--shard");
+    if (!problems.isEmpty()) {
+      throw new ConfigException("--shard", problems);
+    }
+    return parsed;
   }
 }

@@ -46,6 +46,9 @@ public class AgentConfiguration extends Configuration {
 
   @JsonProperty @NotNull private ApiConfig api = new ApiConfig();
 
+  /** Which share of the fleet this agent owns; checked in {@link ConfigValidator}. */
+  @JsonProperty @NotNull private ShardConfig shard = new ShardConfig();
+
   @JsonIgnore private ServerFactory serverFactory;
 
   public HttpConfig getHttp() {
@@ -86,6 +89,15 @@ public class AgentConfiguration extends Configuration {
 
   public ApiConfig getApi() {
     return api;
+  }
+
+  public ShardConfig getShard() {
+    return shard;
+  }
+
+  public AgentConfiguration withShard(ShardConfig shard) {
+    this.shard = shard;
+    return this;
   }
 
   public AgentConfiguration withDrills(DrillsConfig drills) {

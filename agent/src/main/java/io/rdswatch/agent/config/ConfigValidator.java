@@ -49,6 +49,9 @@ final class ConfigValidator {
     v.instances(config.getInstances());
     v.aws(config);
     v.drills(config);
+    if (config.getShard() != null) {
+      v.errors.addAll(config.getShard().problems("shard"));
+    }
     return v.errors;
   }
 

@@ -20,6 +20,7 @@ import io.rdswatch.agent.target.InstanceSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.InstantSource;
+import java.util.function.Predicate;
 
 /** Builds the drill machinery from the agent's configuration, the same way for the agent and the CLI. */
 public final class DrillWiring {
@@ -43,14 +44,16 @@ public final class DrillWiring {
    * Adds drills to the running agent: the managed service (schedules, recovery, orphan scan), the
    * rdswatch_drill_* collector, /api/drills and /drills.
    *
+   * @param instances every instance, so that a schedule's targetInstance may be on another shard
+   * @param owns the source instances this agent drills: its shard
    * @param history shared with the CloudWatch publisher's drill datums
    * @param ticking false when the agent runs without its own schedule (tests call tick())
    */
   public static DrillService install(AgentConfiguration config, Environment env, InstanceSource instances,
-      DrillHistory history, Clock clock, CollectorRegistry registry, boolean ticking) {
+      Predicate<String> owns, DrillHistory history, Clock clock, CollectorRegistry registry, boolean ticking) {
     DrillContext ctx = context(config, instances, history.journal(), clock, Pacer.sleeping());
     DrillService service = new DrillService(new DrillPlans(config.getDrills()), new DrillRunner(ctx), history, true,
-        ticking);
+        ticking, owns);
     env.lifecycle().manage(service);
     registry.register(new DrillCollector(history::all, service::orphans));
     env.jersey().register(new DrillsResource(history, service, config.getApi().token()));

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class DrillService implements Managed, DrillLauncher {
   private final ExecutorService pool;
   private final SerialQueues queues;
   private final boolean ticking;
+  private final Predicate<String> owns;
   private final Set<String> recovering = ConcurrentHashMap.newKeySet();
   private final Map<String, DrillPlan> queued = new ConcurrentHashMap<>();
   private volatile Map<String, Integer> orphans = Map.of();
@@ -63,11 +65,21 @@ public final class DrillService implements Managed, DrillLauncher {
    * @param ticking tick every few seconds once started; false: only when {@link #tick()} is called
    */
   public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean threads, boolean ticking) {
+    this(plans, runner, history, threads, ticking, name -> true);
+  }
+
+  /**
+   * @param owns the source instances this agent drills (its shard); targets are looked up among all
+   *     instances, so a schedule's targetInstance may belong to another shard
+   */
+  public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean threads, boolean ticking,
+      Predicate<String> owns) {
+    this.owns = owns;
     this.plans = plans;
     this.history = history;
     this.runner = runner;
     this.recovery = new Recovery(runner);
-    this.targets = new DrillTargets(plans.config(), runner.context());
+    this.targets = new DrillTargets(plans.config(), runner.context(), this::owned);
     this.ticking = ticking;
     this.pool = threads ? Executors.newFixedThreadPool(plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
         : null;
@@ -108,7 +120,7 @@ public final class DrillService implements Managed, DrillLauncher {
   public void tick() {
     Instant now = runner.context().clock().instant();
     for (DrillScheduler.Firing f : scheduler.due(now)) {
-      for (InstanceTarget source : InstanceSelector.select(f.schedule(), runner.context().instances().targets())) {
+      for (InstanceTarget source : InstanceSelector.select(f.schedule(), owned())) {
         String target = f.schedule().getTargetInstance() == null ? source.name() : f.schedule().getTargetInstance();
         LOG.info("schedule {} fired for {} (drilling on {})", f.schedule().getName(), source.name(), target);
         queues.submit(target, () -> runFiring(f, source));
@@ -129,10 +141,15 @@ public final class DrillService implements Managed, DrillLauncher {
     }
   }
 
-  /** Queues a drill by hand (API); its id at once, or empty for an unknown instance. */
+  /** Queues a drill by hand (API); its id at once, or empty for an instance unknown to this agent's shard. */
   @Override
   public Optional<String> submit(String instance, String database, String trigger) {
-    return runner.context().target(instance).map(source -> submit(source, database, trigger));
+    return runner.context().target(instance).filter(t -> owns.test(t.name()))
+        .map(source -> submit(source, database, trigger));
+  }
+
+  private List<InstanceTarget> owned() {
+    return runner.context().instances().targets().stream().filter(t -> owns.test(t.name())).toList();
   }
 
   public String submit(InstanceTarget source, String database, String trigger) {

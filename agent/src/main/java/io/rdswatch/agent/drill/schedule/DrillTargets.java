@@ -9,21 +9,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The instances drills restore onto: where scratch databases, and so orphans, can appear. */
 final class DrillTargets {
 
   private final DrillsConfig config;
   private final DrillContext ctx;
+  private final Supplier<List<InstanceTarget>> sources;
 
-  DrillTargets(DrillsConfig config, DrillContext ctx) {
+  /** @param sources the source instances this agent drills (its shard) */
+  DrillTargets(DrillsConfig config, DrillContext ctx, Supplier<List<InstanceTarget>> sources) {
     this.config = config;
     this.ctx = ctx;
+    this.sources = sources;
   }
 
-  /** Every schedule's targets, plus every target a journaled drill used. */
+  /** Every schedule's targets for the sources this agent owns, plus every target a journaled drill used. */
   List<InstanceTarget> scanned(List<DrillRecord> journals) {
-    List<InstanceTarget> all = ctx.instances().targets();
+    List<InstanceTarget> all = sources.get();
     Set<String> names = new LinkedHashSet<>();
     for (DrillScheduleConfig s : config.getSchedules()) {
       for (InstanceTarget source : InstanceSelector.select(s, all)) {

@@ -1,0 +1,85 @@
+package io.rdswatch.agent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rdswatch.agent.config.ShardConfig;
+import io.rdswatch.simulator.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several real agents over one config, each with its own shard, against one simulated fleet of 300
+ * instances: together they watch every instance exactly once, and adding a shard moves few of them.
+ */
+class ShardedFleetE2eTest {
+
+  private static final int INSTANCES = 300;
+  private static final Pattern UP = Pattern.compile("(?m)^rdswatch_up\\{rds_instance=\"([^\"]+)\"[^}]*} (\\S+)$");
+
+  @TempDir Path dir;
+
+  @Test
+  void threeShardsWatchEveryInstanceOnceAndAFourthMovesFewOfThem() throws Exception {
+    String[] names = IntStream.range(0, INSTANCES).mapToObj(i -> "sql-" + i).toArray(String[]::new);
+    try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.blank(names))) {
+      Map<String, Integer> byThree = ownersWith(fleet, 3);
+      Map<String, Integer> byFour = ownersWith(fleet, 4);
+
+      assertThat(byThree).hasSize(INSTANCES).containsOnlyKeys(byFour.keySet());
+      for (int shard = 0; shard < 3; shard++) {
+        int s = shard;
+        // rendezvous hashing spreads 300 names evenly enough that no agent is idle or doubly loaded
+        assertThat(byThree.values().stream().filter(v -> v == s).count()).as("instances on shard %d/3", s)
+            .isBetween(70L, 130L);
+      }
+      long moved = byThree.keySet().stream().filter(n -> !byThree.get(n).equals(byFour.get(n))).count();
+      assertThat(moved).as("instances that changed agent going from 3 to 4 shards")
+          .isPositive().isLessThanOrEqualTo(INSTANCES * 30 / 100);
+      // the instances that moved all went to the new agent: none moved between the old three
+      assertThat(byThree.keySet()).filteredOn(n -> !byThree.get(n).equals(byFour.get(n)))
+          .allSatisfy(n -> assertThat(byFour.get(n)).isEqualTo(3));
+    }
+  }
+
+  /**
+   * Starts {@code count} agents with shards 0/count .. count-1/count over the same config, polls once
+   * each, and returns which agent reports each instance rdswatch_up 1, failing if two do or one is 0.
+   */
+  private Map<String, Integer> ownersWith(SimulatedFleet fleet, int count) throws Exception {
+    Map<String, Integer> owner = new HashMap<>();
+    List<RunningAgent> agents = new ArrayList<>();
+    try {
+      for (int shard = 0; shard < count; shard++) {
+        Path state = Files.createDirectories(dir.resolve(count + "-" + shard));
+        agents.add(RunningAgent.start(fleet.config(state, Duration.ofSeconds(60), Duration.ofSeconds(15))
+            .withShard(new ShardConfig(shard, count)), fleet.agentClock(), false));
+      }
+      for (int shard = 0; shard < count; shard++) {
+        RunningAgent agent = agents.get(shard);
+        agent.pollOnce();
+        String page = agent.metrics();
+        assertThat(page).contains("rdswatch_shard_info{shard=\"" + shard + "\",shards=\"" + count + "\",} 1.0");
+        Matcher m = UP.matcher(page);
+        while (m.find()) {
+          assertThat(m.group(2)).as("rdswatch_up of %s on shard %d/%d", m.group(1), shard, count).isEqualTo("1.0");
+          Integer previous = owner.put(m.group(1), shard);
+          assertThat(previous).as("%s is watched by shards %s and %d of %d", m.group(1), previous, shard, count)
+              .isNull();
+        }
+      }
+    } finally {
+      agents.forEach(RunningAgent::close);
+    }
+    return owner;
+  }
+}
