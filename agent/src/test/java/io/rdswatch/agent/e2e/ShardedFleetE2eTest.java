@@ -51,6 +51,20 @@ class ShardedFleetE2eTest {
     }
   }
 
+  @Test
+  void aBadShardFlagIsNamedAndTheAgentDoesNotStart() throws Exception {
+    Path config = Files.writeString(dir.resolve("rdswatch.yml"), "stateDir: " + dir.resolve("state") + "\n"
+        + "instances:\n  - { name: a, host: 127.0.0.1, username: u, password: p }\n");
+
+    CliRun outOfRange = CliRun.of("agent", "--config", config.toString(), "--shard", "3/3");
+    CliRun malformed = CliRun.of("agent", "--config", config.toString(), "--shard", "first-of-three");
+
+    assertThat(outOfRange.exitCode()).isEqualTo(2);
+    assertThat(outOfRange.err()).contains("--shard.index: must be between 0 and count - 1 (2), got 3");
+    assertThat(malformed.exitCode()).isEqualTo(2);
+    assertThat(malformed.err()).contains("--shard: expected INDEX/COUNT such as 0/3, got 'first-of-three'");
+  }
+
   /**
    * Starts {@code count} agents with shards 0/count .. count-1/count over the same config, polls once
    * each, and returns which agent reports each instance rdswatch_up 1, failing if two do or one is 0.
