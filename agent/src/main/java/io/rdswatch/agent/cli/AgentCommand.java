@@ -6,10 +6,7 @@ import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
-import io.rdswatch.agent.config.ShardConfig;
 import java.io.IOException;
-import java.util.List;
 
 /**
  * `rdswatch agent --config FILE`: runs the service until SIGTERM/SIGINT; the shutdown hook stops Jetty,
@@ -21,16 +18,17 @@ public final class AgentCommand implements CliCommand {
   @ParametersDelegate final ConfigArgument config = new ConfigArgument();
   @ParametersDelegate final HelpFlag help = new HelpFlag();
 
-  @Parameter(names = "--shard", description = "INDEX/COUNT, e.g. 1/3: own only this share of the instances"
-      + " (overrides the config's shard section)")
+  @Parameter(names = "--shard", description = "INDEX/COUNT, e.g. 1/3 (or 1-of-3): own only this share of the"
+      + " instances (overrides the config's shard section)")
   String shard;
+
+  @Parameter(names = "--state-dir", description = "keep state here instead of the config's stateDir"
+      + " (several shards on one host)")
+  String stateDir;
 
   @Override
   public int run() throws Exception {
-    AgentConfiguration loaded = config.load();
-    if (shard != null) {
-      loaded.withShard(shardFlag(shard));
-    }
+    AgentConfiguration loaded = config.load(shard, stateDir);
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);
@@ -43,19 +41,5 @@ public final class AgentCommand implements CliCommand {
         + server.adminUri() + "/healthcheck" + (loaded.getShard().isSharded() ? ", shard " + loaded.getShard() : ""));
     server.join();
     return 0;
-  }
-
-  private static ShardConfig shardFlag(String flag) throws ConfigException {
-    ShardConfig parsed;
-    try {
-      parsed = ShardConfig.parse(flag);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--shard", List.of(e.getMessage()));
-    }
-    List<String> problems = parsed.problems("--shard");
-    if (!problems.isEmpty()) {
-      throw new ConfigException("--shard", problems);
-    }
-    return parsed;
   }
 }

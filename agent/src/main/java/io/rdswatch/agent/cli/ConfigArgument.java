@@ -3,6 +3,7 @@ package io.rdswatch.agent.cli;
 import com.beust.jcommander.Parameter;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.CommandLineOverrides;
 import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
 import java.nio.file.Path;
@@ -24,5 +25,11 @@ public final class ConfigArgument {
     // until Dropwizard configures logging, keep library start-up chatter (validator, driver) quiet
     BootstrapLogging.bootstrap();
     return ConfigLoader.load(file);
+  }
+
+  /** With `agent`'s --shard and --state-dir (null when not given) in place of the file's values. */
+  public AgentConfiguration load(String shard, String stateDir) throws ConfigException {
+    BootstrapLogging.bootstrap();
+    return CommandLineOverrides.load(file, shard, stateDir);
   }
 }

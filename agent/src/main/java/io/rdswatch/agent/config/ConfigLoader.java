@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,6 +66,11 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
     return Shared.LOADER.build(sourceProvider(), file.toString());
   }
 
+  /** Loads with command-line values applied before the checks, so they are checked as the file's own are. */
+  static AgentConfiguration load(Path file, UnaryOperator<AgentConfiguration> overrides) throws ConfigException {
+    return Shared.LOADER.build(sourceProvider(), file.toString(), overrides);
+  }
+
   /** Built on first use: a validator factory takes a noticeable moment to start, and both are thread-safe. */
   private static final class Shared {
     static final ConfigLoader LOADER = new ConfigLoader();
@@ -77,6 +83,11 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
 
   @Override
   public AgentConfiguration build(ConfigurationSourceProvider provider, String path) throws ConfigException {
+    return build(provider, path, UnaryOperator.identity());
+  }
+
+  private AgentConfiguration build(ConfigurationSourceProvider provider, String path,
+      UnaryOperator<AgentConfiguration> overrides) throws ConfigException {
     JsonNode tree = readTree(provider, path);
     List<String> errors = new ArrayList<>();
     if (tree.has("server")) {
@@ -96,6 +107,7 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
     errors.addAll(unknown.errors());
     errors.addAll(values.errors());
     if (config != null) {
+      config = overrides.apply(config);
       errors.addAll(checks(config, values));
     }
     if (!errors.isEmpty()) {

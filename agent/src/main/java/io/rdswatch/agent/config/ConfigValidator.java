@@ -55,6 +55,13 @@ final class ConfigValidator {
     return v.errors;
   }
 
+  /** The stateDir rules alone, for a folder given on the command line. */
+  static List<String> stateDirProblems(String stateDir) {
+    ConfigValidator v = new ConfigValidator();
+    v.stateDir(stateDir);
+    return v.errors;
+  }
+
   private void poll(PollConfig poll) {
     if (poll == null) {
       return;

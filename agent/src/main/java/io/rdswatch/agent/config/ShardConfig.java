@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class ShardConfig {
 
-  private static final Pattern FLAG = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
+  /** "1/3", or "1-of-3" where '/' cannot appear (a systemd template unit's instance name). */
+  private static final Pattern FLAG = Pattern.compile("(\\d{1,4})(?:/|-of-)(\\d{1,4})");
 
   @JsonProperty private int index = 0;
 
@@ -24,11 +25,11 @@ public final class ShardConfig {
     this.count = count;
   }
 
-  /** Parses `--shard i/n`; the range rules are {@link #validate}'s. */
+  /** Parses `--shard i/n`; {@link #problems} checks the ranges. */
   public static ShardConfig parse(String flag) {
     Matcher m = FLAG.matcher(flag == null ? "" : flag.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("--shard: expected INDEX/COUNT such as 0/3, got '" + flag + "'");
+      throw new IllegalArgumentException("--shard: expected INDEX/COUNT such as 0/3 (or 0-of-3), got '" + flag + "'");
     }
     return new ShardConfig(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }

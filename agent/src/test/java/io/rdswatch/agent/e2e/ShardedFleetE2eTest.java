@@ -62,7 +62,27 @@ class ShardedFleetE2eTest {
     assertThat(outOfRange.exitCode()).isEqualTo(2);
     assertThat(outOfRange.err()).contains("--shard.index: must be between 0 and count - 1 (2), got 3");
     assertThat(malformed.exitCode()).isEqualTo(2);
-    assertThat(malformed.err()).contains("--shard: expected INDEX/COUNT such as 0/3, got 'first-of-three'");
+    assertThat(malformed.err()).contains("--shard: expected INDEX/COUNT such as 0/3 (or 0-of-3), got 'first-of-three'");
+  }
+
+  @Test
+  void stateDirReplacesTheFilesBeforeItIsCheckedAndIsCheckedLikeIt() throws Exception {
+    Path notADir = Files.writeString(dir.resolve("a-file"), "");
+    Path config = Files.writeString(dir.resolve("rdswatch.yml"), "stateDir: " + notADir + "\n"
+        + "instances:\n  - { name: a, host: 127.0.0.1, username: u, password: p }\n");
+
+    // the file's own stateDir is unusable, but this shard's is fine: only the bad --shard is reported
+    CliRun overridden = CliRun.of("agent", "--config", config.toString(), "--state-dir",
+        dir.resolve("shard-2").toString(), "--shard", "2-of-2");
+    CliRun badDir = CliRun.of("agent", "--config", config.toString(), "--state-dir", notADir.toString(),
+        "--shard", "1-of-2");
+
+    assertThat(overridden.exitCode()).isEqualTo(2);
+    assertThat(overridden.err()).contains("--shard.index: must be between 0 and count - 1 (1), got 2")
+        .doesNotContain("stateDir");
+    assertThat(badDir.exitCode()).isEqualTo(2);
+    assertThat(badDir.err()).contains("--state-dir: '" + notADir + "' is not a writable directory",
+        "stateDir: '" + notADir + "' is not a writable directory");
   }
 
   /**
