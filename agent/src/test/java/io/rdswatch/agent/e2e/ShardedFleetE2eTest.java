@@ -2,6 +2,8 @@ package io.rdswatch.agent.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.ShardConfig;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.file.Files;
@@ -83,6 +85,20 @@ class ShardedFleetE2eTest {
     assertThat(badDir.exitCode()).isEqualTo(2);
     assertThat(badDir.err()).contains("--state-dir: '" + notADir + "' is not a writable directory",
         "stateDir: '" + notADir + "' is not a writable directory");
+  }
+
+  /** README "Running at scale": shards on one host share config.yml and take their ports from the environment. */
+  @Test
+  void aSharedConfigTakesEachShardsPortsFromTheEnvironmentWithDefaults() throws Exception {
+    Path config = Files.writeString(dir.resolve("rdswatch.yml"), "http:\n"
+        + "  port: ${RDSWATCH_TEST_SURELY_UNSET_PORT:-9870}\n  adminPort: ${RDSWATCH_TEST_SURELY_UNSET_ADMIN:-9871}\n"
+        + "stateDir: " + dir.resolve("state") + "\n"
+        + "instances:\n  - { name: a, host: 127.0.0.1, username: u, password: p }\n");
+
+    AgentConfiguration loaded = ConfigLoader.load(config);
+
+    assertThat(loaded.getHttp().getPort()).isEqualTo(9870);
+    assertThat(loaded.getHttp().getAdminPort()).isEqualTo(9871);
   }
 
   /**

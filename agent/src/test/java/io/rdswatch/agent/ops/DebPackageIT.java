@@ -20,6 +20,7 @@ class DebPackageIT {
       Map.entry("./usr/share/rdswatch/rdswatch.jar", "-rw-r--r--"),
       Map.entry("./usr/bin/rdswatch", "-rwxr-xr-x"),
       Map.entry("./lib/systemd/system/rdswatch.service", "-rw-r--r--"),
+      Map.entry("./lib/systemd/system/rdswatch@.service", "-rw-r--r--"),
       Map.entry("./etc/rdswatch/config.yml", "-rw-r--r--"),
       Map.entry("./etc/default/rdswatch", "-rw-------"),
       Map.entry("./usr/share/doc/rdswatch/README.md", "-rw-r--r--"),
@@ -81,6 +82,7 @@ class DebPackageIT {
     assertThat(extract.exit()).as(extract.describe()).isZero();
 
     assertThat(root.resolve("lib/systemd/system/rdswatch.service")).hasSameBinaryContentAs(OpsFiles.UNIT);
+    assertThat(root.resolve("lib/systemd/system/rdswatch@.service")).hasSameBinaryContentAs(OpsFiles.TEMPLATE_UNIT);
     assertThat(root.resolve("etc/rdswatch/config.yml")).hasSameBinaryContentAs(OpsFiles.EXAMPLE_CONFIG);
     assertThat(root.resolve("usr/share/doc/rdswatch/alerts/rdswatch.rules.yml")).hasSameBinaryContentAs(OpsFiles.RULES);
     for (Path dashboard : OpsFiles.dashboards()) {

@@ -16,6 +16,7 @@ final class OpsFiles {
   static final Path RUNBOOKS = ROOT.resolve("alerts/runbooks.md");
   static final Path DASHBOARDS = ROOT.resolve("dashboards");
   static final Path UNIT = ROOT.resolve("packaging/systemd/rdswatch.service");
+  static final Path TEMPLATE_UNIT = ROOT.resolve("packaging/systemd/rdswatch@.service");
   static final Path EXAMPLE_CONFIG = ROOT.resolve("packaging/deb/etc/rdswatch/config.yml");
 
   private OpsFiles() {}
