@@ -46,12 +46,20 @@ class AbortLogE2eTest extends ProdInstanceE2e {
         """;
   }
 
-  private List<String> entries(Connection on, String sql, Duration wait) throws Exception {
+  /**
+   * Submits, lets the task run for {@code wait}, checks it ended in ERROR and returns its task_info,
+   * with the task's own id written as "Task ID <id>".
+   */
+  private String failedTaskInfo(Connection on, String sql, Duration wait) throws Exception {
     int id = Jdbc.submit(on, sql);
     h.advance(wait);
     Map<String, Object> task = Jdbc.task(on, id);
     assertThat(task.get("lifecycle")).isEqualTo("ERROR");
-    List<String> lines = Arrays.asList(((String) task.get("task_info")).split("\n"));
+    return ((String) task.get("task_info")).replace("Task ID " + id + " ", "Task ID <id> ");
+  }
+
+  private List<String> entries(Connection on, String sql, Duration wait) throws Exception {
+    List<String> lines = Arrays.asList(failedTaskInfo(on, sql, wait).split("\n"));
     assertThat(lines).allMatch(l -> l.matches("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*"));
     return lines.stream().map(l -> l.substring(26)).toList();
   }
@@ -95,10 +103,8 @@ class AbortLogE2eTest extends ProdInstanceE2e {
   @Test
   void theLegacyWindowAbortHasOnlyTheGenericLineAndTheIoErrors() throws Exception {
     try (Connection w = h.connect("legacy")) {
-      int id = Jdbc.submit(w, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
-          + "@s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'");
-      h.advance(Duration.ofMinutes(15));
-      String info = (String) Jdbc.task(w, id).get("task_info");
+      String info = failedTaskInfo(w, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
+          + "@s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'", Duration.ofMinutes(15));
 
       assertThat(info).doesNotContain(EXPLICIT)
           .contains("[2026-11-27 00:05:03.000] " + GENERIC, "failed: 995(", "BACKUP DATABASE is terminating abnormally.");
@@ -109,12 +115,10 @@ class AbortLogE2eTest extends ProdInstanceE2e {
   @Test
   void aRestoreOntoAnExistingNameCanFailInTheTaskWithTheFileGuidsText() throws Exception {
     try (Connection w = h.connect("legacy")) {
-      int id = Jdbc.submit(w, "exec msdb.dbo.rds_restore_database @restore_db_name='Sales', "
-          + "@s3_arn_to_restore_from='arn:aws:s3:::backups/sales.bak'");
-      h.advance(Duration.ofMinutes(8));
-      String info = (String) Jdbc.task(w, id).get("task_info");
+      String info = failedTaskInfo(w, "exec msdb.dbo.rds_restore_database @restore_db_name='Sales', "
+          + "@s3_arn_to_restore_from='arn:aws:s3:::backups/sales.bak'", Duration.ofMinutes(8));
 
-      assertThat(info).contains("] " + RESTORE_GENERIC + "\n[", "] Task ID " + id + " (RESTORE_DB) exception: Database "
+      assertThat(info).contains("] " + RESTORE_GENERIC + "\n[", "] Task ID <id> (RESTORE_DB) exception: Database "
           + "Sales cannot be restored because there is already an existing database with the same file_guids on the "
           + "instance.\n[");
       assertThat(Jdbc.rows(w, "select name from sys.databases where name = 'Sales'")).hasSize(1);
