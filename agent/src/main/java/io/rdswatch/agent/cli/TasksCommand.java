@@ -9,7 +9,10 @@ import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.track.FailureContexts;
+import io.rdswatch.exporter.model.Classification;
 import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
@@ -54,25 +57,35 @@ public final class TasksCommand implements CliCommand {
       System.err.println("rdswatch tasks: " + target.name() + ": " + e.kind().label() + ": " + e.getMessage());
       return 1;
     }
-    System.out.print(render(rows.stream().filter(r -> !active || r.isActive()).toList()));
+    System.out.print(render(rows.stream().filter(r -> !active || r.isActive()).toList(), FailureContexts.of(target)));
     return 0;
   }
 
-  static String render(List<TaskRow> rows) {
+  /** The table, then for each failed task the task_info entry that decided its reason. */
+  static String render(List<TaskRow> rows, FailureContext context) {
     if (rows.isEmpty()) {
       return "no tasks\n";
     }
     TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "DURATION", "CREATED (UTC)", "REASON");
-    rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId).reversed()).forEach(r -> table.row(
-        r.taskId(),
-        r.taskTypeRaw(),
-        r.database(),
-        r.lifecycleRaw(),
-        r.percentComplete() + "%",
-        duration(r.durationMinutes()),
-        r.createdAt() == null ? null : TIME.format(r.createdAt()),
-        r.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(r.taskInfo()).label() : null));
-    return table.render();
+    StringBuilder evidence = new StringBuilder();
+    List<TaskRow> newestFirst = rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId).reversed()).toList();
+    for (TaskRow r : newestFirst) {
+      Classification failure = r.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(r, context) : null;
+      table.row(
+          r.taskId(),
+          r.taskTypeRaw(),
+          r.database(),
+          r.lifecycleRaw(),
+          r.percentComplete() + "%",
+          duration(r.durationMinutes()),
+          r.createdAt() == null ? null : TIME.format(r.createdAt()),
+          failure == null ? null : failure.label());
+      if (failure != null) {
+        evidence.append(r.taskId()).append(' ').append(failure.label()).append(": ")
+            .append(failure.evidence() == null ? "(no deciding line in task_info)" : failure.evidence()).append('\n');
+      }
+    }
+    return evidence.isEmpty() ? table.render() : table.render() + "\nREASON EVIDENCE\n" + evidence;
   }
 
   static String duration(int minutes) {

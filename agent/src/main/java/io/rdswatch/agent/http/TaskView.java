@@ -1,12 +1,15 @@
 package io.rdswatch.agent.http;
 
+import io.rdswatch.exporter.model.Classification;
 import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.TaskRow;
 
 /**
  * One rds_task_status row as /api/tasks shows it: RDS's own values (task_type, lifecycle, raw
- * task_info) plus rdswatch's reading of them (progress ratio, failure reason for ERROR tasks).
+ * task_info) plus rdswatch's reading of them (progress ratio; for ERROR tasks the failure reason and
+ * reasonEvidence, the task_info entry that decided it, see the README's failure reason table).
  */
 public record TaskView(
     String rdsInstance,
@@ -24,9 +27,11 @@ public record TaskView(
     String kmsMasterKeyArn,
     boolean overwriteS3BackupFile,
     String reason,
+    String reasonEvidence,
     String taskInfo) {
 
-  static TaskView of(String instance, TaskRow row) {
+  static TaskView of(String instance, TaskRow row, FailureContext context) {
+    Classification failure = row.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(row, context) : null;
     return new TaskView(
         instance,
         row.taskId(),
@@ -42,7 +47,8 @@ public record TaskView(
         row.s3ObjectArn(),
         row.kmsMasterKeyArn(),
         row.overwriteS3BackupFile(),
-        row.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(row.taskInfo()).label() : null,
+        failure == null ? null : failure.label(),
+        failure == null ? null : failure.evidence(),
         row.taskInfo());
   }
 }

@@ -40,7 +40,7 @@ public final class TasksResource {
     return instances
         .flatMap(p -> p.tracker().latestRows().stream()
             .sorted(Comparator.comparingLong(r -> -r.taskId()))
-            .map(row -> TaskView.of(p.name(), row)))
+            .map(row -> TaskView.of(p.name(), row, p.tracker().failureContext())))
         .filter(t -> database == null || database.isEmpty() || database.equals(t.database()))
         .filter(t -> activeOnly == null || t.active() == activeOnly)
         .toList();

@@ -3,9 +3,11 @@ package io.rdswatch.agent.track;
 import io.rdswatch.exporter.model.ActiveTask;
 import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.TaskRow;
+import io.rdswatch.exporter.model.TaskType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,14 @@ import java.util.function.UnaryOperator;
  * The non-durable picture of one poll: active tasks with progress, stall and queue age, and the
  * databases whose backups overlap. Rebuilt from the rows and the progress marks on every poll.
  */
-record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) {
+record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, Map<TaskType, Long> otherLifecycle) {
 
-  static final LiveView NONE = new LiveView(List.of(), Set.of());
+  static final LiveView NONE = new LiveView(List.of(), Set.of(), Map.of());
 
   LiveView {
     activeTasks = List.copyOf(activeTasks);
     overlappingDatabases = Set.copyOf(overlappingDatabases);
+    otherLifecycle = Map.copyOf(otherLifecycle);
   }
 
   static LiveView of(
@@ -37,7 +40,10 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) 
     Map<String, Integer> backupsPerDb = new HashMap<>();
     Set<String> overlapping = new TreeSet<>();
     boolean inWindow = window != null && window.contains(now);
-    List<TaskRow> moving = rows.stream().filter(r -> !r.lifecycle().isTerminal()).toList();
+    List<TaskRow> moving = rows.stream().filter(TaskRow::isActive).toList();
+    // an undocumented lifecycle may be terminal or not: counted, never tracked as progressing
+    Map<TaskType, Long> other = new EnumMap<>(TaskType.class);
+    rows.stream().filter(r -> r.lifecycle() == Lifecycle.UNKNOWN).forEach(r -> other.merge(r.taskType(), 1L, Long::sum));
     for (TaskRow raw : TaskLedger.byId(moving)) {
       TaskRow row = relabel(raw, databaseLabel);
       boolean queued = row.lifecycle() == Lifecycle.CREATED;
@@ -58,7 +64,7 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) 
         }
       }
     }
-    return new LiveView(active, overlapping);
+    return new LiveView(active, overlapping, other);
   }
 
   /** Applies the database label policy (e.g. folding drill scratch names) to an active row. */

@@ -4,6 +4,7 @@ import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.BackupKind;
 import io.rdswatch.exporter.model.DurationHistogram;
 import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.FinishedKey;
@@ -40,9 +41,10 @@ final class TaskLedger {
       InstanceState previous,
       List<TaskRow> rows,
       Instant now,
-      UnaryOperator<String> databaseLabel) {
+      UnaryOperator<String> databaseLabel,
+      FailureContext failureContext) {
     List<TaskRow> byId = byId(rows);
-    Counts counts = new Counts(previous);
+    Counts counts = new Counts(previous, failureContext);
     TaskIdSet settled = previous.settled();
     for (TaskRow row : byId) {
       if (!row.lifecycle().isTerminal() || settled.contains(row.taskId())) {
@@ -62,7 +64,7 @@ final class TaskLedger {
       // this poll's newly finished rows can move them (O(new rows), not O(36 days), per poll)
       if (row.lifecycle() == Lifecycle.SUCCESS && !previous.settled().contains(row.taskId())) {
         counts.success(row, databaseLabel.apply(row.database()));
-      } else if (!row.lifecycle().isTerminal()) {
+      } else if (row.isActive()) {
         active.put(row.taskId(), ProgressMark.next(previous.active().get(row.taskId()), row, now));
       }
     }
@@ -91,8 +93,11 @@ final class TaskLedger {
   }
 
   /** ERROR, or CANCELLED by RDS because of the automated backup window (not by a person). */
-  static Optional<FailureReason> failure(TaskRow row) {
-    FailureReason reason = FailureClassifier.classify(row.taskInfo());
+  static Optional<FailureReason> failure(TaskRow row, FailureContext context) {
+    if (row.lifecycle() != Lifecycle.ERROR && row.lifecycle() != Lifecycle.CANCELLED) {
+      return Optional.empty();
+    }
+    FailureReason reason = FailureClassifier.classify(row, context).reason();
     if (row.lifecycle() == Lifecycle.ERROR
         || (row.lifecycle() == Lifecycle.CANCELLED
             && reason == FailureReason.BACKUP_WINDOW_OVERLAP)) {
@@ -124,8 +129,10 @@ final class TaskLedger {
     final Map<TaskType, DurationHistogram> durations;
     final Map<BackupKey, Instant> backups;
     final Map<String, Instant> restores;
+    final FailureContext failureContext;
 
-    Counts(InstanceState s) {
+    Counts(InstanceState s, FailureContext failureContext) {
+      this.failureContext = failureContext;
       finished = new HashMap<>(s.finished());
       failures = new HashMap<>(s.failures());
       durations = new HashMap<>(s.durations());
@@ -136,7 +143,7 @@ final class TaskLedger {
     void count(TaskRow row, String database, ProgressMark mark) {
       TaskType type = row.taskType();
       finished.merge(new FinishedKey(database, type, row.lifecycle()), 1L, Long::sum);
-      failure(row).ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
+      failure(row, failureContext).ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
       if (row.lifecycle() == Lifecycle.SUCCESS) {
         durationSeconds(row, mark)
             .ifPresent(

@@ -2,6 +2,7 @@ package io.rdswatch.agent.track;
 
 import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
@@ -98,7 +99,7 @@ public final class TaskTracker {
   public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> standIns, Duration pollDuration) {
     Instant now = clock.instant();
     List<TaskRow> copy = List.copyOf(rows);
-    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel);
+    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext());
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
       LOG.info(
@@ -150,6 +151,11 @@ public final class TaskTracker {
 
   public InstanceTarget target() {
     return target;
+  }
+
+  /** How this instance's failed tasks are classified (its backup window decides generic aborts). */
+  public FailureContext failureContext() {
+    return FailureContexts.of(window);
   }
 
   /** The durable state as last saved, for tests and diagnostics. */
@@ -221,7 +227,8 @@ public final class TaskTracker {
         s.restoreLastSuccess(),
         live.overlappingDatabases(),
         target.backupWindow(),
-        now);
+        now,
+        live.otherLifecycle());
   }
 
   private static double seconds(Duration d) {

@@ -43,7 +43,8 @@ class DemoTest {
       CliRun check = CliRun.of("check", "--config", options.configFile().toString());
       assertThat(check.exitCode()).as(check.out()).isZero();
       CliRun tasks = CliRun.of("tasks", "--config", options.configFile().toString(), "--instance", "hr-prod");
-      assertThat(tasks.out()).contains("s3_wrong_region");
+      assertThat(tasks.out()).contains("s3_wrong_region", "REASON EVIDENCE")
+          .containsPattern("\\d+ s3_wrong_region: \\[[-0-9 :.]+] Please specify a bucket that is in the same region");
     }
   }
 

@@ -62,6 +62,12 @@ class FailureReasonsE2eTest {
           backup_window: "00:05-00:35"
           databases: [{name: Big, size_mb: 40960}]
           buckets: [{name: backups, region: us-east-1}]
+        - name: legacy
+          backup_window: "00:05-00:35"
+          task_info: {window_abort: legacy, existing_name_restore: task_error}
+          databases: [{name: Big, size_mb: 40960}, {name: Taken, size_mb: 100}]
+          buckets: [{name: backups, region: us-east-1}]
+          objects: [{arn: "arn:aws:s3:::backups/plain.bak", size_mb: 100}]
         - name: flaky
           databases: [{name: Ledger, size_mb: 1024}]
           buckets: [{name: backups, region: us-east-1}]
@@ -82,8 +88,10 @@ class FailureReasonsE2eTest {
       agent.pollOnce(); // baseline: from here on every finished task is counted
       Map<Long, String> expected = new LinkedHashMap<>();
       Map<Long, String> windowed = new LinkedHashMap<>();
+      Map<Long, String> legacy = new LinkedHashMap<>();
       try (Connection c = connect(fleet, "reasons", "admin", "admin");
-          Connection w = connect(fleet, "windowed", "admin", "admin")) {
+          Connection w = connect(fleet, "windowed", "admin", "admin");
+          Connection l = connect(fleet, "legacy", "admin", "admin")) {
         expected.put(backup(c, "eu-bucket/s.bak", ""), "s3_wrong_region");
         expected.put(backup(c, "locked/s.bak", ""), "s3_access_denied");
         expected.put(backup(c, "nowhere/s.bak", ""), "s3_no_bucket");
@@ -103,12 +111,17 @@ class FailureReasonsE2eTest {
         submitOnly(c, "exec msdb.dbo.rds_drop_database @db_name='Doomed'");
         windowed.put(submit(w, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
             + "@s3_arn_to_backup_to='" + S3 + "big.bak'"), "backup_window_overlap");
+        // older wording: only the generic line, written while the window is open, tells it was the window
+        legacy.put(submit(l, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
+            + "@s3_arn_to_backup_to='" + S3 + "big.bak'"), "backup_window_overlap");
+        legacy.put(restore(l, "Taken", "plain.bak", ""), "db_exists"); // the file_guids text, in the task
 
         fleet.advance(Duration.ofMinutes(40));
         agent.pollOnce();
 
         assertThat(reasons(agent, "reasons")).isEqualTo(new TreeMap<>(expected));
         assertThat(reasons(agent, "windowed")).isEqualTo(new TreeMap<>(windowed));
+        assertThat(reasons(agent, "legacy")).isEqualTo(new TreeMap<>(legacy));
         assertThat(reasons(agent, "flaky")).as("the injected mid-run I/O error").isNotEmpty()
             .allSatisfy((id, reason) -> assertThat(reason).isEqualTo("engine_error"));
 
@@ -116,7 +129,8 @@ class FailureReasonsE2eTest {
         Map<String, Long> counted = new TreeMap<>();
         expected.values().forEach(r -> counted.merge(r, 1L, Long::sum));
         counted.merge("engine_error", (long) reasons(agent, "flaky").size(), Long::sum);
-        counted.merge("backup_window_overlap", 1L, Long::sum);
+        windowed.values().forEach(r -> counted.merge(r, 1L, Long::sum));
+        legacy.values().forEach(r -> counted.merge(r, 1L, Long::sum));
         counted.forEach((reason, n) -> assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total",
             "reason=\"" + reason + "\"")).as(reason).isEqualTo(n.doubleValue()));
         assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total"))
@@ -141,12 +155,21 @@ class FailureReasonsE2eTest {
     }
   }
 
-  /** Task id to the reason /api/tasks gives each ERROR task of the instance. */
+  /**
+   * Task id to the reason /api/tasks gives each ERROR task of the instance; each also shows the
+   * task_info entry that decided it, and every failed backup's log has the generic abort line.
+   */
   private static Map<Long, String> reasons(RunningAgent agent, String instance) throws Exception {
     Map<Long, String> reasons = new TreeMap<>();
     for (JsonNode t : JSON.readTree(agent.get("/api/tasks?rds_instance=" + instance).body())) {
       if (t.get("lifecycle").asText().equals("ERROR")) {
-        assertThat(t.get("taskInfo").asText()).as("raw task_info stays available").isNotBlank();
+        String info = t.get("taskInfo").asText();
+        assertThat(info).as("raw task_info stays available").isNotBlank();
+        assertThat(t.get("reasonEvidence").asText()).as(info).isNotBlank().isSubstringOf(info);
+        if (t.get("taskType").asText().startsWith("BACKUP")) {
+          assertThat(info).contains("] Aborted the task because of a task failure or an overlap with your preferred "
+              + "backup window for RDS automated backup.");
+        }
         reasons.put(t.get("taskId").asLong(), t.get("reason").asText());
       }
     }

@@ -86,8 +86,13 @@ class HttpEndpointsTest {
       assertThat(t.get("database").asText()).isEqualTo("Benefits");
     });
     assertThat(tasks).filteredOn(t -> t.get("lifecycle").asText().equals("ERROR")).isNotEmpty().allSatisfy(t -> {
+      // written as RDS writes it: the generic abort line (which names the backup window) comes first
       assertThat(t.get("reason").asText()).isEqualTo("s3_wrong_region");
-      assertThat(t.get("taskInfo").asText()).containsIgnoringCase("same region");
+      assertThat(t.get("taskInfo").asText()).contains("] Aborted the task because of a task failure or an overlap with "
+          + "your preferred backup window for RDS automated backup.", "] Access Denied.", "] Task has been aborted");
+      assertThat(t.get("reasonEvidence").asText())
+          .endsWith("] Please specify a bucket that is in the same region as RDS instance.")
+          .isSubstringOf(t.get("taskInfo").asText());
     });
     assertThat(tasks).extracting(t -> t.get("taskId").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
   }

@@ -20,6 +20,8 @@ import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.exporter.model.TaskType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -339,7 +341,8 @@ class TaskTrackerTest {
                 40,
                 at(-5),
                 at(-1),
-                "[2017-08-05 00:09:08.180] Aborted the task because of a task failure or an overlap"
+                "[2017-08-05 00:09:08.170] Aborting native backup because there is an RDS automated backup in"
+                    + " progress.\n[2017-08-05 00:09:08.180] Aborted the task because of a task failure or an overlap"
                     + " with your preferred backup window for RDS automated backup."),
             row(3, "BACKUP_DB", "orders", "CANCELLED", 10, at(-5), at(-1), "cancelled by user"),
             row(4, "RESTORE_DB", "copy", "ERROR", 0, at(-5), at(-1), null)),
@@ -352,6 +355,44 @@ class TaskTrackerTest {
                 1L),
             Map.entry(new FailureKey("copy", TaskType.RESTORE_DB, FailureReason.UNKNOWN), 1L));
     assertThat(tracker.snapshot().finished()).containsEntry(ordersBackup(Lifecycle.CANCELLED), 2L);
+  }
+
+  @Test
+  void theInstancesBackupWindowDecidesAnAbortWithOnlyTheGenericLine() {
+    String generic = "Aborted the task because of a task failure or an overlap with your preferred backup window"
+        + " for RDS automated backup.\nTask has been aborted";
+    // no timestamps in the log: last_updated is the abort's time
+    List<TaskRow> rows = List.of(
+        row(1, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-40), generic),
+        row(2, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-20), generic),
+        row(3, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-20), generic + "\nAccess Denied"));
+    String window = LocalTime.ofInstant(at(-45), ZoneOffset.UTC) + "-" + LocalTime.ofInstant(at(-30), ZoneOffset.UTC);
+    TaskTracker tracker = new TaskTracker(Rows.target("orders-prod", window), STALL, store, clock);
+    tracker.pollSucceeded(List.of(), POLL);
+    tracker.pollSucceeded(rows, POLL);
+
+    assertThat(tracker.snapshot().failures()).containsOnly(
+        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP), 1L),
+        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.UNKNOWN), 1L),
+        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.S3_ACCESS_DENIED), 1L));
+  }
+
+  @Test
+  void anUndocumentedLifecycleIsCountedApartWithoutProgressAndNeverCountedAsFinished() {
+    TaskTracker tracker = tracker();
+    tracker.pollSucceeded(List.of(), POLL);
+    List<TaskRow> rows = List.of(
+        row(1, "BACKUP_DB", "orders", "PAUSED_BY_RDS", 40, at(-500), at(-400), "Task execution has started."),
+        backup(2, "orders", "IN_PROGRESS", 10, at(-10), at(-5)));
+    tracker.pollSucceeded(rows, POLL);
+    clock.advance(STALL.multipliedBy(2));
+    tracker.pollSucceeded(rows, POLL);
+
+    InstanceSnapshot s = tracker.snapshot();
+    assertThat(s.activeTasks()).extracting(t -> t.row().taskId()).containsExactly(2L);
+    assertThat(s.otherLifecycleTasks()).containsExactly(Map.entry(TaskType.BACKUP_DB, 1L));
+    assertThat(s.finished()).isEmpty();
+    assertThat(tracker.state().active()).containsOnlyKeys(2L);
   }
 
   @Test

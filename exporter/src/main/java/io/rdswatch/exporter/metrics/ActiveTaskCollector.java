@@ -39,11 +39,12 @@ public final class ActiveTaskCollector extends SnapshotCollector {
       }
       String name = instance.name();
       slots.put(0, name);
+      instance.otherLifecycleTasks().forEach((type, n) -> tasks.merge(Double::sum, n, name, type.label(), "other"));
       for (ActiveTask task : instance.activeTasks()) {
         TaskRow row = task.row();
         String db = Labels.db(row.database());
         String type = row.taskType().label();
-        tasks.merge(Double::sum, 1, name, type, row.lifecycle().name());
+        tasks.merge(Double::sum, 1, name, type, row.lifecycle().label());
         if (row.lifecycle() == Lifecycle.CREATED) {
           queued.merge(Math::max, task.queuedSeconds(), name, db, type);
           continue;
@@ -59,7 +60,8 @@ public final class ActiveTaskCollector extends SnapshotCollector {
     return List.of(
         tasks.gauge(
             "rdswatch_tasks",
-            "Non-terminal tasks in rds_task_status by type and lifecycle, as of the last poll.",
+            "Non-terminal tasks in rds_task_status by type and lifecycle, as of the last poll;"
+                + " lifecycle=\"other\" counts tasks whose lifecycle RDS does not document.",
             List.of(RDS_INSTANCE, TASK_TYPE, LIFECYCLE)),
         slots.gauge(
             "rdswatch_task_slots_in_use",

@@ -2,7 +2,7 @@ package io.rdswatch.exporter.model;
 
 import java.util.Locale;
 
-/** The fixed, bounded set of reasons an ERROR task is classified into (reference §7). */
+/** The fixed, bounded set of reasons a failed task is classified into (README: failure reasons). */
 public enum FailureReason {
   BACKUP_WINDOW_OVERLAP,
   S3_WRONG_REGION,
@@ -15,6 +15,7 @@ public enum FailureReason {
   TOO_MANY_FILES,
   OPTION_NOT_ENABLED,
   PERMISSION,
+  COMPRESSION_UNSUPPORTED,
   ENGINE_ERROR,
   UNKNOWN;
 

@@ -13,6 +13,8 @@ import java.util.Set;
  *
  * @param lastPollSuccess null until a poll has succeeded
  * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
+ * @param otherLifecycleTasks tasks whose lifecycle RDS does not document, by type: neither active
+ *     nor finished, so they get no progress or stall gauges, only a count
  */
 public record InstanceSnapshot(
     String name,
@@ -30,7 +32,8 @@ public record InstanceSnapshot(
     Map<String, Instant> restoreLastSuccess,
     Set<String> overlappingDatabases,
     String backupWindow,
-    Instant takenAt) {
+    Instant takenAt,
+    Map<TaskType, Long> otherLifecycleTasks) {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
@@ -42,5 +45,28 @@ public record InstanceSnapshot(
     backupLastSuccess = Map.copyOf(backupLastSuccess);
     restoreLastSuccess = Map.copyOf(restoreLastSuccess);
     overlappingDatabases = Set.copyOf(overlappingDatabases);
+    otherLifecycleTasks = Map.copyOf(otherLifecycleTasks);
+  }
+
+  /** A snapshot without tasks of undocumented lifecycles. */
+  public InstanceSnapshot(
+      String name,
+      String host,
+      Map<String, String> labels,
+      boolean up,
+      double pollDurationSeconds,
+      Instant lastPollSuccess,
+      Map<PollErrorKind, Long> pollErrors,
+      List<ActiveTask> activeTasks,
+      Map<FinishedKey, Long> finished,
+      Map<FailureKey, Long> failures,
+      Map<TaskType, DurationHistogram> durations,
+      Map<BackupKey, Instant> backupLastSuccess,
+      Map<String, Instant> restoreLastSuccess,
+      Set<String> overlappingDatabases,
+      String backupWindow,
+      Instant takenAt) {
+    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks, finished, failures,
+        durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases, backupWindow, takenAt, Map.of());
   }
 }

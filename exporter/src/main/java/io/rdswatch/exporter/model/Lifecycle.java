@@ -22,6 +22,11 @@ public enum Lifecycle {
     return terminal;
   }
 
+  /** Label value: the RDS name, or "other" for a lifecycle RDS does not document. */
+  public String label() {
+    return this == UNKNOWN ? "other" : name();
+  }
+
   public static Lifecycle parse(String raw) {
     if (raw == null) {
       return UNKNOWN;

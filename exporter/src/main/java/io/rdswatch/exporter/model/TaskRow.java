@@ -25,7 +25,8 @@ public record TaskRow(
     boolean overwriteS3BackupFile,
     String kmsMasterKeyArn) {
 
+  /** Queued, running or being cancelled; a lifecycle RDS does not document is not active. */
   public boolean isActive() {
-    return !lifecycle.isTerminal();
+    return !lifecycle.isTerminal() && lifecycle != Lifecycle.UNKNOWN;
   }
 }

@@ -93,7 +93,9 @@ public final class SampleFleet {
         Map.of("staging", Instant.parse("2025-03-08T22:30:00Z")),
         Set.of("orders"),
         "03:00-03:30",
-        NOW);
+        NOW,
+        // a lifecycle RDS does not document: counted, no progress or stall
+        Map.of(TaskType.BACKUP_DB, 1L));
   }
 
   /** Down: its counters and timestamps stay, its active-task gauges go. */

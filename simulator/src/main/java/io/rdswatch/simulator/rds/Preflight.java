@@ -85,7 +85,7 @@ final class Preflight {
     }
     Database existing = rds.catalog.get(t.database);
     if (!t.type.isDifferential() && existing != null) {
-      return fail(TaskFailure.DB_EXISTS, facts);
+      return fail(rds.wording().existingNameFailsInTask() ? TaskFailure.DB_SAME_FILE_GUIDS : TaskFailure.DB_EXISTS, facts);
     }
     if (t.type.isDifferential() && (existing == null || existing.state() != DbState.RESTORING)) {
       return fail(TaskFailure.DATABASE_GONE, facts);

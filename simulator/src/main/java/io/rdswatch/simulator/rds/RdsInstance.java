@@ -38,6 +38,7 @@ public final class RdsInstance {
   private final AppLocks appLocks = new AppLocks();
   private boolean optionEnabled;
   private BackupWindow backupWindow;
+  private TaskInfoWording wording = TaskInfoWording.CURRENT;
   private long otherUsedBytes;
   Instant cursor;
 
@@ -199,6 +200,15 @@ public final class RdsInstance {
 
   public synchronized void backupWindow(BackupWindow window) {
     this.backupWindow = window;
+  }
+
+  /** Engine-version differences in what task_info says; {@link TaskInfoWording#CURRENT} by default. */
+  public synchronized TaskInfoWording wording() {
+    return wording;
+  }
+
+  public synchronized void wording(TaskInfoWording value) {
+    this.wording = java.util.Objects.requireNonNull(value, "wording");
   }
 
   /** Sets the volume's free space as of now; databases created or dropped later move it. */

@@ -35,7 +35,7 @@ public final class RdsProcedures {
       }
       Database db = rds.catalog.get(r.database());
       if (r.kind() == BackupKind.FULL) {
-        if (db != null) {
+        if (db != null && !rds.wording().existingNameFailsInTask()) {
           throw SubmitErrors.databaseExists(proc, r.database());
         }
         if (pendingRestore(r.database(), false)) {

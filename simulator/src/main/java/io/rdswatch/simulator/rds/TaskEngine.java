@@ -142,12 +142,12 @@ final class TaskEngine {
     t.failure = null;
   }
 
-  private static void failAt(Task t, TaskFailure failure, FailureFacts facts, Instant end, double fraction) {
+  private void failAt(Task t, TaskFailure failure, FailureFacts facts, Instant end, double fraction) {
     t.endAt = end;
     t.endsAs = Lifecycle.ERROR;
     t.endFraction = Math.max(0, Math.min(fraction, 0.999));
     t.failure = failure;
-    t.failureLines = List.copyOf(failure.lines(facts));
+    t.failureLines = List.copyOf(AbortLog.lines(failure, facts, rds.wording()));
   }
 
   private void finish(Task t) {

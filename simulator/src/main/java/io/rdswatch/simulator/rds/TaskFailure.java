@@ -37,6 +37,11 @@ public enum TaskFailure {
   TDE_CERTIFICATE_MISSING(false, true),
   /** Late: a database of that name appeared between submit and start. */
   DB_EXISTS(false, true),
+  /**
+   * Late: on instances whose {@link TaskInfoWording} says so, a restore onto a name in use is only
+   * refused by the running task (the text older engines log).
+   */
+  DB_SAME_FILE_GUIDS(false, true),
   /** Late: SQL Server's RESTORE checks free space when it creates the files. */
   INSUFFICIENT_SPACE(false, true),
   /** Late: the database was dropped between submit and start. */
@@ -80,12 +85,16 @@ public enum TaskFailure {
     return java.util.Arrays.stream(values()).filter(TaskFailure::injectable).map(TaskFailure::configName).toList();
   }
 
-  /** The task_info lines (without timestamps) this failure writes. */
+  /**
+   * The cause's own task_info lines (without timestamps); {@link AbortLog} adds the generic abort
+   * lines RDS writes around them.
+   */
   public List<String> lines(FailureFacts f) {
     String abort = f.verb() + " is terminating abnormally.";
     return switch (this) {
       case S3_NO_BUCKET -> List.of("The specified bucket does not exist", abort);
-      case S3_WRONG_REGION -> List.of("Please specify a bucket that is in the same region as RDS instance", abort);
+      // as RDS logs it: the S3 call's "Access Denied." comes first, then the cause
+      case S3_WRONG_REGION -> List.of("Access Denied.", "Please specify a bucket that is in the same region as RDS instance.");
       case S3_ACCESS_DENIED -> List.of("Access Denied", abort);
       case S3_OBJECT_EXISTS, NOT_A_BACKUP ->
           List.of("Please reissue task with correct type and overwrite property", abort);
@@ -116,6 +125,10 @@ public enum TaskFailure {
           List.of(
               "Database '" + f.database() + "' already exists. Two databases that differ only by case or accent "
                   + "are not allowed. Choose a different database name.");
+      case DB_SAME_FILE_GUIDS ->
+          List.of(
+              "Task ID " + f.taskId() + " (" + f.type() + ") exception: Database " + f.database() + " cannot be "
+                  + "restored because there is already an existing database with the same file_guids on the instance.");
       case INSUFFICIENT_SPACE ->
           List.of(
               "There is insufficient free space on disk volume 'D:\\' to create the database. The database requires "

@@ -3,6 +3,7 @@ package io.rdswatch.simulator.scenario;
 import io.rdswatch.simulator.SimClock;
 import io.rdswatch.simulator.rds.BackupWindow;
 import io.rdswatch.simulator.rds.Faults;
+import io.rdswatch.simulator.rds.TaskInfoWording;
 import io.rdswatch.simulator.rds.InstanceSettings;
 import io.rdswatch.simulator.rds.KmsKey;
 import io.rdswatch.simulator.rds.Login;
@@ -13,6 +14,7 @@ import io.rdswatch.simulator.rds.Timing;
 import io.rdswatch.simulator.scenario.InstanceSpec.BucketSpec;
 import io.rdswatch.simulator.scenario.InstanceSpec.KeySpec;
 import io.rdswatch.simulator.scenario.InstanceSpec.LoginSpec;
+import io.rdswatch.simulator.scenario.InstanceSpec.TaskInfoSpec;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -89,6 +91,7 @@ public final class InstanceFactory {
       contents.objects(spec.objects());
       contents.schedule(spec.schedule());
       failureRates(rds);
+      wording(rds);
       Faults faults = FaultsFactory.build(spec.faults(), at + ".faults");
       return new Built(rds, faults);
     }
@@ -145,6 +148,27 @@ public final class InstanceFactory {
           return null;
         });
       }
+    }
+
+    private void wording(RdsInstance rds) {
+      TaskInfoSpec t = spec.taskInfo();
+      if (t == null) {
+        return;
+      }
+      boolean legacy = choice(at + ".task_info.window_abort", t.windowAbort(), "explicit", "legacy");
+      boolean inTask = choice(at + ".task_info.existing_name_restore", t.existingNameRestore(), "submit_error", "task_error");
+      rds.wording(new TaskInfoWording(legacy, inTask));
+    }
+
+    /** False for the default (or absent) value, true for the other one. */
+    private static boolean choice(String path, String value, String byDefault, String other) {
+      if (value == null || value.equals(byDefault)) {
+        return false;
+      }
+      if (value.equals(other)) {
+        return true;
+      }
+      throw new ScenarioException(path + ": must be " + byDefault + " or " + other + ", got '" + value + "'");
     }
 
     private void failureRates(RdsInstance rds) {

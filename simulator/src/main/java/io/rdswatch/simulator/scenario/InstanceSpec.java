@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param backupWindow RDS PreferredBackupWindow syntax, e.g. "04:00-04:30" (UTC)
  * @param failureRates chance per scheduled backup of each injectable failure, e.g. s3_access_denied: 0.02
+ * @param taskInfo wordings of task_info that differ between engine versions; null for the current ones
  */
 public record InstanceSpec(
     String name,
@@ -30,7 +31,8 @@ public record InstanceSpec(
     List<ObjectSpec> objects,
     List<ScheduleSpec> schedule,
     Map<String, Double> failureRates,
-    FaultSpec faults) {
+    FaultSpec faults,
+    TaskInfoSpec taskInfo) {
 
   public InstanceSpec {
     logins = logins == null ? List.of() : List.copyOf(logins);
@@ -46,13 +48,13 @@ public record InstanceSpec(
   /** An instance with every default and nothing in it. */
   public static InstanceSpec named(String name) {
     return new InstanceSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   public InstanceSpec withName(String newName) {
     return new InstanceSpec(newName, region, accountId, backupRestoreOption, backupWindow, throughputMbPerS,
         storageGb, freeGb, logins, tdeCertificates, databases, buckets, kmsKeys, objects, schedule, failureRates,
-        faults);
+        faults, taskInfo);
   }
 
   /** A login besides the master user; {@code execute} lists the msdb procedures it may run ("*" for all). */
@@ -93,6 +95,14 @@ public record InstanceSpec(
   public record ScheduleSpec(
       String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
       Integer files, Boolean overwrite) {}
+
+  /**
+   * @param windowAbort "explicit" (default): a backup aborted by the automated backup window logs the
+   *     newer explicit line; "legacy": only the generic abort line and the I/O error 995 lines
+   * @param existingNameRestore "submit_error" (default): a restore onto a name in use fails at
+   *     submit with the documented error; "task_error": it fails in the task with the file_guids text
+   */
+  public record TaskInfoSpec(String windowAbort, String existingNameRestore) {}
 
   /** Faults switched on from the start. */
   public record FaultSpec(

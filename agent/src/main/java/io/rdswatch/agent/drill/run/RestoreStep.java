@@ -7,9 +7,12 @@ import io.rdswatch.agent.drill.journal.SourceBackup;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.RdsProcedures;
 import io.rdswatch.agent.drill.sql.TaskStatus;
+import io.rdswatch.exporter.model.Classification;
 import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.TaskInfoLog;
 import io.rdswatch.exporter.model.TaskRow;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -168,13 +171,15 @@ final class RestoreStep {
         return !cancelledByUs;
       case ERROR:
         if (!cancelledByUs) {
-          FailureReason reason = FailureClassifier.classify(row.taskInfo());
+          // the backup window only decides aborted backups, never a restore
+          Classification failure = FailureClassifier.classify(row, FailureContext.NONE);
+          FailureReason reason = failure.reason();
           if (reason == FailureReason.DB_EXISTS) {
             // someone else's database holds the name: it is not ours to drop
             run.record.scratchCreated(false);
           }
           run.record.outcome(DrillStatus.RESTORE_FAILED, reason.label(), "restore task " + task.taskId()
-              + " (" + task.type() + ") ended in ERROR: " + telling(row.taskInfo(), reason));
+              + " (" + task.type() + ") ended in ERROR: " + telling(row.taskInfo(), failure));
         }
         return false;
       default:
@@ -204,17 +209,12 @@ final class RestoreStep {
         started, finished, row.taskInfo());
   }
 
-  /** The task_info line that shows the reason (RDS logs it mid-way), else the last line. */
-  static String telling(String taskInfo, FailureReason reason) {
-    if (taskInfo == null || taskInfo.isBlank()) {
-      return "(no task_info)";
+  /** The task_info entry that decided the reason, else the last entry. */
+  static String telling(String taskInfo, Classification failure) {
+    if (failure.evidence() != null) {
+      return failure.evidence();
     }
-    String[] lines = taskInfo.strip().split("\\R");
-    for (int i = lines.length - 1; i >= 0; i--) {
-      if (reason != FailureReason.UNKNOWN && FailureClassifier.classify(lines[i]) == reason) {
-        return lines[i].strip();
-      }
-    }
-    return lines[lines.length - 1].strip();
+    List<TaskInfoLog.Entry> entries = TaskInfoLog.entries(taskInfo);
+    return entries.isEmpty() ? "(no task_info)" : entries.get(entries.size() - 1).text();
   }
 }
