@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Instances whose status takes no connections are not polled, so they have this series and no
  * rdswatch_up: the alerts leave them alone. Built fresh from discovery's last listing each scrape.
  */
-final class InstanceStatusCollector extends Collector implements Collector.Describable {
+public final class InstanceStatusCollector extends Collector implements Collector.Describable {
 
   static final String NAME = "rdswatch_instance_status";
 
@@ -19,6 +19,11 @@ final class InstanceStatusCollector extends Collector implements Collector.Descr
 
   InstanceStatusCollector(Supplier<List<InstanceStatus>> statuses) {
     this.statuses = statuses;
+  }
+
+  /** Without discovery the family is still declared (and empty), so rules and dashboards always find it. */
+  public static void registerEmpty(io.prometheus.client.CollectorRegistry registry) {
+    registry.register(new InstanceStatusCollector(List::of));
   }
 
   @Override
