@@ -31,7 +31,7 @@ public final class RdsDiscovery {
   private final List<String> regions;
   private final Function<String, RdsClient> clients;
   private final TagFilter filter;
-  private final String secretTag;
+  private final java.util.Set<String> secretTags;
   private final Map<String, String> jdbcProperties;
   private final LoginResolver logins;
   private final DiscoveryMetrics metrics;
@@ -53,7 +53,8 @@ public final class RdsDiscovery {
     this.regions = config.getRegions();
     this.clients = clients;
     this.filter = new TagFilter(config.getIncludeTags(), config.getExcludeTags());
-    this.secretTag = config.getCredentials().getSecretTag();
+    this.secretTags = new java.util.HashSet<>(java.util.Arrays.asList(
+        config.getCredentials().getSecretTag(), config.getCredentials().getDrillSecretTag()));
     this.jdbcProperties = config.getJdbcProperties();
     this.logins = logins;
     this.metrics = metrics;
@@ -134,12 +135,12 @@ public final class RdsDiscovery {
         login.username(),
         login.password(),
         jdbcProperties,
-        TagLabels.of(tags, secretTag),
+        TagLabels.of(tags, secretTags),
         db.preferredBackupWindow(),
         "aws:" + region,
         new Topology(Boolean.TRUE.equals(db.multiAZ()), db.readReplicaSourceDBInstanceIdentifier(),
             RdsStatuses.hasCrossRegionReplicas(db, region)),
-        null);
+        logins.drill(db.dbInstanceIdentifier(), tags));
   }
 
   /** The RDS for SQL Server engines rdswatch watches (README, "AWS discovery"). */
