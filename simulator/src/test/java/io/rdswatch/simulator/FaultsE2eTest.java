@@ -3,6 +3,7 @@ package io.rdswatch.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rdswatch.simulator.rds.CheckdbFault;
 import io.rdswatch.simulator.rds.ColumnFault;
 import io.rdswatch.simulator.rds.TaskFailure;
 import java.sql.Connection;
@@ -46,6 +47,50 @@ class FaultsE2eTest {
     try (Connection again = h.connect("prod")) {
       assertThat(Jdbc.scalar(again, "SELECT 1")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void checkdbFaultsInterruptOnlyCheckdbAndOnlyAsOftenAsAsked() throws Exception {
+    String checkdb = "DBCC CHECKDB(N'Sales') WITH NO_INFOMSGS";
+    prod.faults().checkdb(CheckdbFault.PERMISSION, 1);
+    try (Connection c = h.connect("prod")) {
+      assertThatThrownBy(() -> c.createStatement().execute(checkdb))
+          .isInstanceOf(SQLException.class)
+          .hasMessage("User 'admin' does not have permission to run DBCC checkdb for database 'Sales'.")
+          .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(7983));
+      assertThat(c.isValid(2)).as("a permission error leaves the session alone").isTrue();
+      c.createStatement().execute(checkdb); // the fault was for one CHECKDB only
+    }
+
+    prod.faults().checkdb(CheckdbFault.DISCONNECT, -1);
+    try (Connection c = h.connect("prod")) {
+      assertThat(Jdbc.scalar(c, "SELECT 1")).as("other statements are untouched").isEqualTo(1);
+      assertThatThrownBy(() -> c.createStatement().execute(checkdb)).isInstanceOf(SQLException.class);
+      assertThat(c.isValid(2)).as("the socket was cut").isFalse();
+    }
+
+    prod.faults().checkdb(CheckdbFault.HANG, -1).checkdbHang(Duration.ofSeconds(20));
+    try (Connection c = h.connect("prod"); Statement st = c.createStatement()) {
+      st.setQueryTimeout(1);
+      assertThatThrownBy(() -> st.execute(checkdb)).isInstanceOf(SQLTimeoutException.class);
+    }
+    prod.faults().clear();
+    try (Connection c = h.connect("prod")) {
+      c.createStatement().execute(checkdb);
+    }
+  }
+
+  @Test
+  void aScenarioCanStartWithACheckdbFault() throws Exception {
+    try (SimHarness other = new SimHarness(Scenario_.ONE_DB.replace("    databases:",
+        "    faults: {checkdb: permission}\n    databases:"));
+        Connection c = other.connect("prod")) {
+      assertThatThrownBy(() -> c.createStatement().execute("DBCC CHECKDB(N'Sales')"))
+          .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(7983));
+    }
+    assertThatThrownBy(() -> new SimHarness(Scenario_.ONE_DB.replace("    databases:",
+        "    faults: {checkdb: sometimes}\n    databases:")))
+        .hasMessageContaining("checkdb").hasMessageContaining("'sometimes' is not one of none, disconnect, permission, hang");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.rdswatch.agent.aws.cloudwatch.CloudWatchPublisher;
 import io.rdswatch.agent.aws.discovery.CombinedInstanceSource;
 import io.rdswatch.agent.aws.discovery.DiscoveryConfig;
 import io.rdswatch.agent.aws.discovery.DiscoveryService;
+import io.rdswatch.agent.aws.discovery.InstanceStatusCollector;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.aws.secrets.SecretsManagerConfig;
 import io.rdswatch.agent.config.ConfigException;
@@ -55,6 +56,9 @@ public final class AwsIntegration implements Managed, AutoCloseable {
         discovery != null && discovery.isEnabled()
             ? DiscoveryService.create(discovery.getAws(), factory, secrets, registry)
             : null;
+    if (this.discovery == null) {
+      InstanceStatusCollector.registerEmpty(registry);
+    }
   }
 
   /** Password sources for secret ARNs, shared per ARN (static instances' passwordSecretArn). */

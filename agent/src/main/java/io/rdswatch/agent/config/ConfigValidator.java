@@ -33,6 +33,9 @@ final class ConfigValidator {
   /** The keys that can supply an instance's password; exactly one must be set. */
   static final List<String> PASSWORD_KEYS = List.of("password", "passwordFile", "passwordSecretArn");
 
+  /** The keys that can supply the drill login's password; exactly one when drillUsername is set. */
+  static final List<String> DRILL_PASSWORD_KEYS = List.of("drillPassword", "drillPasswordFile", "drillPasswordSecretArn");
+
   private static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
   private final List<String> errors = new ArrayList<>();
@@ -123,6 +126,8 @@ final class ConfigValidator {
       }
       name(at, instance.getName(), seen, i);
       password(at, instance);
+      drillLogin(at, instance);
+      topology(at, instance);
       backupWindow(at, instance.getBackupWindow());
       instance.getLabels().keySet().forEach(label -> label(at, label));
       instance.getJdbcProperties().keySet().stream()
@@ -146,22 +151,54 @@ final class ConfigValidator {
   }
 
   private void password(String at, InstanceConfig instance) {
-    int given = (instance.getPassword() != null ? 1 : 0) + (instance.getPasswordFile() != null ? 1 : 0)
-        + (instance.getPasswordSecretArn() != null ? 1 : 0);
-    if (given != 1) {
-      errors.add(at + ": exactly one of " + String.join(", ", PASSWORD_KEYS));
+    passwordSource(at, PASSWORD_KEYS, instance.getPassword(), instance.getPasswordFile(),
+        instance.getPasswordSecretArn());
+  }
+
+  /** drillUsername and a drill password source come together, or not at all. */
+  private void drillLogin(String at, InstanceConfig instance) {
+    boolean anyPassword = instance.getDrillPassword() != null || instance.getDrillPasswordFile() != null
+        || instance.getDrillPasswordSecretArn() != null;
+    if (instance.getDrillUsername() == null) {
+      if (anyPassword) {
+        errors.add(at + ": " + String.join(", ", DRILL_PASSWORD_KEYS) + " need drillUsername");
+      }
       return;
     }
-    if (instance.getPassword() != null && instance.getPassword().isEmpty()) {
-      errors.add(at + ".password: must not be empty");
+    if (instance.getDrillUsername().isBlank()) {
+      errors.add(at + ".drillUsername: must not be blank");
     }
-    if (instance.getPasswordFile() != null) {
-      Path file = Path.of(instance.getPasswordFile());
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        errors.add(at + ".passwordFile: cannot read '" + instance.getPasswordFile() + "'");
-      }
+    passwordSource(at, DRILL_PASSWORD_KEYS, instance.getDrillPassword(), instance.getDrillPasswordFile(),
+        instance.getDrillPasswordSecretArn());
+  }
+
+  /** Exactly one of a literal, a file and a secret ARN; keys names them in that order. */
+  private void passwordSource(String at, List<String> keys, String literal, String file, String secretArn) {
+    int given = (literal != null ? 1 : 0) + (file != null ? 1 : 0) + (secretArn != null ? 1 : 0);
+    if (given != 1) {
+      errors.add(at + ": exactly one of " + String.join(", ", keys));
+      return;
     }
-    AwsConfigChecks.secretArn(at + ".passwordSecretArn", instance.getPasswordSecretArn(), errors);
+    if (literal != null && literal.isEmpty()) {
+      errors.add(at + "." + keys.get(0) + ": must not be empty");
+    }
+    if (file != null && (!Files.isRegularFile(Path.of(file)) || !Files.isReadable(Path.of(file)))) {
+      errors.add(at + "." + keys.get(1) + ": cannot read '" + file + "'");
+    }
+    AwsConfigChecks.secretArn(at + "." + keys.get(2), secretArn, errors);
+  }
+
+  private void topology(String at, InstanceConfig instance) {
+    String source = instance.getReadReplicaOf();
+    if (source == null) {
+      return;
+    }
+    if (!NAME.matcher(source).matches()) {
+      errors.add(at + ".readReplicaOf: '" + source + "' is not an RDS instance identifier"
+          + " (1-63 letters, digits, '.', '_' or '-')");
+    } else if (source.equalsIgnoreCase(instance.getName())) {
+      errors.add(at + ".readReplicaOf: an instance cannot be a read replica of itself");
+    }
   }
 
   /** The AWS sections validate themselves; null sections are Bean Validation's to report. */

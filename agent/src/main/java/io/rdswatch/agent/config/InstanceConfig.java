@@ -36,6 +36,23 @@ public final class InstanceConfig {
   /** RDS's automated backup window, "HH:mm-HH:mm" in UTC. */
   @JsonProperty private String backupWindow;
 
+  /** A separate login for drills (README, "Logins and least privileges"); null: the monitoring login. */
+  @JsonProperty private String drillUsername;
+
+  @JsonProperty private String drillPassword;
+
+  @JsonProperty private String drillPasswordFile;
+
+  @JsonProperty private String drillPasswordSecretArn;
+
+  /** Topology facts discovery would read from DescribeDBInstances; unstated: single-AZ, no replicas. */
+  @JsonProperty private boolean multiAz;
+
+  /** The source instance identifier when this instance is a read replica. */
+  @JsonProperty private String readReplicaOf;
+
+  @JsonProperty private boolean crossRegionReplicas;
+
   public InstanceConfig() {}
 
   /** For configs built in code (the demo, tests). */
@@ -87,6 +104,34 @@ public final class InstanceConfig {
 
   public String getBackupWindow() {
     return backupWindow;
+  }
+
+  public String getDrillUsername() {
+    return drillUsername;
+  }
+
+  public String getDrillPassword() {
+    return drillPassword;
+  }
+
+  public String getDrillPasswordFile() {
+    return drillPasswordFile;
+  }
+
+  public String getDrillPasswordSecretArn() {
+    return drillPasswordSecretArn;
+  }
+
+  public boolean isMultiAz() {
+    return multiAz;
+  }
+
+  public String getReadReplicaOf() {
+    return readReplicaOf;
+  }
+
+  public boolean hasCrossRegionReplicas() {
+    return crossRegionReplicas;
   }
 
   public InstanceConfig withLabels(Map<String, String> labels) {

@@ -1,9 +1,11 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.target.DrillLogin;
 import io.rdswatch.agent.target.FilePasswordSource;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.target.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -32,13 +34,19 @@ public final class StaticInstanceSource implements InstanceSource {
   }
 
   static InstanceTarget target(InstanceConfig c, Function<String, PasswordSource> secrets) {
-    PasswordSource password = c.getPasswordSecretArn() != null
-        ? secrets.apply(c.getPasswordSecretArn())
-        : c.getPasswordFile() != null
-            ? new FilePasswordSource(Path.of(c.getPasswordFile()))
-            : PasswordSource.literal(c.getPassword());
+    PasswordSource password = password(c.getPassword(), c.getPasswordFile(), c.getPasswordSecretArn(), secrets);
+    DrillLogin drill = c.getDrillUsername() == null ? null : new DrillLogin(c.getDrillUsername(),
+        password(c.getDrillPassword(), c.getDrillPasswordFile(), c.getDrillPasswordSecretArn(), secrets));
     return new InstanceTarget(
         c.getName(), c.getHost(), c.getPort(), c.getUsername(), password,
-        c.getJdbcProperties(), c.getLabels(), c.getBackupWindow(), ORIGIN);
+        c.getJdbcProperties(), c.getLabels(), c.getBackupWindow(), ORIGIN,
+        new Topology(c.isMultiAz(), c.getReadReplicaOf(), c.hasCrossRegionReplicas()), drill);
+  }
+
+  private static PasswordSource password(
+      String literal, String file, String secretArn, Function<String, PasswordSource> secrets) {
+    return secretArn != null
+        ? secrets.apply(secretArn)
+        : file != null ? new FilePasswordSource(Path.of(file)) : PasswordSource.literal(literal);
   }
 }

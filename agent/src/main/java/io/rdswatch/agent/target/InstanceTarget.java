@@ -10,6 +10,8 @@ import java.util.Map;
  * @param labels extra labels for rdswatch_instance_info (already sanitised to [a-zA-Z_][a-zA-Z0-9_]*)
  * @param backupWindow RDS automated backup window "HH:mm-HH:mm" (UTC), or null
  * @param origin where it came from, for logs and /api: "static" or "aws:<region>"
+ * @param topology Multi-AZ and read replicas, for the drill preflight
+ * @param drillLogin the login drills use, or null to use the monitoring login
  */
 public record InstanceTarget(
     String name,
@@ -20,11 +22,26 @@ public record InstanceTarget(
     Map<String, String> jdbcProperties,
     Map<String, String> labels,
     String backupWindow,
-    String origin) {
+    String origin,
+    Topology topology,
+    DrillLogin drillLogin) {
 
   public InstanceTarget {
     jdbcProperties = Map.copyOf(jdbcProperties);
     labels = Map.copyOf(labels);
+    topology = topology == null ? Topology.SINGLE_AZ : topology;
+  }
+
+  /** A single-AZ instance without a drill login of its own. */
+  public InstanceTarget(String name, String host, int port, String username, PasswordSource password,
+      Map<String, String> jdbcProperties, Map<String, String> labels, String backupWindow, String origin) {
+    this(name, host, port, username, password, jdbcProperties, labels, backupWindow, origin, Topology.SINGLE_AZ, null);
+  }
+
+  /** The same endpoint under the drill login, when one is configured. */
+  public InstanceTarget forDrill() {
+    return drillLogin == null ? this : new InstanceTarget(name, host, port, drillLogin.username(),
+        drillLogin.password(), jdbcProperties, labels, backupWindow, origin, topology, null);
   }
 
   /** Never prints the password. */

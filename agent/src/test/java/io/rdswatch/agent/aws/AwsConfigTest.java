@@ -103,7 +103,10 @@ class AwsConfigTest {
             List.of("discovery.aws.credentials.default.username: must be set (or use passwordSecretArn, whose secret has one)")),
         Arguments.of("aws:\n  regions: [eu-west-1]\n  credentials: { default: { passwordSecretArn: hunter2 } }\n",
             List.of("discovery.aws.credentials.default.passwordSecretArn: must be a Secrets Manager secret ARN"
-                + " (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME); value not shown")));
+                + " (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME); value not shown")),
+        Arguments.of("aws:\n  regions: [eu-west-1]\n  credentials: { secretTag: t, drillSecretTag: t, drill: { username: d } }\n",
+            List.of("discovery.aws.credentials.drillSecretTag: must not be blank or the same tag as secretTag",
+                "discovery.aws.credentials.drill: set exactly one of password or passwordSecretArn")));
   }
 
   @ParameterizedTest

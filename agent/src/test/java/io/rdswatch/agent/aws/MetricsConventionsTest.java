@@ -67,7 +67,8 @@ class MetricsConventionsTest {
       "rdswatch_cloudwatch_datums_dropped_total", new Family("counter", Set.of()),
       "rdswatch_cloudwatch_last_success_timestamp_seconds", new Family("gauge", Set.of()),
       "rdswatch_discovery_instances", new Family("gauge", Set.of("region")),
-      "rdswatch_discovery_errors_total", new Family("counter", Set.of("region")));
+      "rdswatch_discovery_errors_total", new Family("counter", Set.of("region")),
+      "rdswatch_instance_status", new Family("gauge", Set.of("rds_instance", "status")));
 
   private static void table(String name, String type, String... labels) {
     TABLE.put(name, new Family(type, Set.of(labels)));

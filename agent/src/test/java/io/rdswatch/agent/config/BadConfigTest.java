@@ -20,7 +20,9 @@ class BadConfigTest {
   private static final String ANY_REST = "...";
 
   private static final String INSTANCE_KEYS =
-      "(known keys: backupWindow, host, jdbcProperties, labels, name, password, passwordFile, passwordSecretArn, port, username)";
+      "(known keys: backupWindow, crossRegionReplicas, drillPassword, drillPasswordFile, drillPasswordSecretArn,"
+          + " drillUsername, host, jdbcProperties, labels, multiAz, name, password, passwordFile, passwordSecretArn, port,"
+          + " readReplicaOf, username)";
 
   static Stream<Arguments> badConfigs() {
     return Stream.of(
@@ -30,6 +32,17 @@ class BadConfigTest {
         bad("two-passwords.yml", "instances[0]: exactly one of password, passwordFile, passwordSecretArn"),
         bad("no-password.yml", "instances[0]: exactly one of password, passwordFile, passwordSecretArn"),
         bad("password-file-missing.yml", "instances[0].passwordFile: cannot read '/nonexistent/rdswatch/a.pw'"),
+        bad("drill-login.yml",
+            "instances[0]: drillPassword, drillPasswordFile, drillPasswordSecretArn need drillUsername",
+            "instances[1]: exactly one of drillPassword, drillPasswordFile, drillPasswordSecretArn",
+            "instances[2].drillPassword: must not be empty",
+            "instances[2].drillUsername: must not be blank",
+            "instances[3]: exactly one of drillPassword, drillPasswordFile, drillPasswordSecretArn",
+            "instances[4].drillPasswordFile: cannot read '/nonexistent/rdswatch/e.pw'"),
+        bad("topology.yml",
+            "instances[0].readReplicaOf: an instance cannot be a read replica of itself",
+            "instances[1].readReplicaOf: 'not an id' is not an RDS instance identifier (1-63 letters, digits, '.', '_' or '-')",
+            "instances[2].multiAz: cannot use 'perhaps': expected true or false"),
         bad("bad-backup-window.yml", "instances[0].backupWindow: must look like HH:mm-HH:mm"),
         bad("bad-label-name.yml", "instances[0].labels.team-x" + LABEL_RULE),
         bad("reserved-label.yml", "instances[0].labels.job" + LABEL_RULE, "instances[0].labels.rds_instance" + LABEL_RULE),

@@ -17,6 +17,9 @@ public final class Faults {
   private volatile ColumnFault statusColumns = ColumnFault.NONE;
   private volatile boolean taskStatusFunctionMissing;
   private volatile Consumer<Boolean> downListener = d -> {};
+  private volatile CheckdbFault checkdb = CheckdbFault.NONE;
+  private final java.util.concurrent.atomic.AtomicInteger checkdbTimes = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile Duration checkdbHang = Duration.ofMinutes(10);
 
   /** Instance down: the listener is closed, so connecting is refused; up reopens it. */
   public boolean down() {
@@ -93,6 +96,42 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next {@code times} DBCC CHECKDB statements fail this way (-1: every one), then CHECKDB is
+   * itself again. Lets a test show a retry that succeeds after one interruption.
+   */
+  public Faults checkdb(CheckdbFault fault, int times) {
+    if (times < -1) {
+      throw new IllegalArgumentException("checkdb fault times must be -1 (always) or >= 0, got " + times);
+    }
+    checkdbTimes.set(times);
+    checkdb = Objects.requireNonNull(fault);
+    return this;
+  }
+
+  /** How long a CHECKDB under the hang fault waits before it answers (an ATTENTION cuts it short). */
+  public Faults checkdbHang(Duration value) {
+    if (value.isNegative()) {
+      throw new IllegalArgumentException("checkdb hang must not be negative: " + value);
+    }
+    checkdbHang = value;
+    return this;
+  }
+
+  public Duration checkdbHang() {
+    return checkdbHang;
+  }
+
+  /** The fault for the CHECKDB about to run, counting it against the remaining times. */
+  public CheckdbFault takeCheckdbFault() {
+    CheckdbFault f = checkdb;
+    if (f == CheckdbFault.NONE) {
+      return f;
+    }
+    int left = checkdbTimes.getAndUpdate(n -> n > 0 ? n - 1 : n);
+    return left == 0 ? CheckdbFault.NONE : f;
+  }
+
   /** Clears every fault (the listener is told if the instance comes back up). */
   public Faults clear() {
     loginFailure = false;
@@ -100,6 +139,7 @@ public final class Faults {
     dropAfterRows = -1;
     statusColumns = ColumnFault.NONE;
     taskStatusFunctionMissing = false;
+    checkdb = CheckdbFault.NONE;
     return down(false);
   }
 }

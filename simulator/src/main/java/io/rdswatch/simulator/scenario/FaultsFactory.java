@@ -2,6 +2,7 @@ package io.rdswatch.simulator.scenario;
 
 import static io.rdswatch.simulator.scenario.InstanceFactory.field;
 
+import io.rdswatch.simulator.rds.CheckdbFault;
 import io.rdswatch.simulator.rds.ColumnFault;
 import io.rdswatch.simulator.rds.Faults;
 import io.rdswatch.simulator.scenario.InstanceSpec.ColumnFaultSpec;
@@ -30,6 +31,9 @@ final class FaultsFactory {
       faults.statusColumns(columns(spec.statusColumns(), at + ".status_columns"));
     }
     faults.taskStatusFunctionMissing(Boolean.TRUE.equals(spec.taskStatusFunctionMissing()));
+    if (spec.checkdb() != null) {
+      faults.checkdb(field(at + ".checkdb", () -> CheckdbFault.parse(spec.checkdb())), -1);
+    }
     return faults;
   }
 

@@ -107,7 +107,7 @@ public record InstanceSpec(
   /** Faults switched on from the start. */
   public record FaultSpec(
       Boolean down, Boolean loginFailure, Long latencyMs, Integer dropAfterRows, ColumnFaultSpec statusColumns,
-      Boolean taskStatusFunctionMissing) {}
+      Boolean taskStatusFunctionMissing, String checkdb) {}
 
   /** Exactly one of: a missing column, an extra column, or a rename. */
   public record ColumnFaultSpec(String missing, String extra, RenameSpec renamed) {}

@@ -1,6 +1,9 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.engine.ResultSetData;
+import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.engine.ReplyItem;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.rds.Database;
@@ -12,6 +15,7 @@ import java.util.List;
 /**
  * {@code DBCC CHECKDB [(N'db' | [db] | 0)] [WITH NO_INFOMSGS, ...]}: clean, or, for a database
  * restored from an object marked corrupt, the usual consistency errors (8939, 8928) and summary.
+ * The instance's CHECKDB fault, when set, replaces the answer with an interruption.
  */
 final class DbccCheckDbHandler implements StatementHandler {
   private static final long OBJECT_ID = 901578250L;
@@ -59,7 +63,16 @@ final class DbccCheckDbHandler implements StatementHandler {
     if (db.state() == DbState.RESTORING) {
       throw new SqlFailure(SqlErrors.databaseRestoring(db.name()));
     }
-    return db.corrupt() ? corrupt(db) : clean(db, quiet);
+    Reply answer = db.corrupt() ? corrupt(db) : clean(db, quiet);
+    return switch (ctx.faults().takeCheckdbFault()) {
+      case NONE -> answer;
+      case PERMISSION -> Reply.error(SqlMessage.error(7983, 36, 14, "User '" + ctx.session().user()
+          + "' does not have permission to run DBCC checkdb for database '" + db.name() + "'.", "", 1));
+      case HANG -> answer.withDelay(ctx.faults().checkdbHang().toMillis());
+      // the socket is cut before any answer arrives, as when the network drops or the instance fails over
+      case DISCONNECT -> new Reply(List.of(new ResultSetData(List.of(Column.of("x", SqlType.INT)), List.of())),
+          null, 0, 0, false);
+    };
   }
 
   private static Reply clean(Database db, boolean quiet) {

@@ -22,6 +22,8 @@ public class AwsDiscoveryConfig {
   @JsonProperty private String endpoint;
   /** mssql-jdbc properties for every discovered instance (encrypt, trustServerCertificate...). */
   @JsonProperty private Map<String, String> jdbcProperties = new LinkedHashMap<>();
+  /** Read replicas are left out by default: logins do not reach them and their tasks are the source's. */
+  @JsonProperty private boolean includeReadReplicas;
 
   public List<String> getRegions() {
     return regions == null ? List.of() : List.copyOf(regions);
@@ -49,6 +51,10 @@ public class AwsDiscoveryConfig {
 
   public Map<String, String> getJdbcProperties() {
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);
+  }
+
+  public boolean isIncludeReadReplicas() {
+    return includeReadReplicas;
   }
 
   public AwsLocation location(String region) {

@@ -41,6 +41,7 @@ public final class DiscoveryService implements AutoCloseable {
             clients,
             new LoginResolver(config.getCredentials(), secrets),
             new DiscoveryMetrics(registry, config.getRegions()));
+    registry.register(new InstanceStatusCollector(discovery::statuses));
     this.refreshMillis = config.getRefresh().toMilliseconds();
     this.closeClients = closeClients;
   }

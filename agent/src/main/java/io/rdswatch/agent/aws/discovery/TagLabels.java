@@ -13,12 +13,13 @@ final class TagLabels {
 
   private TagLabels() {}
 
-  static Map<String, String> of(Map<String, String> tags, String skipKey) {
+  /** @param skipKeys tags that are not labels (the login secret tags); null entries are ignored */
+  static Map<String, String> of(Map<String, String> tags, java.util.Collection<String> skipKeys) {
     Map<String, String> labels = new LinkedHashMap<>();
     new TreeMap<>(tags)
         .forEach(
             (key, value) -> {
-              if (!key.equals(skipKey)) {
+              if (!skipKeys.contains(key)) {
                 labels.putIfAbsent(name(key), value);
               }
             });

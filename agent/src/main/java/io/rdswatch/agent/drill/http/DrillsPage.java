@@ -112,7 +112,7 @@ public final class DrillsPage {
   private static String css(DrillStatus s) {
     return switch (s) {
       case SUCCESS -> "ok";
-      case SKIPPED, RUNNING, INTERRUPTED -> "other";
+      case SKIPPED, RUNNING, INTERRUPTED, VERIFY_INTERRUPTED -> "other";
       default -> "bad";
     };
   }

@@ -10,6 +10,8 @@ public enum DrillStatus {
   SUCCESS,
   RESTORE_FAILED,
   VERIFY_FAILED,
+  /** Verification was cut short (lost connection, failover, permission, timeout): no verdict on the backup. */
+  VERIFY_INTERRUPTED,
   DROP_FAILED,
   SKIPPED,
   TIMEOUT,
@@ -24,6 +26,14 @@ public enum DrillStatus {
   @JsonCreator
   public static DrillStatus of(String label) {
     return valueOf(label.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether this result says anything about the backup: a skipped drill never restored, and an
+   * interrupted verification never finished, so neither counts as the drill's latest run.
+   */
+  public boolean judgesBackup() {
+    return this != RUNNING && this != SKIPPED && this != VERIFY_INTERRUPTED;
   }
 
   public boolean isFinal() {

@@ -34,7 +34,9 @@ public final class DrillDatums implements Supplier<List<MetricDatum>> {
       if (!r.isFinished() || !sent.add(r.id()) || r.status() == DrillStatus.SKIPPED) {
         continue;
       }
-      out.add(datum(CloudWatchMetric.DRILL_SUCCESS, r, r.status() == DrillStatus.SUCCESS ? 1 : 0));
+      if (r.status().judgesBackup()) {
+        out.add(datum(CloudWatchMetric.DRILL_SUCCESS, r, r.status() == DrillStatus.SUCCESS ? 1 : 0));
+      }
       if (r.rtoSeconds() != null) {
         out.add(datum(CloudWatchMetric.DRILL_RESTORE_SECONDS, r, r.rtoSeconds()));
       }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 record DrillSummary(
     List<Latest> latest, EnumMap<DrillStatus, Long> runs, Map<String, DurationHistogram> rtoByInstance, long running) {
 
-  /** Skipped drills are left out of lastRun/lastSuccess: they say nothing about the backup. */
+  /** Skipped and verify-interrupted drills are left out of lastRun/lastSuccess: they say nothing about the backup. */
   record Latest(String instance, String database, String drill, DrillRecord lastRun, DrillRecord lastSuccess,
       Long rtoTargetSeconds) {}
 
@@ -34,7 +34,7 @@ record DrillSummary(
       String instance = r.plan().sourceInstance();
       List<String> key = List.of(instance, r.plan().database(), r.plan().drill());
       Latest prev = latest.get(key);
-      boolean ran = r.status() != DrillStatus.SKIPPED;
+      boolean ran = r.status().judgesBackup();
       latest.put(key, new Latest(instance, r.plan().database(), r.plan().drill(),
           ran ? r : prev == null ? null : prev.lastRun(),
           r.status() == DrillStatus.SUCCESS ? r : prev == null ? null : prev.lastSuccess(),

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Drill connections through the agent's {@link SqlConnector} (same credentials, TLS settings and
- * login timeout as polling), with a network timeout long enough for the drill's longest statement:
+ * Drill connections through the agent's {@link SqlConnector} (same TLS settings and login timeout
+ * as polling; the instance's drill login when it has one, else the monitoring login), with a network timeout long enough for the drill's longest statement:
  * a DBCC CHECKDB on a big database runs far longer than a poll.
  */
 public final class JdbcDrillConnections implements DrillConnections {
@@ -26,7 +26,7 @@ public final class JdbcDrillConnections implements DrillConnections {
   public Connection open(InstanceTarget target) throws SQLException {
     Connection c;
     try {
-      c = connector.open(target);
+      c = connector.open(target.forDrill());
     } catch (PollException e) {
       throw new SQLException("cannot connect to " + target.name() + ": " + e.getMessage(), "08001",
           e.sqlErrorNumber(), e);

@@ -31,6 +31,7 @@ final class Preflight {
     DrillPlan plan = run.plan();
     InstanceTarget target = run.targetInstance();
     InstanceTarget sourceInstance = run.instance(plan.sourceInstance());
+    topology(target);
     Connection conn = run.target();
     int t = run.queryTimeout();
     if (!run.lockTarget()) {
@@ -60,6 +61,7 @@ final class Preflight {
       Connection src = sameInstance ? conn : own;
       List<TaskRow> sourceTasks = sameInstance ? targetTasks : TaskStatus.all(src, t);
       run.record.source(SourceBackups.find(plan, sourceTasks));
+      multiAzRecovery(src, target, t);
       space(src, conn, target, t);
     }
     String name = names.generate(plan.database(), run.now());
@@ -72,6 +74,36 @@ final class Preflight {
           + "' (ignoring case and accents) already exists on " + target.name());
     }
     run.record.scratchName(name);
+  }
+
+  /**
+   * RDS restores natively neither onto a read replica (logins are not synchronised to it, and its
+   * data is its source's) nor onto an instance with cross-region read replicas. Checked before
+   * connecting: a replica may not even accept the login.
+   */
+  private static void topology(InstanceTarget target) throws DrillSkipped {
+    if (target.topology().isReadReplica()) {
+      throw new DrillSkipped("target_read_replica", target.name() + " is a read replica of "
+          + target.topology().readReplicaSource() + "; drill onto its source or another instance");
+    }
+    if (target.topology().crossRegionReplicas()) {
+      throw new DrillSkipped("target_cross_region_replicas", target.name()
+          + " has cross-region read replicas, and RDS does not restore native backups onto such an instance");
+    }
+  }
+
+  /** RDS restores onto a Multi-AZ instance only backups taken in the FULL recovery model. */
+  private void multiAzRecovery(Connection source, InstanceTarget target, int t) throws SQLException, DrillSkipped {
+    if (!target.topology().multiAz()) {
+      return;
+    }
+    String db = run.plan().database();
+    String model = CatalogQueries.recoveryModel(source, db, t).orElse("unknown");
+    if (!"FULL".equalsIgnoreCase(model)) {
+      throw new DrillSkipped("multi_az_needs_full_recovery", target.name() + " is Multi-AZ, which restores only"
+          + " backups taken in the FULL recovery model, and '" + db + "' on " + run.plan().sourceInstance()
+          + " is in " + model + " recovery");
+    }
   }
 
   /** Two agents with one schedule: the second sees the first one's restore task for this firing. */

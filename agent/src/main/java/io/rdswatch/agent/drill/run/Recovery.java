@@ -100,8 +100,12 @@ public final class Recovery {
             r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped before the differential was submitted");
           }
         }
-        case VERIFYING -> r.outcome(DrillStatus.INTERRUPTED, "interrupted",
-            "agent stopped during verify; checks finished before that are kept");
+        case VERIFYING -> {
+          if (r.outcome() == DrillStatus.RUNNING) { // else verification had already ended, e.g. verify_interrupted
+            r.outcome(DrillStatus.INTERRUPTED, "interrupted",
+                "agent stopped during verify; checks finished before that are kept");
+          }
+        }
         default -> {
           // RESTORING: keep following; DROPPING: the outcome is decided, drop again
         }

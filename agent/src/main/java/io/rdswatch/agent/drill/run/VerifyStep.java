@@ -6,19 +6,30 @@ import io.rdswatch.agent.drill.journal.DrillPlan.CheckSpec;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.DrillStep;
 import io.rdswatch.agent.drill.sql.Verification;
+import io.rdswatch.agent.drill.sql.VerifyErrors;
+import io.rdswatch.agent.drill.sql.VerifyErrors.Interruption;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs DBCC CHECKDB and the SQL checks against the scratch database, each with its own result.
  * It uses its own connection: the lock-holding session must stay out of the scratch database,
- * because rds_drop_database closes every connection to it.
+ * because rds_drop_database closes every connection to it. A lost connection, a failover, a missing
+ * permission or a timeout ends verification as verify_interrupted, never as a failed check: only
+ * consistency errors and failed expectations judge the backup. The drop follows either way.
  */
 final class VerifyStep {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VerifyStep.class);
+  /** A check cut off by a lost connection runs once more; a second loss is reported. */
+  private static final int ATTEMPTS = 2;
 
   private final DrillRun run;
 
@@ -29,48 +40,104 @@ final class VerifyStep {
   void verify() throws SQLException, IOException, DrillSkipped {
     run.record.step(DrillStep.VERIFYING).verifyStartedAt(run.now());
     run.save();
-    String db = run.record.scratchName();
-    try (Connection c = run.openTarget()) {
-      boolean inScratch = false;
+    Session s = new Session(run.openTarget());
+    try {
       for (CheckSpec spec : run.plan().checks()) {
         if (run.pastDeadline()) {
-          timeout("before all checks ran");
+          interrupted(Interruption.TIMEOUT, kind(spec), "the drill timeout of "
+              + Duration.ofSeconds(run.plan().timeoutSeconds()) + " passed before all checks ran");
           break;
         }
-        Instant start = run.now();
-        try {
-          if (spec.checkdb()) {
-            List<String> errors = Verification.checkdb(c, db, run.remainingSeconds());
-            run.record.check(new CheckResult("checkdb", Verification.checkdbStatement(db), null,
-                errors.isEmpty(), null, errors.isEmpty() ? null : String.join("\n", errors), secs(start)));
-          } else {
-            if (!inScratch) {
-              c.setCatalog(db);
-              inScratch = true;
-            }
-            run.record.check(sqlCheck(c, spec, start));
-          }
-        } catch (SQLException e) {
-          if (Verification.isTimeout(e)) {
-            run.record.check(new CheckResult(kind(spec), text(spec, db), spec.expect(), false, null,
-                "timed out: " + e.getMessage(), secs(start)));
-            timeout("during " + kind(spec));
-            break;
-          }
-          if (!c.isValid(5)) {
-            throw e;
-          }
-          run.record.check(new CheckResult(kind(spec), text(spec, db), spec.expect(), false, null,
-              e.getMessage(), secs(start)));
+        if (!runCheck(s, spec)) {
+          break;
         }
         run.save();
       }
+    } finally {
+      s.close();
     }
     run.record.verifyFinishedAt(run.now());
     if (run.record.outcome() == DrillStatus.RUNNING) {
       conclude();
     }
     run.save();
+  }
+
+  /** The verify connection, replaced after a lost connection; it remembers whether it is in the scratch database. */
+  private final class Session {
+    Connection c;
+    boolean inScratch;
+
+    Session(Connection c) {
+      this.c = c;
+    }
+
+    void reopen() throws SQLException, DrillSkipped {
+      close();
+      c = run.openTarget();
+      inScratch = false;
+    }
+
+    boolean alive() {
+      try {
+        return !c.isClosed() && c.isValid(5);
+      } catch (SQLException e) {
+        return false;
+      }
+    }
+
+    void close() {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // a broken connection closes either way
+      }
+    }
+  }
+
+  /**
+   * Runs one check, retrying it once on a fresh connection after a lost connection; records its
+   * result, or the interruption as the drill's outcome. Returns false when verification must stop.
+   */
+  private boolean runCheck(Session s, CheckSpec spec) throws SQLException {
+    String db = run.record.scratchName();
+    for (int attempt = 1; ; attempt++) {
+      Instant start = run.now();
+      try {
+        if (spec.checkdb()) {
+          List<String> errors = Verification.checkdb(s.c, db, run.remainingSeconds());
+          run.record.check(new CheckResult("checkdb", Verification.checkdbStatement(db), null,
+              errors.isEmpty(), null, errors.isEmpty() ? null : String.join("\n", errors), secs(start)));
+        } else {
+          if (!s.inScratch) {
+            s.c.setCatalog(db);
+            s.inScratch = true;
+          }
+          run.record.check(sqlCheck(s.c, spec, start));
+        }
+        return true;
+      } catch (SQLException e) {
+        Optional<Interruption> why = VerifyErrors.interruption(e, s.alive(), spec.checkdb());
+        if (why.isEmpty()) {
+          run.record.check(new CheckResult(kind(spec), text(spec, db), spec.expect(), false, null,
+              e.getMessage(), secs(start)));
+          return true;
+        }
+        String what = (e.getErrorCode() > 0 ? "Msg " + e.getErrorCode() + ": " : "") + e.getMessage();
+        if (why.get() == Interruption.CONNECTION_LOST && attempt < ATTEMPTS && !run.pastDeadline()) {
+          LOG.warn("drill {}: {} on {} interrupted ({}); retrying on a new connection", run.record.id(),
+              kind(spec), run.plan().targetInstance(), what);
+          try {
+            s.reopen();
+            continue;
+          } catch (SQLException | DrillSkipped again) {
+            what += "; reconnecting failed: " + again.getMessage();
+          }
+        }
+        interrupted(why.get(), kind(spec), what + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
+        return false;
+      }
+    }
   }
 
   private CheckResult sqlCheck(Connection c, CheckSpec spec, Instant start) throws SQLException {
@@ -96,9 +163,9 @@ final class VerifyStep {
     }
   }
 
-  private void timeout(String when) {
-    run.record.outcome(DrillStatus.TIMEOUT, "timeout", "drill timeout of "
-        + Duration.ofSeconds(run.plan().timeoutSeconds()) + " passed " + when);
+  private void interrupted(Interruption why, String during, String detail) {
+    run.record.outcome(DrillStatus.VERIFY_INTERRUPTED, why.code(), "verification was interrupted during "
+        + during + " (" + why.code().replace('_', ' ') + "), which says nothing about the backup: " + detail);
   }
 
   private static String kind(CheckSpec spec) {

@@ -23,6 +23,8 @@ public final class CatalogQueries {
       "SELECT MIN(vs.available_bytes) FROM sys.master_files AS mf"
           + " CROSS APPLY sys.dm_os_volume_stats(mf.database_id, mf.file_id) AS vs";
 
+  static final String RECOVERY_MODEL = "SELECT recovery_model_desc FROM sys.databases WHERE name = ?";
+
   private CatalogQueries() {}
 
   public static List<DbRow> databases(Connection c, int timeoutSeconds) throws SQLException {
@@ -54,6 +56,18 @@ public final class CatalogQueries {
     try (PreparedStatement ps = c.prepareStatement(FREE_BYTES)) {
       ps.setQueryTimeout(timeoutSeconds);
       return single(ps);
+    }
+  }
+
+  /** recovery_model_desc of {@code db} (FULL, BULK_LOGGED, SIMPLE); empty when the database is not there. */
+  public static java.util.Optional<String> recoveryModel(Connection c, String db, int timeoutSeconds)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RECOVERY_MODEL)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.setString(1, db);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+      }
     }
   }
 

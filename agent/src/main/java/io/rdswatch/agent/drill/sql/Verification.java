@@ -23,7 +23,9 @@ public final class Verification {
 
   /**
    * Runs DBCC CHECKDB; returns the error messages it reported (empty when clean). Consistency
-   * errors arrive as SQL errors (8928, 8939...), all chained on the one exception.
+   * errors arrive as SQL errors (8928, 8939...), all chained on the one exception. An exception
+   * without a single consistency error (a lost connection, a timeout, a missing permission) is
+   * thrown as it is: it says nothing about the database.
    */
   public static List<String> checkdb(Connection c, String dbName, int timeout) throws SQLException {
     List<String> errors = new ArrayList<>();
@@ -31,12 +33,16 @@ public final class Verification {
       st.setQueryTimeout(timeout);
       st.execute(checkdbStatement(dbName));
       for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
-        if (w.getErrorCode() >= 8900 && w.getErrorCode() < 9000) {
+        if (VerifyErrors.isConsistencyError(w.getErrorCode())) {
           errors.add("Msg " + w.getErrorCode() + ": " + w.getMessage());
         }
       }
     } catch (SQLException e) {
-      if (isTimeout(e)) {
+      boolean corrupt = false;
+      for (SQLException x = e; x != null; x = x.getNextException()) {
+        corrupt |= VerifyErrors.isConsistencyError(x.getErrorCode());
+      }
+      if (isTimeout(e) || !corrupt) {
         throw e;
       }
       for (SQLException x = e; x != null; x = x.getNextException()) {

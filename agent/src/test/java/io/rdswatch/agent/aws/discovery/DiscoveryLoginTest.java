@@ -68,6 +68,47 @@ class DiscoveryLoginTest {
   }
 
   @Test
+  void drillLoginsComeFromTheDrillSecretTagElseCredentialsDrillAndAreNotLabels() throws Exception {
+    String drillArn = SecretsJson.arn("eu-west-1", "orders-drill");
+    aws.stubFor(SecretsJson.getSecretValue(drillArn).willReturn(SecretsJson.secret(drillArn, "orders_drill", "pw-x")));
+    discovery.close();
+    discovery = DiscoveryService.create(AwsFakes.yaml("""
+        regions: [eu-west-1]
+        endpoint: %s
+        credentials:
+          secretTag: rdswatch-secret
+          default: { passwordSecretArn: "%s" }
+          drillSecretTag: rdswatch-drill-secret
+          drill: { username: fleet_drill, password: pw-fleet }
+        """.formatted(aws.baseUrl(), DEFAULT_ARN), AwsDiscoveryConfig.class), AwsFakes.factory(), secrets,
+        new CollectorRegistry());
+    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
+        Db.sqlServer("orders", 1433, Map.of("rdswatch-drill-secret", drillArn, "team", "payments")),
+        Db.sqlServer("billing", 1433, Map.of()))));
+
+    List<InstanceTarget> found = discovery.refreshNow();
+
+    InstanceTarget orders = found.get(0);
+    assertThat(orders.username()).as("monitoring login unchanged").isEqualTo("from-default-secret");
+    assertThat(orders.drillLogin().username()).isEqualTo("orders_drill");
+    assertThat(orders.forDrill().password().password()).isEqualTo("pw-x");
+    assertThat(orders.labels()).containsOnlyKeys("tag_team");
+    assertThat(found.get(1).drillLogin().username()).isEqualTo("fleet_drill");
+    assertThat(found.get(1).forDrill().password().password()).isEqualTo("pw-fleet");
+    assertThat(discovery.refreshNow()).as("equal targets on every refresh").isEqualTo(found);
+  }
+
+  @Test
+  void withoutDrillCredentialsDrillsUseTheMonitoringLogin() {
+    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null, Db.sqlServer("billing", 1433, Map.of()))));
+
+    InstanceTarget billing = discovery.refreshNow().get(0);
+
+    assertThat(billing.drillLogin()).isNull();
+    assertThat(billing.forDrill()).isSameAs(billing);
+  }
+
+  @Test
   void anInstanceWhoseSecretCannotBeReadIsSkippedCountedAndLoggedWithoutTheTagValue() {
     String notAnArn = "Sup3r-S3cret-pasted-by-mistake";
     String missing = SecretsJson.arn("eu-west-1", "gone");

@@ -12,6 +12,7 @@ import io.rdswatch.agent.aws.AwsFakes;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.aws.secrets.SecretsManagerConfig;
 import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.target.Topology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,79 @@ class RdsDiscoveryTest {
     assertThat(metric("rdswatch_discovery_instances", "eu-west-1")).isEqualTo(2);
     assertThat(metric("rdswatch_discovery_instances", "us-east-1")).isEqualTo(1);
     assertThat(metric("rdswatch_discovery_errors_total", "eu-west-1")).isZero();
+  }
+
+  private Double status(String instance, String status) {
+    return registry.getSampleValue("rdswatch_instance_status", new String[] {"rds_instance", "status"},
+        new String[] {instance, status});
+  }
+
+  @Test
+  void onlyInstancesThatTakeConnectionsArePolledAndEveryStatusIsExported() {
+    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
+        Db.sqlServer("running", 1433, Map.of()),
+        Db.sqlServer("nightly-snapshot", 1433, Map.of()).withStatus("backing-up"),
+        Db.sqlServer("parked", 1433, Map.of()).withStatus("stopped"),
+        Db.sqlServer("waking", 1433, Map.of()).withStatus("starting"),
+        Db.sqlServer("full-disk", 1433, Map.of()).withStatus("storage-full"),
+        Db.sqlServer("patching", 1433, Map.of()).withStatus("upgrading"),
+        new Db("creating", "sqlserver-ee", null, 0, null, Map.of()).withStatus("creating"))));
+    aws.stubFor(RdsXml.describe("us-east-1", null).willReturn(RdsXml.page(null)));
+
+    List<InstanceTarget> found = discovery("").refreshNow();
+
+    assertThat(found).extracting(InstanceTarget::name).containsExactly("running", "nightly-snapshot");
+    assertThat(status("running", "available")).isEqualTo(1);
+    assertThat(status("nightly-snapshot", "backing-up")).isEqualTo(1);
+    assertThat(status("parked", "stopped")).isEqualTo(1);
+    assertThat(status("waking", "starting")).isEqualTo(1);
+    assertThat(status("full-disk", "storage-full")).isEqualTo(1);
+    assertThat(status("patching", "upgrading")).isEqualTo(1);
+    assertThat(status("creating", "creating")).isEqualTo(1);
+    assertThat(metric("rdswatch_discovery_instances", "eu-west-1")).as("polled ones").isEqualTo(2);
+  }
+
+  @Test
+  void developerEditionEnginesAreWatchedAndRdsCustomIsNot() {
+    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
+        Db.sqlServer("dev-ee", 1433, Map.of()).withEngine("sqlserver-dev-ee"),
+        Db.sqlServer("dev-se", 1433, Map.of()).withEngine("sqlserver-dev-se"),
+        Db.sqlServer("express", 1433, Map.of()).withEngine("sqlserver-ex"),
+        Db.sqlServer("custom", 1433, Map.of()).withEngine("custom-sqlserver-ee"),
+        Db.sqlServer("custom-web", 1433, Map.of()).withEngine("custom-sqlserver-web"))));
+    aws.stubFor(RdsXml.describe("us-east-1", null).willReturn(RdsXml.page(null)));
+
+    assertThat(discovery("").refreshNow()).extracting(InstanceTarget::name).containsExactly("dev-ee", "dev-se", "express");
+    assertThat(status("custom", "available")).as("RDS Custom is not even listed").isNull();
+  }
+
+  private void replicaFleet() {
+    String crossRegion = "arn:aws:rds:us-west-2:123456789012:db:orders-west";
+    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
+        Db.sqlServer("orders", 1433, Map.of()).asMultiAz().withReplicas("orders-ro", crossRegion),
+        Db.sqlServer("billing", 1433, Map.of()).asMultiAz().withReplicas("billing-ro"),
+        Db.sqlServer("orders-ro", 1433, Map.of()).replicaOf("orders"),
+        Db.sqlServer("billing-ro", 1433, Map.of()).replicaOf("billing"))));
+    aws.stubFor(RdsXml.describe("us-east-1", null).willReturn(RdsXml.page(null)));
+  }
+
+  @Test
+  void readReplicasAreLeftOutByDefaultAndTopologyComesFromRds() {
+    replicaFleet();
+    List<InstanceTarget> byDefault = discovery("").refreshNow();
+    assertThat(byDefault).extracting(InstanceTarget::name).containsExactly("orders", "billing");
+    assertThat(byDefault.get(0).topology()).isEqualTo(new Topology(true, null, true));
+    assertThat(byDefault.get(1).topology()).as("a same-region replica is no obstacle")
+        .isEqualTo(new Topology(true, null, false));
+    assertThat(status("orders-ro", "available")).isNull();
+  }
+
+  @Test
+  void includeReadReplicasWatchesThemToo() {
+    replicaFleet();
+    List<InstanceTarget> all = discovery("includeReadReplicas: true\n").refreshNow();
+    assertThat(all).extracting(InstanceTarget::name).containsExactly("orders", "billing", "orders-ro", "billing-ro");
+    assertThat(all.get(2).topology().readReplicaSource()).isEqualTo("orders");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +17,39 @@ import java.util.Map;
  */
 public final class RdsXml {
 
-  public record Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
+  /**
+   * @param replicaOf ReadReplicaSourceDBInstanceIdentifier, or null
+   * @param replicas ReadReplicaDBInstanceIdentifiers (ARNs for cross-region replicas)
+   */
+  public record Db(String id, String engine, String host, int port, String window, Map<String, String> tags,
+      String status, boolean multiAz, String replicaOf, List<String> replicas) {
+
+    public Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
+      this(id, engine, host, port, window, tags, "available", false, null, List.of());
+    }
+
     public static Db sqlServer(String id, int port, Map<String, String> tags) {
       return new Db(id, "sqlserver-se", id + ".abc.rds.amazonaws.com", port, "03:00-03:30", tags);
+    }
+
+    public Db withStatus(String s) {
+      return new Db(id, engine, host, port, window, tags, s, multiAz, replicaOf, replicas);
+    }
+
+    public Db withEngine(String e) {
+      return new Db(id, e, host, port, window, tags, status, multiAz, replicaOf, replicas);
+    }
+
+    public Db asMultiAz() {
+      return new Db(id, engine, host, port, window, tags, status, true, replicaOf, replicas);
+    }
+
+    public Db replicaOf(String source) {
+      return new Db(id, engine, host, port, window, tags, status, multiAz, source, replicas);
+    }
+
+    public Db withReplicas(String... ids) {
+      return new Db(id, engine, host, port, window, tags, status, multiAz, replicaOf, List.of(ids));
     }
   }
 
@@ -46,7 +77,16 @@ public final class RdsXml {
     for (Db db : dbs) {
       xml.append("<DBInstance><DBInstanceIdentifier>").append(db.id()).append("</DBInstanceIdentifier>")
           .append("<Engine>").append(db.engine()).append("</Engine>")
-          .append("<DBInstanceStatus>available</DBInstanceStatus>");
+          .append("<DBInstanceStatus>").append(db.status()).append("</DBInstanceStatus>")
+          .append("<MultiAZ>").append(db.multiAz()).append("</MultiAZ>");
+      if (db.replicaOf() != null) {
+        xml.append("<ReadReplicaSourceDBInstanceIdentifier>").append(db.replicaOf())
+            .append("</ReadReplicaSourceDBInstanceIdentifier>");
+      }
+      xml.append("<ReadReplicaDBInstanceIdentifiers>");
+      db.replicas().forEach(r -> xml.append("<ReadReplicaDBInstanceIdentifier>").append(r)
+          .append("</ReadReplicaDBInstanceIdentifier>"));
+      xml.append("</ReadReplicaDBInstanceIdentifiers>");
       if (db.host() != null) {
         xml.append("<Endpoint><Address>").append(db.host()).append("</Address><Port>")
             .append(db.port()).append("</Port><HostedZoneId>Z1</HostedZoneId></Endpoint>");

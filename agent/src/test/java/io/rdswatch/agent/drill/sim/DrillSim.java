@@ -76,6 +76,8 @@ public final class DrillSim implements AutoCloseable {
   private final TdsServer recorder = new TdsServer();
   private final List<RecordingBackend.Call> calls = new ArrayList<>();
   private final Map<String, Integer> ports = new HashMap<>();
+  private final Map<String, java.util.function.UnaryOperator<InstanceTarget>> adjustments =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public DrillSim(Instant start) throws IOException {
     this(start, SCENARIO);
@@ -99,8 +101,14 @@ public final class DrillSim implements AutoCloseable {
   }
 
   public InstanceTarget target(String name, String backupWindow) {
-    return new InstanceTarget(name, "127.0.0.1", ports.get(name), "admin", PasswordSource.literal("admin"),
+    InstanceTarget t = new InstanceTarget(name, "127.0.0.1", ports.get(name), "admin", PasswordSource.literal("admin"),
         Map.of("encrypt", "false"), Map.of("env", "prod"), backupWindow, "static");
+    return adjustments.getOrDefault(name, x -> x).apply(t);
+  }
+
+  /** Changes how the agent sees an instance (its topology, logins) from the next drill on. */
+  public void adjust(String name, java.util.function.UnaryOperator<InstanceTarget> change) {
+    adjustments.put(name, change);
   }
 
   public List<InstanceTarget> targets() {
