@@ -140,14 +140,14 @@ public final class RdsInstance {
         .filter(t -> !t.lifecycle.isTerminal() || !t.createdAt.isBefore(cutoff))
         .filter(t -> taskId == null || t.id == taskId)
         .filter(t -> database == null || Names.same(database, t.database))
-        .map(t -> TaskRow.of(t, now))
+        .map(t -> TaskRow.of(t, now, settings.zone()))
         .toList();
   }
 
   public synchronized TaskRow taskRow(int taskId) {
     Instant now = advance();
     Task t = tasks.byId(taskId);
-    return t == null ? null : TaskRow.of(t, now);
+    return t == null ? null : TaskRow.of(t, now, settings.zone());
   }
 
   // ---- control (scenario loading, tests, drills' fixtures) ----

@@ -17,13 +17,13 @@ public record TaskRow(
     boolean overwriteS3BackupFile,
     String kmsMasterKeyArn) {
 
-  static TaskRow of(Task t, Instant now) {
+  static TaskRow of(Task t, Instant now, ServerZone zone) {
     int minutes = 0;
     if (t.startedAt != null && !t.startedAt.isAfter(now)) {
       Instant until = t.lifecycle.isTerminal() && t.endAt.isBefore(now) ? t.endAt : now;
       minutes = (int) java.time.Duration.between(t.startedAt, until).toMinutes();
     }
-    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now);
+    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now, zone);
     return new TaskRow(
         t.id,
         t.type.name(),

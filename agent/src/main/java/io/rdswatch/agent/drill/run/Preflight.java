@@ -74,15 +74,19 @@ final class Preflight {
     run.record.scratchName(name);
   }
 
-  /** Two agents with one schedule: the second sees the first one's restore task for this firing. */
+  /**
+   * Two agents with one schedule: the second sees the first one's restore task for this firing.
+   * "For this firing" is read from the scratch name's stamp, the starting agent's clock, never from
+   * the task's created_at: the server's clock may be minutes off the agents', and an agent only
+   * fires once its own clock has reached the firing, so its stamp is never earlier than it.
+   */
   private static void alreadyRun(DrillPlan plan, ScratchNames names, List<TaskRow> tasks) throws DrillSkipped {
     if (plan.scheduledFor() == null) {
       return;
     }
-    var pattern = names.patternFor(plan.database());
     for (TaskRow r : tasks) {
-      if (r.taskType().isRestore() && r.database() != null && pattern.matcher(r.database()).matches()
-          && r.createdAt() != null && !r.createdAt().isBefore(plan.scheduledFor())) {
+      if (r.taskType().isRestore() && r.database() != null
+          && names.startedAt(plan.database(), r.database()).filter(at -> !at.isBefore(plan.scheduledFor())).isPresent()) {
         throw new DrillSkipped("already_run", "restore task " + r.taskId() + " into " + r.database()
             + " already drills this database for the " + plan.scheduledFor() + " firing");
       }
