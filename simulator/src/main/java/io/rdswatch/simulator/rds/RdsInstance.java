@@ -193,6 +193,35 @@ public final class RdsInstance {
     logins.put(login.name(), login);
   }
 
+  /**
+   * The msdb side of a Multi-AZ failover: RDS does not replicate msdb permissions to the secondary,
+   * so on the new primary every login but the master user has lost its EXECUTE grants. Logins,
+   * databases and tasks stay. Returns the logins that lost grants.
+   */
+  public synchronized List<String> failover() {
+    List<String> lost = new java.util.ArrayList<>();
+    for (Map.Entry<String, Login> e : logins.entrySet()) {
+      Login l = e.getValue();
+      if (!l.master() && !l.executeGrants().isEmpty()) {
+        e.setValue(new Login(l.name(), l.password(), false, Set.of()));
+        lost.add(l.name());
+      }
+    }
+    return lost;
+  }
+
+  /** GRANT EXECUTE on one msdb procedure; false when there is no such login. */
+  public synchronized boolean grantExecute(String login, String procedure) {
+    Login l = logins.get(login);
+    if (l == null) {
+      return false;
+    }
+    Set<String> grants = new HashSet<>(l.executeGrants());
+    grants.add(procedure.toLowerCase(Locale.ROOT));
+    logins.put(l.name(), new Login(l.name(), l.password(), l.master(), grants));
+    return true;
+  }
+
   public synchronized void optionEnabled(boolean enabled) {
     this.optionEnabled = enabled;
   }

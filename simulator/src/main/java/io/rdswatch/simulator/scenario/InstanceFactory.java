@@ -91,6 +91,9 @@ public final class InstanceFactory {
       contents.schedule(spec.schedule());
       failureRates(rds);
       Faults faults = FaultsFactory.build(spec.faults(), at + ".faults");
+      if (spec.faults() != null && Boolean.TRUE.equals(spec.faults().failedOver())) {
+        rds.failover();
+      }
       return new Built(rds, faults);
     }
 

@@ -96,10 +96,15 @@ public record InstanceSpec(
       String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
       Integer files, Boolean overwrite) {}
 
-  /** Faults switched on from the start. */
+  /**
+   * Faults switched on from the start.
+   *
+   * @param failedOver the instance has just failed over (Multi-AZ): logins other than the master
+   *     user have lost their msdb grants
+   */
   public record FaultSpec(
       Boolean down, Boolean loginFailure, Long latencyMs, Integer dropAfterRows, ColumnFaultSpec statusColumns,
-      Boolean taskStatusFunctionMissing) {}
+      Boolean taskStatusFunctionMissing, Boolean failedOver) {}
 
   /** Exactly one of: a missing column, an extra column, or a rename. */
   public record ColumnFaultSpec(String missing, String extra, RenameSpec renamed) {}
