@@ -35,6 +35,7 @@ public final class RdsInstance {
   final SplittableRandom random;
   private final TaskEngine engine;
   private final RdsProcedures procedures;
+  private final S3Transfers transfers;
   private final AppLocks appLocks = new AppLocks();
   private boolean optionEnabled;
   private BackupWindow backupWindow;
@@ -52,6 +53,7 @@ public final class RdsInstance {
     this.otherUsedBytes = Math.max(0, settings.storageBytes() - settings.freeBytes() - catalog.usedMb() * MB);
     this.engine = new TaskEngine(this);
     this.procedures = new RdsProcedures(this);
+    this.transfers = new S3Transfers(this);
   }
 
   static final long MB = 1L << 20;
@@ -92,6 +94,11 @@ public final class RdsInstance {
 
   public RdsProcedures procedures() {
     return procedures;
+  }
+
+  /** rds_download_from_s3 and rds_upload_to_s3. */
+  public S3Transfers transfers() {
+    return transfers;
   }
 
   public AppLocks appLocks() {

@@ -173,7 +173,8 @@ public final class RdsProcedures {
         injectedAt);
   }
 
-  private Task newTask(
+  /** Queues a task at the instance's current moment (call under the instance lock). */
+  Task newTask(
       TaskType type, String db, String arn, boolean overwrite, String kms, int files, TaskFailure injected,
       double injectedAt) {
     Timing timing = rds.timing();

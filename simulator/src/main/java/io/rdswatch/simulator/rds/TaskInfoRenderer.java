@@ -117,6 +117,9 @@ final class TaskInfoRenderer {
     if (task.type == TaskType.FINISH_RESTORE) {
       return List.of("RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
     }
+    if (task.type.isS3Integration()) {
+      return List.of("100 percent processed.", "Task has been completed.");
+    }
     long millis = Math.max(1, Duration.between(task.startedAt, task.endAt).toMillis());
     long mb = task.dataMb;
     String verb = task.type.isBackup() ? "BACKUP DATABASE" : "RESTORE DATABASE";

@@ -15,7 +15,9 @@ public record TaskRow(
     Instant createdAt,
     String s3ObjectArn,
     boolean overwriteS3BackupFile,
-    String kmsMasterKeyArn) {
+    String kmsMasterKeyArn,
+    String filePath,
+    boolean overwriteFile) {
 
   static TaskRow of(Task t, Instant now, ServerZone zone) {
     int minutes = 0;
@@ -35,7 +37,9 @@ public record TaskRow(
         log.lastUpdated(),
         t.createdAt,
         t.s3Arn,
-        t.overwrite,
-        t.kmsKeyArn);
+        t.overwrite && !t.type.isS3Integration(),
+        t.kmsKeyArn,
+        t.filePath,
+        t.overwrite && t.type.isS3Integration());
   }
 }

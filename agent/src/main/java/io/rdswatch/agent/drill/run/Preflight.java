@@ -41,8 +41,8 @@ final class Preflight {
     alreadyRun(plan, names, targetTasks);
     long busy = targetTasks.stream().filter(r -> r.taskType().usesSlot() && r.isActive()).count();
     if (busy >= 2) {
-      throw new DrillSkipped("slots_busy", busy + " backup/restore tasks are not finished on " + target.name()
-          + "; RDS runs at most 2 at once");
+      throw new DrillSkipped("slots_busy", busy + " backup, restore or S3-integration tasks are not finished on "
+          + target.name() + "; RDS runs at most 2 at once");
     }
     if (BackupWindow.isOpen(target.backupWindow(), run.now())) {
       throw new DrillSkipped("backup_window", target.name() + " is inside its backup window "

@@ -53,7 +53,7 @@ public final class TaskResults {
           new Object[] {
             t.taskId(), t.taskType(), t.databaseName(), t.percentComplete(), t.durationMinutes(),
             t.lifecycle().name(), t.taskInfo(), zone.local(t.lastUpdated()), zone.local(t.createdAt()), t.s3ObjectArn(),
-            t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), null, 0
+            t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), t.filePath(), t.overwriteFile() ? 1 : 0
           });
     }
     return rows;
