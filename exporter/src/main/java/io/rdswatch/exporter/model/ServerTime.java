@@ -35,9 +35,4 @@ public record ServerTime(ZoneOffset offset) {
   public Instant toUtc(LocalDateTime serverLocal) {
     return serverLocal == null ? null : serverLocal.toInstant(offset);
   }
-
-  /** "+09:00", or "Z" for UTC. */
-  public String label() {
-    return offset.getId();
-  }
 }
