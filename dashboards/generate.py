@@ -136,7 +136,7 @@ def instance():
                    ref="B")], "Seconds since the last successful poll, and how long the last poll took.", unit="s", w=8),
         timeseries(lay, "Poll errors", [target(
             f"sum by (rds_instance, kind) (rate(rdswatch_poll_errors_total{{{INSTANCE}}}[$__rate_interval]))",
-            "{{rds_instance}} {{kind}}")], "Failed polls per second by step: connect, login, timeout, query, parse.",
+            "{{rds_instance}} {{kind}}")], "Failed polls per second by step: connect, login, timeout, query, parse, permission.",
             unit="reqps", w=8),
     ]
     return dashboard("rdswatch-instance", "rdswatch / instance",

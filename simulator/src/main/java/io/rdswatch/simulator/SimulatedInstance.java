@@ -90,6 +90,18 @@ public final class SimulatedInstance implements SqlBackend {
     }
   }
 
+  /**
+   * A Multi-AZ failover, as an admin would force one: every connection drops, the instance answers
+   * again on the same endpoint, and the grants given to logins other than the master user are gone
+   * (RDS does not replicate msdb permissions). Returns the logins that lost grants.
+   */
+  public List<String> failover() {
+    List<String> lost = rds.failover();
+    faults.down(true);
+    faults.down(false);
+    return lost;
+  }
+
   @Override
   public LoginOutcome login(Session session, String user, String password, String database) {
     Login login = rds.login(user);

@@ -27,9 +27,6 @@ import java.util.concurrent.Future;
     commandDescription = "Validate the config, log in to each instance and run rds_task_status")
 public final class CheckCommand implements CliCommand {
 
-  /** SQL Server: "The EXECUTE permission was denied on the object ...". */
-  private static final int PERMISSION_DENIED = 229;
-
   @ParametersDelegate final ConfigArgument config = new ConfigArgument();
   @ParametersDelegate final HelpFlag help = new HelpFlag();
 
@@ -102,7 +99,7 @@ public final class CheckCommand implements CliCommand {
       int tasks = query.all(connection).size();
       return new Outcome(target, "ok", "ok", Integer.toString(tasks), null);
     } catch (PollException e) {
-      if (e.sqlErrorNumber() == PERMISSION_DENIED) {
+      if (e.kind() == PollErrorKind.PERMISSION) {
         return new Outcome(target, "ok", "DENIED", "-",
             "grant EXECUTE on msdb.dbo.rds_task_status to " + target.username() + ": " + e.getMessage());
       }

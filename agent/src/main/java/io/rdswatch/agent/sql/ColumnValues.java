@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.rdswatch.exporter.model.ServerTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -14,7 +14,8 @@ import java.time.temporal.ChronoField;
 /**
  * Converts whatever JDBC type a column arrives as into the value TaskRow needs. RDS does not document
  * the SQL types, so numbers may come as int, bigint, decimal or text, and times as datetime,
- * datetimeoffset or text. Times without an offset are read as UTC, RDS's default server time zone.
+ * datetimeoffset or text. Times without an offset are the server's wall clock, converted by
+ * {@link ServerTime}.
  */
 final class ColumnValues {
 
@@ -72,16 +73,16 @@ final class ColumnValues {
     throw failure.fail(column, "cannot read '" + abbreviate(s) + "' as 0 or 1");
   }
 
-  static Instant instant(Object value, Failure failure, String column) throws PollException {
+  static Instant instant(Object value, ServerTime time, Failure failure, String column) throws PollException {
     if (value == null) {
       return null;
     }
     if (value instanceof Timestamp t) {
       // the driver builds Timestamps in the JVM's zone; the wall-clock fields are what the server sent
-      return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+      return time.toUtc(t.toLocalDateTime());
     }
     if (value instanceof LocalDateTime t) {
-      return t.toInstant(ZoneOffset.UTC);
+      return time.toUtc(t);
     }
     if (value instanceof OffsetDateTime t) {
       return t.toInstant();
@@ -94,7 +95,7 @@ final class ColumnValues {
       return null;
     }
     try {
-      return LocalDateTime.parse(s, TEXT_TIME).toInstant(ZoneOffset.UTC);
+      return time.toUtc(LocalDateTime.parse(s, TEXT_TIME));
     } catch (DateTimeParseException e) {
       throw failure.fail(column, "cannot read '" + abbreviate(s) + "' as a date and time");
     }

@@ -13,6 +13,9 @@ final class SqlErrors {
   /** Login failed, account disabled/locked, password expired, default database unavailable. */
   private static final Set<Integer> LOGIN_ERRORS = Set.of(18456, 18452, 18470, 18486, 18487, 18488, 4060);
 
+  /** "The EXECUTE (or SELECT) permission was denied on the object ...". */
+  static final int PERMISSION_DENIED = 229;
+
   private SqlErrors() {}
 
   /** While opening a connection: refused/unreachable is CONNECT, a rejected login LOGIN. */
@@ -23,8 +26,11 @@ final class SqlErrors {
     return isTimeout(e) ? PollErrorKind.TIMEOUT : PollErrorKind.CONNECT;
   }
 
-  /** While running the query: SQL errors are QUERY; a lost connection is CONNECT. */
+  /** While running the query: SQL errors are QUERY, a denied permission PERMISSION; a lost connection is CONNECT. */
   static PollErrorKind whileQuerying(SQLException e) {
+    if (e.getErrorCode() == PERMISSION_DENIED) {
+      return PollErrorKind.PERMISSION;
+    }
     if (isTimeout(e)) {
       return PollErrorKind.TIMEOUT;
     }

@@ -2,6 +2,7 @@ package io.rdswatch.agent.sql;
 
 import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.exporter.model.TaskType;
 import java.sql.ResultSet;
@@ -63,11 +64,13 @@ public final class TaskRowParser {
    */
   public record Parsed(List<TaskRow> rows, Set<Long> unchanged) {}
 
+  /** Rows of a server in UTC. */
   public static List<TaskRow> parse(ResultSet rs) throws SQLException, PollException {
-    return parse(rs, KnownRows.NONE).rows();
+    return parse(rs, KnownRows.NONE, ServerTime.UTC).rows();
   }
 
-  public static Parsed parse(ResultSet rs, KnownRows known) throws SQLException, PollException {
+  /** {@code time} converts the server's times without offset to UTC. */
+  public static Parsed parse(ResultSet rs, KnownRows known, ServerTime time) throws SQLException, PollException {
     Map<String, Integer> columns = columns(rs.getMetaData());
     for (String required : REQUIRED.keySet().stream().sorted().toList()) {
       if (!columns.containsKey(required)) {
@@ -95,14 +98,14 @@ public final class TaskRowParser {
       for (int i = 0; i < slots.size() && standIn == null; i++) {
         values[slots.get(i)] = rs.getObject(columns.get(READ.get(slots.get(i))));
         if (i == decideAt) {
-          standIn = new RowReader(values, rowNumber).standInIfKnown(known);
+          standIn = new RowReader(values, rowNumber, time).standInIfKnown(known);
         }
       }
       if (standIn != null) {
         rows.add(standIn);
         unchanged.add(standIn.taskId());
       } else {
-        rows.add(new RowReader(values, rowNumber).row());
+        rows.add(new RowReader(values, rowNumber, time).row());
       }
     }
     return new Parsed(rows, unchanged);
@@ -137,7 +140,7 @@ public final class TaskRowParser {
   }
 
   /** One row's values, by slot of {@link #READ}; every getter names the column when a value cannot be read. */
-  private record RowReader(Object[] values, int rowNumber) {
+  private record RowReader(Object[] values, int rowNumber, ServerTime time) {
 
     /** A stand-in with the leading columns only, if they show a known finished task; else null. */
     TaskRow standInIfKnown(KnownRows known) throws PollException {
@@ -175,8 +178,8 @@ public final class TaskRowParser {
           lifecycleRaw,
           Lifecycle.parse(lifecycleRaw),
           ColumnValues.text(value("taskinfo")),
-          ColumnValues.instant(value("lastupdated"), this::fail, "last_updated"),
-          ColumnValues.instant(value("createdat"), this::fail, "created_at"),
+          ColumnValues.instant(value("lastupdated"), time, this::fail, "last_updated"),
+          ColumnValues.instant(value("createdat"), time, this::fail, "created_at"),
           ColumnValues.text(value("s3objectarn")),
           ColumnValues.flag(value("overwrites3backupfile"), this::fail, "overwrite_s3_backup_file"),
           ColumnValues.text(value("kmsmasterkeyarn")));

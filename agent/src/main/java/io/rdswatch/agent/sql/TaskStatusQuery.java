@@ -1,6 +1,7 @@
 package io.rdswatch.agent.sql;
 
 import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,16 +13,19 @@ import java.util.List;
 
 /**
  * Runs `exec msdb.dbo.rds_task_status`, optionally narrowed by @db_name and/or @task_id (passed as
- * JDBC parameters, never spliced into the text). Returns every task RDS still keeps (36 days).
+ * JDBC parameters, never spliced into the text). Returns every task RDS still keeps (36 days), its
+ * times in UTC: the server's offset is read first on the same connection ({@link ServerTimeQuery}).
  */
 public final class TaskStatusQuery {
 
   static final String PROCEDURE = "exec msdb.dbo.rds_task_status";
 
   private final int timeoutSeconds;
+  private final ServerTimeQuery serverTime;
 
   public TaskStatusQuery(Duration timeout) {
     this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+    this.serverTime = new ServerTimeQuery(timeout);
   }
 
   public List<TaskRow> all(Connection connection) throws PollException {
@@ -40,6 +44,7 @@ public final class TaskStatusQuery {
 
   private TaskRowParser.Parsed query(Connection connection, String databaseName, Long taskId, KnownRows known)
       throws PollException {
+    ServerTime time = serverTime.read(connection);
     String sql = PROCEDURE;
     if (databaseName != null) {
       sql += " @db_name = ?";
@@ -56,13 +61,13 @@ public final class TaskStatusQuery {
       if (taskId != null) {
         statement.setLong(i, taskId);
       }
-      return firstResultSet(statement, known);
+      return firstResultSet(statement, known, time);
     } catch (SQLException e) {
       throw new PollException(SqlErrors.whileQuerying(e), e.getMessage(), e.getErrorCode(), null);
     }
   }
 
-  private static TaskRowParser.Parsed firstResultSet(Statement statement, KnownRows known)
+  private static TaskRowParser.Parsed firstResultSet(Statement statement, KnownRows known, ServerTime time)
       throws SQLException, PollException {
     boolean isResultSet = ((PreparedStatement) statement).execute();
     while (!isResultSet) {
@@ -72,7 +77,7 @@ public final class TaskStatusQuery {
       isResultSet = statement.getMoreResults();
     }
     try (ResultSet rs = statement.getResultSet()) {
-      return TaskRowParser.parse(rs, known);
+      return TaskRowParser.parse(rs, known, time);
     }
   }
 }

@@ -63,7 +63,7 @@ final class TaskLedger {
       // a row settled by an earlier poll was merged then: the timestamps only move forward, so only
       // this poll's newly finished rows can move them (O(new rows), not O(36 days), per poll)
       if (row.lifecycle() == Lifecycle.SUCCESS && !previous.settled().contains(row.taskId())) {
-        counts.success(row, databaseLabel.apply(row.database()));
+        counts.success(row, databaseLabel.apply(row.database()), now);
       } else if (row.isActive()) {
         active.put(row.taskId(), ProgressMark.next(previous.active().get(row.taskId()), row, now));
       }
@@ -153,12 +153,16 @@ final class TaskLedger {
       }
     }
 
-    /** Last-success timestamps only move forward, whatever order rows come in. */
-    void success(TaskRow row, String database) {
+    /**
+     * Last-success timestamps only move forward, whatever order rows come in, and never past the
+     * agent's now: a server clock running ahead of the agent's must not export a moment to come.
+     */
+    void success(TaskRow row, String database, Instant now) {
       Instant at = row.lastUpdated() != null ? row.lastUpdated() : row.createdAt();
       if (database == null || at == null) {
         return;
       }
+      at = at.isAfter(now) ? now : at;
       TaskType type = row.taskType();
       if (type.isBackup()) {
         backups.merge(new BackupKey(database, BackupKind.of(type)), at, TaskLedger::later);

@@ -84,7 +84,7 @@ class MetricsConventionsTest {
       assertThat(golden.types).as(name).containsEntry(name, family.type());
       assertLabels(golden, name, family, true);
     });
-    assertThat(golden.values("rdswatch_poll_errors_total", "kind")).isSubsetOf("connect", "login", "timeout", "query", "parse");
+    assertThat(golden.values("rdswatch_poll_errors_total", "kind")).isSubsetOf("connect", "login", "timeout", "query", "parse", "permission");
     assertThat(golden.values("rdswatch_tasks_finished_total", "lifecycle")).isSubsetOf("SUCCESS", "ERROR", "CANCELLED");
     assertThat(golden.values("rdswatch_backup_last_success_timestamp_seconds", "backup_type"))
         .isSubsetOf("full", "differential");

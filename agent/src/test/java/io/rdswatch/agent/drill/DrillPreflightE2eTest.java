@@ -49,7 +49,19 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     sim.instance("orders-prod").backup(BackupRequest.full("Big", DrillSim.arn("Big", "a")));
     sim.instance("orders-prod").backup(BackupRequest.full("Sales", DrillSim.arn("Sales", "b")));
 
-    assertSkippedUntouched(drill("Orders"), "slots_busy", "2 backup/restore tasks are not finished on orders-prod");
+    assertSkippedUntouched(drill("Orders"), "slots_busy",
+        "2 backup, restore or S3-integration tasks are not finished on orders-prod");
+  }
+
+  @Test
+  void s3IntegrationTasksTakeTheSameSlots() throws Exception {
+    sim.backup("orders-prod", "Orders");
+    var transfers = sim.instance("orders-prod").rds().transfers();
+    transfers.download(DrillSim.arn("Orders", "seed-data"), "D:\\S3\\seed.csv", true);
+    transfers.upload("D:\\S3\\export.csv", DrillSim.arn("Orders", "export"), false);
+
+    assertSkippedUntouched(drill("Orders"), "slots_busy",
+        "2 backup, restore or S3-integration tasks are not finished on orders-prod");
   }
 
   @Test

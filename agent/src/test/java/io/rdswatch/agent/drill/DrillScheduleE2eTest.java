@@ -59,9 +59,14 @@ class DrillScheduleE2eTest {
   }
 
   DrillService agent(Path state, DrillsConfig config, Pacer pacer, long seed) {
+    return agent(state, config, pacer, seed, Duration.ZERO);
+  }
+
+  /** An agent whose clock is {@code skew} ahead of the instance's (behind when negative). */
+  DrillService agent(Path state, DrillsConfig config, Pacer pacer, long seed, Duration skew) {
     DrillContext base = sim.context(state, DrillSim.settings(), seed);
     DrillContext ctx = new DrillContext(base.settings(), () -> List.of(sim.target("orders-prod", "03:00-03:30")),
-        base.connections(), base.journal(), base.clock(), pacer, base.random(), "agent-" + seed);
+        base.connections(), base.journal(), java.time.InstantSource.offset(base.clock(), skew), pacer, base.random(), "agent-" + seed);
     return new DrillService(new DrillPlans(config), new DrillRunner(ctx), new DrillHistory(new DrillJournal(state)),
         false, false);
   }
@@ -149,6 +154,47 @@ class DrillScheduleE2eTest {
       assertThat(r.reasonCode()).isEqualTo("already_run");
     });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
+  }
+
+  @Test
+  void aServerClockMinutesBehindTheAgentsStillStopsASecondRunOfTheFiring() throws Exception {
+    Duration skew = Duration.ofMinutes(3);
+    DrillService a = agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1, skew);
+    DrillService c = agent(dir.resolve("c"), config("Orders"), sim.clock::advance, 3, skew);
+    a.tick();
+    c.tick();
+    // 04:00 on the agents' clocks; the instance's created_at for a's restore says 03:57
+    sim.clock.set(Instant.parse("2026-11-29T03:57:00Z"));
+
+    a.tick();
+    c.tick();
+
+    assertThat(new DrillJournal(dir.resolve("a")).list()).singleElement()
+        .satisfies(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
+    assertThat(new DrillJournal(dir.resolve("c")).list()).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
+      assertThat(r.reasonCode()).isEqualTo("already_run");
+    });
+    assertThat(sim.calls("rds_restore_database")).hasSize(1);
+  }
+
+  @Test
+  void aServerClockMinutesAheadDoesNotTakeAnEarlierDrillForTheFiring() throws Exception {
+    DrillService agent = agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1, Duration.ofMinutes(-3));
+    agent.tick();
+    // a drill by hand at 03:58 on the agent's clock: its restore's created_at says 04:01, after the firing
+    sim.clock.set(Instant.parse("2026-11-29T04:01:00Z"));
+    agent.submit("orders-prod", "Orders", "api");
+    sim.clock.set(sim.clock.now().plus(Duration.ofMinutes(5)));
+
+    agent.tick();
+
+    List<DrillRecord> all = new DrillJournal(dir.resolve("a")).list();
+    assertThat(all).hasSize(2);
+    assertThat(all).allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
+    assertThat(all).filteredOn(r -> r.plan().scheduledFor() != null).singleElement()
+        .satisfies(r -> assertThat(r.plan().scheduledFor()).isEqualTo(Instant.parse("2026-11-29T04:00:00Z")));
+    assertThat(sim.calls("rds_restore_database")).hasSize(2);
   }
 
   @Test

@@ -22,7 +22,7 @@ class AlertRulesTest {
       "RdswatchBackupFailed", "RdswatchBackupWindowOverlap", "RdswatchOverlappingBackups",
       "RdswatchBackupStale", "RdswatchTaskStalled", "RdswatchTaskQueuedTooLong", "RdswatchInstanceDown",
       "RdswatchMetricsStale", "RdswatchDrillFailed", "RdswatchDrillOverdue", "RdswatchDrillRtoExceeded",
-      "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent");
+      "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied");
 
   private static final String RUNBOOK_PREFIX = "file:///usr/share/doc/rdswatch/alerts/runbooks.md#";
   private static final Pattern THRESHOLD = Pattern.compile("vector\\((\\d+)\\)");

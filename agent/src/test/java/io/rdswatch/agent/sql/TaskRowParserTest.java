@@ -88,13 +88,13 @@ class TaskRowParserTest {
   @Test
   void unknownLifecycleAndTaskTypeAreKeptNotThrown() throws Exception {
     Object[] row = documentedRow();
-    row[1] = "UPLOAD_TO_S3";
+    row[1] = "SSAS_DEPLOY_PROJECT";
     row[5] = "PAUSED";
 
     TaskRow parsed = TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))).get(0);
 
     assertThat(parsed.taskType()).isEqualTo(TaskType.OTHER);
-    assertThat(parsed.taskTypeRaw()).isEqualTo("UPLOAD_TO_S3");
+    assertThat(parsed.taskTypeRaw()).isEqualTo("SSAS_DEPLOY_PROJECT");
     assertThat(parsed.lifecycle()).isEqualTo(Lifecycle.UNKNOWN);
     assertThat(parsed.lifecycleRaw()).isEqualTo("PAUSED");
   }

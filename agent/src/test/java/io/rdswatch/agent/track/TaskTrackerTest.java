@@ -88,6 +88,19 @@ class TaskTrackerTest {
   }
 
   @Test
+  void aServerClockAheadOfTheAgentsNeverExportsALastSuccessInTheFuture() {
+    TaskTracker tracker = tracker();
+    tracker.pollSucceeded(List.of(), POLL);
+    // the server's clock runs 2 minutes ahead: its backup "finished" after the agent's now
+    tracker.pollSucceeded(List.of(backup(4, "orders", "SUCCESS", 100, at(-10), at(2))), POLL);
+    assertThat(tracker.snapshot().backupLastSuccess()).containsEntry(new BackupKey("orders", BackupKind.FULL), T0);
+    clock.advance(Duration.ofMinutes(5));
+    tracker.pollSucceeded(List.of(backup(4, "orders", "SUCCESS", 100, at(-10), at(2)),
+        backup(5, "orders", "SUCCESS", 100, at(1), at(3))), POLL);
+    assertThat(tracker.snapshot().backupLastSuccess()).containsEntry(new BackupKey("orders", BackupKind.FULL), at(3));
+  }
+
+  @Test
   void rowsInAnyOrderCountTheSame() {
     List<TaskRow> rows = List.of(
         backup(7, "orders", "SUCCESS", 100, at(-10), at(-1)),

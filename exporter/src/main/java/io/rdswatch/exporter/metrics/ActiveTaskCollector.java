@@ -65,7 +65,7 @@ public final class ActiveTaskCollector extends SnapshotCollector {
             List.of(RDS_INSTANCE, TASK_TYPE, LIFECYCLE)),
         slots.gauge(
             "rdswatch_task_slots_in_use",
-            "Started (IN_PROGRESS or CANCEL_REQUESTED) backup/restore tasks; RDS runs at most 2.",
+            "Started (IN_PROGRESS or CANCEL_REQUESTED) backup, restore and S3-integration tasks; RDS runs at most 2.",
             List.of(RDS_INSTANCE)),
         queued.gauge(
             "rdswatch_task_queued_seconds",

@@ -43,7 +43,7 @@ public final class PollHealthCollector extends SnapshotCollector {
     CounterMetricFamily errors =
         new CounterMetricFamily(
             "rdswatch_poll_errors_total",
-            "Failed polls of this instance by kind: connect, login, timeout, query, parse.",
+            "Failed polls of this instance by kind: connect, login, timeout, query, parse, permission.",
             List.of(RDS_INSTANCE, "kind"));
     for (InstanceSnapshot instance : snapshot.instances()) {
       List<String> name = List.of(instance.name());

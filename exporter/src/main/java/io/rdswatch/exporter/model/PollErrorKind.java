@@ -8,7 +8,12 @@ public enum PollErrorKind {
   LOGIN,
   TIMEOUT,
   QUERY,
-  PARSE;
+  PARSE,
+  /**
+   * SQL Server error 229: the login may no longer run the task query. RDS does not carry msdb grants
+   * to the new primary of a Multi-AZ failover (README, "SQL permissions for the monitoring login").
+   */
+  PERMISSION;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -16,6 +16,10 @@ public enum TaskType {
   RESTORE_DB_LOG,
   RESTORE_DB_LOG_NORECOVERY,
   FINISH_RESTORE,
+  DOWNLOAD_FROM_S3,
+  UPLOAD_TO_S3,
+  LIST_FILES_ON_DISK,
+  DELETE_FILES_ON_DISK,
   OTHER;
 
   public static TaskType parse(String raw) {
@@ -44,8 +48,17 @@ public enum TaskType {
     return name().startsWith("RESTORE_DB");
   }
 
-  /** Backup and restore tasks compete for RDS's two native task slots. */
+  /** S3 integration: copies between S3 and the instance's D:\S3 folder, and that folder's housekeeping. */
+  public boolean isS3Integration() {
+    return this == DOWNLOAD_FROM_S3 || this == UPLOAD_TO_S3 || this == LIST_FILES_ON_DISK
+        || this == DELETE_FILES_ON_DISK;
+  }
+
+  /**
+   * Backup, restore and S3-integration tasks compete for RDS's two task slots: AWS documents that
+   * S3-integration tasks share the native backup and restore queue.
+   */
   public boolean usesSlot() {
-    return isBackup() || isRestore() || this == FINISH_RESTORE;
+    return isBackup() || isRestore() || this == FINISH_RESTORE || isS3Integration();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param freeBytes free space on it at {@code historyStart}, after the declared databases
  * @param historyStart the simulation of this instance (and its schedule) begins here, so a task
  *     table can hold history before "now"
+ * @param zone the server time zone every local time it serves is in (UTC by default)
  */
 public record InstanceSettings(
     String name,
@@ -23,7 +24,8 @@ public record InstanceSettings(
     long storageBytes,
     long freeBytes,
     long seed,
-    Instant historyStart) {
+    Instant historyStart,
+    ServerZone zone) {
 
   public InstanceSettings {
     Objects.requireNonNull(name, "name");
@@ -41,22 +43,28 @@ public record InstanceSettings(
           "instance " + name + ": storage must be > 0 and free space between 0 and storage");
     }
     Objects.requireNonNull(historyStart, "historyStart");
+    zone = zone == null ? ServerZone.UTC : zone;
   }
 
   /** A 200 GiB instance in us-east-1 with the option enabled and no backup window. */
   public static InstanceSettings defaults(String name, Instant start) {
     long gib = 1L << 30;
     return new InstanceSettings(
-        name, "us-east-1", "123456789012", true, null, Timing.defaults(), 200 * gib, 150 * gib, 1, start);
+        name, "us-east-1", "123456789012", true, null, Timing.defaults(), 200 * gib, 150 * gib, 1, start, ServerZone.UTC);
   }
 
   public InstanceSettings withBackupWindow(BackupWindow window) {
     return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, window, timing, storageBytes, freeBytes, seed, historyStart);
+        name, region, accountId, backupRestoreOption, window, timing, storageBytes, freeBytes, seed, historyStart, zone);
   }
 
   public InstanceSettings withTiming(Timing t) {
     return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, backupWindow, t, storageBytes, freeBytes, seed, historyStart);
+        name, region, accountId, backupRestoreOption, backupWindow, t, storageBytes, freeBytes, seed, historyStart, zone);
+  }
+
+  public InstanceSettings withZone(ServerZone z) {
+    return new InstanceSettings(
+        name, region, accountId, backupRestoreOption, backupWindow, timing, storageBytes, freeBytes, seed, historyStart, z);
   }
 }

@@ -35,6 +35,7 @@ public final class RdsInstance {
   final SplittableRandom random;
   private final TaskEngine engine;
   private final RdsProcedures procedures;
+  private final S3Transfers transfers;
   private final AppLocks appLocks = new AppLocks();
   private boolean optionEnabled;
   private BackupWindow backupWindow;
@@ -53,6 +54,7 @@ public final class RdsInstance {
     this.otherUsedBytes = Math.max(0, settings.storageBytes() - settings.freeBytes() - catalog.usedMb() * MB);
     this.engine = new TaskEngine(this);
     this.procedures = new RdsProcedures(this);
+    this.transfers = new S3Transfers(this);
   }
 
   static final long MB = 1L << 20;
@@ -93,6 +95,11 @@ public final class RdsInstance {
 
   public RdsProcedures procedures() {
     return procedures;
+  }
+
+  /** rds_download_from_s3 and rds_upload_to_s3. */
+  public S3Transfers transfers() {
+    return transfers;
   }
 
   public AppLocks appLocks() {
@@ -141,14 +148,14 @@ public final class RdsInstance {
         .filter(t -> !t.lifecycle.isTerminal() || !t.createdAt.isBefore(cutoff))
         .filter(t -> taskId == null || t.id == taskId)
         .filter(t -> database == null || Names.same(database, t.database))
-        .map(t -> TaskRow.of(t, now))
+        .map(t -> TaskRow.of(t, now, settings.zone()))
         .toList();
   }
 
   public synchronized TaskRow taskRow(int taskId) {
     Instant now = advance();
     Task t = tasks.byId(taskId);
-    return t == null ? null : TaskRow.of(t, now);
+    return t == null ? null : TaskRow.of(t, now, settings.zone());
   }
 
   // ---- control (scenario loading, tests, drills' fixtures) ----
@@ -192,6 +199,35 @@ public final class RdsInstance {
 
   public synchronized void addLogin(Login login) {
     logins.put(login.name(), login);
+  }
+
+  /**
+   * The msdb side of a Multi-AZ failover: RDS does not replicate msdb permissions to the secondary,
+   * so on the new primary every login but the master user has lost its EXECUTE grants. Logins,
+   * databases and tasks stay. Returns the logins that lost grants.
+   */
+  public synchronized List<String> failover() {
+    List<String> lost = new java.util.ArrayList<>();
+    for (Map.Entry<String, Login> e : logins.entrySet()) {
+      Login l = e.getValue();
+      if (!l.master() && !l.executeGrants().isEmpty()) {
+        e.setValue(new Login(l.name(), l.password(), false, Set.of()));
+        lost.add(l.name());
+      }
+    }
+    return lost;
+  }
+
+  /** GRANT EXECUTE on one msdb procedure; false when there is no such login. */
+  public synchronized boolean grantExecute(String login, String procedure) {
+    Login l = logins.get(login);
+    if (l == null) {
+      return false;
+    }
+    Set<String> grants = new HashSet<>(l.executeGrants());
+    grants.add(procedure.toLowerCase(Locale.ROOT));
+    logins.put(l.name(), new Login(l.name(), l.password(), l.master(), grants));
+    return true;
   }
 
   public synchronized void optionEnabled(boolean enabled) {

@@ -21,7 +21,7 @@ public final class RdsProcedures {
     synchronized (rds) {
       rds.advance();
       Task t = queueBackup(r, null, 0);
-      return TaskRow.of(t, rds.cursor);
+      return TaskRow.of(t, rds.cursor, rds.settings().zone());
     }
   }
 
@@ -50,7 +50,7 @@ public final class RdsProcedures {
       String name = db != null ? db.name() : r.database();
       TaskType type = TaskType.restore(r.kind(), r.noRecovery());
       Task t = newTask(type, name, r.s3Arn().strip(), false, blankToNull(r.kmsKeyArn()), 1, null, 0);
-      return TaskRow.of(t, rds.cursor);
+      return TaskRow.of(t, rds.cursor, rds.settings().zone());
     }
   }
 
@@ -72,7 +72,7 @@ public final class RdsProcedures {
         t.cancelRequestedAt = rds.cursor;
         t.lifecycle = Lifecycle.CANCEL_REQUESTED;
       }
-      return TaskRow.of(t, rds.cursor);
+      return TaskRow.of(t, rds.cursor, rds.settings().zone());
     }
   }
 
@@ -99,7 +99,7 @@ public final class RdsProcedures {
         throw SubmitErrors.notRestoring(proc, db.name());
       }
       Task t = newTask(TaskType.FINISH_RESTORE, db.name(), null, false, null, 1, null, 0);
-      return TaskRow.of(t, rds.cursor);
+      return TaskRow.of(t, rds.cursor, rds.settings().zone());
     }
   }
 
@@ -173,7 +173,8 @@ public final class RdsProcedures {
         injectedAt);
   }
 
-  private Task newTask(
+  /** Queues a task at the instance's current moment (call under the instance lock). */
+  Task newTask(
       TaskType type, String db, String arn, boolean overwrite, String kms, int files, TaskFailure injected,
       double injectedAt) {
     Timing timing = rds.timing();

@@ -105,6 +105,14 @@ public final class SubmitErrors {
     return raise(proc, "Task " + taskId + " cannot be cancelled: " + why + ".");
   }
 
+  /**
+   * Submit of an S3-integration task: a file must be under D:\S3\ and the ARN must name an object
+   * (the exact RDS wording is not documented; this simulator's own).
+   */
+  public static SqlFailure badS3Transfer(String proc, String why) {
+    return raise(proc, why);
+  }
+
   /** Submit: system databases are not RDS's to drop. */
   public static SqlFailure systemDatabase(String proc, String db) {
     return raise(proc, "Database '" + db + "' is a system database and cannot be dropped.");

@@ -42,6 +42,8 @@ final class Task {
   BackupImage image;
   /** A restore created its target database (RESTORING) when it started. */
   boolean createdDatabase;
+  /** S3-integration tasks: the file on the instance's disk (the filepath column). */
+  String filePath;
 
   Task(
       int id,

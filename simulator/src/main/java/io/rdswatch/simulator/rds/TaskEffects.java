@@ -43,6 +43,16 @@ final class TaskEffects {
   }
 
   void succeeded(Task t) {
+    if (t.type == TaskType.UPLOAD_TO_S3) {
+      S3Location at = S3Location.parse(t.s3Arn);
+      if (at != null && rds.s3.bucket(at.bucket()) != null) {
+        rds.s3.put(new S3Object(at, null, null, t.dataMb, t.endAt));
+      }
+      return;
+    }
+    if (t.type.isS3Integration()) {
+      return;
+    }
     if (t.type.isBackup()) {
       writeObjects(t);
       return;

@@ -100,6 +100,11 @@ final class TaskEngine {
       succeedAt(t, now.plus(t.run));
       return;
     }
+    if (t.type.isS3Integration()) {
+      t.run = rds.timing().run(t.dataMb);
+      succeedAt(t, now.plus(t.run));
+      return;
+    }
     Preflight.Outcome outcome = t.type.isBackup() ? preflight.backup(t) : preflight.restore(t);
     t.dataMb = effects.dataMb(t, outcome);
     t.run = rds.timing().run(t.dataMb);

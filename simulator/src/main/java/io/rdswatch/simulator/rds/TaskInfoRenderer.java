@@ -19,7 +19,7 @@ final class TaskInfoRenderer {
   /** task_info (null while nothing has happened to the task) and when it last gained a line. */
   record Log(String text, Instant lastUpdated) {}
 
-  static Log render(Task task, Instant now) {
+  static Log render(Task task, Instant now, ServerZone zone) {
     List<Line> lines = lines(task, now);
     if (lines.isEmpty()) {
       return new Log(null, task.createdAt);
@@ -30,15 +30,18 @@ final class TaskInfoRenderer {
         out.append('\n');
       }
       out.append('[');
-      stamp(out, l.at);
+      stamp(out, l.at, zone);
       out.append("] ").append(l.text);
     }
     return new Log(out.toString(), lines.get(lines.size() - 1).at);
   }
 
-  /** Appends {@code yyyy-MM-dd HH:mm:ss.SSS} (UTC) by hand: a poll renders every line of 36 days. */
-  static void stamp(StringBuilder out, Instant at) {
-    long ms = at.toEpochMilli();
+  /**
+   * Appends {@code yyyy-MM-dd HH:mm:ss.SSS}, the server's wall clock, by hand: a poll renders every
+   * line of 36 days.
+   */
+  static void stamp(StringBuilder out, Instant at, ServerZone zone) {
+    long ms = at.toEpochMilli() + zone.offsetSeconds(at) * 1000L;
     java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(ms, 86_400_000L));
     long inDay = Math.floorMod(ms, 86_400_000L);
     pad(out, day.getYear(), 4).append('-');
@@ -113,6 +116,9 @@ final class TaskInfoRenderer {
   private static List<String> successLines(Task task) {
     if (task.type == TaskType.FINISH_RESTORE) {
       return List.of("RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
+    }
+    if (task.type.isS3Integration()) {
+      return List.of("100 percent processed.", "Task has been completed.");
     }
     long millis = Math.max(1, Duration.between(task.startedAt, task.endAt).toMillis());
     long mb = task.dataMb;

@@ -15,15 +15,17 @@ public record TaskRow(
     Instant createdAt,
     String s3ObjectArn,
     boolean overwriteS3BackupFile,
-    String kmsMasterKeyArn) {
+    String kmsMasterKeyArn,
+    String filePath,
+    boolean overwriteFile) {
 
-  static TaskRow of(Task t, Instant now) {
+  static TaskRow of(Task t, Instant now, ServerZone zone) {
     int minutes = 0;
     if (t.startedAt != null && !t.startedAt.isAfter(now)) {
       Instant until = t.lifecycle.isTerminal() && t.endAt.isBefore(now) ? t.endAt : now;
       minutes = (int) java.time.Duration.between(t.startedAt, until).toMinutes();
     }
-    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now);
+    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now, zone);
     return new TaskRow(
         t.id,
         t.type.name(),
@@ -35,7 +37,9 @@ public record TaskRow(
         log.lastUpdated(),
         t.createdAt,
         t.s3Arn,
-        t.overwrite,
-        t.kmsKeyArn);
+        t.overwrite && !t.type.isS3Integration(),
+        t.kmsKeyArn,
+        t.filePath,
+        t.overwrite && t.type.isS3Integration());
   }
 }

@@ -1,6 +1,9 @@
 package io.rdswatch.simulator.rds;
 
-/** The task_type values the simulated procedures create (reference §2.4). */
+/**
+ * The task_type values the simulated procedures create (reference §2.4). The S3-integration types
+ * share the instance's two task slots with backups and restores (reference §5.1).
+ */
 public enum TaskType {
   BACKUP_DB,
   BACKUP_DB_DIFFERENTIAL,
@@ -8,7 +11,17 @@ public enum TaskType {
   RESTORE_DB_NORECOVERY,
   RESTORE_DB_DIFFERENTIAL,
   RESTORE_DB_DIFFERENTIAL_NORECOVERY,
-  FINISH_RESTORE;
+  FINISH_RESTORE,
+  DOWNLOAD_FROM_S3,
+  UPLOAD_TO_S3,
+  LIST_FILES_ON_DISK,
+  DELETE_FILES_ON_DISK;
+
+  /** Copies between S3 and the instance's D:\S3 folder, and the folder's housekeeping. */
+  public boolean isS3Integration() {
+    return this == DOWNLOAD_FROM_S3 || this == UPLOAD_TO_S3 || this == LIST_FILES_ON_DISK
+        || this == DELETE_FILES_ON_DISK;
+  }
 
   public boolean isBackup() {
     return this == BACKUP_DB || this == BACKUP_DB_DIFFERENTIAL;

@@ -9,6 +9,7 @@ import io.rdswatch.simulator.rds.KmsKey;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.S3Bucket;
+import io.rdswatch.simulator.rds.ServerZone;
 import io.rdswatch.simulator.rds.TaskFailure;
 import io.rdswatch.simulator.rds.Timing;
 import io.rdswatch.simulator.scenario.InstanceSpec.BucketSpec;
@@ -93,6 +94,9 @@ public final class InstanceFactory {
       failureRates(rds);
       wording(rds);
       Faults faults = FaultsFactory.build(spec.faults(), at + ".faults");
+      if (spec.faults() != null && Boolean.TRUE.equals(spec.faults().failedOver())) {
+        rds.failover();
+      }
       return new Built(rds, faults);
     }
 
@@ -107,11 +111,12 @@ public final class InstanceFactory {
           spec.backupWindow() == null ? null : field(at + ".backup_window", () -> BackupWindow.parse(spec.backupWindow()));
       double throughput = orDefault(spec.throughputMbPerS(), 50.0);
       Timing timing = field(at + ".throughput_mb_per_s", () -> Timing.defaults().withThroughput(throughput));
+      ServerZone zone = field(at + ".timezone", () -> ServerZone.of(spec.timezone()));
       return field(
           at,
           () -> new InstanceSettings(spec.name(), region, orDefault(spec.accountId(), "123456789012"),
               orDefault(spec.backupRestoreOption(), true), window, timing, storage * GIB, free * GIB, seed,
-              historyStart));
+              historyStart, zone));
     }
 
     private void logins(RdsInstance rds) {

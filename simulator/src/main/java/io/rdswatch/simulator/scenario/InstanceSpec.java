@@ -13,6 +13,7 @@ import java.util.Map;
  * @param backupWindow RDS PreferredBackupWindow syntax, e.g. "04:00-04:30" (UTC)
  * @param failureRates chance per scheduled backup of each injectable failure, e.g. s3_access_denied: 0.02
  * @param taskInfo wordings of task_info that differ between engine versions; null for the current ones
+ * @param timezone the server time zone as RDS names it, e.g. "Tokyo Standard Time"; UTC when absent
  */
 public record InstanceSpec(
     String name,
@@ -32,7 +33,8 @@ public record InstanceSpec(
     List<ScheduleSpec> schedule,
     Map<String, Double> failureRates,
     FaultSpec faults,
-    TaskInfoSpec taskInfo) {
+    TaskInfoSpec taskInfo,
+    String timezone) {
 
   public InstanceSpec {
     logins = logins == null ? List.of() : List.copyOf(logins);
@@ -48,13 +50,13 @@ public record InstanceSpec(
   /** An instance with every default and nothing in it. */
   public static InstanceSpec named(String name) {
     return new InstanceSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   public InstanceSpec withName(String newName) {
     return new InstanceSpec(newName, region, accountId, backupRestoreOption, backupWindow, throughputMbPerS,
         storageGb, freeGb, logins, tdeCertificates, databases, buckets, kmsKeys, objects, schedule, failureRates,
-        faults, taskInfo);
+        faults, taskInfo, timezone);
   }
 
   /** A login besides the master user; {@code execute} lists the msdb procedures it may run ("*" for all). */
@@ -104,10 +106,15 @@ public record InstanceSpec(
    */
   public record TaskInfoSpec(String windowAbort, String existingNameRestore) {}
 
-  /** Faults switched on from the start. */
+  /**
+   * Faults switched on from the start.
+   *
+   * @param failedOver the instance has just failed over (Multi-AZ): logins other than the master
+   *     user have lost their msdb grants
+   */
   public record FaultSpec(
       Boolean down, Boolean loginFailure, Long latencyMs, Integer dropAfterRows, ColumnFaultSpec statusColumns,
-      Boolean taskStatusFunctionMissing, String checkdb) {}
+      Boolean taskStatusFunctionMissing, String checkdb, Boolean failedOver) {}
 
   /** Exactly one of: a missing column, an extra column, or a rename. */
   public record ColumnFaultSpec(String missing, String extra, RenameSpec renamed) {}

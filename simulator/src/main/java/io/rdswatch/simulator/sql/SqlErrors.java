@@ -83,4 +83,11 @@ public final class SqlErrors {
     return SqlMessage.error(
         4060, 1, 11, "Cannot open database \"" + name + "\" requested by the login. The login failed.", "", 1);
   }
+
+  /** GRANT by someone who may not, or on an object or to a user that is not there. */
+  public static SqlMessage cannotFind(String what, String name) {
+    return SqlMessage.error(
+        15151, 1, 16,
+        "Cannot find the " + what + " '" + name + "', because it does not exist or you do not have permission.", "", 1);
+  }
 }

@@ -23,6 +23,7 @@ public final class StatementRouter {
           new SetHandler(),
           new DeclareHandler(),
           new UseHandler(),
+          new GrantHandler(ProcedureCatalog.standard()),
           new TransactionHandler(),
           new ExecHandler(ProcedureCatalog.standard()),
           new SelectHandler(),

@@ -42,8 +42,8 @@ final class Preflight {
     alreadyRun(plan, names, targetTasks);
     long busy = targetTasks.stream().filter(r -> r.taskType().usesSlot() && r.isActive()).count();
     if (busy >= 2) {
-      throw new DrillSkipped("slots_busy", busy + " backup/restore tasks are not finished on " + target.name()
-          + "; RDS runs at most 2 at once");
+      throw new DrillSkipped("slots_busy", busy + " backup, restore or S3-integration tasks are not finished on "
+          + target.name() + "; RDS runs at most 2 at once");
     }
     if (BackupWindow.isOpen(target.backupWindow(), run.now())) {
       throw new DrillSkipped("backup_window", target.name() + " is inside its backup window "
@@ -106,15 +106,19 @@ final class Preflight {
     }
   }
 
-  /** Two agents with one schedule: the second sees the first one's restore task for this firing. */
+  /**
+   * Two agents with one schedule: the second sees the first one's restore task for this firing.
+   * "For this firing" is read from the scratch name's stamp, the starting agent's clock, never from
+   * the task's created_at: the server's clock may be minutes off the agents', and an agent only
+   * fires once its own clock has reached the firing, so its stamp is never earlier than it.
+   */
   private static void alreadyRun(DrillPlan plan, ScratchNames names, List<TaskRow> tasks) throws DrillSkipped {
     if (plan.scheduledFor() == null) {
       return;
     }
-    var pattern = names.patternFor(plan.database());
     for (TaskRow r : tasks) {
-      if (r.taskType().isRestore() && r.database() != null && pattern.matcher(r.database()).matches()
-          && r.createdAt() != null && !r.createdAt().isBefore(plan.scheduledFor())) {
+      if (r.taskType().isRestore() && r.database() != null
+          && names.startedAt(plan.database(), r.database()).filter(at -> !at.isBefore(plan.scheduledFor())).isPresent()) {
         throw new DrillSkipped("already_run", "restore task " + r.taskId() + " into " + r.database()
             + " already drills this database for the " + plan.scheduledFor() + " firing");
       }

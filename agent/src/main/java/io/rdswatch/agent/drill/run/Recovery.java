@@ -153,7 +153,9 @@ public final class Recovery {
     if (row.isEmpty()) {
       return false;
     }
-    Instant created = row.get().createdAt() != null ? row.get().createdAt() : run.now();
+    // the server's clock may run ahead of ours: a submission time past our now would shorten the RTO
+    Instant now = run.now();
+    Instant created = row.get().createdAt() != null && row.get().createdAt().isBefore(now) ? row.get().createdAt() : now;
     run.record.task(new RestoreTask(row.get().taskId(), type, "CREATED", 0, created, null, null, null))
         .scratchCreated(true)
         .step(DrillStep.RESTORING);

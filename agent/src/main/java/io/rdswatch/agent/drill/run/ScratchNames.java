@@ -3,6 +3,9 @@ package io.rdswatch.agent.drill.run;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -56,11 +59,30 @@ public final class ScratchNames {
     return safe.toString();
   }
 
-  /** Exactly the shape {@link #generate} produces for {@code sourceDb}, compared case-insensitively. */
+  /**
+   * Exactly the shape {@link #generate} produces for {@code sourceDb}, compared case-insensitively;
+   * group 1 is the stamp.
+   */
   public Pattern patternFor(String sourceDb) {
     return Pattern.compile(
-        Pattern.quote(stem(sourceDb)) + "_[0-9]{14}_[a-z0-9]{4}",
+        Pattern.quote(stem(sourceDb)) + "_([0-9]{14})_[a-z0-9]{4}",
         Pattern.CASE_INSENSITIVE);
+  }
+
+  /**
+   * When the agent that made a scratch name of {@code sourceDb} started its drill, by that agent's
+   * own clock; empty for any other name.
+   */
+  public Optional<Instant> startedAt(String sourceDb, String name) {
+    Matcher m = patternFor(sourceDb).matcher(name);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(STAMP.parse(m.group(1), Instant::from));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isSafe(int cp) {

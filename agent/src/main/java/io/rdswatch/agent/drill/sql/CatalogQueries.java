@@ -1,11 +1,14 @@
 package io.rdswatch.agent.drill.sql;
 
+import io.rdswatch.agent.sql.PollException;
+import io.rdswatch.agent.sql.ServerTimeQuery;
+import io.rdswatch.exporter.model.ServerTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,7 +33,7 @@ public final class CatalogQueries {
   public static List<DbRow> databases(Connection c, int timeoutSeconds) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(DATABASES)) {
       ps.setQueryTimeout(timeoutSeconds);
-      return rows(ps);
+      return rows(ps, serverTime(c, timeoutSeconds));
     }
   }
 
@@ -39,7 +42,7 @@ public final class CatalogQueries {
     try (PreparedStatement ps = c.prepareStatement(DATABASE)) {
       ps.setQueryTimeout(timeoutSeconds);
       ps.setString(1, name);
-      return rows(ps);
+      return rows(ps, serverTime(c, timeoutSeconds));
     }
   }
 
@@ -81,13 +84,22 @@ public final class CatalogQueries {
     }
   }
 
-  private static List<DbRow> rows(PreparedStatement ps) throws SQLException {
+  /** create_date is the server's wall clock: its offset now converts it. */
+  private static ServerTime serverTime(Connection c, int timeoutSeconds) throws SQLException {
+    try {
+      return new ServerTimeQuery(Duration.ofSeconds(timeoutSeconds)).read(c);
+    } catch (PollException e) {
+      throw new SQLException("SYSDATETIMEOFFSET(): " + e.getMessage(), null, e.sqlErrorNumber(), e);
+    }
+  }
+
+  private static List<DbRow> rows(PreparedStatement ps, ServerTime time) throws SQLException {
     List<DbRow> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Timestamp created = rs.getTimestamp(4);
         out.add(new DbRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-            created == null ? null : created.toLocalDateTime().toInstant(ZoneOffset.UTC)));
+            created == null ? null : time.toUtc(created.toLocalDateTime())));
       }
     }
     return out;

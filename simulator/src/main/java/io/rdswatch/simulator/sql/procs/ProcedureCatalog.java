@@ -34,6 +34,8 @@ public final class ProcedureCatalog {
             new RdsCancelTaskProc(),
             new RdsDropDatabaseProc(),
             new RdsFinishRestoreProc(),
+            RdsS3TransferProc.download(),
+            RdsS3TransferProc.upload(),
             new SpGetAppLockProc(),
             new SpReleaseAppLockProc(),
             new SpSprocColumnsProc(),

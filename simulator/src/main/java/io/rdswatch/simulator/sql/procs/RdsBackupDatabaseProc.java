@@ -41,7 +41,7 @@ final class RdsBackupDatabaseProc extends BaseProcedure {
             kind,
             files == null ? 1 : files);
     TaskRow row = ctx.rds().procedures().backup(request);
-    return Reply.of(TaskResults.submitted(row)).withReturnStatus(0);
+    return Reply.of(TaskResults.submitted(row, ctx.rds().settings().zone())).withReturnStatus(0);
   }
 
   static BackupKind kind(String proc, String type) {

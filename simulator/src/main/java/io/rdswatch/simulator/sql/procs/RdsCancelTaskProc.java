@@ -15,6 +15,6 @@ final class RdsCancelTaskProc extends BaseProcedure {
   @Override
   public Reply call(ProcCall call, ExecContext ctx) {
     TaskRow row = ctx.rds().procedures().cancel(call.integer("@task_id"));
-    return Reply.of(TaskResults.submitted(row)).withReturnStatus(0);
+    return Reply.of(TaskResults.submitted(row, ctx.rds().settings().zone())).withReturnStatus(0);
   }
 }

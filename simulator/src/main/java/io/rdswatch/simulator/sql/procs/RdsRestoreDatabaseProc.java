@@ -40,6 +40,6 @@ final class RdsRestoreDatabaseProc extends BaseProcedure {
             kind,
             call.flag("@with_norecovery", false));
     TaskRow row = ctx.rds().procedures().restore(request);
-    return Reply.of(TaskResults.submitted(row)).withReturnStatus(0);
+    return Reply.of(TaskResults.submitted(row, ctx.rds().settings().zone())).withReturnStatus(0);
   }
 }

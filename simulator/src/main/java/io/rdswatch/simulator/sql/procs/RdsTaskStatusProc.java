@@ -18,6 +18,6 @@ final class RdsTaskStatusProc extends BaseProcedure {
     Integer taskId = call.integer("@task_id");
     String db = call.text("@db_name");
     List<TaskRow> rows = ctx.rds().taskRows(db == null || db.isEmpty() ? null : db, taskId == null || taskId == 0 ? null : taskId);
-    return Reply.of(TaskResults.status(rows, ctx.faults().statusColumns())).withReturnStatus(0);
+    return Reply.of(TaskResults.status(rows, ctx.faults().statusColumns(), ctx.rds().settings().zone())).withReturnStatus(0);
   }
 }

@@ -4,11 +4,8 @@ import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.ColumnFault;
+import io.rdswatch.simulator.rds.ServerZone;
 import io.rdswatch.simulator.rds.TaskRow;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,35 +46,31 @@ public final class TaskResults {
 
   private TaskResults() {}
 
-  public static List<Object[]> statusRows(List<TaskRow> tasks) {
+  public static List<Object[]> statusRows(List<TaskRow> tasks, ServerZone zone) {
     List<Object[]> rows = new ArrayList<>(tasks.size());
     for (TaskRow t : tasks) {
       rows.add(
           new Object[] {
             t.taskId(), t.taskType(), t.databaseName(), t.percentComplete(), t.durationMinutes(),
-            t.lifecycle().name(), t.taskInfo(), time(t.lastUpdated()), time(t.createdAt()), t.s3ObjectArn(),
-            t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), null, 0
+            t.lifecycle().name(), t.taskInfo(), zone.local(t.lastUpdated()), zone.local(t.createdAt()), t.s3ObjectArn(),
+            t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), t.filePath(), t.overwriteFile() ? 1 : 0
           });
     }
     return rows;
   }
 
-  public static ResultSetData status(List<TaskRow> tasks, ColumnFault fault) {
-    return ColumnFaults.apply(new ResultSetData(STATUS_COLUMNS, statusRows(tasks)), fault);
+  public static ResultSetData status(List<TaskRow> tasks, ColumnFault fault, ServerZone zone) {
+    return ColumnFaults.apply(new ResultSetData(STATUS_COLUMNS, statusRows(tasks, zone)), fault);
   }
 
-  public static ResultSetData submitted(TaskRow t) {
+  public static ResultSetData submitted(TaskRow t, ServerZone zone) {
     Object[] row = {
-      t.taskId(), t.taskType(), t.lifecycle().name(), time(t.createdAt()), time(t.lastUpdated()), t.databaseName(),
+      t.taskId(), t.taskType(), t.lifecycle().name(), zone.local(t.createdAt()), zone.local(t.lastUpdated()),
+      t.databaseName(),
       t.s3ObjectArn(), t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), t.percentComplete(), t.taskInfo()
     };
     List<Object[]> rows = new ArrayList<>();
     rows.add(row);
     return new ResultSetData(SUBMIT_COLUMNS, rows);
-  }
-
-  /** DATETIME values are UTC wall-clock times, as on an RDS instance with the default time zone. */
-  public static LocalDateTime time(Instant at) {
-    return at == null ? null : LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
   }
 }

@@ -3,8 +3,8 @@ package io.rdswatch.simulator.sql.select;
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.Database;
 import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.procs.TaskResults;
-import java.time.ZoneOffset;
+import io.rdswatch.simulator.rds.ServerZone;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,11 +33,14 @@ public final class ScalarFunctions {
   public static Expr.Const call(String name, List<Object> args, ExecContext ctx) {
     String fn = name.toUpperCase(Locale.ROOT);
     switch (fn) {
-      case "SYSUTCDATETIME", "GETUTCDATE", "GETDATE", "SYSDATETIME":
-        // RDS instances run in UTC unless created with another time zone.
-        return new Expr.Const(TaskResults.time(ctx.now()), SqlType.DATETIME);
+      case "SYSUTCDATETIME", "GETUTCDATE":
+        return new Expr.Const(ServerZone.UTC.local(ctx.now()), SqlType.DATETIME);
+      case "GETDATE", "SYSDATETIME":
+        // the instance's own time zone, chosen when it was created (UTC unless set otherwise)
+        return new Expr.Const(ctx.rds().settings().zone().local(ctx.now()), SqlType.DATETIME);
       case "SYSDATETIMEOFFSET":
-        return new Expr.Const(ctx.now().atOffset(ZoneOffset.UTC), SqlType.DATETIMEOFFSET);
+        return new Expr.Const(
+            ctx.rds().settings().zone().withOffset(ctx.now().truncatedTo(ChronoUnit.MILLIS)), SqlType.DATETIMEOFFSET);
       case "DB_NAME":
         return text(args.isEmpty() || args.get(0) == null ? ctx.session().database() : dbName(args.get(0), ctx));
       case "DB_ID":

@@ -6,7 +6,6 @@ import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.DbState;
 import io.rdswatch.simulator.sql.ExecContext;
 import io.rdswatch.simulator.sql.ObjectName;
-import io.rdswatch.simulator.sql.procs.TaskResults;
 import java.util.List;
 
 /** {@code sys.databases}: the instance's databases, system ones included. */
@@ -40,7 +39,7 @@ final class SysDatabasesTable implements VirtualTable {
           boolean restoring = d.state() == DbState.RESTORING;
           rows.add(
               new Object[] {
-                d.name(), d.id(), TaskResults.time(d.createDate()), 160, "SQL_Latin1_General_CP1_CI_AS",
+                d.name(), d.id(), ctx.rds().settings().zone().local(d.createDate()), 160, "SQL_Latin1_General_CP1_CI_AS",
                 "MULTI_USER", false, restoring ? 1 : 0, d.state().name(), d.recoveryModel().ordinal() + 1,
                 d.recoveryModel().name(), d.tde()
               });

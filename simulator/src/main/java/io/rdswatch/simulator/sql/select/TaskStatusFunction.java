@@ -29,6 +29,6 @@ final class TaskStatusFunction implements VirtualTable {
     String db = args.isEmpty() || args.get(0) == null ? null : args.get(0).toString();
     Integer id = args.size() < 2 || args.get(1) == null ? null : Values.number(args.get(1)).intValue();
     List<TaskRow> rows = ctx.rds().taskRows(db, id == null || id == 0 ? null : id);
-    return TaskResults.status(rows, ctx.faults().statusColumns());
+    return TaskResults.status(rows, ctx.faults().statusColumns(), ctx.rds().settings().zone());
   }
 }
