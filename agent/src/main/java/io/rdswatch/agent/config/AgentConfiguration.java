@@ -46,7 +46,19 @@ public class AgentConfiguration extends Configuration {
 
   @JsonProperty @NotNull private ApiConfig api = new ApiConfig();
 
+  /** The trust store for the whole fleet (README "Connecting with TLS"); instances and discovery may override. */
+  @JsonProperty private TlsConfig tls;
+
   @JsonIgnore private ServerFactory serverFactory;
+
+  public TlsConfig getTls() {
+    return tls;
+  }
+
+  public AgentConfiguration withTls(TlsConfig fleetTls) {
+    this.tls = fleetTls;
+    return this;
+  }
 
   public HttpConfig getHttp() {
     return http;

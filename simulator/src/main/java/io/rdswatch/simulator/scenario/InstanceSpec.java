@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param backupWindow RDS PreferredBackupWindow syntax, e.g. "04:00-04:30" (UTC)
  * @param failureRates chance per scheduled backup of each injectable failure, e.g. s3_access_denied: 0.02
+ * @param forceSsl {@code rds.force_ssl=1}: logins that are not encrypted are refused
  */
 public record InstanceSpec(
     String name,
@@ -30,7 +31,8 @@ public record InstanceSpec(
     List<ObjectSpec> objects,
     List<ScheduleSpec> schedule,
     Map<String, Double> failureRates,
-    FaultSpec faults) {
+    FaultSpec faults,
+    Boolean forceSsl) {
 
   public InstanceSpec {
     logins = logins == null ? List.of() : List.copyOf(logins);
@@ -46,13 +48,13 @@ public record InstanceSpec(
   /** An instance with every default and nothing in it. */
   public static InstanceSpec named(String name) {
     return new InstanceSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   public InstanceSpec withName(String newName) {
     return new InstanceSpec(newName, region, accountId, backupRestoreOption, backupWindow, throughputMbPerS,
         storageGb, freeGb, logins, tdeCertificates, databases, buckets, kmsKeys, objects, schedule, failureRates,
-        faults);
+        faults, forceSsl);
   }
 
   /** A login besides the master user; {@code execute} lists the msdb procedures it may run ("*" for all). */

@@ -40,12 +40,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The simulator's TLS identity: a throw-away certificate authority made at start and a server
  * certificate it signs for {@code localhost} and {@code 127.0.0.1}, like the RDS CA that signs an
  * instance's certificate. Clients trust it through {@code ca.pem} or {@code truststore.p12}
- * (password {@value #TRUST_STORE_PASSWORD}), which {@link #writeTo} saves.
+ * (password {@value #TRUST_STORE_PASSWORD}, also in {@code truststore.password}), which {@link #writeTo} saves.
  */
 public final class ServerTls {
   public static final String TRUST_STORE_PASSWORD = "changeit";
   public static final String CA_FILE = "ca.pem";
   public static final String TRUST_STORE_FILE = "truststore.p12";
+  /** The trust store's password in a file, for clients that read it from one (rdswatch's trustStorePasswordFile). */
+  public static final String PASSWORD_FILE = "truststore.password";
   /** TDS 7.x carries TLS inside PRELOGIN packets; SQL Server negotiates TLS 1.3 only with TDS 8. */
   private static final String[] TDS7_PROTOCOLS = {"TLSv1.2"};
 
@@ -115,7 +117,7 @@ public final class ServerTls {
     return ca;
   }
 
-  /** Writes {@code dir/ca.pem} and {@code dir/truststore.p12}, creating {@code dir} if needed. */
+  /** Writes {@code dir/ca.pem}, {@code dir/truststore.p12} and its password file, creating {@code dir} if needed. */
   public TrustFiles writeTo(Path dir) {
     try {
       Files.createDirectories(dir);
@@ -130,7 +132,9 @@ public final class ServerTls {
       try (OutputStream out = Files.newOutputStream(store)) {
         trust.store(out, TRUST_STORE_PASSWORD.toCharArray());
       }
-      return new TrustFiles(pem, store);
+      Path password = dir.resolve(PASSWORD_FILE);
+      Files.writeString(password, TRUST_STORE_PASSWORD + "\n", StandardCharsets.US_ASCII);
+      return new TrustFiles(pem, store, password);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the simulator's CA files to " + dir + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
@@ -139,5 +143,5 @@ public final class ServerTls {
   }
 
   /** Where {@link #writeTo} put the CA certificate and the PKCS12 trust store. */
-  public record TrustFiles(Path caPem, Path trustStore) {}
+  public record TrustFiles(Path caPem, Path trustStore, Path passwordFile) {}
 }

@@ -47,6 +47,18 @@ public class AwsDiscoveryConfig {
     return endpoint;
   }
 
+  /** Overrides the top-level {@code tls} for discovered instances. */
+  @JsonProperty private io.rdswatch.agent.config.TlsConfig tls;
+
+  public io.rdswatch.agent.config.TlsConfig getTls() {
+    return tls;
+  }
+
+  /** Replaces jdbcProperties with the effective ones once the config is valid. */
+  public void effectiveJdbcProperties(Map<String, String> properties) {
+    this.jdbcProperties = new LinkedHashMap<>(properties);
+  }
+
   public Map<String, String> getJdbcProperties() {
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);
   }
