@@ -69,11 +69,11 @@ public final class SimulatedInstance implements SqlBackend {
    * certificate against the simulator's trust store, as production does with the RDS CA bundle.
    */
   public String jdbcUrl() {
-    String base = "jdbc:sqlserver://" + host + ":" + port + ";databaseName=master;loginTimeout=10;";
-    return trust == null
-        ? base + "encrypt=false"
-        : base + "encrypt=true;trustServerCertificate=false;trustStore=" + trust.trustStore() + ";trustStorePassword="
+    String encryption = trust == null
+        ? "encrypt=false"
+        : "encrypt=true;trustServerCertificate=false;trustStore=" + trust.trustStore() + ";trustStorePassword="
             + ServerTls.TRUST_STORE_PASSWORD;
+    return "jdbc:sqlserver://" + host + ":" + port + ";" + encryption + ";databaseName=master;loginTimeout=10";
   }
 
   /** The model: databases, S3, KMS, certificates, schedule, tasks. */

@@ -99,7 +99,7 @@ public final class TlsConfig {
   }
 
   /** {@code tls} settings first, then explicit jdbcProperties over them. */
-  static Map<String, String> merged(TlsConfig tls, Map<String, String> jdbc, Function<String, String> env) {
+  public static Map<String, String> merged(TlsConfig tls, Map<String, String> jdbc, Function<String, String> env) {
     Map<String, String> p = tls == null ? new LinkedHashMap<>() : tls.jdbcProperties(env);
     p.putAll(jdbc);
     return p;

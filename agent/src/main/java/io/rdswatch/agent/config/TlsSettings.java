@@ -4,8 +4,9 @@ import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import java.util.function.Function;
 
 /**
- * Folds the {@code tls} sections into each target's jdbcProperties once the config is valid:
- * an instance's or discovery's own {@code tls}, else the fleet-wide one, then explicit jdbcProperties.
+ * Folds the {@code tls} sections into each static instance's jdbcProperties once the config is
+ * valid (its own {@code tls}, else the fleet-wide one, then explicit jdbcProperties), and lets
+ * discovery inherit the fleet-wide one, which it applies to every instance it finds.
  */
 final class TlsSettings {
   private TlsSettings() {}
@@ -17,9 +18,8 @@ final class TlsSettings {
       instance.effectiveJdbcProperties(TlsConfig.merged(tls, instance.getJdbcProperties(), env));
     }
     AwsDiscoveryConfig aws = config.getDiscovery() == null ? null : config.getDiscovery().getAws();
-    if (aws != null) {
-      TlsConfig tls = aws.getTls() != null ? aws.getTls() : fleet;
-      aws.effectiveJdbcProperties(TlsConfig.merged(tls, aws.getJdbcProperties(), env));
+    if (aws != null && fleet != null) {
+      aws.inheritTls(fleet);
     }
   }
 }

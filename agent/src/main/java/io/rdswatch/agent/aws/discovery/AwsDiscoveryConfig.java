@@ -54,12 +54,19 @@ public class AwsDiscoveryConfig {
     return tls;
   }
 
-  /** Replaces jdbcProperties with the effective ones once the config is valid. */
-  public void effectiveJdbcProperties(Map<String, String> properties) {
-    this.jdbcProperties = new LinkedHashMap<>(properties);
+  /** Sets the fleet-wide {@code tls} as this section's when it has none of its own. */
+  public void inheritTls(io.rdswatch.agent.config.TlsConfig fleet) {
+    if (tls == null) {
+      tls = fleet;
+    }
   }
 
+  /** For every discovered instance: the {@code tls} settings, then jdbcProperties over them. */
   public Map<String, String> getJdbcProperties() {
+    if (tls != null) {
+      return io.rdswatch.agent.config.TlsConfig.merged(tls, jdbcProperties == null ? Map.of() : jdbcProperties,
+          System::getenv);
+    }
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);
   }
 
