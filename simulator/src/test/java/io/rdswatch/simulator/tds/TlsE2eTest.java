@@ -127,6 +127,24 @@ class TlsE2eTest {
     assertThat(ok.output()).contains("task_id\tdatabase_name\n7\tNULL");
   }
 
+  @Test
+  void aForcedInstanceAnswersAPlainLoginWithSqlServersError17835() throws Exception {
+    try (RawClient client = new RawClient(forced.port())) {
+      // PRELOGIN: VERSION, then ENCRYPTION = NOT_SUP (a client library without TLS)
+      client.send(Tds.PKT_PRELOGIN, new byte[] {0, 0, 11, 0, 6, 1, 0, 17, 0, 1, (byte) 0xFF, 9, 0, 0, 0, 0, 0,
+          Tds.ENCRYPT_NOT_SUP});
+      byte[] prelogin = client.readMessage();
+      assertThat(Prelogin.requestedEncryption(prelogin)).as("the server requires encryption").isEqualTo(Tds.ENCRYPT_REQ);
+      client.send(Tds.PKT_LOGIN7, RawClient.login7(FixedBackend.USER, FixedBackend.PASSWORD, "", Tds.TDS_7_4));
+      String expected = "Encryption is required to connect to this server but the client library does not support "
+          + "encryption; the connection has been closed. Please upgrade your client library.";
+      // the ERROR token's text is UTF-16LE at an odd offset: compare as ISO-8859-1 to keep every byte
+      String reply = new String(client.readMessage(), StandardCharsets.ISO_8859_1);
+      assertThat(reply).contains(new String(expected.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1));
+      assertThat(client.socket.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+    }
+  }
+
   record Tsql(int exitCode, String output) {}
 
   private static Tsql tsql(int port, String encryption, String input) throws IOException, InterruptedException {
