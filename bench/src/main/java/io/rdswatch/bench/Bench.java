@@ -56,6 +56,9 @@ public final class Bench {
     a.addAll(List.of("--growth-instances", Integer.toString(o.growthInstances())));
     a.addAll(List.of("--growth-history", Integer.toString(Phases.LOW_HISTORY), Integer.toString(Phases.HIGH_HISTORY)));
     a.addAll(List.of("--fresh", Integer.toString(o.repetitions)));
+    if (o.wants(8)) {
+      a.addAll(List.of("--tls-dir", o.work.toAbsolutePath().resolve("tls").toString()));
+    }
     return a;
   }
 

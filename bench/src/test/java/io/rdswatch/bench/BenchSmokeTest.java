@@ -27,7 +27,7 @@ class BenchSmokeTest {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     int exit = BenchMain.run(new PrintStream(console, true, StandardCharsets.UTF_8),
         "--instances", "50", "--databases", "5", "--history", "50", "--growth-instances", "3",
-        "--scrapes", "20", "--interval-seconds", "3", "--idle-seconds", "1",
+        "--scrapes", "20", "--interval-seconds", "3", "--idle-seconds", "1", "--tls",
         "--out", out.toString(), "--work", dir.resolve("work").toString(), "--repo", "..");
     String log = console.toString(StandardCharsets.UTF_8);
     System.out.println(log); // kept in the surefire report
@@ -35,7 +35,7 @@ class BenchSmokeTest {
     JsonNode json = Wire.JSON.readTree(out.toFile());
     List<String> figures = new ArrayList<>();
     json.get("figures").forEach(f -> figures.add(f.asText()));
-    assertThat(figures).as(log).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7");
+    assertThat(figures).as(log).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
     json.get("rows").forEach(r -> assertThat(r.get("shown").asText()).as(r.toString()).isNotBlank());
     assertThat(log).contains("fig  metric");
   }

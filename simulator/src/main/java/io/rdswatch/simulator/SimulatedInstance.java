@@ -16,6 +16,7 @@ import io.rdswatch.simulator.rds.RestoreRequest;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.sql.SqlErrors;
 import io.rdswatch.simulator.sql.StatementRouter;
+import io.rdswatch.simulator.tds.ServerTls;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,25 @@ public final class SimulatedInstance implements SqlBackend {
   private final RdsInstance rds;
   private final Faults faults;
   private final String host;
+  private final ServerTls.TrustFiles trust;
   private volatile int port;
+  private volatile boolean forceSsl;
 
-  SimulatedInstance(RdsInstance rds, Faults faults, String host) {
+  SimulatedInstance(RdsInstance rds, Faults faults, String host, ServerTls.TrustFiles trust) {
     this.rds = rds;
     this.faults = faults;
     this.host = host;
+    this.trust = trust;
+  }
+
+  /** Sets {@code rds.force_ssl}: when on, logins that are not encrypted are refused. */
+  public void forceSsl(boolean on) {
+    this.forceSsl = on;
+  }
+
+  @Override
+  public boolean forceEncryption() {
+    return forceSsl;
   }
 
   public String name() {
@@ -50,9 +64,16 @@ public final class SimulatedInstance implements SqlBackend {
     this.port = bound;
   }
 
-  /** A JDBC URL for mssql-jdbc; credentials are passed separately. */
+  /**
+   * A JDBC URL for mssql-jdbc; credentials are passed separately. Over TLS it verifies the
+   * certificate against the simulator's trust store, as production does with the RDS CA bundle.
+   */
   public String jdbcUrl() {
-    return "jdbc:sqlserver://" + host + ":" + port + ";encrypt=false;databaseName=master;loginTimeout=10";
+    String encryption = trust == null
+        ? "encrypt=false"
+        : "encrypt=true;trustServerCertificate=false;trustStore=" + trust.trustStore() + ";trustStorePassword="
+            + ServerTls.TRUST_STORE_PASSWORD;
+    return "jdbc:sqlserver://" + host + ":" + port + ";" + encryption + ";databaseName=master;loginTimeout=10";
   }
 
   /** The model: databases, S3, KMS, certificates, schedule, tasks. */

@@ -6,9 +6,11 @@ import io.rdswatch.simulator.scenario.InstanceFactory;
 import io.rdswatch.simulator.scenario.InstanceSpec;
 import io.rdswatch.simulator.scenario.Scenario;
 import io.rdswatch.simulator.tds.ListenerHandle;
+import io.rdswatch.simulator.tds.ServerTls;
 import io.rdswatch.simulator.tds.TdsServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,13 +46,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class Simulator implements AutoCloseable {
-  private final TdsServer server = new TdsServer();
+  private final TdsServer server;
+  private final ServerTls.TrustFiles trust;
   private final SimulatorOptions options;
   private final SimClock clock;
   private final Map<String, SimulatedInstance> instances = new LinkedHashMap<>();
   private final Map<String, ListenerHandle> listeners = new ConcurrentHashMap<>();
 
-  private Simulator(SimulatorOptions options, SimClock clock) {
+  private Simulator(SimulatorOptions options, SimClock clock, ServerTls tls, ServerTls.TrustFiles trust) {
+    this.server = new TdsServer(tls);
+    this.trust = trust;
     this.options = options;
     this.clock = clock;
   }
@@ -67,12 +72,16 @@ public final class Simulator implements AutoCloseable {
     Instant historyStart = start.minus(Durations.parse(scenario.history()));
     InstanceFactory.Context ctx =
         new InstanceFactory.Context(scenario.seed(), clock, start, historyStart, Login.master(options.user(), options.password()));
-    Simulator sim = new Simulator(options, clock);
+    Path tlsDir = options.tlsDir() != null ? options.tlsDir() : scenario.tlsDir() == null ? null : Path.of(scenario.tlsDir());
+    ServerTls tls = tlsDir == null ? null : ServerTls.generate("rdswatch simulator CA");
+    ServerTls.TrustFiles trust = tls == null ? null : tls.writeTo(tlsDir);
+    Simulator sim = new Simulator(options, clock, tls, trust);
     try {
       for (int i = 0; i < count; i++) {
         InstanceSpec spec = scenario.instances().get(i);
         InstanceFactory.Built built = InstanceFactory.build(spec, i, ctx);
-        SimulatedInstance instance = new SimulatedInstance(built.rds(), built.faults(), host(options));
+        SimulatedInstance instance = new SimulatedInstance(built.rds(), built.faults(), host(options), trust);
+        instance.forceSsl(Boolean.TRUE.equals(spec.forceSsl()));
         sim.instances.put(key(instance.name()), instance);
         sim.open(instance, options.basePort() == 0 ? 0 : options.basePort() + i);
       }
@@ -136,6 +145,11 @@ public final class Simulator implements AutoCloseable {
       throw new NoSuchElementException("no simulated instance named '" + name + "'");
     }
     return i;
+  }
+
+  /** The CA's ca.pem and truststore.p12 when the fleet speaks TLS, else null. */
+  public ServerTls.TrustFiles trustFiles() {
+    return trust;
   }
 
   public SimClock clock() {

@@ -1,6 +1,7 @@
 package io.rdswatch.simulator;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param password its password
  * @param clock simulated time; null for real time sped up by {@code speed}, starting now
  * @param speed simulated seconds per real second when {@code clock} is null
+ * @param tlsDir when set, listeners speak TLS with a fresh CA whose ca.pem and truststore.p12 go here
  */
 public record SimulatorOptions(
-    int basePort, InetAddress bind, String user, String password, SimClock clock, double speed) {
+    int basePort, InetAddress bind, String user, String password, SimClock clock, double speed, Path tlsDir) {
   public static final int DEFAULT_BASE_PORT = 14330;
 
   public SimulatorOptions {
@@ -31,6 +33,10 @@ public record SimulatorOptions(
     }
   }
 
+  public SimulatorOptions(int basePort, InetAddress bind, String user, String password, SimClock clock, double speed) {
+    this(basePort, bind, user, password, clock, speed, null);
+  }
+
   /** Base port 14330 on 127.0.0.1, login admin/admin, real time. */
   public static SimulatorOptions defaults() {
     return new SimulatorOptions(DEFAULT_BASE_PORT, InetAddress.getLoopbackAddress(), "admin", "admin", null, 1);
@@ -42,28 +48,32 @@ public record SimulatorOptions(
   }
 
   public SimulatorOptions withBasePort(int port) {
-    return new SimulatorOptions(port, bind, user, password, clock, speed);
+    return new SimulatorOptions(port, bind, user, password, clock, speed, tlsDir);
   }
 
   public SimulatorOptions withBind(InetAddress address) {
-    return new SimulatorOptions(basePort, address, user, password, clock, speed);
+    return new SimulatorOptions(basePort, address, user, password, clock, speed, tlsDir);
   }
 
   public SimulatorOptions withLogin(String newUser, String newPassword) {
-    return new SimulatorOptions(basePort, bind, newUser, newPassword, clock, speed);
+    return new SimulatorOptions(basePort, bind, newUser, newPassword, clock, speed, tlsDir);
   }
 
   public SimulatorOptions withClock(SimClock newClock) {
-    return new SimulatorOptions(basePort, bind, user, password, newClock, speed);
+    return new SimulatorOptions(basePort, bind, user, password, newClock, speed, tlsDir);
   }
 
   public SimulatorOptions withSpeed(double newSpeed) {
-    return new SimulatorOptions(basePort, bind, user, password, clock, newSpeed);
+    return new SimulatorOptions(basePort, bind, user, password, clock, newSpeed, tlsDir);
+  }
+
+  public SimulatorOptions withTlsDir(Path dir) {
+    return new SimulatorOptions(basePort, bind, user, password, clock, speed, dir);
   }
 
   @Override
   public String toString() {
     return "SimulatorOptions[basePort=" + basePort + ", bind=" + bind.getHostAddress() + ", user=" + user
-        + ", speed=" + speed + "]";
+        + ", speed=" + speed + (tlsDir == null ? "" : ", tlsDir=" + tlsDir) + "]";
   }
 }

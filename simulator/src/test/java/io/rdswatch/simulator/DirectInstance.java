@@ -21,7 +21,7 @@ final class DirectInstance {
         InstanceFactory.build(
             scenario.instances().get(0), 0,
             new InstanceFactory.Context(1, clock, clock.now(), clock.now(), Login.master("admin", "admin")));
-    backend = new SimulatedInstance(built.rds(), built.faults(), "127.0.0.1");
+    backend = new SimulatedInstance(built.rds(), built.faults(), "127.0.0.1", null);
     backend.login(session, "admin", "admin", null);
   }
 

@@ -57,6 +57,8 @@ public final class DemoCommand implements CliCommand {
     out.println("  status:   curl " + demo.apiUri());
     out.println("  config:   " + demo.configFile().toAbsolutePath() + "  (rdswatch check|tasks --config ...)");
     out.println("  log:      " + demo.logFile());
+    out.println("  TLS:      encrypt=true, certificate checked against " + demo.trustStore()
+        + " (README 'Connecting with TLS')");
     if (cloudWatchEndpoint != null) {
       out.println("  cloudwatch: publishing to " + cloudWatchEndpoint + " (AWS credentials from the usual chain)");
     }

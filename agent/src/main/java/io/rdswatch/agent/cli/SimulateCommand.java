@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code rdswatch simulate [--scenario FILE] [--instances N] [--base-port P] [--speed X] [--user U]
- * [--password W]}: serves simulated RDS for SQL Server instances on loopback (instance i on base
+ * [--password W] [--tls-dir DIR]}: serves simulated RDS for SQL Server instances on loopback (instance i on base
  * port + i) until stopped, after printing each one's name and JDBC URL.
  */
 @Parameters(commandNames = "simulate", commandDescription = "Serve simulated RDS for SQL Server instances until stopped")
@@ -46,6 +46,10 @@ public final class SimulateCommand implements CliCommand {
   @Parameter(names = "--password", description = "its password")
   String password = DEFAULT_PASSWORD;
 
+  @Parameter(names = "--tls-dir", description = "speak TLS like SQL Server: write a fresh CA's ca.pem and "
+      + "truststore.p12 (password changeit) here (README 'Connecting with TLS')")
+  Path tlsDir;
+
   /** Released by the shutdown hook (or a test) to stop serving. */
   final CountDownLatch stop = new CountDownLatch(1);
 
@@ -63,7 +67,8 @@ public final class SimulateCommand implements CliCommand {
       if (instances != null) {
         fleet = fleet.withInstanceCount(instances);
       }
-      options = SimulatorOptions.defaults().withBasePort(basePort).withLogin(user, password).withSpeed(speed);
+      options = SimulatorOptions.defaults().withBasePort(basePort).withLogin(user, password).withSpeed(speed)
+          .withTlsDir(tlsDir);
     } catch (ScenarioException | IllegalArgumentException e) {
       err.println("rdswatch simulate: " + e.getMessage());
       return ConfigArgument.BAD_CONFIG;
@@ -96,6 +101,10 @@ public final class SimulateCommand implements CliCommand {
     // the password is printed only when it is the well-known default
     String shown = DEFAULT_PASSWORD.equals(password) ? "password '" + DEFAULT_PASSWORD + "'" : "the --password given";
     out.printf("login: user '%s', %s%n", user, shown);
+    if (sim.trustFiles() != null) {
+      out.printf("TLS: CA certificate %s, trust store %s (password changeit)%n", sim.trustFiles().caPem(),
+          sim.trustFiles().trustStore());
+    }
     for (SimulatedInstance i : sim.instances()) {
       out.printf("%-24s %s%n", i.name(), i.jdbcUrl());
     }

@@ -48,8 +48,19 @@ public class AgentConfiguration extends Configuration {
 
   /** Which share of the fleet this agent owns; checked in {@link ConfigValidator}. */
   @JsonProperty @NotNull private ShardConfig shard = new ShardConfig();
+  /** The trust store for the whole fleet (README "Connecting with TLS"); instances and discovery may override. */
+  @JsonProperty private TlsConfig tls;
 
   @JsonIgnore private ServerFactory serverFactory;
+
+  public TlsConfig getTls() {
+    return tls;
+  }
+
+  public AgentConfiguration withTls(TlsConfig fleetTls) {
+    this.tls = fleetTls;
+    return this;
+  }
 
   public HttpConfig getHttp() {
     return http;

@@ -113,6 +113,7 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
     if (!errors.isEmpty()) {
       throw new ConfigException(path, sorted(errors));
     }
+    TlsSettings.apply(config, System::getenv);
     return config;
   }
 

@@ -52,6 +52,7 @@ final class ConfigValidator {
     v.instances(config.getInstances());
     v.aws(config);
     v.drills(config);
+    v.tls(config);
     if (config.getShard() != null) {
       v.errors.addAll(config.getShard().problems("shard"));
     }
@@ -63,6 +64,22 @@ final class ConfigValidator {
     ConfigValidator v = new ConfigValidator();
     v.stateDir(stateDir);
     return v.errors;
+  }
+
+  private void tls(AgentConfiguration config) {
+    if (config.getTls() != null) {
+      config.getTls().validate("tls", System::getenv, errors);
+    }
+    List<InstanceConfig> instances = config.getInstances() == null ? List.of() : config.getInstances();
+    for (int i = 0; i < instances.size(); i++) {
+      if (instances.get(i) != null && instances.get(i).getTls() != null) {
+        instances.get(i).getTls().validate("instances[" + i + "].tls", System::getenv, errors);
+      }
+    }
+    if (config.getDiscovery() != null && config.getDiscovery().getAws() != null
+        && config.getDiscovery().getAws().getTls() != null) {
+      config.getDiscovery().getAws().getTls().validate("discovery.aws.tls", System::getenv, errors);
+    }
   }
 
   private void poll(PollConfig poll) {

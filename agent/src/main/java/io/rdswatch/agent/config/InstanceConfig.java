@@ -33,6 +33,9 @@ public final class InstanceConfig {
 
   @JsonProperty private Map<String, String> labels = new LinkedHashMap<>();
 
+  /** Overrides the top-level {@code tls} for this instance. */
+  @JsonProperty private TlsConfig tls;
+
   /** RDS's automated backup window, "HH:mm-HH:mm" in UTC. */
   @JsonProperty private String backupWindow;
 
@@ -100,6 +103,15 @@ public final class InstanceConfig {
 
   public Map<String, String> getLabels() {
     return labels == null ? Map.of() : labels;
+  }
+
+  public TlsConfig getTls() {
+    return tls;
+  }
+
+  /** Replaces jdbcProperties with the effective ones once the config is valid (see {@link TlsConfig}). */
+  void effectiveJdbcProperties(Map<String, String> properties) {
+    this.jdbcProperties = new LinkedHashMap<>(properties);
   }
 
   public String getBackupWindow() {

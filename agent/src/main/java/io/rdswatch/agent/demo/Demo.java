@@ -104,6 +104,11 @@ public final class Demo implements AutoCloseable {
     return configFile;
   }
 
+  /** The simulator CA's PKCS12 trust store that the demo config points at. */
+  public Path trustStore() {
+    return simulator.trustFiles().trustStore();
+  }
+
   public Path logFile() {
     return logFile;
   }
@@ -126,7 +131,9 @@ public final class Demo implements AutoCloseable {
   }
 
   private static Simulator startSimulator(Scenario scenario, Options options) throws IOException {
-    SimulatorOptions sim = SimulatorOptions.defaults().withSpeed(options.speed()).withBasePort(options.simulatorBasePort());
+    // the production path from the first run: TLS, with the agent trusting the simulator's own CA
+    SimulatorOptions sim = SimulatorOptions.defaults().withSpeed(options.speed()).withBasePort(options.simulatorBasePort())
+        .withTlsDir(options.workDir().resolve("tls").toAbsolutePath());
     try {
       return Simulator.start(scenario, sim);
     } catch (BindException e) {

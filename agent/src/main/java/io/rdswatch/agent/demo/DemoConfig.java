@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The rdswatch config that points at a running simulator, as YAML a user could have written: every
- * instance with its port and login, encryption off (the simulator speaks plain TDS), the instance's
- * backup window. The demo writes it to disk and loads it back through the normal loader, so the file
+ * instance with its port and login, the instance's backup window. When the simulator speaks TLS the
+ * fleet-wide {@code tls} section points at its trust store, so the agent takes the production path
+ * (encrypt=true, certificate checked); otherwise encryption is off. The demo writes it to disk and loads it back through the normal loader, so the file
  * `check`, `tasks` and `drill` read from another terminal is exactly what the demo runs.
  */
 public final class DemoConfig {
@@ -58,6 +59,10 @@ public final class DemoConfig {
       root.put("cloudwatch", ordered("enabled", true, "region", CLOUDWATCH_REGION,
           "endpoint", cloudWatchEndpoint.toString()));
     }
+    if (sim.trustFiles() != null) {
+      root.put("tls", ordered("trustStore", sim.trustFiles().trustStore().toAbsolutePath().toString(),
+          "trustStorePasswordFile", sim.trustFiles().passwordFile().toAbsolutePath().toString()));
+    }
     List<Map<String, Object>> instances = new ArrayList<>();
     for (SimulatedInstance i : sim.instances()) {
       Map<String, Object> instance = new LinkedHashMap<>();
@@ -66,7 +71,9 @@ public final class DemoConfig {
       instance.put("port", i.port());
       instance.put("username", sim.options().user());
       instance.put("password", sim.options().password());
-      instance.put("jdbcProperties", Map.of("encrypt", "false"));
+      if (sim.trustFiles() == null) {
+        instance.put("jdbcProperties", Map.of("encrypt", "false"));
+      }
       instance.put("labels", Map.of("env", "demo"));
       if (i.rds().backupWindow() != null) {
         instance.put("backupWindow", i.rds().backupWindow().toString());

@@ -51,7 +51,10 @@ public final class SqlConnector {
       if (kind == PollErrorKind.LOGIN) {
         target.password().invalidate(); // a rotated secret is fetched again on the next poll
       }
-      throw new PollException(kind, SqlErrors.redact(e.getMessage(), password), e.getErrorCode(), null);
+      String checked = target.jdbcProperties().getOrDefault("hostNameInCertificate", target.host());
+      String tls = kind == PollErrorKind.CONNECT ? TlsErrors.explain(e, checked) : null;
+      String message = SqlErrors.redact(e.getMessage(), password);
+      throw new PollException(kind, tls == null ? message : tls + " (" + message + ")", e.getErrorCode(), null);
     }
   }
 

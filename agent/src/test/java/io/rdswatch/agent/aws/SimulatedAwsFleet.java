@@ -11,6 +11,7 @@ import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  * PostgreSQL instance to skip): orders-prod logs in with its tagged Secrets Manager secret,
  * billing-prod with the discovery default. CloudWatch accepts everything. The SDK's default
  * credential chain finds fake keys in system properties, as it would find real ones in production.
+ * The instances speak TLS, and discovery's own {@code tls} trusts their CA.
  */
 final class SimulatedAwsFleet implements AutoCloseable {
 
@@ -47,7 +49,8 @@ final class SimulatedAwsFleet implements AutoCloseable {
 
   SimulatedAwsFleet() throws IOException {
     AwsFakes.setSystemCredentials();
-    sim = Simulator.start(Scenario.parse(SCENARIO), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD));
+    sim = Simulator.start(Scenario.parse(SCENARIO), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD)
+        .withTlsDir(Files.createTempDirectory("rdswatch-aws-tls")));
     aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
         new Db("orders-prod", "sqlserver-se", "127.0.0.1", port("orders-prod"), "03:00-03:30",
             Map.of("rdswatch-secret", ARN, "team", "payments")),
@@ -69,10 +72,10 @@ final class SimulatedAwsFleet implements AutoCloseable {
           aws:
             regions: [eu-west-1]
             endpoint: "%1$s"
-            jdbcProperties: { encrypt: "false" }
+            tls: { trustStore: "%3$s", trustStorePasswordFile: "%4$s" }
             credentials: { secretTag: rdswatch-secret, default: { username: admin, password: "%2$s" } }
         secretsManager: { endpoint: "%1$s" }
-        """.formatted(aws.baseUrl(), PASSWORD);
+        """.formatted(aws.baseUrl(), PASSWORD, sim.trustFiles().trustStore(), sim.trustFiles().passwordFile());
   }
 
   /** The agent reads the simulator's time, so task ages agree with the task table. */

@@ -36,14 +36,8 @@ class SimulateCommandTest {
     return cmd;
   }
 
-  @Test
-  void servesTheScenarioPrintsUrlsAndStopsCleanly() throws Exception {
-    Path file = dir.resolve("fleet.yaml");
-    Files.writeString(file, "instances:\n  - name: one\n    databases: [{name: Sales}]\n  - name: two\n");
-    int port = freePortPair();
-    SimulateCommand cmd = command("--scenario", file.toString(), "--base-port", String.valueOf(port), "--speed", "60",
-        "--user", "sre", "--password", "s3cret-value");
-    AtomicInteger exit = new AtomicInteger(-1);
+  /** Runs {@code cmd} on its own thread until it prints that it is serving; its exit code goes to {@code exit}. */
+  private Thread serving(SimulateCommand cmd, AtomicInteger exit) {
     Thread t = new Thread(() -> {
       try {
         exit.set(cmd.run());
@@ -53,6 +47,18 @@ class SimulateCommandTest {
     });
     t.start();
     await().atMost(Duration.ofSeconds(20)).until(() -> out.toString(StandardCharsets.UTF_8).contains("serving"));
+    return t;
+  }
+
+  @Test
+  void servesTheScenarioPrintsUrlsAndStopsCleanly() throws Exception {
+    Path file = dir.resolve("fleet.yaml");
+    Files.writeString(file, "instances:\n  - name: one\n    databases: [{name: Sales}]\n  - name: two\n");
+    int port = freePortPair();
+    SimulateCommand cmd = command("--scenario", file.toString(), "--base-port", String.valueOf(port), "--speed", "60",
+        "--user", "sre", "--password", "s3cret-value");
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread t = serving(cmd, exit);
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains("2 instance(s), simulated time x60", "login: user 'sre'")
         .doesNotContain("s3cret-value");
@@ -69,6 +75,29 @@ class SimulateCommandTest {
     t.join(10_000);
     assertThat(exit.get()).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8)).as("nothing on stderr while serving").isEmpty();
+  }
+
+  @Test
+  void withTlsDirItWritesTheCaAndServesVerifiedTls() throws Exception {
+    Path tls = dir.resolve("tls");
+    int port = freePortPair();
+    SimulateCommand cmd = command("--base-port", String.valueOf(port), "--instances", "1", "--tls-dir", tls.toString());
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread t = serving(cmd, exit);
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("TLS: CA certificate " + tls.resolve("ca.pem") + ", trust store "
+        + tls.resolve("truststore.p12") + " (password changeit)");
+    assertThat(tls.resolve("ca.pem")).isRegularFile();
+    Matcher m = Pattern.compile("\\s(jdbc:sqlserver://127\\.0\\.0\\.1:" + port + ";encrypt=true;trustServerCertificate=false"
+        + ";trustStore=\\S+)").matcher(printed);
+    assertThat(m.find()).as(printed).isTrue();
+    try (Connection c = DriverManager.getConnection(m.group(1), "admin", "admin")) {
+      assertThat(c.isValid(5)).isTrue();
+    } finally {
+      cmd.stop.countDown();
+      t.join(10_000);
+    }
+    assertThat(exit.get()).isZero();
   }
 
   @Test

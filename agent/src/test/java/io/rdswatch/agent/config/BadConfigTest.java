@@ -22,7 +22,7 @@ class BadConfigTest {
   private static final String INSTANCE_KEYS =
       "(known keys: backupWindow, crossRegionReplicas, drillPassword, drillPasswordFile, drillPasswordSecretArn,"
           + " drillUsername, host, jdbcProperties, labels, multiAz, name, password, passwordFile, passwordSecretArn, port,"
-          + " readReplicaOf, username)";
+          + " readReplicaOf, tls, username)";
 
   static Stream<Arguments> badConfigs() {
     return Stream.of(
@@ -61,6 +61,13 @@ class BadConfigTest {
             "line 5: ${RDSWATCH_TEST_SURELY_UNSET}: environment variable RDSWATCH_TEST_SURELY_UNSET is not set"),
         bad("bad-duration.yml",
             "poll.interval: expected a duration such as 30s, 5m or 1h (Invalid duration: 60x. Wrong time unit)"),
+        bad("tls-errors.yml",
+            "instances[0].tls.hostNameInCertificate: must not be blank (the RDS endpoint name the certificate carries)",
+            "instances[0].tls.trustStore: required when instances[0].tls is set (a PKCS12 file with the RDS CA bundle)",
+            "instances[0].tls.trustStorePasswordEnv: environment variable RDSWATCH_TEST_SURELY_UNSET_TLS is not set",
+            "instances[1].tls: set trustStorePasswordFile or trustStorePasswordEnv, not both",
+            "tls.trustStore: '/nonexistent/rdswatch/rds-truststore.p12' is not a readable file",
+            "tls.trustStorePasswordFile: '/nonexistent/rdswatch/truststore.password' is not a readable file"),
         bad("timeout-not-shorter.yml", "poll.timeout: must be shorter than poll.interval"),
         bad("zero-concurrency.yml", "poll.concurrency: must be between 1 and 1024"),
         bad("shard-index-out-of-range.yml", "shard.index: must be between 0 and count - 1 (2), got 3"),

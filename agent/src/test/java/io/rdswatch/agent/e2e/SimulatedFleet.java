@@ -18,7 +18,9 @@ import java.time.Instant;
 
 /**
  * A simulator on free loopback ports under a manual clock, plus the rdswatch config that points at
- * it (written and loaded through the real loader, as a user's file would be).
+ * it (written and loaded through the real loader, as a user's file would be). It speaks TLS, and the
+ * config trusts its CA, so the end-to-end tests run the production path: encrypt=true with the
+ * certificate checked.
  */
 final class SimulatedFleet implements AutoCloseable {
 
@@ -36,7 +38,18 @@ final class SimulatedFleet implements AutoCloseable {
     return start(scenario, START, SimulatorOptions.forTests(null));
   }
 
+  /** Over TLS, with a fresh CA in a temporary directory unless {@code options} names one. */
   static SimulatedFleet start(Scenario scenario, Instant at, SimulatorOptions options) throws Exception {
+    return open(scenario, at,
+        options.tlsDir() != null ? options : options.withTlsDir(Files.createTempDirectory("rdswatch-sim-tls")));
+  }
+
+  /** A simulator without a certificate: PRELOGIN says encryption is not supported. */
+  static SimulatedFleet plain(Scenario scenario) throws Exception {
+    return open(scenario, START, SimulatorOptions.forTests(null));
+  }
+
+  private static SimulatedFleet open(Scenario scenario, Instant at, SimulatorOptions options) throws Exception {
     ManualClock clock = new ManualClock(at);
     return new SimulatedFleet(clock, Simulator.start(scenario, options.withClock(clock)));
   }

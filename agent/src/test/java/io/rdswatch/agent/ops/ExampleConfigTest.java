@@ -29,7 +29,12 @@ class ExampleConfigTest {
     // the validator insists that stateDir is writable; /var/lib/rdswatch is only that under systemd
     assertThat(example).contains("stateDir: /var/lib/rdswatch\n");
     Path config = tmp.resolve("config.yml");
-    Files.writeString(config, example.replace("stateDir: /var/lib/rdswatch\n", "stateDir: " + tmp.resolve("state") + "\n"));
+    // and that the trust store the admin builds (README "Connecting with TLS") is readable
+    Path store = Files.writeString(tmp.resolve("rds-truststore.p12"), "");
+    Path storePassword = Files.writeString(tmp.resolve("rds-truststore.password"), "pw\n");
+    Files.writeString(config, example.replace("stateDir: /var/lib/rdswatch\n", "stateDir: " + tmp.resolve("state") + "\n")
+        .replace("/etc/rdswatch/rds-truststore.p12", store.toString())
+        .replace("/etc/rdswatch/rds-truststore.password", storePassword.toString()));
     Map<String, String> env = defaultsFile();
 
     AgentConfiguration loaded = new ConfigLoader().build(
@@ -39,6 +44,10 @@ class ExampleConfigTest {
     assertThat(orders.getName()).isEqualTo("orders-prod");
     assertThat(orders.getPassword()).isEqualTo(env.get("ORDERS_PROD_PASSWORD"));
     assertThat(orders.getBackupWindow()).isEqualTo("03:00-03:30");
+    assertThat(loaded.getTls().getTrustStore()).as("the example checks certificates").isEqualTo(store.toString());
+    assertThat(orders.getJdbcProperties()).containsEntry("trustStore", store.toString())
+        .containsEntry("trustServerCertificate", "false").containsEntry("trustStorePassword", "pw");
+    assertThat(example).doesNotContain("trustServerCertificate: \"true\"");
     assertThat(loaded.getHttp().getPort()).isEqualTo(9860);
   }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * The agent under test for figures 1-4 and 7: the real application (Jetty, /metrics, collectors,
  * trackers, state files) started from a config file, with scheduling off so the harness drives each
  * cycle. Its baseline loops run in this JVM too, as figure 1 asks. Commands (one reply each):
- * open|close SET, baseline|cycle SET [TIMES], cpu, loop start|stop, memory,
+ * open|close SET, poller SET (no baseline: its first cycle opens every connection), baseline|cycle SET [TIMES], cpu, loop start|stop, memory,
  * cloudwatch ENDPOINT COUNT INTERVAL_MS.
  * SET is "main" (the agent's own poller) or a growth set named in the --growth file.
  *
@@ -62,6 +62,7 @@ public final class AgentBenchMain {
   private Map<String, CommandLoop.Handler> handlers() {
     return Map.of(
         "open", a -> { open(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
+        "poller", a -> { poller(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
         "baseline", a -> set(a.get(0)).baselineCycles(times(a)),
         "cycle", a -> set(a.get(0)).agentCycles(times(a)),
         "close", a -> { close(a.get(0)); return Map.of("closed", a.get(0)); },
@@ -82,6 +83,11 @@ public final class AgentBenchMain {
   }
 
   private void open(String name) throws Exception {
+    poller(name);
+    sets.get(name).openBaseline();
+  }
+
+  private void poller(String name) {
     if (!sets.containsKey(name)) {
       List<InstanceTarget> targets = growth.get(name);
       if (targets == null) {
@@ -89,7 +95,6 @@ public final class AgentBenchMain {
       }
       sets.put(name, PollerSet.separate(targets, config.getPoll(), stateRoot.resolve(name)));
     }
-    sets.get(name).openBaseline();
   }
 
   private void close(String name) throws Exception {

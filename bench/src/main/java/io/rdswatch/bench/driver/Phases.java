@@ -64,6 +64,10 @@ public final class Phases {
         run.progress().say("figure 7: CloudWatch publishes against WireMock");
         CloudWatchFigure.figure7(run, agent);
       }
+      if (o.wants(8)) {
+        run.progress().say("figure 8: TLS vs plain TDS, twin fleets of " + o.instances + " instances");
+        TlsFigure.figure8(run, agent);
+      }
     }
     if (o.wants(2)) {
       growth(run);

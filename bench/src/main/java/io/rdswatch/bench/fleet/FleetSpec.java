@@ -25,6 +25,9 @@ final class FleetSpec {
   @Parameter(names = "--fresh", description = "freshness instances, each with its own clock")
   int fresh = 5;
 
+  @Parameter(names = "--tls-dir", description = "also two twin fleets for figure 8, one speaking TLS with its CA here")
+  java.nio.file.Path tlsDir;
+
   @Parameter(names = "--seed")
   long seed = 7;
 

@@ -31,6 +31,7 @@ final class Fleets implements AutoCloseable {
   private static final Duration GIVE_UP = Duration.ofHours(6);
 
   private final List<Simulator> simulators = new ArrayList<>();
+  private io.rdswatch.simulator.tds.ServerTls.TrustFiles trust;
   private final Map<String, List<SimulatedInstance>> sets = new LinkedHashMap<>();
   private final Map<String, JumpClock> freshClocks = new LinkedHashMap<>();
   private final Map<String, SimulatedInstance> fresh = new LinkedHashMap<>();
@@ -44,6 +45,15 @@ final class Fleets implements AutoCloseable {
         int h = spec.growthHistory.get(i);
         Scenario s = ScenarioGenerator.generate(spec.growthInstances, spec.databases, h, spec.seed + 1 + i);
         f.add("growth-" + h, renamed(s, "h" + h + "-"), options);
+      }
+      if (spec.tlsDir != null) {
+        // figure 8: the same fleet twice (low history: the cost measured is the connection's), TLS and plain
+        Scenario twin = ScenarioGenerator.generate(spec.instances, spec.databases, spec.growthHistory.get(0), spec.seed + 20);
+        f.add("tls-cmp-plain", renamed(twin, "plain-"), options);
+        Simulator tls = Simulator.start(renamed(twin, "tls-"), options.withTlsDir(spec.tlsDir));
+        f.simulators.add(tls);
+        f.sets.put("tls-cmp-tls", tls.instances());
+        f.trust = tls.trustFiles();
       }
       Scenario freshFleet = renamed(ScenarioGenerator.generate(spec.fresh, spec.databases, spec.history, spec.seed + 9), "fresh-");
       List<SimulatedInstance> freshSet = new ArrayList<>();
@@ -75,12 +85,16 @@ final class Fleets implements AutoCloseable {
     return new Scenario(s.seed(), s.history(), s.instances().stream().map(i -> i.withName(prefix + i.name())).toList());
   }
 
-  /** {"user", "password", "sets": {"main": [{"name", "port"}...], ...}} */
+  /** {"user", "password", "trustStore"? "sets": {"main": [{"name", "port"}...], ...}} */
   Map<String, Object> describe() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("user", USER);
     out.put("password", PASSWORD);
     out.put("pid", ProcessHandle.current().pid());
+    if (trust != null) {
+      out.put("trustStore", trust.trustStore().toString());
+      out.put("trustStorePassword", io.rdswatch.simulator.tds.ServerTls.TRUST_STORE_PASSWORD);
+    }
     Map<String, Object> described = new LinkedHashMap<>();
     sets.forEach((name, instances) -> described.put(name,
         instances.stream().map(i -> Map.of("name", i.name(), "port", i.port())).toList()));

@@ -23,6 +23,11 @@ public interface SqlBackend {
    */
   Reply execute(Session session, String sql, Map<String, Object> params);
 
+  /** Refuse logins that are not encrypted, as RDS does with {@code rds.force_ssl=1}. */
+  default boolean forceEncryption() {
+    return false;
+  }
+
   /** The connection has gone; release what the session owned (e.g. session-owned app locks). */
   default void disconnected(Session session) {}
 }

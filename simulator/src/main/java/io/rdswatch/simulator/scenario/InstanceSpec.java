@@ -14,6 +14,7 @@ import java.util.Map;
  * @param failureRates chance per scheduled backup of each injectable failure, e.g. s3_access_denied: 0.02
  * @param taskInfo wordings of task_info that differ between engine versions; null for the current ones
  * @param timezone the server time zone as RDS names it, e.g. "Tokyo Standard Time"; UTC when absent
+ * @param forceSsl {@code rds.force_ssl=1}: logins that are not encrypted are refused
  */
 public record InstanceSpec(
     String name,
@@ -34,7 +35,8 @@ public record InstanceSpec(
     Map<String, Double> failureRates,
     FaultSpec faults,
     TaskInfoSpec taskInfo,
-    String timezone) {
+    String timezone,
+    Boolean forceSsl) {
 
   public InstanceSpec {
     logins = logins == null ? List.of() : List.copyOf(logins);
@@ -50,13 +52,13 @@ public record InstanceSpec(
   /** An instance with every default and nothing in it. */
   public static InstanceSpec named(String name) {
     return new InstanceSpec(name, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   public InstanceSpec withName(String newName) {
     return new InstanceSpec(newName, region, accountId, backupRestoreOption, backupWindow, throughputMbPerS,
         storageGb, freeGb, logins, tdeCertificates, databases, buckets, kmsKeys, objects, schedule, failureRates,
-        faults, taskInfo, timezone);
+        faults, taskInfo, timezone, forceSsl);
   }
 
   /** A login besides the master user; {@code execute} lists the msdb procedures it may run ("*" for all). */

@@ -19,6 +19,7 @@ import java.util.List;
  *   - name: sales-prod
  *     region: us-east-1
  *     backup_window: "04:00-04:30"
+ *     force_ssl: true     # rds.force_ssl=1: refuse logins that are not encrypted (needs tls_dir)
  *     databases: [{name: Sales, size_mb: 20480, tables: {Orders: 120000}}]
  *     buckets: [{name: acme-backups, region: us-east-1}]
  *     schedule:
@@ -29,12 +30,17 @@ import java.util.List;
  * See {@link InstanceSpec} for every key, and the built-in {@code demo.yaml} for a full example.
  *
  * @param history how far before the start the instances' simulation (and schedules) begin
+ * @param tlsDir {@code tls_dir}: speak TLS and write the CA's ca.pem and truststore.p12 here; null for plain TDS
  */
-public record Scenario(long seed, String history, List<InstanceSpec> instances) {
+public record Scenario(long seed, String history, List<InstanceSpec> instances, String tlsDir) {
   public static final String DEMO_RESOURCE = "/io/rdswatch/simulator/scenario/demo.yaml";
 
   public Scenario {
     instances = List.copyOf(instances);
+  }
+
+  public Scenario(long seed, String history, List<InstanceSpec> instances) {
+    this(seed, history, instances, null);
   }
 
   public static Scenario parse(String yaml) {
@@ -82,6 +88,6 @@ public record Scenario(long seed, String history, List<InstanceSpec> instances) 
       int round = i / instances.size();
       out.add(round == 0 ? base : base.withName(base.name() + "-" + (round + 1)));
     }
-    return new Scenario(seed, history, out);
+    return new Scenario(seed, history, out, tlsDir);
   }
 }

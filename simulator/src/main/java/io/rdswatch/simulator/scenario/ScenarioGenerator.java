@@ -50,6 +50,6 @@ public final class ScenarioGenerator {
                 null, null, null));
     return new InstanceSpec(name, "us-east-1", null, null, String.format("%02d:00-%02d:30", windowHour, windowHour),
         null, 4096L, 2048L, null, null, dbs, List.of(new BucketSpec(bucket, null, null, 3)), null, null, schedule,
-        Map.of("s3_access_denied", 0.01, "engine_error", 0.01), null, null, null);
+        Map.of("s3_access_denied", 0.01, "engine_error", 0.01), null, null, null, null);
   }
 }

@@ -29,7 +29,7 @@ final class ScenarioParser {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The file's top level. */
-  private record ScenarioFile(Long seed, String history, List<InstanceSpec> instances) {}
+  private record ScenarioFile(Long seed, String history, String tlsDir, List<InstanceSpec> instances) {}
 
   private ScenarioParser() {}
 
@@ -57,7 +57,7 @@ final class ScenarioParser {
     } catch (IllegalArgumentException e) {
       throw new ScenarioException(source + ": history: " + e.getMessage(), e);
     }
-    Scenario scenario = new Scenario(file.seed() == null ? 1 : file.seed(), history, file.instances());
+    Scenario scenario = new Scenario(file.seed() == null ? 1 : file.seed(), history, file.instances(), file.tlsDir());
     validate(scenario, source);
     return scenario;
   }

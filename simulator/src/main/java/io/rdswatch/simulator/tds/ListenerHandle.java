@@ -68,7 +68,7 @@ public final class ListenerHandle implements AutoCloseable {
       socket.configureBlocking(true);
       socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
       TdsConnection connection =
-          new TdsConnection(socket, backend, server.nextSpid(), server.workers(), connections::remove);
+          new TdsConnection(socket, backend, server.tls(), server.nextSpid(), server.workers(), connections::remove);
       connections.add(connection);
       Thread thread = new Thread(null, connection, "tds-" + port + "-spid" + connection.spid(), CONNECTION_STACK_BYTES);
       thread.setDaemon(true);

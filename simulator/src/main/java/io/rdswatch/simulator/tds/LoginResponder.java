@@ -45,6 +45,16 @@ final class LoginResponder {
     return new Result(out, true);
   }
 
+  /**
+   * A plain login to an instance that forces encryption (RDS {@code rds.force_ssl=1}): SQL Server's
+   * error 17835, after which it closes the connection.
+   */
+  static Result encryptionRequired() {
+    return reject(SqlMessage.error(17835, 1, 20, "Encryption is required to connect to this server but the client "
+        + "library does not support encryption; the connection has been closed. Please upgrade your client library.",
+        "", 1));
+  }
+
   private static Result reject(SqlMessage error) {
     TdsBuffer out = new TdsBuffer(256);
     TokenWriter.message(out, error);

@@ -30,7 +30,7 @@ final class PacketReader {
       int length = (header[2] & 0xFF) << 8 | (header[3] & 0xFF);
       if (!isClientPacketType(packetType)) {
         throw new TdsProtocolException(String.format("0x%02X is not a TDS client packet type%s", packetType,
-            packetType == 0x16 ? " (it starts a TLS handshake: clients must connect with encrypt=false)" : ""));
+            packetType == 0x16 ? " (a TLS handshake before PRELOGIN is encrypt=strict, TDS 8, which this simulator does not speak: use encrypt=true)" : ""));
       }
       if (length < Tds.HEADER_LENGTH) {
         throw new TdsProtocolException("packet length " + length + " is shorter than its header");

@@ -12,12 +12,17 @@ import java.io.OutputStream;
 final class PacketWriter {
   private static final int MAX_PAYLOAD = Tds.PACKET_SIZE - Tds.HEADER_LENGTH;
 
-  private final OutputStream out;
+  private OutputStream out; // guarded by this: the socket, or TLS records on it once encrypted
   private final int spid;
 
   PacketWriter(OutputStream out, int spid) {
     this.out = out;
     this.spid = spid;
+  }
+
+  /** From now on every packet goes through {@code encrypted} (TLS after the handshake). */
+  synchronized void use(OutputStream encrypted) {
+    this.out = encrypted;
   }
 
   void writeMessage(TdsBuffer message) throws IOException {
@@ -26,20 +31,25 @@ final class PacketWriter {
 
   /** Sends {@code len} bytes as one complete reply message. */
   synchronized void writeMessage(byte[] data, int len) throws IOException {
-    out.write(frame(data, len, true));
+    writeMessage(Tds.PKT_REPLY, data, len);
+  }
+
+  /** Sends one complete message of packet type {@code type} (PRELOGIN while TLS is being set up). */
+  synchronized void writeMessage(int type, byte[] data, int len) throws IOException {
+    out.write(frame(type, data, len, true));
     out.flush();
   }
 
   /** Sends the bytes as packets of an unfinished message (no EOM): a connection about to die. */
   synchronized void writePartial(byte[] data, int len) throws IOException {
     if (len > 0) {
-      out.write(frame(data, len, false));
+      out.write(frame(Tds.PKT_REPLY, data, len, false));
     }
     out.flush();
   }
 
   /** The packets for {@code len} payload bytes; an empty message is one header-only packet. */
-  byte[] frame(byte[] data, int len, boolean endOfMessage) {
+  byte[] frame(int type, byte[] data, int len, boolean endOfMessage) {
     int packets = Math.max(1, (len + MAX_PAYLOAD - 1) / MAX_PAYLOAD);
     byte[] framed = new byte[len + packets * Tds.HEADER_LENGTH];
     int src = 0;
@@ -48,7 +58,7 @@ final class PacketWriter {
       int chunk = Math.min(MAX_PAYLOAD, len - src);
       boolean last = i == packets - 1;
       int length = chunk + Tds.HEADER_LENGTH;
-      framed[dst] = (byte) Tds.PKT_REPLY;
+      framed[dst] = (byte) type;
       framed[dst + 1] = (byte) (last && endOfMessage ? Tds.STATUS_EOM : 0);
       framed[dst + 2] = (byte) (length >>> 8);
       framed[dst + 3] = (byte) length;

@@ -2,7 +2,7 @@ package io.rdswatch.simulator.tds;
 
 /**
  * The PRELOGIN reply ([MS-TDS] 2.2.6.5). Offsets count from the start of the payload, and every
- * number in the option table is big-endian. ENCRYPTION answers NOT_SUP so no TLS is negotiated;
+ * number in the option table is big-endian. ENCRYPTION carries what {@link Encryption} negotiated;
  * MARS must be present or FreeTDS falls back to TDS 7.1.
  */
 final class Prelogin {
@@ -12,11 +12,10 @@ final class Prelogin {
   private static final int THREADID = 0x03;
   private static final int MARS = 0x04;
   private static final int TERMINATOR = 0xFF;
-  private static final int ENCRYPT_NOT_SUP = 0x02;
 
   private Prelogin() {}
 
-  static TdsBuffer reply() {
+  static TdsBuffer reply(int encryption) {
     byte[] version = {
       (byte) Tds.SERVER_MAJOR,
       (byte) Tds.SERVER_MINOR,
@@ -25,7 +24,7 @@ final class Prelogin {
       0,
       0
     };
-    byte[][] data = {version, {ENCRYPT_NOT_SUP}, {0}, {}, {0}};
+    byte[][] data = {version, {(byte) encryption}, {0}, {}, {0}};
     int[] tokens = {VERSION, ENCRYPTION, INSTOPT, THREADID, MARS};
     TdsBuffer out = new TdsBuffer(64);
     int offset = tokens.length * 5 + 1;
@@ -40,7 +39,7 @@ final class Prelogin {
     return out;
   }
 
-  /** The client's ENCRYPTION byte, or -1 if absent; only for diagnostics. */
+  /** The client's ENCRYPTION byte, or -1 if absent. */
   static int requestedEncryption(byte[] payload) {
     for (int i = 0; i + 4 < payload.length && (payload[i] & 0xFF) != TERMINATOR; i += 5) {
       if (payload[i] == ENCRYPTION) {

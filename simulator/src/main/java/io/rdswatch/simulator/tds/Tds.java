@@ -17,6 +17,12 @@ final class Tds {
   static final int PKT_LOGIN7 = 0x10;
   static final int PKT_PRELOGIN = 0x12;
 
+  // PRELOGIN ENCRYPTION option values ([MS-TDS] 2.2.6.5)
+  static final int ENCRYPT_OFF = 0x00;
+  static final int ENCRYPT_ON = 0x01;
+  static final int ENCRYPT_NOT_SUP = 0x02;
+  static final int ENCRYPT_REQ = 0x03;
+
   // packet status bits
   static final int STATUS_EOM = 0x01;
 

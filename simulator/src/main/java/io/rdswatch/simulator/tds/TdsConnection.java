@@ -21,6 +21,7 @@ final class TdsConnection implements Runnable {
 
   private final SocketChannel channel;
   private final SqlBackend backend;
+  private final ServerTls tls; // null: the listener has no certificate
   private final Session session;
   private final Executor workers;
   private final Consumer<TdsConnection> onClosed;
@@ -31,10 +32,11 @@ final class TdsConnection implements Runnable {
   private volatile boolean loginSeen;
   private InFlight inFlight; // guarded by lock
 
-  TdsConnection(SocketChannel channel, SqlBackend backend, int spid, Executor workers,
+  TdsConnection(SocketChannel channel, SqlBackend backend, ServerTls tls, int spid, Executor workers,
       Consumer<TdsConnection> onClosed) throws IOException {
     this.channel = channel;
     this.backend = backend;
+    this.tls = tls;
     this.session = new Session(spid);
     this.workers = workers;
     this.onClosed = onClosed;
@@ -47,8 +49,9 @@ final class TdsConnection implements Runnable {
   @Override
   public void run() {
     try {
-      PacketReader reader = new PacketReader(new BufferedInputStream(channel.socket().getInputStream()));
-      if (login(reader)) {
+      BufferedInputStream raw = new BufferedInputStream(channel.socket().getInputStream());
+      PacketReader reader = login(new PacketReader(raw), raw);
+      if (reader != null) {
         serve(reader);
       }
     } catch (IOException e) {
@@ -60,16 +63,31 @@ final class TdsConnection implements Runnable {
     }
   }
 
-  private boolean login(PacketReader reader) throws IOException {
+  /** Does PRELOGIN, TLS as negotiated, and LOGIN7; returns the reader for requests, or null. */
+  private PacketReader login(PacketReader reader, BufferedInputStream raw) throws IOException {
     TdsMessage m = reader.readMessage();
+    PacketReader requests = reader;
+    Encryption encryption = Encryption.NONE;
     if (m != null && m.type() == Tds.PKT_PRELOGIN) {
-      LOG.debug("spid {}: prelogin, client encryption option {}", session.spid(),
-          Prelogin.requestedEncryption(m.payload()));
-      writer.writeMessage(Prelogin.reply());
-      m = reader.readMessage();
+      int requested = Prelogin.requestedEncryption(m.payload());
+      encryption = Encryption.negotiate(requested, tls != null, backend.forceEncryption());
+      LOG.debug("spid {}: prelogin, client encryption option {}, negotiated {}", session.spid(), requested, encryption);
+      writer.writeMessage(Prelogin.reply(encryption.replyByte()));
+      if (encryption == Encryption.FULL || encryption == Encryption.LOGIN_ONLY) {
+        TlsSession secure = TlsSession.handshake(tls.newEngine(), reader, writer, raw,
+            channel.socket().getOutputStream());
+        PacketReader encrypted = new PacketReader(secure.input());
+        if (encryption == Encryption.FULL) {
+          writer.use(secure.output());
+          requests = encrypted;
+        }
+        m = encrypted.readMessage(); // with LOGIN_ONLY the client drops TLS after this packet
+      } else {
+        m = reader.readMessage();
+      }
     }
     if (m == null) {
-      return false;
+      return null;
     }
     if (m.type() != Tds.PKT_LOGIN7) {
       throw new TdsProtocolException(String.format("expected PRELOGIN or LOGIN7, got packet type 0x%02X", m.type()));
@@ -77,9 +95,11 @@ final class TdsConnection implements Runnable {
     Login7 login = Login7.parse(m.payload());
     LOG.debug("spid {}: {}", session.spid(), login);
     loginSeen = true;
-    LoginResponder.Result result = LoginResponder.respond(login, backend, session);
+    LoginResponder.Result result = encryption == Encryption.REFUSED || (encryption == Encryption.NONE && backend.forceEncryption())
+        ? LoginResponder.encryptionRequired()
+        : LoginResponder.respond(login, backend, session);
     writer.writeMessage(result.reply());
-    return result.accepted();
+    return result.accepted() ? requests : null;
   }
 
   private void serve(PacketReader reader) throws IOException {

@@ -27,13 +27,21 @@ public final class TdsServer implements AutoCloseable {
   private static final int FIRST_SPID = 51; // SQL Server's user sessions start here
   private static final int LAST_SPID = 32_767;
 
+  private final ServerTls tls;
   private final Acceptor acceptor;
   private final ExecutorService workers;
   private final Set<ListenerHandle> listeners = ConcurrentHashMap.newKeySet();
   private final AtomicInteger spids = new AtomicInteger();
   private volatile boolean closed;
 
+  /** A server without a certificate: PRELOGIN answers that encryption is not supported. */
   public TdsServer() {
+    this(null);
+  }
+
+  /** A server that speaks TLS with {@code tls}'s certificate, as SQL Server does (null for none). */
+  public TdsServer(ServerTls tls) {
+    this.tls = tls;
     try {
       acceptor = new Acceptor();
     } catch (IOException e) {
@@ -97,6 +105,10 @@ public final class TdsServer implements AutoCloseable {
 
   int nextSpid() {
     return FIRST_SPID + Math.floorMod(spids.getAndIncrement(), LAST_SPID - FIRST_SPID + 1);
+  }
+
+  ServerTls tls() {
+    return tls;
   }
 
   ExecutorService workers() {

@@ -22,13 +22,13 @@ class PreloginTest {
             + "02" // ENCRYPT_NOT_SUP
             + "00" // INSTOPT: instance name matches
             + "00"; // MARS off
-    assertThat(Hex.of(Prelogin.reply().toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
+    assertThat(Hex.of(Prelogin.reply(Tds.ENCRYPT_NOT_SUP).toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
   }
 
   @Test
   void replyIsOneReplyPacketWithEomAndAStableSpid() throws Exception {
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    new PacketWriter(wire, 51).writeMessage(Prelogin.reply());
+    new PacketWriter(wire, 51).writeMessage(Prelogin.reply(Tds.ENCRYPT_NOT_SUP));
     byte[] packet = wire.toByteArray();
     assertThat(packet).hasSize(8 + 35);
     assertThat(Hex.of(java.util.Arrays.copyOf(packet, 8))).isEqualTo("04 01 00 2B 00 33 01 00");

@@ -49,7 +49,26 @@ public class AwsDiscoveryConfig {
     return endpoint;
   }
 
+  /** Overrides the top-level {@code tls} for discovered instances. */
+  @JsonProperty private io.rdswatch.agent.config.TlsConfig tls;
+
+  public io.rdswatch.agent.config.TlsConfig getTls() {
+    return tls;
+  }
+
+  /** Sets the fleet-wide {@code tls} as this section's when it has none of its own. */
+  public void inheritTls(io.rdswatch.agent.config.TlsConfig fleet) {
+    if (tls == null) {
+      tls = fleet;
+    }
+  }
+
+  /** For every discovered instance: the {@code tls} settings, then jdbcProperties over them. */
   public Map<String, String> getJdbcProperties() {
+    if (tls != null) {
+      return io.rdswatch.agent.config.TlsConfig.merged(tls, jdbcProperties == null ? Map.of() : jdbcProperties,
+          System::getenv);
+    }
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);
   }
 

@@ -14,11 +14,13 @@ public final class DrillConfigFiles {
     y.append("stateDir: ").append(dir.resolve("state")).append('\n');
     y.append("http: { bind: 127.0.0.1, port: 0, adminPort: 0 }\n");
     y.append("poll: { interval: 60s, timeout: 10s }\n");
+    y.append("tls: { trustStore: ").append(sim.trust.trustStore()).append(", trustStorePasswordFile: ")
+        .append(sim.trust.passwordFile()).append(" }\n");
     y.append("instances:\n");
     for (String name : new String[] {"orders-prod", "drill-box"}) {
       var t = sim.target(name);
       y.append("  - { name: ").append(name).append(", host: 127.0.0.1, port: ").append(t.port())
-          .append(", username: admin, password: admin, jdbcProperties: { encrypt: \"false\" }, labels: { env: prod } }\n");
+          .append(", username: admin, password: admin, labels: { env: prod } }\n");
     }
     y.append(extra);
     Path file = dir.resolve("rdswatch.yml");

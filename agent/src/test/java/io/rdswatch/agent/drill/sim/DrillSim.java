@@ -17,9 +17,11 @@ import io.rdswatch.simulator.rds.BackupRequest;
 import io.rdswatch.simulator.rds.Lifecycle;
 import io.rdswatch.simulator.rds.TaskRow;
 import io.rdswatch.simulator.scenario.Scenario;
+import io.rdswatch.simulator.tds.ServerTls;
 import io.rdswatch.simulator.tds.TdsServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,7 +75,9 @@ public final class DrillSim implements AutoCloseable {
 
   public final ManualClock clock;
   public final Simulator sim;
-  private final TdsServer recorder = new TdsServer();
+  /** Drills run the production path: TLS with the certificate checked against this CA. */
+  public final ServerTls.TrustFiles trust;
+  private final TdsServer recorder;
   private final List<RecordingBackend.Call> calls = new ArrayList<>();
   private final Map<String, Integer> ports = new HashMap<>();
   private final Map<String, java.util.function.UnaryOperator<InstanceTarget>> adjustments =
@@ -86,6 +90,9 @@ public final class DrillSim implements AutoCloseable {
   public DrillSim(Instant start, String scenario) throws IOException {
     clock = new ManualClock(start);
     sim = Simulator.start(Scenario.parse(scenario), SimulatorOptions.forTests(clock));
+    ServerTls tls = ServerTls.generate("rdswatch drill test CA");
+    trust = tls.writeTo(Files.createTempDirectory("rdswatch-drill-tls"));
+    recorder = new TdsServer(tls);
     for (SimulatedInstance i : sim.instances()) {
       RecordingBackend backend = new RecordingBackend(i.name(), i, calls);
       ports.put(i.name(), recorder.listen(InetAddress.getLoopbackAddress(), 0, backend).port());
@@ -102,7 +109,8 @@ public final class DrillSim implements AutoCloseable {
 
   public InstanceTarget target(String name, String backupWindow) {
     InstanceTarget t = new InstanceTarget(name, "127.0.0.1", ports.get(name), "admin", PasswordSource.literal("admin"),
-        Map.of("encrypt", "false"), Map.of("env", "prod"), backupWindow, "static");
+        Map.of("trustStore", trust.trustStore().toString(), "trustStorePassword", ServerTls.TRUST_STORE_PASSWORD),
+        Map.of("env", "prod"), backupWindow, "static");
     return adjustments.getOrDefault(name, x -> x).apply(t);
   }
 
