@@ -36,6 +36,8 @@ public final class DrillsConfig {
 
   @JsonProperty private List<DrillScheduleConfig> schedules = new ArrayList<>();
 
+  @JsonProperty private RetentionConfig retention = new RetentionConfig();
+
   public String getScratchPrefix() {
     return scratchPrefix;
   }
@@ -64,6 +66,10 @@ public final class DrillsConfig {
     return concurrency;
   }
 
+  public RetentionConfig getRetention() {
+    return retention == null ? new RetentionConfig() : retention;
+  }
+
   public List<DrillScheduleConfig> getSchedules() {
     return schedules == null ? List.of() : List.copyOf(schedules);
   }
@@ -82,6 +88,7 @@ public final class DrillsConfig {
     } else if (scratchPrefix.length() > MAX_PREFIX) {
       errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");
     }
+    getRetention().validate(path + ".retention", errors);
     positive(path + ".timeout", timeout, errors);
     positive(path + ".followInterval", followInterval, errors);
     if (maxDatabasesPerInstance < 1) {

@@ -166,6 +166,21 @@ public final class DrillJournal {
     }
   }
 
+  /** Deletes a finished drill's journal and lock file; never one whose lease is held. */
+  boolean delete(String id) throws IOException {
+    Optional<DrillLease> lease = DrillLease.tryAcquire(this, id);
+    if (lease.isEmpty()) {
+      return false;
+    }
+    try {
+      Files.deleteIfExists(file(id));
+    } finally {
+      lease.get().release();
+    }
+    Files.deleteIfExists(lockFile(id));
+    return true;
+  }
+
   Path file(String id) {
     return dir.resolve(id + ".json");
   }
