@@ -5,7 +5,9 @@ import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.StateDirOwnership;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * `rdswatch agent --config FILE`: runs the service until SIGTERM/SIGINT; the shutdown hook stops Jetty,
@@ -20,6 +22,11 @@ public final class AgentCommand implements CliCommand {
   @Override
   public int run() throws Exception {
     AgentConfiguration loaded = config.load();
+    List<String> stateDir = StateDirOwnership.problems(loaded.stateDir());
+    if (!stateDir.isEmpty()) {
+      stateDir.forEach(p -> System.err.println("rdswatch agent: " + p));
+      return 2;
+    }
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);
