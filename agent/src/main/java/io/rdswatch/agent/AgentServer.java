@@ -54,11 +54,16 @@ public final class AgentServer implements AutoCloseable {
   }
 
   public URI applicationUri() {
-    return URI.create("http://" + host(0) + ":" + applicationPort());
+    return URI.create(scheme(0) + "://" + host(0) + ":" + applicationPort());
   }
 
   public URI adminUri() {
-    return URI.create("http://" + host(1) + ":" + adminPort());
+    return URI.create(scheme(1) + "://" + host(1) + ":" + adminPort());
+  }
+
+  /** The address the admin connector is bound to, as configured (http.adminBind). */
+  public String adminBindAddress() {
+    return ((ServerConnector) server.getConnectors()[1]).getHost();
   }
 
   public void join() throws InterruptedException {
@@ -80,6 +85,10 @@ public final class AgentServer implements AutoCloseable {
   /** DefaultServerFactory adds the application connectors first, then the admin ones. */
   private int port(int index) {
     return ((ServerConnector) server.getConnectors()[index]).getLocalPort();
+  }
+
+  private String scheme(int index) {
+    return server.getConnectors()[index].getProtocols().stream().anyMatch(p -> p.equalsIgnoreCase("ssl")) ? "https" : "http";
   }
 
   private String host(int index) {

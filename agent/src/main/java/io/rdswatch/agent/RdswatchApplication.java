@@ -9,6 +9,12 @@ import io.rdswatch.agent.aws.AwsIntegration;
 import io.rdswatch.agent.aws.cloudwatch.FailureSeeds;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
+import io.rdswatch.agent.config.HttpConfig;
+import io.rdswatch.agent.http.security.AllowedHosts;
+import io.rdswatch.agent.http.security.RequestGuard;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
 import io.rdswatch.agent.config.StaticInstanceSource;
 import io.rdswatch.agent.drill.DrillWiring;
 import io.rdswatch.agent.drill.journal.DrillHistory;
@@ -28,6 +34,7 @@ import io.rdswatch.agent.poll.Poller;
 import io.rdswatch.agent.shard.ShardInfoCollector;
 import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.agent.target.InstanceSource;
+import io.rdswatch.agent.track.CountingStateStore;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
 import java.time.Clock;
@@ -88,10 +95,12 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     ShardedInstanceSource source = new ShardedInstanceSource(all, config.getShard());
     registry.register(new ShardInfoCollector(config.getShard()));
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
-    Poller poller = new Poller(
-        source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
+    CountingStateStore store = new CountingStateStore(new FileStateStore(config.stateDir()));
+    registry.register(store);
+    Poller poller = new Poller(source, config.getPoll(), store, fleet, clock, ticker, schedulePolls);
     env.lifecycle().manage(poller);
 
+    guard(config, env);
     env.servlets().addServlet("metrics", new MetricsPageServlet(registry, fleet::snapshot)).addMapping("/metrics");
     String version = BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE).version();
     env.jersey().register(new LandingResource(fleet, version));
@@ -107,6 +116,19 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
 
     env.lifecycle().addServerLifecycleListener(started -> server = started);
     runtime = new AgentRuntime(fleet, poller, registry);
+  }
+
+  /** Host check, credentials and the body cap, in front of everything on both ports. */
+  private static void guard(AgentConfiguration config, Environment env) {
+    HttpConfig http = config.getHttp();
+    AllowedHosts hosts = AllowedHosts.of(List.of(http.getBind(), http.getAdminBind()), http.getAllowedHosts());
+    String token = config.getApi().token();
+    env.servlets().addFilter("rdswatch-guard",
+            new RequestGuard(RequestGuard.Port.APPLICATION, hosts, token, http.getBasicAuthUsers()))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    env.admin().addFilter("rdswatch-guard",
+            new RequestGuard(RequestGuard.Port.ADMIN, hosts, token, http.getBasicAuthUsers()))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
   }
 
   /** Set once {@link #run} has wired the agent. */

@@ -6,7 +6,9 @@ import com.beust.jcommander.ParametersDelegate;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.config.StateDirOwnership;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * `rdswatch agent --config FILE`: runs the service until SIGTERM/SIGINT; the shutdown hook stops Jetty,
@@ -29,6 +31,11 @@ public final class AgentCommand implements CliCommand {
   @Override
   public int run() throws Exception {
     AgentConfiguration loaded = config.load(shard, stateDir);
+    List<String> ownership = StateDirOwnership.problems(loaded.stateDir());
+    if (!ownership.isEmpty()) {
+      ownership.forEach(p -> System.err.println("rdswatch agent: " + p));
+      return 2;
+    }
     AgentServer server;
     try {
       server = AgentServer.start(new RdswatchApplication(), loaded);

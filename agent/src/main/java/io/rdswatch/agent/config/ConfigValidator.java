@@ -104,6 +104,9 @@ final class ConfigValidator {
     if (http != null && http.getPort() != 0 && http.getPort() == http.getAdminPort()) {
       errors.add("http.adminPort: must differ from http.port");
     }
+    if (http != null) {
+      http.validate("http", errors);
+    }
   }
 
   private void stateDir(String stateDir) {

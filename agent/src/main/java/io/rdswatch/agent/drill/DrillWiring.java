@@ -55,8 +55,8 @@ public final class DrillWiring {
     DrillService service = new DrillService(new DrillPlans(config.getDrills()), new DrillRunner(ctx), history, true,
         ticking, owns);
     env.lifecycle().manage(service);
-    registry.register(new DrillCollector(history::all, service::orphans));
-    env.jersey().register(new DrillsResource(history, service, config.getApi().token()));
+    registry.register(new DrillCollector(history::all, history::pruned, service::orphans, service::scratchLeft));
+    env.jersey().register(new DrillsResource(history, service));
     env.jersey().register(new DrillsPage(history, clock));
     return service;
   }

@@ -53,6 +53,19 @@ final class ColumnValues {
     }
   }
 
+  /** Whether a value {@link #number} read is a whole number that fits a long, so no digit was lost. */
+  static boolean isWhole(Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return true;
+    }
+    try {
+      new BigDecimal(value.toString().trim()).longValueExact();
+      return true;
+    } catch (ArithmeticException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   static boolean flag(Object value, Failure failure, String column) throws PollException {
     if (value == null) {
       return false;

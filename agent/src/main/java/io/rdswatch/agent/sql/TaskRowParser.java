@@ -146,7 +146,7 @@ public final class TaskRowParser {
     TaskRow standInIfKnown(KnownRows known) throws PollException {
       String lifecycleRaw = ColumnValues.text(value("lifecycle"));
       Lifecycle lifecycle = Lifecycle.parse(lifecycleRaw);
-      Long taskId = ColumnValues.number(value("taskid"), this::fail, "task_id");
+      Long taskId = taskId();
       if (taskId == null || !lifecycle.isTerminal()) {
         return null;
       }
@@ -164,7 +164,7 @@ public final class TaskRowParser {
     TaskRow row() throws SQLException, PollException {
       String taskTypeRaw = ColumnValues.text(value("tasktype"));
       String lifecycleRaw = ColumnValues.text(value("lifecycle"));
-      Long taskId = ColumnValues.number(value("taskid"), this::fail, "task_id");
+      Long taskId = taskId();
       if (taskId == null) {
         throw fail("task_id", "is empty");
       }
@@ -177,12 +177,22 @@ public final class TaskRowParser {
           intOrZero("durationmins", "duration (mins)"),
           lifecycleRaw,
           Lifecycle.parse(lifecycleRaw),
-          ColumnValues.text(value("taskinfo")),
+          TaskInfo.capped(ColumnValues.text(value("taskinfo"))),
           ColumnValues.instant(value("lastupdated"), time, this::fail, "last_updated"),
           ColumnValues.instant(value("createdat"), time, this::fail, "created_at"),
           ColumnValues.text(value("s3objectarn")),
           ColumnValues.flag(value("overwrites3backupfile"), this::fail, "overwrite_s3_backup_file"),
           ColumnValues.text(value("kmsmasterkeyarn")));
+    }
+
+    /** RDS's task_id is an int counting up from 1; anything else is a misread row, not a task to count. */
+    private Long taskId() throws PollException {
+      Object raw = value("taskid");
+      Long id = ColumnValues.number(raw, this::fail, "task_id");
+      if (id != null && (id < 1 || id > Integer.MAX_VALUE || !ColumnValues.isWhole(raw))) {
+        throw fail("task_id", "'" + raw + "' is outside RDS's task ids (1 to " + Integer.MAX_VALUE + ")");
+      }
+      return id;
     }
 
     private int intOrZero(String key, String column) throws PollException {

@@ -75,6 +75,15 @@ class BadConfigTest {
             "shard.owner: unknown key (known keys: count, index)"),
         bad("state-dir-is-a-file.yml",
             "stateDir: 'src/test/resources/config/bad/state-dir-is-a-file.yml' is not a writable directory"),
+        bad("http-security.yml",
+            "http.allowedHosts[0]: must be a host name or address without scheme or port",
+            "http.basicAuthUsers.'': user names must not be blank or contain ':'",
+            "http.basicAuthUsers.prometheus: must be a bcrypt hash such as $2y$10$... (value not shown);"
+                + " make one with: htpasswd -nbBC 10 '' PASSWORD | tr -d ':\\n'",
+            "http.tls.certFile: cannot read '/nonexistent/rdswatch/cert.pem'",
+            "http.tls.keyFile: required with http.tls"),
+        bad("http-tls-not-pem.yml", "http.tls.certFile: 'src/test/resources/config/bad/http-tls-not-pem.yml'"
+            + " is not a PEM certificate chain (No certificate data found)"),
         bad("yaml-syntax.yml", "line 3, column 10: mapping values are not allowed here"),
         bad("many-errors.yml",
             "http.port: must be between 0 and 65535",

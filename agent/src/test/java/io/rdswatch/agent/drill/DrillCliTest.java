@@ -12,7 +12,9 @@ import io.rdswatch.agent.drill.sim.SimTime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +84,26 @@ class DrillCliTest {
     assertThat(r.plan().drill()).isEqualTo("weekly-orders");
     assertThat(r.plan().trigger()).isEqualTo("cli");
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
+  }
+
+  @Test
+  void drillWaitRefusesAStateDirItWouldLeaveUnusableAndJournalsArePrivate() throws Exception {
+    assertThat(cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait")).isZero();
+    Path drills = dir.resolve("state").resolve("drills");
+    Path journal = Files.list(drills).filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(drills))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    long me = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
+    // as if the service (another user) wrote it and this CLI runs as someone else
+    Files.setAttribute(journal, "unix:uid", (int) me + 4242);
+    err.reset();
+
+    int code = cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("rdswatch drill: stateDir: " + journal + " (uid " + (me + 4242) + ") not owned by uid " + me
+        + " that runs rdswatch", "drill without --wait", "chown -R " + (me + 4242) + " " + dir.resolve("state"));
+    assertThat(new DrillJournal(dir.resolve("state")).list()).hasSize(1);
   }
 
   @Test

@@ -5,15 +5,22 @@ import static io.rdswatch.agent.drill.sim.DrillSim.plan;
 import static io.rdswatch.agent.drill.sim.DrillSim.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.DrillStep;
+import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.run.DrillContext;
 import io.rdswatch.agent.drill.run.DrillObserver;
+import io.rdswatch.agent.drill.run.OrphanScan;
 import io.rdswatch.agent.drill.run.DrillSettings;
 import io.rdswatch.agent.drill.sim.DrillSim;
 import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
 import io.rdswatch.simulator.rds.BackupKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +119,33 @@ class DrillFailuresE2eTest extends SimulatedDrillTest {
     assertThat(r.reason()).contains("kept (keepOnFailure)");
     assertThat(sim.databases("orders-prod")).contains(r.scratchName());
     assertThat(sim.calls("rds_drop_database")).isEmpty();
+  }
+
+  @Test
+  void aKeptScratchIsReportedAsLeftUntilItIsGone() throws Exception {
+    sim.backup("orders-prod", "Orders");
+    DrillSettings keep = new DrillSettings("rdswatch_drill_", 100, 1.5, Duration.ofSeconds(30), Duration.ofHours(6), true,
+        Duration.ofSeconds(30));
+    DrillRecord r = drill(keep, "Orders", sql("SELECT COUNT_BIG(*) FROM dbo.Orders", "= 1"));
+    DrillContext ctx = sim.context(state, keep, 4);
+    DrillJournal journal = new DrillJournal(state);
+
+    Map<String, OrphanScan.Counts> kept = OrphanScan.survey(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list);
+    CollectorRegistry registry = new CollectorRegistry();
+    registry.register(new DrillCollector(journal::list, () -> Map.of("orders-prod", kept.get("orders-prod").orphans()),
+        () -> Map.of("orders-prod", kept.get("orders-prod").left())));
+    try (Connection c = ctx.connections().open(sim.target("orders-prod"));
+        PreparedStatement drop = c.prepareStatement("EXEC msdb.dbo.rds_drop_database ?")) {
+      drop.setString(1, r.scratchName());
+      drop.execute();
+    }
+    Map<String, OrphanScan.Counts> gone = OrphanScan.survey(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list);
+
+    assertThat(r.dropped()).isFalse();
+    assertThat(kept).containsExactly(Map.entry("orders-prod", new OrphanScan.Counts(0, 1)));
+    assertThat(registry.getSampleValue("rdswatch_drill_scratch_left", new String[] {"rds_instance"}, new String[] {"orders-prod"}))
+        .isEqualTo(1.0);
+    assertThat(gone).containsExactly(Map.entry("orders-prod", new OrphanScan.Counts(0, 0)));
   }
 
   @Test

@@ -22,7 +22,9 @@ class AlertRulesTest {
       "RdswatchBackupFailed", "RdswatchBackupWindowOverlap", "RdswatchOverlappingBackups",
       "RdswatchBackupStale", "RdswatchTaskStalled", "RdswatchTaskQueuedTooLong", "RdswatchInstanceDown",
       "RdswatchMetricsStale", "RdswatchDrillFailed", "RdswatchDrillOverdue", "RdswatchDrillRtoExceeded",
-      "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied");
+      "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied",
+      // hardening: what a drill left behind, and a stateDir that cannot be written
+      "RdswatchDrillScratchLeft", "RdswatchStateSaveFailing");
 
   private static final String RUNBOOK_PREFIX = "file:///usr/share/doc/rdswatch/alerts/runbooks.md#";
   private static final Pattern THRESHOLD = Pattern.compile("vector\\((\\d+)\\)");

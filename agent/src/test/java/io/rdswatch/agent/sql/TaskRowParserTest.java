@@ -134,6 +134,35 @@ class TaskRowParserTest {
   }
 
   @Test
+  void taskIdsOutsideRdssRangeAreParseErrorsNeverWrappedNumbers() throws Exception {
+    for (Object id : new Object[] {0, -5, 2_147_483_648L, "18446744073709551623", "7.5"}) {
+      Object[] row = documentedRow();
+      row[0] = id;
+
+      PollException e = catchThrowableOfType(PollException.class,
+          () -> TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))));
+
+      assertThat(e).as(String.valueOf(id)).isNotNull();
+      assertThat(e.kind()).isEqualTo(PollErrorKind.PARSE);
+      assertThat(e.getMessage()).isEqualTo("rds_task_status row 1, column 'task_id': '" + id
+          + "' is outside RDS's task ids (1 to 2147483647)");
+    }
+  }
+
+  @Test
+  void aHugeTaskInfoKeepsItsHeadAndTail() throws Exception {
+    Object[] row = documentedRow();
+    String head = "[2025-01-01 03:00:00.000] Task execution has started.\n";
+    String tail = "[2025-01-01 09:00:00.000] Aborted the task because of a task failure or an overlap with your preferred backup window.";
+    row[6] = head + "x".repeat(5_000_000) + tail;
+
+    String info = TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))).get(0).taskInfo();
+
+    assertThat(info.length()).isLessThan(64 * 1024 + 100);
+    assertThat(info).startsWith(head).endsWith(tail).contains("characters cut by rdswatch");
+  }
+
+  @Test
   void normalisationKeepsLettersDigitsAndPercent() {
     assertThat(TaskRowParser.normalise("duration (mins)")).isEqualTo(TaskRowParser.normalise("Duration(Mins)"));
     assertThat(TaskRowParser.normalise("% complete")).isEqualTo("%complete");

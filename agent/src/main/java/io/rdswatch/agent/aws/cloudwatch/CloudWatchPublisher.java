@@ -154,7 +154,13 @@ public final class CloudWatchPublisher implements AutoCloseable {
     }
   }
 
-  /** Stops the thread, abandoning any in-flight retry wait; buffered datums are not flushed. */
+  /** How long the last publish at shutdown may take: systemd gives the whole stop 30 s. */
+  static final Duration FINAL_FLUSH = Duration.ofSeconds(5);
+
+  /**
+   * Stops the thread (abandoning any in-flight retry wait), then publishes what is buffered once
+   * more, given up after {@link #FINAL_FLUSH}: a restart then loses at most that last attempt.
+   */
   @Override
   public void close() {
     ScheduledExecutorService t;
@@ -166,9 +172,21 @@ public final class CloudWatchPublisher implements AutoCloseable {
       t.shutdownNow();
       try {
         t.awaitTermination(5, TimeUnit.SECONDS);
+        flushOnce(FINAL_FLUSH);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private void flushOnce(Duration bound) throws InterruptedException {
+    Thread last = PollThreads.named("rdswatch-cloudwatch-flush").newThread(this::publishQuietly);
+    last.start();
+    last.join(bound.toMillis());
+    if (last.isAlive()) {
+      last.interrupt();
+      LOG.warn("CloudWatch: the last publish at shutdown did not finish within {}s; {} datums not sent",
+          bound.toSeconds(), buffer.size());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.rdswatch.agent.drill.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rdswatch.agent.config.AgentConfiguration;
+import io.rdswatch.agent.http.security.PemKeyStore;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,9 @@ final class AgentDrill {
     }
     String host = config.getHttp().getBind();
     host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-    URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.getHttp().getPort());
+    // Over http.tls the agent's own certificate is the trust anchor; it must name 127.0.0.1 or the bind address.
+    String scheme = config.getHttp().getTls() == null ? "http" : "https";
+    URI base = URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.getHttp().getPort());
     HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/drills"))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token)
@@ -43,8 +46,11 @@ final class AgentDrill {
         .build();
     HttpResponse<String> response;
     try {
-      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+      if (config.getHttp().getTls() != null) {
+        client.sslContext(PemKeyStore.trusting(config.getHttp().getTls().certFile()));
+      }
+      response = client.build().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       err.println("rdswatch drill: no agent answers at " + base + " (" + e.getMessage() + "); run it here with --wait");
       return 1;

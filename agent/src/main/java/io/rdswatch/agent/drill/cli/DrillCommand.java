@@ -9,6 +9,7 @@ import io.rdswatch.agent.cli.ConfigArgument;
 import io.rdswatch.agent.cli.HelpFlag;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.config.StateDirOwnership;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.target.InstanceTarget;
@@ -89,6 +90,11 @@ public final class DrillCommand implements CliCommand {
     }
     if (instance == null || database == null) {
       err.println("rdswatch drill: --instance and --database are required (or use 'rdswatch drill history')");
+      return BAD_CONFIG;
+    }
+    List<String> stateDir = waitForResult ? StateDirOwnership.problems(loaded.stateDir()) : List.of();
+    if (!stateDir.isEmpty()) {
+      stateDir.forEach(p -> err.println("rdswatch drill: " + p));
       return BAD_CONFIG;
     }
     try (AwsTargets targets = AwsTargets.production(loaded)) {

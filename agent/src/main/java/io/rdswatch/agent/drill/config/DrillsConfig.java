@@ -13,6 +13,8 @@ public final class DrillsConfig {
 
   /** Leaves room in a 127-character name for a database name and the 20-character suffix. */
   static final int MAX_PREFIX = 64;
+  /** A prefix like "tmp" or "Test" would claim user databases as scratch in the orphan report. */
+  static final int MIN_PREFIX = 6;
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]+");
 
   @JsonProperty private String scratchPrefix = "rdswatch_drill_";
@@ -35,6 +37,8 @@ public final class DrillsConfig {
   @JsonProperty private int concurrency = 4;
 
   @JsonProperty private List<DrillScheduleConfig> schedules = new ArrayList<>();
+
+  @JsonProperty private RetentionConfig retention = new RetentionConfig();
 
   public String getScratchPrefix() {
     return scratchPrefix;
@@ -64,6 +68,10 @@ public final class DrillsConfig {
     return concurrency;
   }
 
+  public RetentionConfig getRetention() {
+    return retention == null ? new RetentionConfig() : retention;
+  }
+
   public List<DrillScheduleConfig> getSchedules() {
     return schedules == null ? List.of() : List.copyOf(schedules);
   }
@@ -80,8 +88,11 @@ public final class DrillsConfig {
     } else if (!PREFIX.matcher(scratchPrefix).matches()) {
       errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be only A-Z a-z 0-9 _");
     } else if (scratchPrefix.length() > MAX_PREFIX) {
-      errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");
+      errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");    } else if (scratchPrefix.length() < MIN_PREFIX || scratchPrefix.indexOf('_') < 0) {
+      errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be at least " + MIN_PREFIX
+          + " characters and contain '_', so scratch databases stand apart from user databases");
     }
+    getRetention().validate(path + ".retention", errors);
     positive(path + ".timeout", timeout, errors);
     positive(path + ".followInterval", followInterval, errors);
     if (maxDatabasesPerInstance < 1) {

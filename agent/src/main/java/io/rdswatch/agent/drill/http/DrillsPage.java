@@ -44,6 +44,7 @@ public final class DrillsPage {
   @GET
   @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
   public String page(@QueryParam("limit") @DefaultValue("500") int limit) {
+    ListLimit.check(limit);
     List<DrillRecord> all = new ArrayList<>(history.all());
     Collections.reverse(all);
     StringBuilder h = new StringBuilder(8192);
@@ -57,7 +58,7 @@ public final class DrillsPage {
         .append(". Machine-readable: <a href=\"/api/drills\">/api/drills</a>.</p>");
     h.append("<table><thead><tr><th>Started</th><th>Instance</th><th>Database</th><th>Drill</th><th>Status</th>")
         .append("<th>RTO</th><th>Backup restored</th><th>Checks</th><th>Scratch database</th></tr></thead><tbody>");
-    all.stream().limit(Math.max(0, limit)).forEach(r -> row(h, r));
+    all.stream().limit(limit).forEach(r -> row(h, r));
     if (all.isEmpty()) {
       h.append("<tr><td colspan=\"9\" class=\"muted\">No drills have run yet.</td></tr>");
     }

@@ -9,13 +9,11 @@ import io.rdswatch.agent.http.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,7 +24,8 @@ import java.util.Map;
 
 /**
  * GET /api/drills (history, newest first), GET /api/drills/{id} (one drill, also while queued) and
- * POST /api/drills (run one now; needs {@code Authorization: Bearer <api.token>}).
+ * POST /api/drills (run one now). The token of a POST is checked by
+ * {@link io.rdswatch.agent.http.security.RequestGuard} before its body is read.
  */
 @Path("/api/drills")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,12 +36,9 @@ public final class DrillsResource {
 
   private final DrillHistory history;
   private final DrillLauncher launcher;
-  private final BearerToken token;
-
-  public DrillsResource(DrillHistory history, DrillLauncher launcher, String apiToken) {
+  public DrillsResource(DrillHistory history, DrillLauncher launcher) {
     this.history = history;
     this.launcher = launcher;
-    this.token = new BearerToken(apiToken);
   }
 
   @GET
@@ -51,13 +47,14 @@ public final class DrillsResource {
       @QueryParam("database") String database,
       @QueryParam("status") String status,
       @QueryParam("limit") @DefaultValue("100") int limit) {
+    ListLimit.check(limit);
     List<DrillRecord> all = new ArrayList<>(history.all());
     Collections.reverse(all);
     List<DrillRecord> out = all.stream()
         .filter(r -> instance == null || instance.equals(r.plan().sourceInstance()) || instance.equals(r.plan().targetInstance()))
         .filter(r -> database == null || database.equals(r.plan().database()))
         .filter(r -> status == null || status.equals(r.status().label()))
-        .limit(Math.max(0, limit))
+        .limit(limit)
         .toList();
     return json(out);
   }
@@ -72,17 +69,7 @@ public final class DrillsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, DrillRequest request) {
-    if (!token.enabled()) {
-      throw ApiError.of(Response.Status.FORBIDDEN, "POST /api/drills is disabled: set api.token in the config");
-    }
-    if (!token.accepts(authorization)) {
-      throw new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rdswatch\"")
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(new ApiError(401, "missing or wrong bearer token"))
-          .build());
-    }
+  public Response run(DrillRequest request) {
     if (request == null || blank(request.instance()) || blank(request.database())) {
       throw ApiError.of(Response.Status.BAD_REQUEST, "body must be {\"instance\": \"...\", \"database\": \"...\"}");
     }

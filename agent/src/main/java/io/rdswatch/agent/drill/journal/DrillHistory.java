@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +36,56 @@ public final class DrillHistory {
     return journal;
   }
 
-  /** Every drill, oldest first. */
+  /** Every drill, oldest first; the list must not be changed. */
   public synchronized List<DrillRecord> all() {
+    FileTime folder = folderModified();
+    Instant now = Instant.now();
+    if (snapshot != null && folder != null && folder.equals(snapshot.folder())
+        && now.isBefore(snapshot.taken().plus(RECHECK)) && folder.toInstant().plus(SETTLED).isBefore(snapshot.taken())) {
+      return snapshot.records();
+    }
+    List<DrillRecord> out = read();
+    snapshot = folder == null ? null : new Snapshot(folder, now, out);
+    return out;
+  }
+
+  /**
+   * Journals are only ever replaced by a rename, which changes the folder's modification time, so an
+   * unchanged folder means an unchanged history: a scrape then costs one stat, not one per journal.
+   * A change within {@link #SETTLED} of the last listing could share its timestamp on a coarse file
+   * system, so such a listing is not reused; {@link #RECHECK} bounds how long an edit made in place
+   * (by hand, not by rdswatch) can go unseen.
+   */
+  private static final Duration SETTLED = Duration.ofSeconds(2);
+  private static final Duration RECHECK = Duration.ofSeconds(30);
+
+  private record Snapshot(FileTime folder, Instant taken, List<DrillRecord> records) {}
+
+  private Snapshot snapshot;
+
+  private FileTime folderModified() {
+    try {
+      return Files.getLastModifiedTime(journal.dir());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private List<DrillRecord> read() {
     List<String> ids = journal.ids();
-    cache.keySet().retainAll(ids);
+    // a set, not the list: retainAll on a list is a scan per entry, seconds at tens of thousands of journals
+    cache.keySet().retainAll(new HashSet<>(ids));
     List<DrillRecord> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       refresh(id).ifPresent(out::add);
     }
     out.sort(DrillJournal.OLDEST_FIRST);
-    return out;
+    return Collections.unmodifiableList(out);
+  }
+
+  /** What the journals deleted by retention had counted. */
+  public PrunedTally pruned() {
+    return PrunedTally.read(journal.dir());
   }
 
   public synchronized Optional<DrillRecord> get(String id) {

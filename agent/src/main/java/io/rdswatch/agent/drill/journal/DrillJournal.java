@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -40,6 +43,9 @@ public final class DrillJournal {
 
   private static final ObjectMapper JSON = DrillJson.MAPPER;
 
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
   private final Path dir;
   private final JournalSeal seal;
 
@@ -59,7 +65,7 @@ public final class DrillJournal {
 
   /** Takes the lease of a new drill and writes its first journal entry. */
   public DrillLease begin(DrillRecord record) throws IOException {
-    Files.createDirectories(dir);
+    createPrivateDir();
     DrillLease lease = DrillLease.tryAcquire(this, record.id())
         .orElseThrow(() -> new IOException("drill id " + record.id() + " is already in use"));
     try {
@@ -166,6 +172,21 @@ public final class DrillJournal {
     }
   }
 
+  /** Deletes a finished drill's journal and lock file; never one whose lease is held. */
+  boolean delete(String id) throws IOException {
+    Optional<DrillLease> lease = DrillLease.tryAcquire(this, id);
+    if (lease.isEmpty()) {
+      return false;
+    }
+    try {
+      Files.deleteIfExists(file(id));
+    } finally {
+      lease.get().release();
+    }
+    Files.deleteIfExists(lockFile(id));
+    return true;
+  }
+
   Path file(String id) {
     return dir.resolve(id + ".json");
   }
@@ -174,12 +195,28 @@ public final class DrillJournal {
     return dir.resolve(id + ".lock");
   }
 
+  /** 0700 for the folder, 0600 for journals, whatever the umask: systemd's UMask= is not always there. */
+  private void createPrivateDir() throws IOException {
+    if (!Files.isDirectory(dir) && posix()) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+      Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  private boolean posix() {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
   /** Seal, write to a temp file, fsync, rename over the old entry, fsync the directory. */
   void write(DrillRecord record) throws IOException {
     byte[] bytes = seal.wrap(JSON.writeValueAsBytes(record));
     Path tmp = dir.resolve(record.id() + ".json.tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch = posix()
+        ? FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+        : FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

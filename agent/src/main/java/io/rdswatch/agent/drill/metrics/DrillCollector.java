@@ -5,6 +5,7 @@ import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
+import io.rdswatch.agent.drill.journal.PrunedTally;
 import io.rdswatch.exporter.model.DurationHistogram;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,19 +23,35 @@ public final class DrillCollector extends Collector implements Collector.Describ
 
   private final Supplier<List<DrillRecord>> history;
   private final Supplier<Map<String, Integer>> orphans;
+  private final Supplier<Map<String, Integer>> scratchLeft;
+  private final Supplier<PrunedTally> pruned;
+
+  public DrillCollector(Supplier<List<DrillRecord>> history, Supplier<Map<String, Integer>> orphans) {
+    this(history, orphans, Map::of);
+  }
 
   /**
    * @param orphans scratch-prefixed databases in no journal, per instance, from the last scan
+   * @param scratchLeft scratch databases of finished drills whose journal does not say dropped
    */
-  public DrillCollector(Supplier<List<DrillRecord>> history, Supplier<Map<String, Integer>> orphans) {
+  public DrillCollector(Supplier<List<DrillRecord>> history, Supplier<Map<String, Integer>> orphans,
+      Supplier<Map<String, Integer>> scratchLeft) {
+    this(history, PrunedTally::empty, orphans, scratchLeft);
+  }
+
+  /** @param pruned what journals deleted by retention had counted */
+  public DrillCollector(Supplier<List<DrillRecord>> history, Supplier<PrunedTally> pruned,
+      Supplier<Map<String, Integer>> orphans, Supplier<Map<String, Integer>> scratchLeft) {
     this.history = history;
+    this.pruned = pruned;
     this.orphans = orphans;
+    this.scratchLeft = scratchLeft;
   }
 
   @Override
   public List<MetricFamilySamples> collect() {
     List<DrillRecord> all = history.get();
-    DrillSummary summary = DrillSummary.of(all);
+    DrillSummary summary = DrillSummary.of(all, pruned.get());
     GaugeMetricFamily last = new GaugeMetricFamily("rdswatch_drill_last_result",
         "1 if the latest drill (not counting skipped ones) of this database succeeded, else 0", KEY);
     GaugeMetricFamily lastSuccess = new GaugeMetricFamily("rdswatch_drill_last_success_timestamp_seconds",
@@ -66,6 +83,11 @@ public final class DrillCollector extends Collector implements Collector.Describ
         List.of("rds_instance"));
     orphans.get().forEach((instance, n) -> orphan.addMetric(List.of(instance), n));
     out.add(orphan);
+    GaugeMetricFamily left = new GaugeMetricFamily("rdswatch_drill_scratch_left",
+        "Scratch databases of finished drills that were not dropped (keepOnFailure or a failed drop) and still exist",
+        List.of("rds_instance"));
+    scratchLeft.get().forEach((instance, n) -> left.addMetric(List.of(instance), n));
+    out.add(left);
     return out;
   }
 

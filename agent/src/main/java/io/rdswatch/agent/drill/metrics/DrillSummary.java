@@ -2,6 +2,7 @@ package io.rdswatch.agent.drill.metrics;
 
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
+import io.rdswatch.agent.drill.journal.PrunedTally;
 import io.rdswatch.exporter.model.DurationHistogram;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,9 +22,15 @@ record DrillSummary(
       Long rtoTargetSeconds) {}
 
   static DrillSummary of(List<DrillRecord> oldestFirst) {
+    return of(oldestFirst, PrunedTally.empty());
+  }
+
+  /** @param pruned what journals deleted by retention had counted; the counters start from it */
+  static DrillSummary of(List<DrillRecord> oldestFirst, PrunedTally pruned) {
     Map<List<String>, Latest> latest = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
     EnumMap<DrillStatus, Long> runs = new EnumMap<>(DrillStatus.class);
-    Map<String, DurationHistogram> rto = new TreeMap<>();
+    runs.putAll(pruned.runs());
+    Map<String, DurationHistogram> rto = new TreeMap<>(pruned.rto());
     long running = 0;
     for (DrillRecord r : oldestFirst) {
       if (!r.isFinished()) {
@@ -40,18 +47,10 @@ record DrillSummary(
           r.status() == DrillStatus.SUCCESS ? r : prev == null ? null : prev.lastSuccess(),
           r.plan().rtoTargetSeconds()));
       if (r.rtoSeconds() != null) {
-        rto.merge(instance, DurationHistogram.empty().observe(r.rtoSeconds()), DrillSummary::add);
+        rto.merge(instance, DurationHistogram.empty().observe(r.rtoSeconds()), PrunedTally::add);
       }
     }
     return new DrillSummary(new ArrayList<>(latest.values()), runs, rto, running);
   }
 
-  private static DurationHistogram add(DurationHistogram a, DurationHistogram b) {
-    long[] x = a.bucketCounts();
-    long[] y = b.bucketCounts();
-    for (int i = 0; i < x.length; i++) {
-      x[i] += y[i];
-    }
-    return new DurationHistogram(x, a.sum() + b.sum(), a.count() + b.count());
-  }
 }

@@ -27,24 +27,40 @@ public final class OrphanScan {
 
   private OrphanScan() {}
 
-  /**
-   * Per instance reached; an instance that cannot be read is left out (its last count stands). The
-   * journals are read after each listing, so a drill that journaled its name meanwhile is known.
-   */
+  /** Per instance: scratch databases no journal knows, and those a finished journal did not drop. */
+  public record Counts(int orphans, int left) {}
+
+  /** The orphan counts of {@link #survey}, per instance. */
   public static Map<String, Integer> scan(DrillContext ctx, String prefix, Collection<InstanceTarget> instances,
       Supplier<List<DrillRecord>> journals) {
-    ScratchNames names = ctx.scratchNames(prefix);
     Map<String, Integer> out = new HashMap<>();
+    survey(ctx, prefix, instances, journals).forEach((instance, c) -> out.put(instance, c.orphans()));
+    return out;
+  }
+
+  /**
+   * Per instance reached; an instance that cannot be read is left out (its last count stands). The
+   * journals are read after each listing, so a drill that journaled its name meanwhile is known. A
+   * scratch database whose drill has finished without journaling "dropped" (keepOnFailure, a failed
+   * drop) is counted as left until it is gone, whatever the drill's result.
+   */
+  public static Map<String, Counts> survey(DrillContext ctx, String prefix, Collection<InstanceTarget> instances,
+      Supplier<List<DrillRecord>> journals) {
+    ScratchNames names = ctx.scratchNames(prefix);
+    Map<String, Counts> out = new HashMap<>();
     for (InstanceTarget t : instances) {
       try (Connection c = ctx.connections().open(t)) {
         List<DbRow> dbs = CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds());
         // a journal recovery would not trust vouches for nothing: what it names still counts here
-        Set<String> known = journals.get().stream().filter(Recovery::vouchesForItsScratch)
-            .map(DrillRecord::scratchName).filter(n -> n != null).map(DbNames::key).collect(Collectors.toSet());
-        int n = (int) dbs.stream()
-            .filter(d -> names.looksLikeScratch(d.name()) && !known.contains(DbNames.key(d.name())))
-            .count();
-        out.put(t.name(), n);
+        List<DrillRecord> vouching = journals.get().stream().filter(Recovery::vouchesForItsScratch)
+            .filter(r -> r.scratchName() != null).toList();
+        Set<String> known = vouching.stream().map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
+        Set<String> notDropped = vouching.stream().filter(r -> r.isFinished() && !Boolean.TRUE.equals(r.dropped()))
+            .map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
+        List<String> scratch = dbs.stream().map(DbRow::name).filter(names::looksLikeScratch).map(DbNames::key).toList();
+        int orphans = (int) scratch.stream().filter(n -> !known.contains(n)).count();
+        int left = (int) scratch.stream().filter(notDropped::contains).count();
+        out.put(t.name(), new Counts(orphans, left));
       } catch (SQLException e) {
         LOG.debug("orphan scan of {} skipped: {}", t.name(), e.getMessage());
       }

@@ -1,11 +1,13 @@
 package io.rdswatch.agent.drill.schedule;
 
 import io.dropwizard.lifecycle.Managed;
+import io.rdswatch.agent.drill.config.RetentionConfig;
 import io.rdswatch.agent.drill.http.DrillLauncher;
 import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
+import io.rdswatch.agent.drill.journal.JournalRetention;
 import io.rdswatch.agent.drill.run.DrillObserver;
 import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.OrphanScan;
@@ -42,6 +44,7 @@ public final class DrillService implements Managed, DrillLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(DrillService.class);
   static final Duration TICK = Duration.ofSeconds(15);
   static final Duration ORPHAN_SCAN = Duration.ofMinutes(10);
+  static final Duration RETENTION = Duration.ofHours(1);
 
   private final DrillPlans plans;
   private final DrillHistory history;
@@ -54,9 +57,10 @@ public final class DrillService implements Managed, DrillLauncher {
   private final Predicate<String> owns;
   private final Set<String> recovering = ConcurrentHashMap.newKeySet();
   private final Map<String, DrillPlan> queued = new ConcurrentHashMap<>();
-  private volatile Map<String, Integer> orphans = Map.of();
+  private volatile Map<String, OrphanScan.Counts> scratch = Map.of();
   private volatile DrillScheduler scheduler;
   private Instant nextOrphanScan = Instant.MIN;
+  private Instant nextRetention = Instant.MIN;
   private ScheduledExecutorService ticker;
 
   /**
@@ -132,12 +136,19 @@ public final class DrillService implements Managed, DrillLauncher {
         queues.submit(r.plan().targetInstance(), () -> recover(r.id()));
       }
     }
+    if (!now.isBefore(nextRetention)) {
+      nextRetention = now.plus(RETENTION);
+      RetentionConfig keep = plans.config().getRetention();
+      if (new JournalRetention(history.journal(), keep.maxAge(), keep.maxCount()).prune(all, now) > 0) {
+        all = history.all();
+      }
+    }
     if (!now.isBefore(nextOrphanScan)) {
       nextOrphanScan = now.plus(ORPHAN_SCAN);
-      Map<String, Integer> merged = new LinkedHashMap<>(orphans);
-      merged.putAll(OrphanScan.scan(runner.context(), plans.config().getScratchPrefix(), targets.scanned(all),
+      Map<String, OrphanScan.Counts> merged = new LinkedHashMap<>(scratch);
+      merged.putAll(OrphanScan.survey(runner.context(), plans.config().getScratchPrefix(), targets.scanned(all),
           history::all));
-      orphans = Map.copyOf(merged);
+      scratch = Map.copyOf(merged);
     }
   }
 
@@ -177,7 +188,16 @@ public final class DrillService implements Managed, DrillLauncher {
   }
 
   public Map<String, Integer> orphans() {
-    return orphans;
+    Map<String, Integer> out = new LinkedHashMap<>();
+    scratch.forEach((instance, c) -> out.put(instance, c.orphans()));
+    return out;
+  }
+
+  /** Scratch databases of finished drills that are still there, per instance, from the last scan. */
+  public Map<String, Integer> scratchLeft() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    scratch.forEach((instance, c) -> out.put(instance, c.left()));
+    return out;
   }
 
   private void runFiring(DrillScheduler.Firing f, InstanceTarget source) {

@@ -149,4 +149,31 @@ class CloudWatchOutageTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> h.metric("rdswatch_cloudwatch_datums_total") > 0);
     publisher.close();
   }
+
+  @Test
+  void shutdownPublishesWhatIsBufferedOnce() throws Exception {
+    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.ok()));
+    CloudWatchPublisher publisher = h.publisher(now -> numbered(0, 5), 5000, Duration.ofHours(1));
+    publisher.start();
+
+    publisher.close();
+
+    assertThat(CloudWatchCbor.puts(h.aws)).hasSize(1);
+    assertThat(publisher.buffered()).isZero();
+  }
+
+  @Test
+  void aHangingCloudWatchHoldsShutdownNoLongerThanTheBound() throws Exception {
+    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.ok().withFixedDelay(60_000)));
+    CloudWatchPublisher publisher = h.publisher(now -> numbered(0, 5), 5000, Duration.ofHours(1));
+    publisher.start();
+
+    long t0 = System.nanoTime();
+    publisher.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .isGreaterThanOrEqualTo(CloudWatchPublisher.FINAL_FLUSH.minusMillis(100))
+        .isLessThan(CloudWatchPublisher.FINAL_FLUSH.plusSeconds(3));
+    assertThat(CloudWatchCbor.puts(h.aws)).as("one attempt, not a retry loop").hasSize(1);
+  }
 }

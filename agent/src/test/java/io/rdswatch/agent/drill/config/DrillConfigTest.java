@@ -92,6 +92,14 @@ class DrillConfigTest {
             + " | drills.scratchPrefix: must not be empty",
         "hostile prefix | drills: { scratchPrefix: 'x]; DROP' }"
             + " | drills.scratchPrefix: 'x]; DROP' must be only A-Z a-z 0-9 _",
+        "short prefix | drills: { scratchPrefix: 'tmp_' }"
+            + " | drills.scratchPrefix: 'tmp_' must be at least 6 characters and contain '_', so scratch databases stand apart from user databases",
+        "prefix without underscore | drills: { scratchPrefix: 'rdswatchdrill' }"
+            + " | drills.scratchPrefix: 'rdswatchdrill' must be at least 6 characters and contain '_', so scratch databases stand apart from user databases",
+        "retention age | drills: { retention: { maxAge: 10m } }"
+            + " | drills.retention.maxAge: must be at least 1h",
+        "retention count | drills: { retention: { maxCount: 5 } }"
+            + " | drills.retention.maxCount: must be between 10 and 100000",
         "unknown instance | drills: { schedules: [ { name: w, cron: '@daily', instances: [nope] } ] }"
             + " | drills.schedules[0].instances[0]: no instance named 'nope'",
         "unknown target | drills: { schedules: [ { name: w, cron: '@daily', instances: [orders-prod], targetInstance: nope } ] }"

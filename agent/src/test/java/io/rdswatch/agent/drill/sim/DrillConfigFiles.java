@@ -10,9 +10,14 @@ public final class DrillConfigFiles {
   private DrillConfigFiles() {}
 
   public static Path write(Path dir, DrillSim sim, String extra) throws IOException {
+    return write(dir, sim, "bind: 127.0.0.1, port: 0, adminPort: 0", extra);
+  }
+
+  /** @param http the inside of the `http: { ... }` section */
+  public static Path write(Path dir, DrillSim sim, String http, String extra) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("stateDir: ").append(dir.resolve("state")).append('\n');
-    y.append("http: { bind: 127.0.0.1, port: 0, adminPort: 0 }\n");
+    y.append("http: { ").append(http).append(" }\n");
     y.append("poll: { interval: 60s, timeout: 10s }\n");
     y.append("tls: { trustStore: ").append(sim.trust.trustStore()).append(", trustStorePasswordFile: ")
         .append(sim.trust.passwordFile()).append(" }\n");

@@ -1,4 +1,4 @@
-package io.rdswatch.agent.drill.http;
+package io.rdswatch.agent.http.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 /** Checks an Authorization header against api.token in constant time. */
 final class BearerToken {
 
-  private static final String SCHEME = "Bearer ";
+  static final String SCHEME = "Bearer ";
 
   private final byte[] token;
 
