@@ -41,6 +41,20 @@ final class TaskLedger {
       List<TaskRow> rows,
       Instant now,
       UnaryOperator<String> databaseLabel) {
+    return apply(previous, rows, now, databaseLabel, true);
+  }
+
+  /**
+   * @param full whether {@code rows} is the whole table; only then are ids below the lowest listed
+   *     settled. A narrow read proves no such thing if the server left a row out, and a full read
+   *     comes within the hour anyway.
+   */
+  static InstanceState apply(
+      InstanceState previous,
+      List<TaskRow> rows,
+      Instant now,
+      UnaryOperator<String> databaseLabel,
+      boolean full) {
     List<TaskRow> byId = byId(rows);
     Counts counts = new Counts(previous);
     TaskIdSet settled = previous.settled();
@@ -53,7 +67,7 @@ final class TaskLedger {
       }
       settled = settled.with(row.taskId());
     }
-    if (!byId.isEmpty()) {
+    if (full && !byId.isEmpty()) {
       settled = settled.settledThrough(byId.get(0).taskId() - 1);
     }
     Map<Long, ProgressMark> active = new HashMap<>();

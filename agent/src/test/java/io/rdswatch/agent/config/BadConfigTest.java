@@ -49,6 +49,7 @@ class BadConfigTest {
         bad("bad-duration.yml",
             "poll.interval: expected a duration such as 30s, 5m or 1h (Invalid duration: 60x. Wrong time unit)"),
         bad("timeout-not-shorter.yml", "poll.timeout: must be shorter than poll.interval"),
+        bad("full-read-too-often.yml", "poll.fullReadEvery: must be at least poll.interval (every poll is then a full read)"),
         bad("zero-concurrency.yml", "poll.concurrency: must be between 1 and 1024"),
         bad("state-dir-is-a-file.yml",
             "stateDir: 'src/test/resources/config/bad/state-dir-is-a-file.yml' is not a writable directory"),

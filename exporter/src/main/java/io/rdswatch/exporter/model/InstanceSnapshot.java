@@ -13,6 +13,10 @@ import java.util.Set;
  *
  * @param lastPollSuccess null until a poll has succeeded
  * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
+ * @param pollMode how the task table is read ("function": rds_fn_task_status, incrementally;
+ *     "procedure": exec rds_task_status, in full), or null before the first successful poll
+ * @param resyncCorrections tasks that a periodic full read found the incremental reads had missed
+ *     or seen differently, since the agent started
  */
 public record InstanceSnapshot(
     String name,
@@ -30,7 +34,19 @@ public record InstanceSnapshot(
     Map<String, Instant> restoreLastSuccess,
     Set<String> overlappingDatabases,
     String backupWindow,
-    Instant takenAt) {
+    Instant takenAt,
+    String pollMode,
+    long resyncCorrections) {
+
+  /** A snapshot that says nothing about how the table is read. */
+  public InstanceSnapshot(String name, String host, Map<String, String> labels, boolean up, double pollDurationSeconds,
+      Instant lastPollSuccess, Map<PollErrorKind, Long> pollErrors, List<ActiveTask> activeTasks,
+      Map<FinishedKey, Long> finished, Map<FailureKey, Long> failures, Map<TaskType, DurationHistogram> durations,
+      Map<BackupKey, Instant> backupLastSuccess, Map<String, Instant> restoreLastSuccess,
+      Set<String> overlappingDatabases, String backupWindow, Instant takenAt) {
+    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks, finished, failures,
+        durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases, backupWindow, takenAt, null, 0);
+  }
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
