@@ -50,6 +50,10 @@ public final class BenchOptions {
   @Parameter(names = "--only", description = "measure only these figures, e.g. 1,3 (for working on one of them)")
   public List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
 
+  @Parameter(names = "--scale", description = "check the scale targets (one agent, 5,000 instances: use with"
+      + " --instances 5000 --databases 10): cycle < 5 s, heap <= 512 MB, RSS <= 1 GiB, scrape p99 <= 500 ms")
+  public boolean scale;
+
   @Parameter(names = "--profile", description = "record JFR in the agent JVMs, to --work/*.jfr")
   public boolean profile;
 

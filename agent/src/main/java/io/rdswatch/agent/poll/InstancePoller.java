@@ -6,13 +6,11 @@ import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.PollErrorKind;
-import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -114,14 +112,14 @@ public final class InstancePoller {
         connection = connector.open(target);
       }
       PollRead read = reader.read(connection, tracker);
-      List<TaskRow> rows = read.rows();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       tracker.pollSucceeded(read, took);
       reader.taken(read, tracker.watermark());
+      int tasks = tracker.keptTasks(); // a narrow read returns only a few of them
       if (!status.ok() && status.polled()) {
-        LOG.info("{}: polling again ({} tasks)", target.name(), rows.size());
+        LOG.info("{}: polling again ({} tasks)", target.name(), tasks);
       }
-      status = status.succeeded(startedAt, took, rows.size());
+      status = status.succeeded(startedAt, took, tasks);
     } catch (PollException e) {
       failed(startedAt, t0, e);
     } catch (RuntimeException e) {

@@ -61,10 +61,19 @@ final class TaskReader {
       return fullViaFunction(connection, tracker, now);
     }
     long watermark = tracker.watermark();
-    TaskRowParser.Parsed narrow = function.changed(connection, columns, watermark);
-    List<Long> need = cache.needingTaskInfo(narrow.rows());
-    Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
-    return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode);
+    try {
+      TaskRowParser.Parsed narrow = function.changed(connection, columns, watermark);
+      List<Long> need = cache.needingTaskInfo(narrow.rows());
+      Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
+      return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode);
+    } catch (PollException e) {
+      if (!TaskFunctionQuery.unavailable(e)) {
+        throw e;
+      }
+      // the grant can vanish under a running agent (msdb grants are not copied on a Multi-AZ failover)
+      lastFull = now;
+      return fallBack(connection, tracker, e);
+    }
   }
 
   /**
@@ -91,14 +100,7 @@ final class TaskReader {
       if (!TaskFunctionQuery.unavailable(e)) {
         throw e;
       }
-      if (!PollRead.PROCEDURE.equals(mode)) {
-        LOG.warn("{}: cannot read msdb.dbo.rds_fn_task_status (error {}: {}); polling with exec rds_task_status,"
-            + " which reads the whole history every time (the README's GRANT SELECT fixes it)", instance,
-            e.sqlErrorNumber(), e.getMessage());
-      }
-      mode = PollRead.PROCEDURE;
-      columns = null;
-      return viaProcedure(connection, tracker);
+      return fallBack(connection, tracker, e);
     }
     if (PollRead.PROCEDURE.equals(mode)) {
       LOG.info("{}: msdb.dbo.rds_fn_task_status is readable now; polling incrementally", instance);
@@ -106,6 +108,17 @@ final class TaskReader {
     mode = PollRead.FUNCTION;
     columns = parsed.columns();
     return PollRead.full(parsed.rows(), parsed.unchanged(), mode);
+  }
+
+  private PollRead fallBack(Connection connection, TaskTracker tracker, PollException e) throws PollException {
+    if (!PollRead.PROCEDURE.equals(mode)) {
+      LOG.warn("{}: cannot read msdb.dbo.rds_fn_task_status (error {}: {}); polling with exec rds_task_status,"
+          + " which reads the whole history every time, and trying the function again every {}"
+          + " (the README's GRANT SELECT fixes it)", instance, e.sqlErrorNumber(), e.getMessage(), fullEvery);
+    }
+    mode = PollRead.PROCEDURE;
+    columns = null;
+    return viaProcedure(connection, tracker);
   }
 
   private PollRead viaProcedure(Connection connection, TaskTracker tracker) throws PollException {

@@ -4,14 +4,15 @@ import java.util.Collections;
 
 /**
  * The text of the reads of msdb.dbo.rds_fn_task_status, the table-valued twin of rds_task_status
- * (see the README, "Incremental polling"). Values are JDBC parameters, never spliced in.
+ * (see the README, "Incremental polling"). Values are JDBC parameters, never spliced in. Public for
+ * the benchmark's raw-JDBC floor, which runs the very same text.
  */
-final class TaskFunctionQueries {
+public final class TaskFunctionQueries {
 
-  static final String FUNCTION = "msdb.dbo.rds_fn_task_status(NULL, 0)";
+  public static final String FUNCTION = "msdb.dbo.rds_fn_task_status(NULL, 0)";
 
   /** Every task with every column, as rds_task_status gives them. */
-  static final String FULL = "SELECT * FROM " + FUNCTION;
+  public static final String FULL = "SELECT * FROM " + FUNCTION;
 
   private TaskFunctionQueries() {}
 
@@ -22,7 +23,7 @@ final class TaskFunctionQueries {
    * out, but a state file from another agent version might not) is still seen. A NULL or unknown
    * lifecycle counts as not finished. Without task_info; one parameter, the watermark.
    */
-  static String changed(TaskColumns columns) {
+  public static String changed(TaskColumns columns) {
     String lifecycle = columns.quoted("lifecycle");
     return "SELECT " + columns.narrowList() + " FROM " + FUNCTION
         + " WHERE " + columns.quoted("taskid") + " > ? OR " + lifecycle + " IS NULL OR " + lifecycle
@@ -30,7 +31,7 @@ final class TaskFunctionQueries {
   }
 
   /** task_id and task_info of {@code count} tasks; the ids are the parameters. */
-  static String taskInfo(TaskColumns columns, int count) {
+  public static String taskInfo(TaskColumns columns, int count) {
     return "SELECT " + columns.quoted("taskid") + ", " + columns.quoted("taskinfo") + " FROM " + FUNCTION
         + " WHERE " + columns.quoted("taskid") + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
   }

@@ -86,6 +86,9 @@ final class RetainedRows {
    * return (settled, so unchanged), plus the read's own rows, in task id order.
    */
   RetainedRows merged(List<TaskRow> narrow, long watermark) {
+    if (holdsAlready(narrow, watermark)) {
+      return this; // the usual steady poll: nothing moved
+    }
     Set<Long> fresh = new HashSet<>();
     narrow.forEach(r -> fresh.add(r.taskId()));
     Map<Long, TaskRow> looseById = new HashMap<>();
@@ -107,6 +110,24 @@ final class RetainedRows {
     polled.addAll(narrow);
     polled.sort(Comparator.comparingLong(TaskRow::taskId));
     return next(polled, standIns);
+  }
+
+  /** Whether the rows kept above the watermark are exactly these, in this order, as they are. */
+  private boolean holdsAlready(List<TaskRow> narrow, long watermark) {
+    int first = 0;
+    while (first < order.length && order[first] <= watermark) {
+      first++;
+    }
+    if (order.length - first != narrow.size()) {
+      return false;
+    }
+    for (int i = 0; i < narrow.size(); i++) {
+      TaskRow r = narrow.get(i);
+      if (order[first + i] != r.taskId() || !(loose.contains(r) || inBlock(r))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -167,6 +188,11 @@ final class RetainedRows {
       out.add(byId.get(id));
     }
     return out;
+  }
+
+  /** How many rows are kept, without inflating any. */
+  int size() {
+    return order.length;
   }
 
   /** Rows kept outside the block (for tests). */

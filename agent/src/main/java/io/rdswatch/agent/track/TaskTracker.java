@@ -174,6 +174,11 @@ public final class TaskTracker {
     return latestRows.rows();
   }
 
+  /** How many tasks the instance's history holds as of the last successful poll (cheap). */
+  public int keptTasks() {
+    return latestRows.size();
+  }
+
   /**
    * Saves the current state now (on SIGTERM); every poll already saved, so this only re-asserts.
    */

@@ -61,6 +61,12 @@ class PollModeFallbackE2eTest {
       }
       assertThat(poller.mode()).isEqualTo(PollRead.FUNCTION);
 
+      // the grant vanishes under the running agent (a Multi-AZ failover does not copy msdb grants)
+      instance.rds().addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"), Set.of()));
+      pollBoth(poller, admin, simClock);
+      assertThat(poller.status().ok()).as("the same poll falls back").isTrue();
+      assertThat(poller.mode()).isEqualTo(PollRead.PROCEDURE);
+
       instance.faults().taskStatusFunctionMissing(true);
       for (int i = 0; i < 5; i++) {
         pollBoth(poller, admin, simClock);

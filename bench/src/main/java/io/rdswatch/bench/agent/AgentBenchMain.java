@@ -18,7 +18,7 @@ import java.util.Map;
  * The agent under test for figures 1-4 and 7: the real application (Jetty, /metrics, collectors,
  * trackers, state files) started from a config file, with scheduling off so the harness drives each
  * cycle. Its baseline loops run in this JVM too, as figure 1 asks. Commands (one reply each):
- * open|close SET, baseline|cycle SET [TIMES], cpu, loop start|stop, memory,
+ * open|close SET, baseline|fullbaseline|cycle SET [TIMES], cpu, loop start|stop, memory,
  * cloudwatch ENDPOINT COUNT INTERVAL_MS.
  * SET is "main" (the agent's own poller) or a growth set named in the --growth file.
  *
@@ -62,7 +62,8 @@ public final class AgentBenchMain {
   private Map<String, CommandLoop.Handler> handlers() {
     return Map.of(
         "open", a -> { open(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
-        "baseline", a -> set(a.get(0)).baselineCycles(times(a)),
+        "baseline", a -> set(a.get(0)).baselineCycles(times(a), true),
+        "fullbaseline", a -> set(a.get(0)).baselineCycles(times(a), false),
         "cycle", a -> set(a.get(0)).agentCycles(times(a)),
         "close", a -> { close(a.get(0)); return Map.of("closed", a.get(0)); },
         "cpu", a -> Map.of("cpuNanos", CpuClock.processCpuNanos(), "nanoTime", System.nanoTime()),
