@@ -37,7 +37,7 @@ final class TaskReader {
   private final RowCache cache = new RowCache();
   private String mode = PollRead.FUNCTION;
   private TaskColumns columns;
-  private Instant lastFull; // last full read through the function, or last try of the function
+  private Instant lastFull; // last successful full read through the function, or last try that found it unreadable
 
   TaskReader(String instance, TaskStatusQuery procedure, TaskFunctionQuery function, Duration fullEvery, Clock clock) {
     this.instance = instance;
@@ -91,8 +91,8 @@ final class TaskReader {
     return cache.size();
   }
 
+  /** A full read that fails for another reason (a timeout, a dropped connection) is retried next poll. */
   private PollRead fullViaFunction(Connection connection, TaskTracker tracker, Instant now) throws PollException {
-    lastFull = now;
     TaskRowParser.Parsed parsed;
     try {
       parsed = function.full(connection, tracker.knownRows());
@@ -100,8 +100,10 @@ final class TaskReader {
       if (!TaskFunctionQuery.unavailable(e)) {
         throw e;
       }
+      lastFull = now;
       return fallBack(connection, tracker, e);
     }
+    lastFull = now;
     if (PollRead.PROCEDURE.equals(mode)) {
       LOG.info("{}: msdb.dbo.rds_fn_task_status is readable now; polling incrementally", instance);
     }
