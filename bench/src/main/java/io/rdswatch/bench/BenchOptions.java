@@ -53,6 +53,9 @@ public final class BenchOptions {
   @Parameter(names = "--tls", description = "also figure 8: TLS vs plain TDS on twin fleets of N (connect storm, "
       + "steady cycle); --only 8 runs just that")
   public boolean tls;
+  @Parameter(names = "--scale", description = "check the scale targets (one agent, 5,000 instances: use with"
+      + " --instances 5000 --databases 10): cycle < 5 s, heap <= 512 MB, RSS <= 1 GiB, scrape p99 <= 500 ms")
+  public boolean scale;
 
   @Parameter(names = "--profile", description = "record JFR in the agent JVMs, to --work/*.jfr")
   public boolean profile;

@@ -92,6 +92,9 @@ final class ConfigValidator {
     if (poll.timeout() != null && poll.interval() != null && poll.timeout().compareTo(poll.interval()) >= 0) {
       errors.add("poll.timeout: must be shorter than poll.interval");
     }
+    if (poll.fullReadEvery() != null && poll.interval() != null && poll.fullReadEvery().compareTo(poll.interval()) < 0) {
+      errors.add("poll.fullReadEvery: must be at least poll.interval (every poll is then a full read)");
+    }
   }
 
   private void atLeastOneSecond(String path, Duration value) {

@@ -21,6 +21,12 @@ public final class PollConfig {
   /** An active task whose progress has not moved for this long counts as stalled. */
   @JsonProperty @NotNull private Duration stallAfter = Duration.minutes(30);
 
+  /**
+   * How often a poll reads the whole task history instead of only what changed, as a safety net
+   * (and, while rds_fn_task_status is not readable, how often it is tried again).
+   */
+  @JsonProperty @NotNull private Duration fullReadEvery = Duration.hours(1);
+
   // Accessors answer null only while a config with a wrongly typed value is being checked.
 
   public java.time.Duration interval() {
@@ -39,6 +45,10 @@ public final class PollConfig {
     return stallAfter == null ? null : stallAfter.toJavaDuration();
   }
 
+  public java.time.Duration fullReadEvery() {
+    return fullReadEvery == null ? null : fullReadEvery.toJavaDuration();
+  }
+
   /** A copy with other timings, for the demo and tests. */
   public PollConfig with(java.time.Duration interval, java.time.Duration timeout) {
     PollConfig copy = new PollConfig();
@@ -46,6 +56,7 @@ public final class PollConfig {
     copy.timeout = Duration.milliseconds(timeout.toMillis());
     copy.concurrency = concurrency;
     copy.stallAfter = stallAfter;
+    copy.fullReadEvery = fullReadEvery;
     return copy;
   }
 }

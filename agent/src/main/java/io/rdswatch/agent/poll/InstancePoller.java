@@ -2,26 +2,23 @@ package io.rdswatch.agent.poll;
 
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.sql.TaskRowParser;
-import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.PollErrorKind;
-import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one instance: keeps its one connection (reopened after any failure), runs rds_task_status,
- * and feeds the outcome to its tracker. {@link #tryStart()} admits one poll at a time; the connection
+ * Polls one instance: keeps its one connection (reopened after any failure), reads its task table
+ * ({@link TaskReader}), and feeds the outcome to its tracker. {@link #tryStart()} admits one poll at a time; the connection
  * is only touched by the thread that holds that admission.
  */
 public final class InstancePoller {
@@ -31,19 +28,24 @@ public final class InstancePoller {
   private final InstanceTarget target;
   private final TaskTracker tracker;
   private final SqlConnector connector;
-  private final TaskStatusQuery query;
+  private final TaskReader reader;
   private final Clock clock;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile boolean retired;
   private Connection connection;
   private volatile PollStatus status = PollStatus.never();
 
-  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskStatusQuery query, Clock clock) {
+  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskReader reader, Clock clock) {
     this.target = target;
     this.tracker = tracker;
     this.connector = connector;
-    this.query = query;
+    this.reader = reader;
     this.clock = clock;
+  }
+
+  /** How the task table is read: {@link PollRead#FUNCTION} or {@link PollRead#PROCEDURE}. */
+  public String mode() {
+    return reader.mode();
   }
 
   public String name() {
@@ -109,14 +111,15 @@ public final class InstancePoller {
       if (connection == null) {
         connection = connector.open(target);
       }
-      TaskRowParser.Parsed parsed = query.all(connection, tracker.knownRows());
-      List<TaskRow> rows = parsed.rows();
+      PollRead read = reader.read(connection, tracker);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      tracker.pollSucceeded(rows, parsed.unchanged(), took);
+      tracker.pollSucceeded(read, took);
+      reader.taken(read, tracker.watermark());
+      int tasks = tracker.keptTasks(); // a narrow read returns only a few of them
       if (!status.ok() && status.polled()) {
-        LOG.info("{}: polling again ({} tasks)", target.name(), rows.size());
+        LOG.info("{}: polling again ({} tasks)", target.name(), tasks);
       }
-      status = status.succeeded(startedAt, took, rows.size());
+      status = status.succeeded(startedAt, took, tasks);
     } catch (PollException e) {
       failed(startedAt, t0, e);
     } catch (RuntimeException e) {

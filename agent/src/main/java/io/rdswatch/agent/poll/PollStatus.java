@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param lastPoll when the last poll started, or null before the first
  * @param lastSuccess when the last successful poll started, or null
- * @param tasksSeen rows returned by the last successful poll
+ * @param tasksSeen tasks in the instance's history as of the last successful poll
  * @param lastError the last failure, or null if the last poll succeeded
  */
 public record PollStatus(

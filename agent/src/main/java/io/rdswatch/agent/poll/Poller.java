@@ -3,6 +3,7 @@ package io.rdswatch.agent.poll;
 import io.dropwizard.lifecycle.Managed;
 import io.rdswatch.agent.config.PollConfig;
 import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
@@ -66,9 +67,12 @@ public final class Poller implements Managed {
     this.ticker = ticker;
     SqlConnector connector = new SqlConnector(config.timeout());
     TaskStatusQuery query = new TaskStatusQuery(config.timeout());
+    TaskFunctionQuery function = new TaskFunctionQuery(config.timeout());
     Duration stallAfter = config.stallAfter();
+    Duration fullReadEvery = config.fullReadEvery();
     this.factory = target -> new InstancePoller(
-        target, new TaskTracker(target, stallAfter, store, clock), connector, query, clock);
+        target, new TaskTracker(target, stallAfter, store, clock), connector,
+        new TaskReader(target.name(), query, function, fullReadEvery, clock), clock);
     this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), PollThreads.named("rdswatch-poll"));
     this.workers.allowCoreThreadTimeOut(true);

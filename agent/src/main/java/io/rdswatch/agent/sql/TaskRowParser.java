@@ -62,7 +62,12 @@ public final class TaskRowParser {
    * finished tasks whose row was not read past its leading columns, so that their task_info,
    * timestamps and ARNs are null here; the poller's own copy of them is still current.
    */
-  public record Parsed(List<TaskRow> rows, Set<Long> unchanged) {}
+  public record Parsed(List<TaskRow> rows, Set<Long> unchanged, TaskColumns columns) {
+
+    public Parsed(List<TaskRow> rows, Set<Long> unchanged) {
+      this(rows, unchanged, TaskColumns.DOCUMENTED);
+    }
+  }
 
   /** Rows of a server in UTC. */
   public static List<TaskRow> parse(ResultSet rs) throws SQLException, PollException {
@@ -71,9 +76,18 @@ public final class TaskRowParser {
 
   /** {@code time} converts the server's times without offset to UTC. */
   public static Parsed parse(ResultSet rs, KnownRows known, ServerTime time) throws SQLException, PollException {
+    return parse(rs, known, time, true);
+  }
+
+  /**
+   * @param withTaskInfo false for a narrow read that leaves task_info out on purpose (it is then
+   *     null in every row, to be read separately for the rows that need it)
+   */
+  public static Parsed parse(ResultSet rs, KnownRows known, ServerTime time, boolean withTaskInfo)
+      throws SQLException, PollException {
     Map<String, Integer> columns = columns(rs.getMetaData());
     for (String required : REQUIRED.keySet().stream().sorted().toList()) {
-      if (!columns.containsKey(required)) {
+      if (!columns.containsKey(required) && (withTaskInfo || !required.equals("taskinfo"))) {
         throw new PollException(PollErrorKind.PARSE,
             "rds_task_status has no column '" + REQUIRED.get(required) + "' (columns: " + columnList(rs.getMetaData()) + ")");
       }
@@ -108,7 +122,19 @@ public final class TaskRowParser {
         rows.add(new RowReader(values, rowNumber, time).row());
       }
     }
-    return new Parsed(rows, unchanged);
+    return new Parsed(rows, unchanged, TaskColumns.of(labels(rs.getMetaData(), columns)));
+  }
+
+  /** The server's own label of every column a row is built from, by normalised name. */
+  private static Map<String, String> labels(ResultSetMetaData meta, Map<String, Integer> columns) throws SQLException {
+    Map<String, String> labels = new HashMap<>();
+    for (String key : READ) {
+      Integer at = columns.get(key);
+      if (at != null) {
+        labels.put(key, meta.getColumnLabel(at));
+      }
+    }
+    return labels;
   }
 
   /**

@@ -1,10 +1,14 @@
 package io.rdswatch.agent.track;
 
 import io.rdswatch.agent.sql.KnownRows;
+import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.TaskRow;
+import io.rdswatch.exporter.model.TaskType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,6 +81,99 @@ final class RetainedRows {
     return new RetainedRows(block, blockIds, blockSignatures, blockLeading, newOrder, List.copyOf(newLoose));
   }
 
+  /**
+   * The rows after a narrow read: those kept at or below {@code watermark} that the read did not
+   * return (settled, so unchanged), plus the read's own rows, in task id order.
+   */
+  RetainedRows merged(List<TaskRow> narrow, long watermark) {
+    if (holdsAlready(narrow, watermark)) {
+      return this; // the usual steady poll: nothing moved
+    }
+    Set<Long> fresh = new HashSet<>();
+    narrow.forEach(r -> fresh.add(r.taskId()));
+    Map<Long, TaskRow> looseById = new HashMap<>();
+    loose.forEach(r -> looseById.put(r.taskId(), r));
+    List<TaskRow> polled = new ArrayList<>(order.length + narrow.size());
+    Set<Long> standIns = new HashSet<>();
+    for (long id : order) {
+      if (id > watermark || fresh.contains(id)) {
+        continue;
+      }
+      TaskRow kept = looseById.get(id);
+      if (kept != null) {
+        polled.add(kept);
+      } else if (Arrays.binarySearch(blockIds, id) >= 0) {
+        polled.add(standIn(id));
+        standIns.add(id);
+      }
+    }
+    polled.addAll(narrow);
+    polled.sort(Comparator.comparingLong(TaskRow::taskId));
+    return next(polled, standIns);
+  }
+
+  /** Whether the rows kept above the watermark are exactly these, in this order, as they are. */
+  private boolean holdsAlready(List<TaskRow> narrow, long watermark) {
+    int first = 0;
+    while (first < order.length && order[first] <= watermark) {
+      first++;
+    }
+    if (order.length - first != narrow.size()) {
+      return false;
+    }
+    for (int i = 0; i < narrow.size(); i++) {
+      TaskRow r = narrow.get(i);
+      if (order[first + i] != r.taskId() || !(loose.contains(r) || inBlock(r))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * How many rows of a full read disagree with what is kept: a task at or below the highest id kept
+   * that is not kept at all, or a finished task whose small fields differ. Tasks kept but gone from
+   * the full read have left RDS's history and are not differences; rows still moving may differ.
+   */
+  int differences(List<TaskRow> full, Set<Long> standIns) {
+    if (order.length == 0) {
+      return 0;
+    }
+    long highest = Arrays.stream(order).max().getAsLong();
+    Set<Long> kept = new HashSet<>();
+    Arrays.stream(order).forEach(kept::add);
+    Map<Long, TaskRow> looseById = new HashMap<>();
+    loose.forEach(r -> looseById.put(r.taskId(), r));
+    int differences = 0;
+    for (TaskRow r : full) {
+      if (r.taskId() > highest || standIns.contains(r.taskId())) {
+        continue;
+      }
+      TaskRow looseRow = looseById.get(r.taskId());
+      boolean same;
+      if (!kept.contains(r.taskId())) {
+        same = false;
+      } else if (looseRow != null) {
+        same = !looseRow.lifecycle().isTerminal() || leading(looseRow) == leading(r);
+      } else {
+        same = unchangedFinished(r.taskId(), leading(r));
+      }
+      differences += same ? 0 : 1;
+    }
+    return differences;
+  }
+
+  private static long leading(TaskRow r) {
+    return KnownRows.signature(r.taskTypeRaw(), r.database(), r.percentComplete(), r.durationMinutes(),
+        r.lifecycleRaw());
+  }
+
+  /** A placeholder for a finished row the block holds; only its id and finished-ness are looked at. */
+  private static TaskRow standIn(long id) {
+    return new TaskRow(id, null, TaskType.parse(null), null, 0, 0, Lifecycle.SUCCESS.name(), Lifecycle.SUCCESS,
+        null, null, null, null, false, null);
+  }
+
   /** The rows as polled, task_info and all. */
   List<TaskRow> rows() {
     Map<Long, TaskRow> byId = new HashMap<>(order.length * 2);
@@ -91,6 +188,11 @@ final class RetainedRows {
       out.add(byId.get(id));
     }
     return out;
+  }
+
+  /** How many rows are kept, without inflating any. */
+  int size() {
+    return order.length;
   }
 
   /** Rows kept outside the block (for tests). */
@@ -134,8 +236,7 @@ final class RetainedRows {
       TaskRow r = finished.get(i);
       ids[i] = r.taskId();
       signatures[i] = signature(r);
-      leading[i] = KnownRows.signature(r.taskTypeRaw(), r.database(), r.percentComplete(), r.durationMinutes(),
-          r.lifecycleRaw());
+      leading[i] = leading(r);
       if (i > 0 && ids[i] == ids[i - 1]) {
         // a duplicate id (a misbehaving server) cannot be told apart by id: keep this poll as it came
         List<TaskRow> all = polled.stream().map(p -> standIns.contains(p.taskId()) ? kept.get(p.taskId()) : p).toList();

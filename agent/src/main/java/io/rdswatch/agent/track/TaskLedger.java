@@ -43,6 +43,21 @@ final class TaskLedger {
       Instant now,
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext) {
+    return apply(previous, rows, now, databaseLabel, failureContext, true);
+  }
+
+  /**
+   * @param full whether {@code rows} is the whole table; only then are ids below the lowest listed
+   *     settled. A narrow read proves no such thing if the server left a row out, and a full read
+   *     comes within the hour anyway.
+   */
+  static InstanceState apply(
+      InstanceState previous,
+      List<TaskRow> rows,
+      Instant now,
+      UnaryOperator<String> databaseLabel,
+      FailureContext failureContext,
+      boolean full) {
     List<TaskRow> byId = byId(rows);
     Counts counts = new Counts(previous, failureContext);
     TaskIdSet settled = previous.settled();
@@ -55,7 +70,7 @@ final class TaskLedger {
       }
       settled = settled.with(row.taskId());
     }
-    if (!byId.isEmpty()) {
+    if (full && !byId.isEmpty()) {
       settled = settled.settledThrough(byId.get(0).taskId() - 1);
     }
     Map<Long, ProgressMark> active = new HashMap<>();

@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * the counts and the next poll counts those tasks again; if saving fails, the counts are not
  * published either and the next poll retries. Only live facts (up, active tasks) move on then.
  *
- * <p>{@code rows} must be the whole of rds_task_status (its 36 days), not a filtered subset: a task
- * missing from a poll cannot be counted by it, and ids below the lowest listed are settled.
+ * <p>A full read's rows must be the whole of rds_task_status (its 36 days): ids below the lowest
+ * listed are settled. A narrow read ({@link PollRead}) must hold every task above {@link
+ * #watermark()} and every task not finished: every id at or below the watermark is settled, so no
+ * task it leaves out can still be counted. It settles only the finished tasks it shows; ids missing
+ * from the table are settled by the next full read, which also catches a row a narrow read lacked.
  *
  * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and {@link
  * #latestRows()} are lock-free volatile reads (the rows are kept compressed, see {@link RetainedRows}).
@@ -47,6 +50,9 @@ public final class TaskTracker {
   private Instant lastSuccess; // also moves when a save failed: polling itself worked
   private double pollSeconds;
   private LiveView live = LiveView.NONE;
+  private String pollMode;
+  private long resyncCorrections;
+  private boolean narrowSinceFull;
 
   private volatile InstanceSnapshot snapshot;
   private volatile RetainedRows latestRows = RetainedRows.NONE;
@@ -94,12 +100,39 @@ public final class TaskTracker {
   }
 
   /**
+   * The settled watermark: every task id at or below it is settled, so a narrow read need only ask
+   * for ids above it (and for tasks not finished).
+   */
+  public synchronized long watermark() {
+    return durable.settled().through();
+  }
+
+  /**
    * @param standIns ids of rows the parser gave as stand-ins on the word of {@link #knownRows()}
    */
   public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> standIns, Duration pollDuration) {
+    pollSucceeded(PollRead.full(rows, standIns, PollRead.PROCEDURE), pollDuration);
+  }
+
+  /**
+   * Takes a full or a narrow read. A full read after narrow ones is also a check of them: rows it
+   * finds that the narrow reads left the kept picture without are counted as resync corrections.
+   */
+  public synchronized void pollSucceeded(PollRead read, Duration pollDuration) {
     Instant now = clock.instant();
-    List<TaskRow> copy = List.copyOf(rows);
-    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext());
+    List<TaskRow> copy = read.rows();
+    Set<Long> standIns = read.standIns();
+    if (read.full() && narrowSinceFull) {
+      int differences = latestRows.differences(copy, standIns);
+      if (differences > 0) {
+        resyncCorrections += differences;
+        LOG.warn("Instance {}: the periodic full read found {} task(s) that the incremental reads since the last"
+            + " one had missed or seen differently; counted from this full read", target.name(), differences);
+      }
+    }
+    narrowSinceFull = !read.full();
+    pollMode = read.mode();
+    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), read.full());
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
       LOG.info(
@@ -118,7 +151,7 @@ public final class TaskTracker {
     lastSuccess = now;
     pollSeconds = seconds(pollDuration);
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
-    latestRows = latestRows.next(copy, standIns);
+    latestRows = read.full() ? latestRows.next(copy, standIns) : latestRows.merged(copy, read.watermark());
     snapshot = build(now);
   }
 
@@ -140,6 +173,11 @@ public final class TaskTracker {
   /** Rows of the last successful poll (raw database names), for /api/tasks and the CLI. */
   public List<TaskRow> latestRows() {
     return latestRows.rows();
+  }
+
+  /** How many tasks the instance's history holds as of the last successful poll (cheap). */
+  public int keptTasks() {
+    return latestRows.size();
   }
 
   /**
@@ -228,7 +266,9 @@ public final class TaskTracker {
         live.overlappingDatabases(),
         target.backupWindow(),
         now,
-        live.otherLifecycle());
+        live.otherLifecycle(),
+        pollMode,
+        resyncCorrections);
   }
 
   private static double seconds(Duration d) {

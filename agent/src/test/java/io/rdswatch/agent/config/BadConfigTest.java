@@ -69,6 +69,7 @@ class BadConfigTest {
             "tls.trustStore: '/nonexistent/rdswatch/rds-truststore.p12' is not a readable file",
             "tls.trustStorePasswordFile: '/nonexistent/rdswatch/truststore.password' is not a readable file"),
         bad("timeout-not-shorter.yml", "poll.timeout: must be shorter than poll.interval"),
+        bad("full-read-too-often.yml", "poll.fullReadEvery: must be at least poll.interval (every poll is then a full read)"),
         bad("zero-concurrency.yml", "poll.concurrency: must be between 1 and 1024"),
         bad("shard-index-out-of-range.yml", "shard.index: must be between 0 and count - 1 (2), got 3"),
         bad("shard-count-zero.yml", "shard.count: must be between 1 and 1024, got 0",

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.target.PasswordSource;
-import io.rdswatch.agent.track.StateStore;
+import io.rdswatch.agent.track.MemoryStateStore;
+import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
-import io.rdswatch.agent.track.InstanceState;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.simulator.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
@@ -14,14 +14,10 @@ import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.scenario.ScenarioGenerator;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,37 +62,6 @@ class KnownRowsE2eTest {
   }
 
   private static TaskTracker tracker(InstanceTarget target, ManualClock simClock) {
-    Clock clock = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return simClock.now();
-      }
-    };
-    return new TaskTracker(target, Duration.ofMinutes(30), new MapStore(), clock);
-  }
-
-  /** Keeps states in memory; the file format has its own tests. */
-  private static final class MapStore implements StateStore {
-    private final Map<String, InstanceState> states = new HashMap<>();
-
-    @Override
-    public Optional<InstanceState> load(String instance) {
-      return Optional.ofNullable(states.get(instance));
-    }
-
-    @Override
-    public void save(String instance, InstanceState state) {
-      states.put(instance, state);
-    }
+    return new TaskTracker(target, Duration.ofMinutes(30), new MemoryStateStore(), SimClocks.of(simClock));
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Keeps state as encoded JSON bytes, so every save/load goes through the real file format, and can
  * simulate a kill -9 just before or just after a save commits.
  */
-final class MemoryStateStore implements StateStore {
+public final class MemoryStateStore implements StateStore {
 
   /** The process "died": thrown past the tracker, which only catches RuntimeException. */
   static final class SimulatedCrash extends Error {

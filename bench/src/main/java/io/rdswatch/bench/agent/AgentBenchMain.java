@@ -18,8 +18,8 @@ import java.util.Map;
  * The agent under test for figures 1-4 and 7: the real application (Jetty, /metrics, collectors,
  * trackers, state files) started from a config file, with scheduling off so the harness drives each
  * cycle. Its baseline loops run in this JVM too, as figure 1 asks. Commands (one reply each):
- * open|close SET, poller SET (no baseline: its first cycle opens every connection), baseline|cycle SET [TIMES], cpu, loop start|stop, memory,
- * cloudwatch ENDPOINT COUNT INTERVAL_MS.
+ * open|close SET, poller SET (no baseline: its first cycle opens every connection), baseline|fullbaseline|cycle SET [TIMES],
+ * cpu, loop start|stop, memory,
  * SET is "main" (the agent's own poller) or a growth set named in the --growth file.
  *
  * <p>Usage: AgentBenchMain CONFIG GROWTH_FILE STATE_ROOT
@@ -63,7 +63,8 @@ public final class AgentBenchMain {
     return Map.of(
         "open", a -> { open(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
         "poller", a -> { poller(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
-        "baseline", a -> set(a.get(0)).baselineCycles(times(a)),
+        "baseline", a -> set(a.get(0)).baselineCycles(times(a), true),
+        "fullbaseline", a -> set(a.get(0)).baselineCycles(times(a), false),
         "cycle", a -> set(a.get(0)).agentCycles(times(a)),
         "close", a -> { close(a.get(0)); return Map.of("closed", a.get(0)); },
         "cpu", a -> Map.of("cpuNanos", CpuClock.processCpuNanos(), "nanoTime", System.nanoTime()),

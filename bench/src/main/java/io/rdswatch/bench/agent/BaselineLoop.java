@@ -1,48 +1,69 @@
 package io.rdswatch.bench.agent;
 
 import io.rdswatch.agent.poll.PollThreads;
+import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskColumns;
+import io.rdswatch.agent.sql.TaskFunctionQuery;
+import io.rdswatch.agent.sql.TaskFunctionQueries;
 import io.rdswatch.agent.target.InstanceTarget;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The floor of figure 1: the least any poller can do. Connections are opened once (with the agent's
- * own connection settings); each cycle runs {@code exec msdb.dbo.rds_task_status} on every instance
- * at the agent's concurrency and reads every column of every row, and nothing else.
+ * The floors of figure 1: the least any poller can do. Connections are opened once (with the agent's
+ * own connection settings); each cycle runs one query on every instance at the agent's concurrency and
+ * reads every column of every row, and nothing else. Incremental: the agent's own narrow query text
+ * (tasks above a watermark or not finished, without task_info), the watermark moved on as the rows
+ * show; full: {@code exec msdb.dbo.rds_task_status}, every task with every column.
  */
 final class BaselineLoop implements AutoCloseable {
 
-  static final String SQL = "exec msdb.dbo.rds_task_status";
+  static final String FULL_SQL = "exec msdb.dbo.rds_task_status";
+  private static final Set<String> FINISHED = Set.of("SUCCESS", "ERROR", "CANCELLED");
 
   private final List<Connection> connections = new ArrayList<>();
+  private final List<String> narrowSql = new ArrayList<>();
+  private final long[] watermarks;
   private final ExecutorService pool;
   private volatile long sink; // keeps the JIT from dropping the column reads
 
-  BaselineLoop(List<InstanceTarget> targets, SqlConnector connector, int concurrency) throws PollException {
+  BaselineLoop(List<InstanceTarget> targets, SqlConnector connector, int concurrency, Duration timeout)
+      throws PollException {
     pool = Executors.newFixedThreadPool(concurrency, PollThreads.named("bench-baseline"));
+    watermarks = new long[targets.size()];
     try {
+      TaskFunctionQuery function = new TaskFunctionQuery(timeout);
       for (InstanceTarget t : targets) {
-        connections.add(connector.open(t));
+        Connection c = connector.open(t);
+        connections.add(c);
+        // the column labels this server uses, as the agent learns them from its first full read
+        TaskColumns columns = function.full(c, KnownRows.NONE).columns();
+        narrowSql.add(TaskFunctionQueries.changed(columns));
       }
     } catch (PollException e) {
       close();
       throw e;
     }
+    java.util.Arrays.fill(watermarks, -1);
   }
 
-  Measured.Outcome cycle() throws Exception {
+  Measured.Outcome cycle(boolean incremental) throws Exception {
     List<Future<Long>> reads = new ArrayList<>(connections.size());
-    for (Connection c : connections) {
-      reads.add(pool.submit(() -> readAll(c)));
+    for (int i = 0; i < connections.size(); i++) {
+      int at = i;
+      reads.add(pool.submit(() -> incremental ? readChanged(at) : readAll(connections.get(at))));
     }
     long rows = 0;
     for (Future<Long> f : reads) {
@@ -54,7 +75,7 @@ final class BaselineLoop implements AutoCloseable {
   private long readAll(Connection c) throws SQLException {
     long rows = 0;
     long values = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SQL)) {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FULL_SQL)) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) {
@@ -63,6 +84,35 @@ final class BaselineLoop implements AutoCloseable {
         rows++;
       }
     }
+    sink += values;
+    return rows;
+  }
+
+  /** The narrow query; the watermark becomes the id below the lowest unfinished task, or the highest id. */
+  private long readChanged(int at) throws SQLException {
+    long rows = 0;
+    long values = 0;
+    long highest = watermarks[at];
+    long lowestUnfinished = Long.MAX_VALUE;
+    try (PreparedStatement s = connections.get(at).prepareStatement(narrowSql.get(at))) {
+      s.setLong(1, watermarks[at]);
+      try (ResultSet rs = s.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          for (int i = 2; i <= columns; i++) {
+            Object v = rs.getObject(i);
+            values += v != null ? 1 : 0;
+            if (i == 6 && !FINISHED.contains(String.valueOf(v))) {
+              lowestUnfinished = Math.min(lowestUnfinished, id);
+            }
+          }
+          highest = Math.max(highest, id);
+          rows++;
+        }
+      }
+    }
+    watermarks[at] = Math.max(watermarks[at], Math.min(highest, lowestUnfinished - 1));
     sink += values;
     return rows;
   }

@@ -68,17 +68,18 @@ final class PollerSet implements AutoCloseable {
 
   void openBaseline() throws Exception {
     List<InstanceTarget> targets = fleet.instances().stream().map(InstancePoller::target).toList();
-    baseline = new BaselineLoop(targets, new SqlConnector(config.timeout()), config.concurrency());
+    baseline = new BaselineLoop(targets, new SqlConnector(config.timeout()), config.concurrency(), config.timeout());
   }
 
-  Measured baselineCycles(int times) throws Exception {
+  /** @param incremental the agent's narrow query (figure 1's floor), else exec rds_task_status in full */
+  Measured baselineCycles(int times, boolean incremental) throws Exception {
     if (baseline == null) {
       throw new IllegalStateException("open the baseline first");
     }
     return Measured.of(() -> {
       long rows = 0;
       for (int i = 0; i < times; i++) {
-        rows += baseline.cycle().rows();
+        rows += baseline.cycle(incremental).rows();
       }
       return new Measured.Outcome(rows, 0);
     });

@@ -97,6 +97,11 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /** CPU this JVM has used so far, from /proc. */
+  /** Bytes written so far; for the fleet JVM, which only serves TDS, that is the bytes on the wire. */
+  public long writtenBytes() {
+    return ProcStat.writtenBytes(process.pid());
+  }
+
   public long cpuNanos() {
     return ProcStat.cpuNanos(process.pid());
   }

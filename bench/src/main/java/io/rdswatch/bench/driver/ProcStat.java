@@ -28,4 +28,18 @@ final class ProcStat {
     long stime = Long.parseLong(f[12]);
     return (utime + stime) * NANOS_PER_TICK;
   }
+
+  /** Bytes the process has written through write(2) and friends, sockets included (/proc/PID/io wchar). */
+  static long writtenBytes(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+        if (line.startsWith("wchar:")) {
+          return Long.parseLong(line.substring(6).trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the I/O counters of process " + pid + ": " + e.getMessage(), e);
+    }
+    throw new IllegalStateException("/proc/" + pid + "/io has no wchar line");
+  }
 }

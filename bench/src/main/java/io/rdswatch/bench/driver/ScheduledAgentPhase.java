@@ -22,7 +22,7 @@ final class ScheduledAgentPhase {
   record Window(double cpuSeconds, double seconds) {}
 
   /** Everything the phase measured. */
-  record Outcome(Window window, List<Double> scrapeMillis, int pageBytes, List<FreshnessProbe> probes,
+  record Outcome(Window window, List<Double> scrapeMillis, int pageBytes, int pageSeries, List<FreshnessProbe> probes,
       List<Double> gzipMillis, int gzipBytes) {}
 
   /** Scrapes with Accept-Encoding: gzip, as Prometheus sends by default (enable_compression). */
@@ -71,6 +71,7 @@ final class ScheduledAgentPhase {
     long steadyFrom = started + intervalMillis;
     boolean said = false;
     int pageBytes = 0;
+    int pageSeries = 0;
     List<Double> latencies = new ArrayList<>();
     long giveUp = intervalMillis + 30_000;
     int wanted = run.options().scrapes;
@@ -90,7 +91,8 @@ final class ScheduledAgentPhase {
           gzip.add(r.millis());
           gzipBytes = r.bytes().length;
         }
-        return new Outcome(quietInterval(run, agent, intervalMillis), latencies, pageBytes, probes, gzip, gzipBytes);
+        return new Outcome(quietInterval(run, agent, intervalMillis), latencies, pageBytes, pageSeries, probes, gzip,
+            gzipBytes);
       }
       for (FreshnessProbe p : probes) {
         if (p.stage() == FreshnessProbe.Stage.WAIT_FIRST_POLL) {
@@ -106,6 +108,7 @@ final class ScheduledAgentPhase {
         if (steady && latencies.size() < wanted) {
           latencies.add(page.millis());
           pageBytes = page.bytes().length;
+          pageSeries = series(page.bytes());
           if (latencies.size() == wanted) {
             Files.write(run.work().resolve("metrics-sample.txt"), page.bytes()); // for the README's page anatomy
           }
@@ -117,5 +120,23 @@ final class ScheduledAgentPhase {
       }
       Thread.sleep(TICK_MILLIS);
     }
+  }
+
+  /** Samples on an exposition page: lines that are neither comments nor empty. */
+  static int series(byte[] page) {
+    int series = 0;
+    boolean lineStart = true;
+    boolean sample = false;
+    for (byte b : page) {
+      if (lineStart) {
+        sample = b != '#' && b != '\n';
+      }
+      if (b == '\n') {
+        series += sample ? 1 : 0;
+        sample = false;
+      }
+      lineStart = b == '\n';
+    }
+    return series;
   }
 }

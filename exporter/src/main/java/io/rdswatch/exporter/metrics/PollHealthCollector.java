@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Per-instance poll health: rdswatch_up, poll duration, freshness and poll errors. Every poll error
+ * Per-instance poll health: rdswatch_up, poll duration, freshness, poll errors, how the task table
+ * is read and what periodic full reads corrected. Every poll error
  * kind is exported from 0 so that the first error shows up in increase().
  */
 public final class PollHealthCollector extends SnapshotCollector {
+
+  private static final List<String> MODES = List.of("function", "procedure");
 
   public PollHealthCollector(Supplier<FleetSnapshot> fleet) {
     super(fleet);
@@ -45,7 +48,26 @@ public final class PollHealthCollector extends SnapshotCollector {
             "rdswatch_poll_errors_total",
             "Failed polls of this instance by kind: connect, login, timeout, query, parse, permission.",
             List.of(RDS_INSTANCE, "kind"));
+    GaugeMetricFamily mode =
+        new GaugeMetricFamily(
+            "rdswatch_poll_mode",
+            "1 for how the agent reads this instance's task table: function (rds_fn_task_status,"
+                + " only what changed) or procedure (exec rds_task_status, the whole history: the function"
+                + " is missing or not granted); absent until a poll has succeeded.",
+            List.of(RDS_INSTANCE, "mode"));
+    CounterMetricFamily corrections =
+        new CounterMetricFamily(
+            "rdswatch_poll_resync_corrections_total",
+            "Tasks that a periodic full read found the incremental reads had missed or seen differently"
+                + " (0 unless something is wrong), since the agent started.",
+            instanceOnly);
     for (InstanceSnapshot instance : snapshot.instances()) {
+      if (instance.pollMode() != null) {
+        for (String m : MODES) {
+          mode.addMetric(List.of(instance.name(), m), m.equals(instance.pollMode()) ? 1 : 0);
+        }
+      }
+      corrections.addMetric(List.of(instance.name()), instance.resyncCorrections());
       List<String> name = List.of(instance.name());
       up.addMetric(name, instance.up() ? 1 : 0);
       duration.addMetric(name, instance.pollDurationSeconds());
@@ -57,6 +79,6 @@ public final class PollHealthCollector extends SnapshotCollector {
             List.of(instance.name(), kind.label()), instance.pollErrors().getOrDefault(kind, 0L));
       }
     }
-    return List.of(up, duration, lastSuccess, errors);
+    return List.of(up, duration, lastSuccess, errors, mode, corrections);
   }
 }

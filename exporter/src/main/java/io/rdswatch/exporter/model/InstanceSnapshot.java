@@ -15,6 +15,10 @@ import java.util.Set;
  * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
  * @param otherLifecycleTasks tasks whose lifecycle RDS does not document, by type: neither active
  *     nor finished, so they get no progress or stall gauges, only a count
+ * @param pollMode how the task table is read ("function": rds_fn_task_status, incrementally;
+ *     "procedure": exec rds_task_status, in full), or null before the first successful poll
+ * @param resyncCorrections tasks that a periodic full read found the incremental reads had missed
+ *     or seen differently, since the agent started
  */
 public record InstanceSnapshot(
     String name,
@@ -33,7 +37,9 @@ public record InstanceSnapshot(
     Set<String> overlappingDatabases,
     String backupWindow,
     Instant takenAt,
-    Map<TaskType, Long> otherLifecycleTasks) {
+    Map<TaskType, Long> otherLifecycleTasks,
+    String pollMode,
+    long resyncCorrections) {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
@@ -48,7 +54,7 @@ public record InstanceSnapshot(
     otherLifecycleTasks = Map.copyOf(otherLifecycleTasks);
   }
 
-  /** A snapshot without tasks of undocumented lifecycles. */
+  /** A snapshot without tasks of undocumented lifecycles, saying nothing about how the table is read. */
   public InstanceSnapshot(
       String name,
       String host,
@@ -67,6 +73,6 @@ public record InstanceSnapshot(
       String backupWindow,
       Instant takenAt) {
     this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks, finished, failures,
-        durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases, backupWindow, takenAt, Map.of());
+        durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases, backupWindow, takenAt, Map.of(), null, 0);
   }
 }

@@ -95,7 +95,9 @@ public final class SampleFleet {
         "03:00-03:30",
         NOW,
         // a lifecycle RDS does not document: counted, no progress or stall
-        Map.of(TaskType.BACKUP_DB, 1L));
+        Map.of(TaskType.BACKUP_DB, 1L),
+        null,
+        0);
   }
 
   /** Down: its counters and timestamps stay, its active-task gauges go. */

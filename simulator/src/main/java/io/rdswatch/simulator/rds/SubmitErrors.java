@@ -35,6 +35,15 @@ public final class SubmitErrors {
             proc, 1));
   }
 
+  /** SELECT from msdb.dbo.rds_fn_task_status by a login without the grant: the same error 229. */
+  public static SqlFailure selectDenied(String function) {
+    return new SqlFailure(
+        SqlMessage.error(
+            229, 5, 14,
+            "The SELECT permission was denied on the object '" + function + "', database 'msdb', schema 'dbo'.",
+            "", 1));
+  }
+
   /**
    * Submit: the procedure looks the name up in sys.databases before queueing, so the caller learns
    * at once (documented text; names compare case- and accent-insensitively).

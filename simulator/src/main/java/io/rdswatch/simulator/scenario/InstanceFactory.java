@@ -127,7 +127,8 @@ public final class InstanceFactory {
         if (l.name() == null || l.password() == null) {
           throw new ScenarioException(path + ": name and password are required");
         }
-        rds.addLogin(new Login(l.name(), l.password(), false, new HashSet<>(orDefault(l.execute(), List.of()))));
+        rds.addLogin(new Login(l.name(), l.password(), false, new HashSet<>(orDefault(l.execute(), List.of())),
+            new HashSet<>(orDefault(l.select(), List.of()))));
       }
     }
 

@@ -61,8 +61,11 @@ public record InstanceSpec(
         faults, taskInfo, timezone, forceSsl);
   }
 
-  /** A login besides the master user; {@code execute} lists the msdb procedures it may run ("*" for all). */
-  public record LoginSpec(String name, String password, List<String> execute) {}
+  /**
+   * A login besides the master user; {@code execute} lists the msdb procedures it may run, {@code select} the
+   * msdb table-valued functions it may read ("*" for all).
+   */
+  public record LoginSpec(String name, String password, List<String> execute, List<String> select) {}
 
   /**
    * @param tde TDE on (a certificate thumbprint is derived from the name unless {@code tdeCertificate} is given)

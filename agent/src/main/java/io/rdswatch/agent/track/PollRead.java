@@ -1,0 +1,33 @@
+package io.rdswatch.agent.track;
+
+import io.rdswatch.exporter.model.TaskRow;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one poll read of an instance's task table.
+ *
+ * @param rows a full read: every task RDS keeps; a narrow read: every task above {@code watermark}
+ *     plus every task not finished, whatever its id
+ * @param standIns ids of rows given as stand-ins on the word of {@link TaskTracker#knownRows()}
+ * @param full whether {@code rows} is the whole table
+ * @param watermark for a narrow read, the settled watermark it was asked above ({@link
+ *     TaskTracker#watermark()}); ignored for a full read
+ * @param mode how the table was read: {@link #FUNCTION} or {@link #PROCEDURE}
+ */
+public record PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, long watermark, String mode) {
+
+  /** Through msdb.dbo.rds_fn_task_status, narrow between full reads. */
+  public static final String FUNCTION = "function";
+  /** Through exec msdb.dbo.rds_task_status, always full (the function is missing or not granted). */
+  public static final String PROCEDURE = "procedure";
+
+  public PollRead {
+    rows = List.copyOf(rows);
+    standIns = Set.copyOf(standIns);
+  }
+
+  public static PollRead full(List<TaskRow> rows, Set<Long> standIns, String mode) {
+    return new PollRead(rows, standIns, true, -1, mode);
+  }
+}
