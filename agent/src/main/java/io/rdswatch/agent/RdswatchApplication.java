@@ -83,7 +83,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
         new StaticInstanceSource(config.getInstances(), aws.secrets()).targets());
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     Poller poller = new Poller(
-        source, config.getPoll(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
+        source, config.getPoll(), config.coverageSettings(), new FileStateStore(config.stateDir()), fleet, clock, ticker, schedulePolls);
     env.lifecycle().manage(poller);
 
     env.servlets().addServlet("metrics", new MetricsPageServlet(registry, fleet::snapshot)).addMapping("/metrics");

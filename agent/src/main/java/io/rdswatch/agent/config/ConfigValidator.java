@@ -49,6 +49,9 @@ final class ConfigValidator {
     v.instances(config.getInstances());
     v.aws(config);
     v.drills(config);
+    if (config.getCoverage() != null) {
+      config.getCoverage().validate("coverage", v.errors);
+    }
     return v.errors;
   }
 

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.poll;
 
+import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskRowParser;
@@ -32,13 +33,16 @@ public final class InstancePoller {
   private final TaskTracker tracker;
   private final SqlConnector connector;
   private final TaskStatusQuery query;
+  private final CatalogRefresh catalog;
   private final Clock clock;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile boolean retired;
   private Connection connection;
   private volatile PollStatus status = PollStatus.never();
 
-  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskStatusQuery query, Clock clock) {
+  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskStatusQuery query,
+      DatabaseCatalogQuery catalogQuery, Clock clock) {
+    this.catalog = new CatalogRefresh(catalogQuery);
     this.target = target;
     this.tracker = tracker;
     this.connector = connector;
@@ -113,6 +117,7 @@ public final class InstancePoller {
       List<TaskRow> rows = parsed.rows();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       tracker.pollSucceeded(rows, parsed.unchanged(), took);
+      catalog.refreshIfDue(connection, tracker, startedAt);
       if (!status.ok() && status.polled()) {
         LOG.info("{}: polling again ({} tasks)", target.name(), rows.size());
       }

@@ -3,7 +3,9 @@ package io.rdswatch.agent.poll;
 import io.dropwizard.lifecycle.Managed;
 import io.rdswatch.agent.config.PollConfig;
 import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.TaskStatusQuery;
+import io.rdswatch.agent.track.CoverageSettings;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.track.StateStore;
@@ -25,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -59,6 +62,12 @@ public final class Poller implements Managed {
    */
   public Poller(InstanceSource source, PollConfig config, StateStore store, FleetState fleet, Clock clock,
       ScheduledExecutorService ticker, boolean scheduled) {
+    this(source, config, CoverageSettings.DEFAULTS, store, fleet, clock, ticker, scheduled);
+  }
+
+  /** @param coverage how each instance's databases are judged for backup coverage */
+  public Poller(InstanceSource source, PollConfig config, CoverageSettings coverage, StateStore store,
+      FleetState fleet, Clock clock, ScheduledExecutorService ticker, boolean scheduled) {
     this.source = source;
     this.scheduled = scheduled;
     this.fleet = fleet;
@@ -67,8 +76,10 @@ public final class Poller implements Managed {
     SqlConnector connector = new SqlConnector(config.timeout());
     TaskStatusQuery query = new TaskStatusQuery(config.timeout());
     Duration stallAfter = config.stallAfter();
-    this.factory = target -> new InstancePoller(
-        target, new TaskTracker(target, stallAfter, store, clock), connector, query, clock);
+    DatabaseCatalogQuery catalog = new DatabaseCatalogQuery(config.timeout());
+    this.factory = target -> new InstancePoller(target,
+        new TaskTracker(target, stallAfter, store, clock, UnaryOperator.identity(), coverage),
+        connector, query, catalog, clock);
     this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), PollThreads.named("rdswatch-poll"));
     this.workers.allowCoreThreadTimeOut(true);

@@ -1,7 +1,9 @@
 package io.rdswatch.agent.track;
 
+import io.rdswatch.agent.sql.CatalogDatabase;
 import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -40,12 +43,17 @@ public final class TaskTracker {
   private final Clock clock;
   private final UnaryOperator<String> databaseLabel;
   private final BackupWindow window;
+  private final CoverageSettings coverage;
+  private final EtaEstimator eta = new EtaEstimator(); // guarded by this
+  private final BackupCadence cadence = new BackupCadence(); // guarded by this
 
   private InstanceState durable; // what the store holds; guarded by this
   private boolean up;
   private Instant lastSuccess; // also moves when a save failed: polling itself worked
   private double pollSeconds;
   private LiveView live = LiveView.NONE;
+  private List<CatalogDatabase> catalog; // null until the catalog was read
+  private Map<BackupKey, Double> expectedIntervals = Map.of();
 
   private volatile InstanceSnapshot snapshot;
   private volatile RetainedRows latestRows = RetainedRows.NONE;
@@ -64,6 +72,18 @@ public final class TaskTracker {
       StateStore store,
       Clock clock,
       UnaryOperator<String> databaseLabel) {
+    this(target, stallAfter, store, clock, databaseLabel, CoverageSettings.DEFAULTS);
+  }
+
+  /** @param coverage how the catalog's databases are judged for backup coverage */
+  public TaskTracker(
+      InstanceTarget target,
+      Duration stallAfter,
+      StateStore store,
+      Clock clock,
+      UnaryOperator<String> databaseLabel,
+      CoverageSettings coverage) {
+    this.coverage = Objects.requireNonNull(coverage, "coverage");
     this.target = Objects.requireNonNull(target, "target");
     this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter");
     this.store = Objects.requireNonNull(store, "store");
@@ -116,7 +136,10 @@ public final class TaskTracker {
     up = true;
     lastSuccess = now;
     pollSeconds = seconds(pollDuration);
-    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
+    eta.observe(copy, now);
+    cadence.observe(copy, now, databaseLabel);
+    expectedIntervals = cadence.learned();
+    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel, id -> eta.secondsLeft(id, now));
     latestRows = latestRows.next(copy, standIns);
     snapshot = build(now);
   }
@@ -129,6 +152,17 @@ public final class TaskTracker {
     up = false;
     pollSeconds = seconds(pollDuration);
     snapshot = build(clock.instant());
+  }
+
+  /** The user databases of a catalog read (see {@link CoverageSettings#refresh()}). */
+  public synchronized void catalogRead(List<CatalogDatabase> databases) {
+    catalog = List.copyOf(databases);
+    snapshot = build(clock.instant());
+  }
+
+  /** How the catalog is judged, including how often it should be read. */
+  public CoverageSettings coverage() {
+    return coverage;
   }
 
   /** The latest snapshot; never blocks. */
@@ -221,7 +255,9 @@ public final class TaskTracker {
         s.restoreLastSuccess(),
         live.overlappingDatabases(),
         target.backupWindow(),
-        now);
+        now,
+        catalog == null ? List.of() : Coverage.judge(catalog, s.backupLastSuccess().keySet(), coverage, now),
+        expectedIntervals);
   }
 
   private static double seconds(Duration d) {

@@ -13,6 +13,10 @@ import java.util.Set;
  *
  * @param lastPollSuccess null until a poll has succeeded
  * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
+ * @param databases the user databases of the last catalog read, with their backup coverage; empty
+ *     until the catalog has been read
+ * @param expectedIntervalSeconds the usual gap between successful backups per database and backup
+ *     type, learned from the task history; absent until enough gaps were seen
  */
 public record InstanceSnapshot(
     String name,
@@ -30,7 +34,9 @@ public record InstanceSnapshot(
     Map<String, Instant> restoreLastSuccess,
     Set<String> overlappingDatabases,
     String backupWindow,
-    Instant takenAt) {
+    Instant takenAt,
+    List<DatabaseCoverage> databases,
+    Map<BackupKey, Double> expectedIntervalSeconds) {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
@@ -42,5 +48,35 @@ public record InstanceSnapshot(
     backupLastSuccess = Map.copyOf(backupLastSuccess);
     restoreLastSuccess = Map.copyOf(restoreLastSuccess);
     overlappingDatabases = Set.copyOf(overlappingDatabases);
+    databases = List.copyOf(databases);
+    expectedIntervalSeconds = Map.copyOf(expectedIntervalSeconds);
+  }
+
+  /** A snapshot without catalog or learned cadence (before either is known). */
+  public InstanceSnapshot(
+      String name,
+      String host,
+      Map<String, String> labels,
+      boolean up,
+      double pollDurationSeconds,
+      Instant lastPollSuccess,
+      Map<PollErrorKind, Long> pollErrors,
+      List<ActiveTask> activeTasks,
+      Map<FinishedKey, Long> finished,
+      Map<FailureKey, Long> failures,
+      Map<TaskType, DurationHistogram> durations,
+      Map<BackupKey, Instant> backupLastSuccess,
+      Map<String, Instant> restoreLastSuccess,
+      Set<String> overlappingDatabases,
+      String backupWindow,
+      Instant takenAt) {
+    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks,
+        finished, failures, durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases,
+        backupWindow, takenAt, List.of(), Map.of());
+  }
+
+  /** User databases the catalog lists that have no successful native FULL backup. */
+  public long unprotectedDatabases() {
+    return databases.stream().filter(DatabaseCoverage::unprotected).count();
   }
 }
