@@ -11,11 +11,11 @@ public enum CloudWatchMetric {
   TASK_PROGRESS("TaskProgress", StandardUnit.PERCENT),
   BACKUP_AGE_SECONDS("BackupAgeSeconds", StandardUnit.SECONDS),
   INSTANCE_UP("InstanceUp", StandardUnit.NONE),
-  UNPROTECTED_DATABASES("UnprotectedDatabases", StandardUnit.COUNT),
   /** Filled by the drill runner through extra datums. */
   DRILL_SUCCESS("DrillSuccess", StandardUnit.NONE),
   /** Filled by the drill runner through extra datums. */
-  DRILL_RESTORE_SECONDS("DrillRestoreSeconds", StandardUnit.SECONDS);
+  DRILL_RESTORE_SECONDS("DrillRestoreSeconds", StandardUnit.SECONDS),
+  UNPROTECTED_DATABASES("UnprotectedDatabases", StandardUnit.COUNT);
 
   private final String metricName;
   private final StandardUnit unit;

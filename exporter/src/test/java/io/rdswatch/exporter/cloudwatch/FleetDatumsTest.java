@@ -3,6 +3,7 @@ package io.rdswatch.exporter.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rdswatch.exporter.model.DatabaseCoverage;
 import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.FleetSnapshot;
@@ -140,7 +141,25 @@ class FleetDatumsTest {
     assertThatThrownBy(() -> CloudWatchMetric.parse("BackupAge"))
         .hasMessage(
             "unknown CloudWatch metric 'BackupAge'; must be one of TaskFailures, ActiveTasks,"
-                + " TaskProgress, BackupAgeSeconds, InstanceUp, DrillSuccess, DrillRestoreSeconds");
+                + " TaskProgress, BackupAgeSeconds, InstanceUp, DrillSuccess, DrillRestoreSeconds,"
+                + " UnprotectedDatabases");
+  }
+
+  @Test
+  void unprotectedDatabasesAreCountedPerInstanceOnceTheCatalogWasRead() {
+    InstanceSnapshot b = SampleFleet.ordersProd();
+    InstanceSnapshot withCatalog = new InstanceSnapshot(b.name(), b.host(), b.labels(), b.up(),
+        b.pollDurationSeconds(), b.lastPollSuccess(), b.pollErrors(), b.activeTasks(), b.finished(), b.failures(),
+        b.durations(), b.backupLastSuccess(), b.restoreLastSuccess(), b.overlappingDatabases(), b.backupWindow(),
+        b.takenAt(),
+        List.of(new DatabaseCoverage("Archive", "ONLINE", "FULL", true),
+            new DatabaseCoverage("Orders", "ONLINE", "FULL", false),
+            new DatabaseCoverage("Scratch", "ONLINE", "SIMPLE", null)),
+        Map.of());
+    FleetSnapshot fleet = new FleetSnapshot(List.of(withCatalog, SampleFleet.reportsDev()), SampleFleet.NOW);
+    List<MetricDatum> datums = new FleetDatums(EnumSet.of(CloudWatchMetric.UNPROTECTED_DATABASES))
+        .build(fleet, FailureBaseline.none(), SampleFleet.NOW, List.of()).datums();
+    assertThat(lines(datums)).containsExactly("UnprotectedDatabases orders-prod = 1.0");
   }
 
   private static InstanceSnapshot withFailures(InstanceSnapshot b, Map<FailureKey, Long> failures) {
