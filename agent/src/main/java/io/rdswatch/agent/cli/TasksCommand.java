@@ -62,17 +62,23 @@ public final class TasksCommand implements CliCommand {
     if (rows.isEmpty()) {
       return "no tasks\n";
     }
-    TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "DURATION", "CREATED (UTC)", "REASON");
+    TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "ETA", "DURATION", "CREATED (UTC)", "REASON");
     rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId).reversed()).forEach(r -> table.row(
         r.taskId(),
         r.taskTypeRaw(),
         r.database(),
         r.lifecycleRaw(),
         r.percentComplete() + "%",
+        eta(TaskInfoEta.secondsLeft(r)),
         duration(r.durationMinutes()),
         r.createdAt() == null ? null : TIME.format(r.createdAt()),
         r.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(r.taskInfo()).label() : null));
     return table.render();
+  }
+
+  /** Rounded up to whole minutes; null (shown empty) while unknown. */
+  static String eta(double seconds) {
+    return Double.isNaN(seconds) ? null : duration((int) Math.ceil(seconds / 60));
   }
 
   static String duration(int minutes) {

@@ -93,12 +93,12 @@ class CheckAndTasksCommandTest {
     CliRun active = CliRun.of("tasks", "--config", config.toString(), "--instance", "a-admin", "--active");
 
     assertThat(all.exitCode()).as(all.err()).isZero();
-    assertThat(all.out()).startsWith("ID  TYPE                    DATABASE  LIFECYCLE  PROGRESS  DURATION  CREATED (UTC)     REASON\n");
+    assertThat(all.out()).startsWith("ID  TYPE                    DATABASE  LIFECYCLE  PROGRESS  ETA  DURATION  CREATED (UTC)     REASON\n");
     assertThat(all.out().lines().skip(1)).isNotEmpty().allSatisfy(l ->
-        assertThat(l).matches("\\d+ +BACKUP_DB_DIFFERENTIAL +Benefits +ERROR +\\d+% +\\d+m +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +s3_wrong_region"));
+        assertThat(l).matches("\\d+ +BACKUP_DB_DIFFERENTIAL +Benefits +ERROR +\\d+% +- +\\d+m +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +s3_wrong_region"));
     assertThat(active.exitCode()).isZero();
     assertThat(active.out().lines().skip(1)).singleElement().satisfies(l ->
-        assertThat(l).matches("\\d+ +BACKUP_DB +Sales +IN_PROGRESS +\\d+% +\\d+m +.* +-"));
+        assertThat(l).matches("\\d+ +BACKUP_DB +Sales +IN_PROGRESS +\\d+% +\\d+m +\\d+m +.* +-"));
   }
 
   @Test
