@@ -27,16 +27,6 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases) 
     overlappingDatabases = Set.copyOf(overlappingDatabases);
   }
 
-  static LiveView of(
-      List<TaskRow> rows,
-      Map<Long, ProgressMark> marks,
-      Instant now,
-      Duration stallAfter,
-      BackupWindow window,
-      UnaryOperator<String> databaseLabel) {
-    return of(rows, marks, now, stallAfter, window, databaseLabel, id -> Double.NaN);
-  }
-
   /** @param etaSeconds time left of a task by id, NaN when unknown */
   static LiveView of(
       List<TaskRow> rows,

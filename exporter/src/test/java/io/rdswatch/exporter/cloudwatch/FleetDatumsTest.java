@@ -3,7 +3,6 @@ package io.rdswatch.exporter.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rdswatch.exporter.model.DatabaseCoverage;
 import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.FleetSnapshot;
@@ -49,6 +48,7 @@ class FleetDatumsTest {
             "TaskProgress orders-prod staging RESTORE_DB_NORECOVERY = 10.0",
             "BackupAgeSeconds orders-prod billing = 122400.0",
             "BackupAgeSeconds orders-prod orders = 36000.0",
+            "UnprotectedDatabases orders-prod = 1.0",
             "TaskFailures reports-dev = 0.0",
             "InstanceUp reports-dev = 0.0");
     assertThat(datums).allSatisfy(d -> assertThat(d.timestamp()).isEqualTo(SampleFleet.NOW));
@@ -61,6 +61,7 @@ class FleetDatumsTest {
     assertThat(units)
         .containsEntry("TaskFailures", StandardUnit.COUNT)
         .containsEntry("ActiveTasks", StandardUnit.COUNT)
+        .containsEntry("UnprotectedDatabases", StandardUnit.COUNT)
         .containsEntry("TaskProgress", StandardUnit.PERCENT)
         .containsEntry("BackupAgeSeconds", StandardUnit.SECONDS)
         .containsEntry("InstanceUp", StandardUnit.NONE);
@@ -147,19 +148,10 @@ class FleetDatumsTest {
 
   @Test
   void unprotectedDatabasesAreCountedPerInstanceOnceTheCatalogWasRead() {
-    InstanceSnapshot b = SampleFleet.ordersProd();
-    InstanceSnapshot withCatalog = new InstanceSnapshot(b.name(), b.host(), b.labels(), b.up(),
-        b.pollDurationSeconds(), b.lastPollSuccess(), b.pollErrors(), b.activeTasks(), b.finished(), b.failures(),
-        b.durations(), b.backupLastSuccess(), b.restoreLastSuccess(), b.overlappingDatabases(), b.backupWindow(),
-        b.takenAt(),
-        List.of(new DatabaseCoverage("Archive", "ONLINE", "FULL", true),
-            new DatabaseCoverage("Orders", "ONLINE", "FULL", false),
-            new DatabaseCoverage("Scratch", "ONLINE", "SIMPLE", null)),
-        Map.of());
-    FleetSnapshot fleet = new FleetSnapshot(List.of(withCatalog, SampleFleet.reportsDev()), SampleFleet.NOW);
     List<MetricDatum> datums = new FleetDatums(EnumSet.of(CloudWatchMetric.UNPROTECTED_DATABASES))
-        .build(fleet, FailureBaseline.none(), SampleFleet.NOW, List.of()).datums();
-    assertThat(lines(datums)).containsExactly("UnprotectedDatabases orders-prod = 1.0");
+        .build(SampleFleet.fleet(), FailureBaseline.none(), SampleFleet.NOW, List.of()).datums();
+    assertThat(lines(datums)).as("reports-dev is down and has no catalog")
+        .containsExactly("UnprotectedDatabases orders-prod = 1.0");
   }
 
   private static InstanceSnapshot withFailures(InstanceSnapshot b, Map<FailureKey, Long> failures) {
