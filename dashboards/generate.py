@@ -20,12 +20,22 @@ RULES = (HERE.parent / "alerts" / "rdswatch.rules.yml").read_text(encoding="utf-
 STALE = rule_constant(RULES, "rdswatch:threshold_backup_stale_seconds")
 QUEUED = rule_constant(RULES, "rdswatch:threshold_task_queued_seconds")
 OVERDUE = rule_constant(RULES, "rdswatch:threshold_drill_overdue_seconds")
+CADENCE_FACTOR = rule_constant(RULES, "rdswatch:threshold_backup_cadence_factor")
+CADENCE_FLOOR = rule_constant(RULES, "rdswatch:threshold_backup_cadence_floor_seconds")
 
 FAILURES = f"rdswatch_task_failures_total{{{INSTANCE}, {DATABASE}}}"
 FULL_TS = f'rdswatch_backup_last_success_timestamp_seconds{{{INSTANCE}, {DATABASE}, backup_type="full"}}'
 FULL_AGE = f"time() - max by (rds_instance, database) ({FULL_TS})"
 # max by (...) folds the two agents of an HA pair into one series.
 TASKS = f"max by (rds_instance, task_type, lifecycle) (rdswatch_tasks{{{INSTANCE}}})"
+PER_TYPE = "rds_instance, database, backup_type"
+EXPECTED = f"max by ({PER_TYPE}) (rdswatch_backup_expected_interval_seconds{{{INSTANCE}, {DATABASE}}})"
+BACKUP_AGE = (f"time() - max by ({PER_TYPE}) "
+              f"(rdswatch_backup_last_success_timestamp_seconds{{{INSTANCE}, {DATABASE}}})")
+# The same limit as RdswatchBackupCadenceBroken: learned interval x factor, at least the floor.
+CADENCE_BROKEN = (f"({BACKUP_AGE}) > on ({PER_TYPE}) clamp_min({EXPECTED} * {CADENCE_FACTOR}, {CADENCE_FLOOR})")
+UNPROTECTED = (f"max by (rds_instance, database) "
+               f"(rdswatch_database_without_backup{{{INSTANCE}, {DATABASE}}}) == 1")
 AGE_COLOURS = colored(("green", ("orange", int(STALE * 0.8)), ("red", STALE)))
 
 
@@ -59,6 +69,23 @@ def overview():
              mapped("OK", "FAILED")),
             ("Active tasks", f"sum by (rds_instance) ({TASKS})", "short", None),
         ], "One row per RDS instance. The FULL age is that of its least recently backed-up database.", h=8),
+        row(lay, "Coverage"),
+        stat(lay, "Unprotected databases", f"count({UNPROTECTED}) or vector(0)",
+             "ONLINE databases older than coverage.grace without any successful native FULL backup "
+             "(RdswatchDatabaseUnprotected).", steps=("green", ("red", 1))),
+        stat(lay, "Cadence broken", f"count({CADENCE_BROKEN}) or vector(0)",
+             f"Databases whose last backup of a type is older than {CADENCE_FACTOR}x its learned interval "
+             f"(at least {CADENCE_FLOOR // 3600} h; RdswatchBackupCadenceBroken).", steps=("green", ("orange", 1))),
+        table(lay, "Coverage", [
+            ("Databases", f"count by (rds_instance) (max by (rds_instance, database) "
+                          f"(rdswatch_database_info{{{INSTANCE}, {DATABASE}}}))", "short", None),
+            ("Unprotected", f"count by (rds_instance) ({UNPROTECTED}) or "
+                            f"0 * count by (rds_instance) (rdswatch_database_without_backup{{{INSTANCE}, {DATABASE}}})",
+             "short", colored(("green", ("red", 1)))),
+            ("Cadence broken", f"count by (rds_instance) ({CADENCE_BROKEN}) or "
+                               f"0 * count by (rds_instance) ({EXPECTED})", "short", colored(("green", ("orange", 1)))),
+        ], "Per instance: user databases in the catalog, those never backed up, and those whose backups stopped "
+           "keeping their learned rhythm.", w=16, h=6),
         row(lay, "Activity"),
         timeseries(lay, "Failures by reason", [target(
             f"sum by (reason) (max by (rds_instance, database, task_type, reason) ({delta(FAILURES, '$__rate_interval')}))",
@@ -82,6 +109,7 @@ def instance():
     progress = f"max by (rds_instance, database, task_type) (rdswatch_task_progress_ratio{{{INSTANCE}, {DATABASE}}})"
     stalled = f"max by (rds_instance, database, task_type) (rdswatch_task_stalled{{{INSTANCE}, {DATABASE}}})"
     queued = f"max by (rds_instance, database, task_type) (rdswatch_task_queued_seconds{{{INSTANCE}, {DATABASE}}})"
+    eta = f"max by (rds_instance, database, task_type) (rdswatch_task_eta_seconds{{{INSTANCE}, {DATABASE}}})"
     last = lambda metric, extra="": (  # noqa: E731
         f"max by (rds_instance, database) ({metric}{{{INSTANCE}, {DATABASE}{extra}}}) * 1000")
     per_task = ("rds_instance", "database", "task_type")
@@ -96,6 +124,9 @@ def instance():
             w=12, h=8, keys=per_task),
         timeseries(lay, "Progress", [target(progress, "{{rds_instance}}/{{database}} {{task_type}}")],
                    "% complete of each active task over time.", unit="percentunit"),
+        timeseries(lay, "Time left (ETA)", [target(eta, "{{rds_instance}}/{{database}} {{task_type}}")],
+                   "Time left of each running task at its recent progress rate (the last four 5 % steps); "
+                   "absent until two steps were seen.", unit="s"),
         timeseries(lay, "Queue wait", [target(queued, "{{rds_instance}}/{{database}} {{task_type}}")],
                    f"Age of the oldest task still CREATED. Dashed line: RdswatchTaskQueuedTooLong ({QUEUED // 60} min).",
                    unit="s", steps=("transparent", ("red", QUEUED))),
@@ -116,6 +147,20 @@ def instance():
              "none", mapped("OVERLAP", "no")),
         ], f"Last successful backup and restore times (UTC). FULL age turns orange at 80 % and red at the "
            f"{STALE // 3600} h staleness threshold of RdswatchBackupStale.", h=9, keys=per_db),
+        table(lay, "Backup cadence", [
+            ("Usual interval", EXPECTED, "s", None),
+            ("Since last success", f"({BACKUP_AGE}) and on ({PER_TYPE}) {EXPECTED}", "s", None),
+            ("Limit", f"clamp_min({EXPECTED} * {CADENCE_FACTOR}, {CADENCE_FLOOR})", "s", None),
+        ], f"Per database and backup type: the interval learned from the task history (median gap, at least 5 "
+           f"gaps), the time since the last success, and the limit of RdswatchBackupCadenceBroken "
+           f"({CADENCE_FACTOR}x, at least {CADENCE_FLOOR // 3600} h).", w=16, h=8,
+            keys=("rds_instance", "database", "backup_type")),
+        table(lay, "Databases without backup", [
+            ("FULL backup", f"1 - max by (rds_instance, database) "
+                            f"(rdswatch_database_without_backup{{{INSTANCE}, {DATABASE}}})", "none",
+             mapped("yes", "NONE")),
+        ], "NONE: an ONLINE database older than coverage.grace with no successful native FULL backup.",
+            w=8, h=8, keys=per_db),
         row(lay, "Failures"),
         table(lay, "Failures in the selected range", [
             ("Failures", f"max by (rds_instance, database, task_type, reason) ({delta(FAILURES, '$__range')}) > 0",

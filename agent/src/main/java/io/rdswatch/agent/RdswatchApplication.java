@@ -97,7 +97,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     CountingStateStore store = new CountingStateStore(new FileStateStore(config.stateDir()));
     registry.register(store);
-    Poller poller = new Poller(source, config.getPoll(), store, fleet, clock, ticker, schedulePolls);
+    Poller poller = new Poller(source, config.getPoll(), config.coverageSettings(), store, fleet, clock, ticker, schedulePolls);
     env.lifecycle().manage(poller);
 
     guard(config, env);

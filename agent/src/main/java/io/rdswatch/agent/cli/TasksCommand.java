@@ -66,7 +66,7 @@ public final class TasksCommand implements CliCommand {
     if (rows.isEmpty()) {
       return "no tasks\n";
     }
-    TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "DURATION", "CREATED (UTC)", "REASON");
+    TextTable table = new TextTable("ID", "TYPE", "DATABASE", "LIFECYCLE", "PROGRESS", "ETA", "DURATION", "CREATED (UTC)", "REASON");
     StringBuilder evidence = new StringBuilder();
     List<TaskRow> newestFirst = rows.stream().sorted(Comparator.comparingLong(TaskRow::taskId).reversed()).toList();
     for (TaskRow r : newestFirst) {
@@ -77,6 +77,7 @@ public final class TasksCommand implements CliCommand {
           r.database(),
           r.lifecycleRaw(),
           r.percentComplete() + "%",
+          eta(TaskInfoEta.secondsLeft(r)),
           duration(r.durationMinutes()),
           r.createdAt() == null ? null : TIME.format(r.createdAt()),
           failure == null ? null : failure.label());
@@ -86,6 +87,11 @@ public final class TasksCommand implements CliCommand {
       }
     }
     return evidence.isEmpty() ? table.render() : table.render() + "\nREASON EVIDENCE\n" + evidence;
+  }
+
+  /** Rounded up to whole minutes; null (shown empty) while unknown. */
+  static String eta(double seconds) {
+    return Double.isNaN(seconds) ? null : duration((int) Math.ceil(seconds / 60));
   }
 
   static String duration(int minutes) {

@@ -9,6 +9,7 @@ import io.rdswatch.agent.aws.discovery.DiscoveryConfig;
 import io.rdswatch.agent.aws.secrets.SecretsManagerConfig;
 import io.rdswatch.agent.drill.config.ApiConfig;
 import io.rdswatch.agent.drill.config.DrillsConfig;
+import io.rdswatch.agent.track.CoverageSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -50,6 +51,8 @@ public class AgentConfiguration extends Configuration {
   @JsonProperty @NotNull private ShardConfig shard = new ShardConfig();
   /** The trust store for the whole fleet (README "Connecting with TLS"); instances and discovery may override. */
   @JsonProperty private TlsConfig tls;
+  /** Which databases must have a native FULL backup; checked in {@link ConfigValidator}. */
+  @JsonProperty @NotNull private CoverageConfig coverage = new CoverageConfig();
 
   @JsonIgnore private ServerFactory serverFactory;
 
@@ -100,6 +103,20 @@ public class AgentConfiguration extends Configuration {
 
   public ApiConfig getApi() {
     return api;
+  }
+
+  public CoverageConfig getCoverage() {
+    return coverage;
+  }
+
+  /** The coverage settings, with the drills' scratch prefix; call after validation passed. */
+  public CoverageSettings coverageSettings() {
+    return coverage.settings(drills.getScratchPrefix());
+  }
+
+  public AgentConfiguration withCoverage(CoverageConfig coverage) {
+    this.coverage = coverage;
+    return this;
   }
 
   public ShardConfig getShard() {

@@ -52,6 +52,9 @@ final class ConfigValidator {
     v.instances(config.getInstances());
     v.aws(config);
     v.drills(config);
+    if (config.getCoverage() != null) {
+      config.getCoverage().validate("coverage", v.errors);
+    }
     v.tls(config);
     if (config.getShard() != null) {
       v.errors.addAll(config.getShard().problems("shard"));

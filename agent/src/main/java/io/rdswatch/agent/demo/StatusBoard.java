@@ -45,7 +45,14 @@ public final class StatusBoard {
 
   private static String task(ActiveTask t) {
     return t.row().database() + " " + t.row().taskTypeRaw() + " " + t.row().lifecycleRaw()
-        + (t.row().lifecycle().name().equals("IN_PROGRESS") ? " " + Math.round(t.progressRatio() * 100) + "%" : "");
+        + (t.row().lifecycle().name().equals("IN_PROGRESS") ? " " + Math.round(t.progressRatio() * 100) + "%" : "")
+        + (t.hasEta() ? " eta " + eta(t.etaSeconds()) : "");
+  }
+
+  /** "7m 05s" or "1h 12m"; whole seconds are enough for a live board. */
+  static String eta(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format("%dh %02dm", s / 3600, s % 3600 / 60) : String.format("%dm %02ds", s / 60, s % 60);
   }
 
   private static String failures(InstanceSnapshot s) {

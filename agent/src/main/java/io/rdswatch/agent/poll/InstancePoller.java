@@ -1,5 +1,6 @@
 package io.rdswatch.agent.poll;
 
+import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.target.InstanceTarget;
@@ -29,13 +30,16 @@ public final class InstancePoller {
   private final TaskTracker tracker;
   private final SqlConnector connector;
   private final TaskReader reader;
+  private final CatalogRefresh catalog;
   private final Clock clock;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile boolean retired;
   private Connection connection;
   private volatile PollStatus status = PollStatus.never();
 
-  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskReader reader, Clock clock) {
+  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskReader reader,
+      DatabaseCatalogQuery catalogQuery, Clock clock) {
+    this.catalog = new CatalogRefresh(catalogQuery);
     this.target = target;
     this.tracker = tracker;
     this.connector = connector;
@@ -116,6 +120,7 @@ public final class InstancePoller {
       tracker.pollSucceeded(read, took);
       reader.taken(read, tracker.watermark());
       int tasks = tracker.keptTasks(); // a narrow read returns only a few of them
+      catalog.refreshIfDue(connection, tracker, startedAt);
       if (!status.ok() && status.polled()) {
         LOG.info("{}: polling again ({} tasks)", target.name(), tasks);
       }

@@ -4,7 +4,9 @@ import io.dropwizard.lifecycle.Managed;
 import io.rdswatch.agent.config.PollConfig;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
+import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.TaskStatusQuery;
+import io.rdswatch.agent.track.CoverageSettings;
 import io.rdswatch.agent.target.InstanceSource;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.agent.track.StateStore;
@@ -26,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -60,6 +63,12 @@ public final class Poller implements Managed {
    */
   public Poller(InstanceSource source, PollConfig config, StateStore store, FleetState fleet, Clock clock,
       ScheduledExecutorService ticker, boolean scheduled) {
+    this(source, config, CoverageSettings.DEFAULTS, store, fleet, clock, ticker, scheduled);
+  }
+
+  /** @param coverage how each instance's databases are judged for backup coverage */
+  public Poller(InstanceSource source, PollConfig config, CoverageSettings coverage, StateStore store,
+      FleetState fleet, Clock clock, ScheduledExecutorService ticker, boolean scheduled) {
     this.source = source;
     this.scheduled = scheduled;
     this.fleet = fleet;
@@ -70,9 +79,10 @@ public final class Poller implements Managed {
     TaskFunctionQuery function = new TaskFunctionQuery(config.timeout());
     Duration stallAfter = config.stallAfter();
     Duration fullReadEvery = config.fullReadEvery();
-    this.factory = target -> new InstancePoller(
-        target, new TaskTracker(target, stallAfter, store, clock), connector,
-        new TaskReader(target.name(), query, function, fullReadEvery, clock), clock);
+    DatabaseCatalogQuery catalog = new DatabaseCatalogQuery(config.timeout());
+    this.factory = target -> new InstancePoller(target,
+        new TaskTracker(target, stallAfter, store, clock, UnaryOperator.identity(), coverage), connector,
+        new TaskReader(target.name(), query, function, fullReadEvery, clock), catalog, clock);
     this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), PollThreads.named("rdswatch-poll"));
     this.workers.allowCoreThreadTimeOut(true);

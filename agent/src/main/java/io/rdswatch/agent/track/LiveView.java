@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,13 +30,15 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
     otherLifecycle = Map.copyOf(otherLifecycle);
   }
 
+  /** @param etaSeconds time left of a task by id, NaN when unknown */
   static LiveView of(
       List<TaskRow> rows,
       Map<Long, ProgressMark> marks,
       Instant now,
       Duration stallAfter,
       BackupWindow window,
-      UnaryOperator<String> databaseLabel) {
+      UnaryOperator<String> databaseLabel,
+      LongToDoubleFunction etaSeconds) {
     List<ActiveTask> active = new ArrayList<>();
     Map<String, Integer> backupsPerDb = new HashMap<>();
     Set<String> overlapping = new TreeSet<>();
@@ -57,7 +60,8 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
               ? Math.max(0, Duration.between(row.createdAt(), now).toMillis() / 1000.0)
               : 0;
       double ratio = Math.min(1, Math.max(0, row.percentComplete() / 100.0));
-      active.add(new ActiveTask(row, ratio, stalled, queuedSeconds));
+      double eta = row.lifecycle() == Lifecycle.IN_PROGRESS ? etaSeconds.applyAsDouble(row.taskId()) : Double.NaN;
+      active.add(new ActiveTask(row, ratio, stalled, queuedSeconds, eta));
       if (row.taskType().isBackup() && row.database() != null) {
         if (backupsPerDb.merge(row.database(), 1, Integer::sum) >= 2 || (inWindow && !queued)) {
           overlapping.add(row.database());

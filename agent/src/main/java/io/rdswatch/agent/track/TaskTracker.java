@@ -1,8 +1,10 @@
 package io.rdswatch.agent.track;
 
+import io.rdswatch.agent.sql.CatalogDatabase;
 import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.target.InstanceTarget;
 import io.rdswatch.exporter.model.FailureContext;
+import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -44,6 +47,9 @@ public final class TaskTracker {
   private final Clock clock;
   private final UnaryOperator<String> databaseLabel;
   private final BackupWindow window;
+  private final CoverageSettings coverage;
+  private final EtaEstimator eta = new EtaEstimator(); // guarded by this
+  private final BackupCadence cadence = new BackupCadence(); // guarded by this
 
   private InstanceState durable; // what the store holds; guarded by this
   private boolean up;
@@ -53,6 +59,8 @@ public final class TaskTracker {
   private String pollMode;
   private long resyncCorrections;
   private boolean narrowSinceFull;
+  private List<CatalogDatabase> catalog; // null until the catalog was read
+  private Map<BackupKey, Double> expectedIntervals = Map.of();
 
   private volatile InstanceSnapshot snapshot;
   private volatile RetainedRows latestRows = RetainedRows.NONE;
@@ -71,6 +79,18 @@ public final class TaskTracker {
       StateStore store,
       Clock clock,
       UnaryOperator<String> databaseLabel) {
+    this(target, stallAfter, store, clock, databaseLabel, CoverageSettings.DEFAULTS);
+  }
+
+  /** @param coverage how the catalog's databases are judged for backup coverage */
+  public TaskTracker(
+      InstanceTarget target,
+      Duration stallAfter,
+      StateStore store,
+      Clock clock,
+      UnaryOperator<String> databaseLabel,
+      CoverageSettings coverage) {
+    this.coverage = Objects.requireNonNull(coverage, "coverage");
     this.target = Objects.requireNonNull(target, "target");
     this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter");
     this.store = Objects.requireNonNull(store, "store");
@@ -150,7 +170,10 @@ public final class TaskTracker {
     up = true;
     lastSuccess = now;
     pollSeconds = seconds(pollDuration);
-    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel);
+    eta.observe(copy, now);
+    cadence.observe(copy, now, databaseLabel);
+    expectedIntervals = cadence.learned();
+    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel, id -> eta.secondsLeft(id, now));
     latestRows = read.full() ? latestRows.next(copy, standIns) : latestRows.merged(copy, read.watermark());
     snapshot = build(now);
   }
@@ -163,6 +186,17 @@ public final class TaskTracker {
     up = false;
     pollSeconds = seconds(pollDuration);
     snapshot = build(clock.instant());
+  }
+
+  /** The user databases of a catalog read (see {@link CoverageSettings#refresh()}). */
+  public synchronized void catalogRead(List<CatalogDatabase> databases) {
+    catalog = List.copyOf(databases);
+    snapshot = build(clock.instant());
+  }
+
+  /** How the catalog is judged, including how often it should be read. */
+  public CoverageSettings coverage() {
+    return coverage;
   }
 
   /** The latest snapshot; never blocks. */
@@ -268,7 +302,9 @@ public final class TaskTracker {
         now,
         live.otherLifecycle(),
         pollMode,
-        resyncCorrections);
+        resyncCorrections,
+        catalog == null ? List.of() : Coverage.judge(catalog, s.backupLastSuccess().keySet(), coverage, now),
+        expectedIntervals);
   }
 
   private static double seconds(Duration d) {

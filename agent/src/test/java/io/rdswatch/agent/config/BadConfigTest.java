@@ -85,6 +85,11 @@ class BadConfigTest {
             "http.tls.keyFile: required with http.tls"),
         bad("http-tls-not-pem.yml", "http.tls.certFile: 'src/test/resources/config/bad/http-tls-not-pem.yml'"
             + " is not a PEM certificate chain (No certificate data found)"),
+        bad("bad-coverage.yml",
+            "coverage.exclude[1]: 'tmp(' is not a regular expression (Unclosed group near index 4)",
+            "coverage.exclude[2]: must not be empty",
+            "coverage.grace: expected a duration such as 30s, 5m or 1h (Invalid duration: -1h)",
+            "coverage.refresh: must be at least 1s"),
         bad("yaml-syntax.yml", "line 3, column 10: mapping values are not allowed here"),
         bad("many-errors.yml",
             "http.port: must be between 0 and 65535",

@@ -93,11 +93,11 @@ class CheckAndTasksCommandTest {
     CliRun active = CliRun.of("tasks", "--config", config.toString(), "--instance", "a-admin", "--active");
 
     assertThat(all.exitCode()).as(all.err()).isZero();
-    assertThat(all.out()).startsWith("ID  TYPE                    DATABASE  LIFECYCLE  PROGRESS  DURATION  CREATED (UTC)     REASON\n");
+    assertThat(all.out()).startsWith("ID  TYPE                    DATABASE  LIFECYCLE  PROGRESS  ETA  DURATION  CREATED (UTC)     REASON\n");
     String[] parts = all.out().split("\n\nREASON EVIDENCE\n", -1);
     assertThat(parts).hasSize(2);
     assertThat(parts[0].lines().skip(1)).isNotEmpty().allSatisfy(l ->
-        assertThat(l).matches("\\d+ +BACKUP_DB_DIFFERENTIAL +Benefits +ERROR +\\d+% +\\d+m +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +s3_wrong_region"));
+        assertThat(l).matches("\\d+ +BACKUP_DB_DIFFERENTIAL +Benefits +ERROR +\\d+% +- +\\d+m +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +s3_wrong_region"));
     // each failure's deciding task_info entry, newest first like the table
     assertThat(parts[1].lines().map(l -> l.substring(0, l.indexOf(' '))).toList())
         .isEqualTo(parts[0].lines().skip(1).map(l -> l.substring(0, l.indexOf(' '))).toList());
@@ -105,7 +105,7 @@ class CheckAndTasksCommandTest {
         "\\d+ s3_wrong_region: \\[[-0-9 :.]+] Please specify a bucket that is in the same region as RDS instance\\."));
     assertThat(active.exitCode()).isZero();
     assertThat(active.out().lines().skip(1)).singleElement().satisfies(l ->
-        assertThat(l).matches("\\d+ +BACKUP_DB +Sales +IN_PROGRESS +\\d+% +\\d+m +.* +-"));
+        assertThat(l).matches("\\d+ +BACKUP_DB +Sales +IN_PROGRESS +\\d+% +\\d+m +\\d+m +.* +-"));
   }
 
   @Test

@@ -40,6 +40,18 @@ class DemoTest {
       assertThat(StatusBoard.lines(demo.runtime().fleet())).hasSize(3)
           .anySatisfy(l -> assertThat(l).startsWith("analytics-dev").contains("up", "Warehouse BACKUP_DB IN_PROGRESS"));
 
+      // coverage and cadence: Archive was never backed up, Inventory's hourly differentials stopped 5 h before start
+      assertThat(MetricsPage.value(page[0],
+          "rdswatch_database_without_backup{rds_instance=\"analytics-dev\",database=\"Archive\",backup_type=\"full\",}"))
+          .hasValue(1.0);
+      String inventory = "{rds_instance=\"sales-prod\",database=\"Inventory\",backup_type=\"differential\",}";
+      double learned = MetricsPage.value(page[0], "rdswatch_backup_expected_interval_seconds" + inventory).orElseThrow();
+      double lastDiff = MetricsPage.value(page[0], "rdswatch_backup_last_success_timestamp_seconds" + inventory).orElseThrow();
+      double polled = MetricsPage.value(page[0],
+          "rdswatch_last_poll_success_timestamp_seconds{rds_instance=\"sales-prod\",}").orElseThrow();
+      assertThat(learned).as("hourly").isBetween(3000.0, 4200.0);
+      assertThat(polled - lastDiff).as("quiet for more than twice the learned interval").isGreaterThan(2 * learned);
+
       CliRun check = CliRun.of("check", "--config", options.configFile().toString());
       assertThat(check.exitCode()).as(check.out()).isZero();
       CliRun tasks = CliRun.of("tasks", "--config", options.configFile().toString(), "--instance", "hr-prod");

@@ -90,6 +90,11 @@ class GoldenMetricsTest {
       a.backup(BackupRequest.full("Big", BUCKET + "Big/full-2.bak"));
       fleet.advance(Duration.ofMinutes(4));
       agent.pollOnce();
+      // two more progress steps of the running FULL give it an ETA
+      fleet.advance(Duration.ofSeconds(40));
+      agent.pollOnce();
+      fleet.advance(Duration.ofSeconds(40));
+      agent.pollOnce();
 
       String page = agent.metrics();
       assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"backup_window_overlap\""))

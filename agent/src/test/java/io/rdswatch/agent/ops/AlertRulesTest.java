@@ -24,7 +24,8 @@ class AlertRulesTest {
       "RdswatchMetricsStale", "RdswatchDrillFailed", "RdswatchDrillOverdue", "RdswatchDrillRtoExceeded",
       "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied",
       // hardening: what a drill left behind, and a stateDir that cannot be written
-      "RdswatchDrillScratchLeft", "RdswatchStateSaveFailing");
+      "RdswatchDrillScratchLeft", "RdswatchStateSaveFailing",
+      "RdswatchBackupCadenceBroken", "RdswatchDatabaseUnprotected");
 
   private static final String RUNBOOK_PREFIX = "file:///usr/share/doc/rdswatch/alerts/runbooks.md#";
   private static final Pattern THRESHOLD = Pattern.compile("vector\\((\\d+)\\)");
@@ -66,7 +67,7 @@ class AlertRulesTest {
         .filter(r -> r.record() != null && r.record().startsWith("rdswatch:threshold_")).toList();
     String alertExprs = RuleFiles.alerts().stream().map(Rule::expr).collect(Collectors.joining("\n"));
 
-    assertThat(thresholds).hasSize(5);
+    assertThat(thresholds).hasSize(7);
     for (Rule t : thresholds) {
       assertThat(t.expr().trim()).as(t.record()).matches(THRESHOLD);
       assertThat(alertExprs).as("an alert reads " + t.record()).contains(t.record());
@@ -74,6 +75,8 @@ class AlertRulesTest {
     // the defaults issue 6 names
     assertThat(threshold(thresholds, "rdswatch:threshold_backup_stale_seconds")).isEqualTo(26 * 3600);
     assertThat(threshold(thresholds, "rdswatch:threshold_drill_overdue_seconds")).isEqualTo(8 * 86400);
+    assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_factor")).isEqualTo(2);
+    assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_floor_seconds")).isEqualTo(2 * 3600);
   }
 
   @Test

@@ -96,6 +96,7 @@ class PollModeFallbackE2eTest {
     TaskTracker tracker = new TaskTracker(target, Duration.ofMinutes(30), new MemoryStateStore(), clock);
     TaskReader reader = new TaskReader(target.name(), new TaskStatusQuery(TIMEOUT), new TaskFunctionQuery(TIMEOUT),
         FULL_EVERY, clock);
-    return new InstancePoller(target, tracker, new SqlConnector(TIMEOUT), reader, clock);
+    return new InstancePoller(target, tracker, new SqlConnector(TIMEOUT), reader,
+        new io.rdswatch.agent.sql.DatabaseCatalogQuery(TIMEOUT), clock);
   }
 }

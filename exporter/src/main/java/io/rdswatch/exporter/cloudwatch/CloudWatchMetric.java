@@ -14,7 +14,8 @@ public enum CloudWatchMetric {
   /** Filled by the drill runner through extra datums. */
   DRILL_SUCCESS("DrillSuccess", StandardUnit.NONE),
   /** Filled by the drill runner through extra datums. */
-  DRILL_RESTORE_SECONDS("DrillRestoreSeconds", StandardUnit.SECONDS);
+  DRILL_RESTORE_SECONDS("DrillRestoreSeconds", StandardUnit.SECONDS),
+  UNPROTECTED_DATABASES("UnprotectedDatabases", StandardUnit.COUNT);
 
   private final String metricName;
   private final StandardUnit unit;

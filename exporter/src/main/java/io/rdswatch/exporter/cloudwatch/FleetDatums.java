@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
  *
  * <p>Per instance: InstanceUp always; while the instance is up, ActiveTasks, TaskProgress in
  * percent (per database and task type, the lowest when several tasks share them) and
- * BackupAgeSeconds (per database, since the last successful FULL). While it is down those are
+ * BackupAgeSeconds (per database, since the last successful FULL), and UnprotectedDatabases (user
+ * databases without any successful FULL, once the catalog was read). While it is down those are
  * unknown and not sent. TaskFailures: the instance total since the last publish every time (0
  * included, so alarms get data), plus one datum per database and task type with new failures.
  *
@@ -126,6 +127,9 @@ public final class FleetDatums {
       }
       lastFull.forEach(
           (db, at) -> d.add(out, CloudWatchMetric.BACKUP_AGE_SECONDS, ageSeconds(at, now), db));
+    }
+    if (on(CloudWatchMetric.UNPROTECTED_DATABASES) && !instance.databases().isEmpty()) {
+      d.add(out, CloudWatchMetric.UNPROTECTED_DATABASES, instance.unprotectedDatabases());
     }
   }
 

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * an instance that is down (stale progress would mislead); rdswatch_up says why they vanished.
  *
  * <p>Task ids are not labels, so tasks sharing (database, task_type) are merged: the oldest queue
- * age, the lowest progress (it only moves forward as tasks finish) and stalled if any is stalled.
+ * age, the lowest progress (it only moves forward as tasks finish), stalled if any is stalled, and
+ * the longest time left. A task whose rate is not known yet has no ETA sample.
  */
 public final class ActiveTaskCollector extends SnapshotCollector {
 
@@ -33,6 +34,7 @@ public final class ActiveTaskCollector extends SnapshotCollector {
     SampleTable queued = new SampleTable();
     SampleTable progress = new SampleTable();
     SampleTable stalled = new SampleTable();
+    SampleTable eta = new SampleTable();
     for (InstanceSnapshot instance : snapshot.instances()) {
       if (!instance.up()) {
         continue;
@@ -54,6 +56,9 @@ public final class ActiveTaskCollector extends SnapshotCollector {
         }
         progress.merge(Math::min, task.progressRatio(), name, db, type);
         stalled.merge(Math::max, task.stalled() ? 1 : 0, name, db, type);
+        if (task.hasEta()) {
+          eta.merge(Math::max, task.etaSeconds(), name, db, type);
+        }
       }
     }
     List<String> perTask = List.of(RDS_INSTANCE, DATABASE, TASK_TYPE);
@@ -78,6 +83,11 @@ public final class ActiveTaskCollector extends SnapshotCollector {
         stalled.gauge(
             "rdswatch_task_stalled",
             "1 if a started task's progress has not moved for the configured stallAfter.",
+            perTask),
+        eta.gauge(
+            "rdswatch_task_eta_seconds",
+            "Time left of a started task at its recent progress rate; absent until two progress"
+                + " steps were seen. The longest when several share these labels.",
             perTask));
   }
 }

@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Last successful backup and restore per database, and the backup-overlap gauge. Timestamps are
- * facts kept across restarts, so they stay while an instance is down; overlap describes the last
- * poll and is left out then.
+ * Last successful backup and restore per database, the learned backup interval and the
+ * backup-overlap gauge. Timestamps are facts kept across restarts, so they stay while an instance is
+ * down, as does the interval learned from the last history read; overlap describes the last poll
+ * and is left out then.
  */
 public final class BackupCollector extends SnapshotCollector {
 
@@ -29,12 +30,15 @@ public final class BackupCollector extends SnapshotCollector {
     SampleTable backups = new SampleTable();
     SampleTable restores = new SampleTable();
     SampleTable overlap = new SampleTable();
+    SampleTable expected = new SampleTable();
     for (InstanceSnapshot instance : snapshot.instances()) {
       String name = instance.name();
       for (Map.Entry<BackupKey, Instant> e : instance.backupLastSuccess().entrySet()) {
         BackupKey k = e.getKey();
         backups.put(Labels.seconds(e.getValue()), name, k.database(), k.kind().label());
       }
+      instance.expectedIntervalSeconds().forEach(
+          (k, seconds) -> expected.put(seconds, name, k.database(), k.kind().label()));
       instance.restoreLastSuccess().forEach((db, at) -> restores.put(Labels.seconds(at), name, db));
       if (instance.up()) {
         for (String db : backedUpDatabases(instance)) {
@@ -46,6 +50,11 @@ public final class BackupCollector extends SnapshotCollector {
         backups.gauge(
             "rdswatch_backup_last_success_timestamp_seconds",
             "Unix time (last_updated) of the last successful native backup, kept across restarts.",
+            List.of(RDS_INSTANCE, DATABASE, "backup_type")),
+        expected.gauge(
+            "rdswatch_backup_expected_interval_seconds",
+            "Usual gap between successful native backups, learned from the task history (median"
+                + " of the gaps, once there are at least 5).",
             List.of(RDS_INSTANCE, DATABASE, "backup_type")),
         restores.gauge(
             "rdswatch_restore_last_success_timestamp_seconds",

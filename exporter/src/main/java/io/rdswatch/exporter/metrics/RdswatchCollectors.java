@@ -22,6 +22,7 @@ public final class RdswatchCollectors {
         new ActiveTaskCollector(fleet),
         new FinishedTaskCollector(fleet),
         new BackupCollector(fleet),
+        new CoverageCollector(fleet),
         new InstanceInfoCollector(fleet));
   }
 

@@ -19,6 +19,10 @@ import java.util.Set;
  *     "procedure": exec rds_task_status, in full), or null before the first successful poll
  * @param resyncCorrections tasks that a periodic full read found the incremental reads had missed
  *     or seen differently, since the agent started
+ * @param databases the user databases of the last catalog read, with their backup coverage; empty
+ *     until the catalog has been read
+ * @param expectedIntervalSeconds the usual gap between successful backups per database and backup
+ *     type, learned from the task history; absent until enough gaps were seen
  */
 public record InstanceSnapshot(
     String name,
@@ -39,7 +43,9 @@ public record InstanceSnapshot(
     Instant takenAt,
     Map<TaskType, Long> otherLifecycleTasks,
     String pollMode,
-    long resyncCorrections) {
+    long resyncCorrections,
+    List<DatabaseCoverage> databases,
+    Map<BackupKey, Double> expectedIntervalSeconds) {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
@@ -52,9 +58,13 @@ public record InstanceSnapshot(
     restoreLastSuccess = Map.copyOf(restoreLastSuccess);
     overlappingDatabases = Set.copyOf(overlappingDatabases);
     otherLifecycleTasks = Map.copyOf(otherLifecycleTasks);
+    databases = List.copyOf(databases);
+    expectedIntervalSeconds = Map.copyOf(expectedIntervalSeconds);
   }
 
-  /** A snapshot without tasks of undocumented lifecycles, saying nothing about how the table is read. */
+  /**
+   * A snapshot without tasks of undocumented lifecycles, poll mode, catalog or learned cadence.
+   */
   public InstanceSnapshot(
       String name,
       String host,
@@ -72,7 +82,13 @@ public record InstanceSnapshot(
       Set<String> overlappingDatabases,
       String backupWindow,
       Instant takenAt) {
-    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks, finished, failures,
-        durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases, backupWindow, takenAt, Map.of(), null, 0);
+    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks,
+        finished, failures, durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases,
+        backupWindow, takenAt, Map.of(), null, 0, List.of(), Map.of());
+  }
+
+  /** User databases the catalog lists that have no successful native FULL backup. */
+  public long unprotectedDatabases() {
+    return databases.stream().filter(DatabaseCoverage::unprotected).count();
   }
 }

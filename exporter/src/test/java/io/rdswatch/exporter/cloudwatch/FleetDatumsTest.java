@@ -48,6 +48,7 @@ class FleetDatumsTest {
             "TaskProgress orders-prod staging RESTORE_DB_NORECOVERY = 10.0",
             "BackupAgeSeconds orders-prod billing = 122400.0",
             "BackupAgeSeconds orders-prod orders = 36000.0",
+            "UnprotectedDatabases orders-prod = 1.0",
             "TaskFailures reports-dev = 0.0",
             "InstanceUp reports-dev = 0.0");
     assertThat(datums).allSatisfy(d -> assertThat(d.timestamp()).isEqualTo(SampleFleet.NOW));
@@ -60,6 +61,7 @@ class FleetDatumsTest {
     assertThat(units)
         .containsEntry("TaskFailures", StandardUnit.COUNT)
         .containsEntry("ActiveTasks", StandardUnit.COUNT)
+        .containsEntry("UnprotectedDatabases", StandardUnit.COUNT)
         .containsEntry("TaskProgress", StandardUnit.PERCENT)
         .containsEntry("BackupAgeSeconds", StandardUnit.SECONDS)
         .containsEntry("InstanceUp", StandardUnit.NONE);
@@ -140,7 +142,16 @@ class FleetDatumsTest {
     assertThatThrownBy(() -> CloudWatchMetric.parse("BackupAge"))
         .hasMessage(
             "unknown CloudWatch metric 'BackupAge'; must be one of TaskFailures, ActiveTasks,"
-                + " TaskProgress, BackupAgeSeconds, InstanceUp, DrillSuccess, DrillRestoreSeconds");
+                + " TaskProgress, BackupAgeSeconds, InstanceUp, DrillSuccess, DrillRestoreSeconds,"
+                + " UnprotectedDatabases");
+  }
+
+  @Test
+  void unprotectedDatabasesAreCountedPerInstanceOnceTheCatalogWasRead() {
+    List<MetricDatum> datums = new FleetDatums(EnumSet.of(CloudWatchMetric.UNPROTECTED_DATABASES))
+        .build(SampleFleet.fleet(), FailureBaseline.none(), SampleFleet.NOW, List.of()).datums();
+    assertThat(lines(datums)).as("reports-dev is down and has no catalog")
+        .containsExactly("UnprotectedDatabases orders-prod = 1.0");
   }
 
   private static InstanceSnapshot withFailures(InstanceSnapshot b, Map<FailureKey, Long> failures) {

@@ -3,6 +3,7 @@ package io.rdswatch.exporter.testsupport;
 import io.rdswatch.exporter.model.ActiveTask;
 import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.BackupKind;
+import io.rdswatch.exporter.model.DatabaseCoverage;
 import io.rdswatch.exporter.model.DurationHistogram;
 import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
@@ -61,7 +62,7 @@ public final class SampleFleet {
         Map.of(PollErrorKind.TIMEOUT, 2L),
         List.of(
             new ActiveTask(
-                row(101, "BACKUP_DB", "orders", 40, "IN_PROGRESS", "started"), 0.4, false, 0),
+                row(101, "BACKUP_DB", "orders", 40, "IN_PROGRESS", "started"), 0.4, false, 0, 900),
             new ActiveTask(row(102, "BACKUP_DB", "orders", 0, "CREATED", ""), 0, false, 120),
             new ActiveTask(row(103, "BACKUP_DB", "orders", 0, "CREATED", ""), 0, false, 30),
             new ActiveTask(
@@ -97,7 +98,15 @@ public final class SampleFleet {
         // a lifecycle RDS does not document: counted, no progress or stall
         Map.of(TaskType.BACKUP_DB, 1L),
         null,
-        0);
+        0,
+        List.of(
+            new DatabaseCoverage("archive", "ONLINE", "SIMPLE", true),
+            new DatabaseCoverage("billing", "ONLINE", "FULL", false),
+            new DatabaseCoverage("orders", "ONLINE", "FULL", false),
+            new DatabaseCoverage("staging", "RESTORING", "FULL", null)),
+        Map.of(
+            new BackupKey("orders", BackupKind.FULL), 86400.0,
+            new BackupKey("orders", BackupKind.DIFFERENTIAL), 3600.0));
   }
 
   /** Down: its counters and timestamps stay, its active-task gauges go. */

@@ -34,7 +34,9 @@ final class BackupSchedule {
     List<ScheduleEntry> due = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       if (!next.get(i).isAfter(t)) {
-        due.add(entries.get(i));
+        if (entries.get(i).runsAt(next.get(i))) {
+          due.add(entries.get(i));
+        }
         next.set(i, next.get(i).plus(entries.get(i).every()));
       }
     }

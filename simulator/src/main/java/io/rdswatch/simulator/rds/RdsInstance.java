@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -40,6 +41,7 @@ public final class RdsInstance {
   private boolean optionEnabled;
   private BackupWindow backupWindow;
   private TaskInfoWording wording = TaskInfoWording.CURRENT;
+  private Pace pace = Pace.STEADY;
   private long otherUsedBytes;
   Instant cursor;
 
@@ -250,6 +252,15 @@ public final class RdsInstance {
   /** Sets the volume's free space as of now; databases created or dropped later move it. */
   public synchronized void freeBytes(long free) {
     otherUsedBytes = Math.max(0, settings.storageBytes() - free - catalog.usedMb() * MB);
+  }
+
+  /** How tasks that start from now on spread their work over their run. */
+  public synchronized void pace(Pace value) {
+    this.pace = Objects.requireNonNull(value);
+  }
+
+  synchronized Pace pace() {
+    return pace;
   }
 
   public synchronized void addSchedule(ScheduleEntry entry) {

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * One recurring backup job, as an SRE team would run from SQL Agent or a Lambda: every {@code
  * every}, at {@code offset} past midnight UTC (and every period after it), back up {@code
- * databases} (empty: every database the scenario declared) to {@code bucket}.
+ * databases} (empty: every database the scenario declared) to {@code bucket}, until {@code until}
+ * (null: for ever).
  *
  * @param keyPattern object key with {instance}, {db}, {type} and {ts} placeholders; must contain
  *     one '*' when {@code files} > 1
@@ -25,7 +26,8 @@ public record ScheduleEntry(
     String keyPattern,
     String kmsKeyArn,
     int files,
-    boolean overwrite) {
+    boolean overwrite,
+    Instant until) {
   private static final DateTimeFormatter TS =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
@@ -51,6 +53,18 @@ public record ScheduleEntry(
     if (files > 1 && keyPattern.chars().filter(c -> c == '*').count() != 1) {
       throw new IllegalArgumentException("key with files > 1 must contain exactly one '*': " + keyPattern);
     }
+  }
+
+  /** A job that never ends. */
+  public ScheduleEntry(
+      BackupKind kind, Duration every, Duration offset, List<String> databases, String bucket, String keyPattern,
+      String kmsKeyArn, int files, boolean overwrite) {
+    this(kind, every, offset, databases, bucket, keyPattern, kmsKeyArn, files, overwrite, null);
+  }
+
+  /** Whether the job still runs at {@code t} (a job can be stopped, as a broken one would be). */
+  public boolean runsAt(Instant t) {
+    return until == null || !t.isAfter(until);
   }
 
   /** The first run at or after {@code t}. */

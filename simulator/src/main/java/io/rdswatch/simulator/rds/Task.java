@@ -27,6 +27,8 @@ final class Task {
   Lifecycle lifecycle = Lifecycle.CREATED;
   Instant startedAt;
   Duration run;
+  /** How the work spreads over {@link #run}; chosen when the task starts. */
+  Pace pace = Pace.STEADY;
   /** MB the run moves: the database (backup) or the backup files (restore). */
   long dataMb;
   Instant endAt;
@@ -83,7 +85,7 @@ final class Task {
     if (startedAt == null || t.isBefore(startedAt)) {
       return 0;
     }
-    double f = (double) Duration.between(startedAt, t).toMillis() / Math.max(1, run.toMillis());
+    double f = pace.work(Math.min(1, (double) Duration.between(startedAt, t).toMillis() / Math.max(1, run.toMillis())));
     return Math.min(f, lifecycle.isTerminal() ? endFraction : Math.min(endFraction, 1));
   }
 }

@@ -95,6 +95,7 @@ final class TaskEngine {
   private void start(Task t, Instant now) {
     t.startedAt = now;
     t.lifecycle = Lifecycle.IN_PROGRESS;
+    t.pace = rds.pace();
     if (t.type == TaskType.FINISH_RESTORE) {
       t.run = rds.timing().finishRestore();
       succeedAt(t, now.plus(t.run));

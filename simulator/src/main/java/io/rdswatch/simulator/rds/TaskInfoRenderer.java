@@ -91,7 +91,8 @@ final class TaskInfoRenderer {
     int reached = percent(task, until);
     long runMillis = task.run.toMillis();
     for (int p = 5; p <= reached && p < 100; p += 5) {
-      lines.add(new Line(start.plusMillis(runMillis * p / 100), p + " percent processed."));
+      long at = (long) Math.ceil(runMillis * task.pace.time(p / 100.0));
+      lines.add(new Line(start.plusMillis(at), p + " percent processed."));
     }
     addEnd(task, now, lines);
     return sorted(lines);

@@ -88,12 +88,27 @@ final class ContentsFactory {
       BackupKind kind = field(path + ".type", () -> BackupKind.parse(s.type()));
       Duration every = field(path + ".every", () -> Durations.parse(s.every()));
       Duration offset = field(path + ".at", () -> offset(s.at(), every));
+      Instant until = field(path + ".until", () -> until(s.until()));
       field(path, () -> {
         rds.addSchedule(new ScheduleEntry(kind, every, offset, s.databases(), s.bucket(), s.key(), s.kmsKey(),
-            orDefault(s.files(), 1), orDefault(s.overwrite(), false)));
+            orDefault(s.files(), 1), orDefault(s.overwrite(), false), until));
         return null;
       });
     }
+  }
+
+  /** "start-3h" / "start+1h": the job's last run may be at or before that moment; null: never ends. */
+  private Instant until(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    String rest = t.startsWith("start") ? t.substring(5).strip() : "";
+    if (!t.startsWith("start") || !(rest.isEmpty() || rest.startsWith("-") || rest.startsWith("+"))) {
+      throw new IllegalArgumentException("must be relative to the start like start-3h, got '" + text + "'");
+    }
+    Duration shift = rest.isEmpty() ? Duration.ZERO : Durations.parse(rest.substring(1).strip());
+    return rest.startsWith("-") ? start.minus(shift) : start.plus(shift);
   }
 
   /** "01:30" (UTC time of day) or "start-20m" / "start+5m" (relative to the scenario start). */

@@ -98,10 +98,18 @@ public record InstanceSpec(
    * @param at first run: a UTC time of day ("01:30"), or relative to the scenario start ("start-20m")
    * @param databases names to back up; empty or absent for every database the scenario declares
    * @param key object key pattern with {instance}, {db}, {type}, {ts}; one '*' when files > 1
+   * @param until last run: relative to the scenario start ("start-3h"); absent for never ending
    */
   public record ScheduleSpec(
       String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
-      Integer files, Boolean overwrite) {}
+      Integer files, Boolean overwrite, String until) {
+
+    public ScheduleSpec(
+        String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
+        Integer files, Boolean overwrite) {
+      this(type, every, at, databases, bucket, key, kmsKey, files, overwrite, null);
+    }
+  }
 
   /**
    * @param windowAbort "explicit" (default): a backup aborted by the automated backup window logs the

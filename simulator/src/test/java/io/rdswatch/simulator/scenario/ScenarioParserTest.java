@@ -3,6 +3,11 @@ package io.rdswatch.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.Simulator;
+import io.rdswatch.simulator.SimulatorOptions;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Bad scenarios are refused with a message that names the field and the rule. */
@@ -65,5 +70,28 @@ class ScenarioParserTest {
     assertThat(Durations.parse("1h30m")).hasMinutes(90);
     assertThat(Durations.parse("2d")).hasHours(48);
     assertThatThrownBy(() -> Durations.parse("1x")).hasMessageContaining("not a duration");
+  }
+
+  @Test
+  void aScheduleWithUntilStopsRunning() throws Exception {
+    String yaml = """
+        history: 10h
+        instances:
+          - name: a
+            databases: [{name: Db, size_mb: 10}]
+            buckets: [{name: b, region: us-east-1}]
+            schedule:
+              - {type: DIFFERENTIAL, every: 1h, at: "00:10", bucket: b, until: "start-4h"}
+        """;
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
+    try (Simulator sim = Simulator.start(Scenario.parse(yaml),
+        SimulatorOptions.forTests(clock))) {
+      var tasks = sim.instance("a").tasks();
+      assertThat(tasks).as("02:10 .. 07:10").hasSize(6)
+          .allSatisfy(t -> assertThat(t.createdAt()).isBeforeOrEqualTo(Instant.parse("2026-11-27T08:00:00Z")));
+      clock.advance(Duration.ofHours(3));
+      assertThat(sim.instance("a").tasks()).hasSize(6);
+    }
+    refused(yaml.replace("start-4h", "08:00"), "schedule[0].until", "start-3h");
   }
 }

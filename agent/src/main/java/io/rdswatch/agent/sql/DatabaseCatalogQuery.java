@@ -1,0 +1,61 @@
+package io.rdswatch.agent.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists an instance's user databases: one small catalog view, no per-database work, so it costs
+ * the same whatever the databases hold. The number of rows is capped (RDS allows at most a few
+ * hundred databases per instance), so a strange catalog cannot make a poll unbounded.
+ *
+ * <p>The server's times are read here and nowhere else, so that a conversion from the instance's
+ * time zone belongs in {@link #createDate}.
+ */
+public final class DatabaseCatalogQuery {
+
+  /** Ids 1-4 are master, tempdb, model and msdb. */
+  static final String SQL =
+      "SELECT name, state_desc, recovery_model_desc, create_date FROM sys.databases"
+          + " WHERE database_id > 4";
+
+  /** Far above RDS's per-instance database limit. */
+  static final int MAX_ROWS = 5000;
+
+  private final int timeoutSeconds;
+
+  public DatabaseCatalogQuery(Duration timeout) {
+    this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+  }
+
+  public List<CatalogDatabase> read(Connection connection) throws PollException {
+    try (PreparedStatement ps = connection.prepareStatement(SQL)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      ps.setMaxRows(MAX_ROWS);
+      List<CatalogDatabase> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          if (name != null && !"rdsadmin".equalsIgnoreCase(name)) {
+            out.add(new CatalogDatabase(name, rs.getString(2), rs.getString(3), createDate(rs.getTimestamp(4))));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new PollException(SqlErrors.whileQuerying(e), "sys.databases: " + e.getMessage(), e.getErrorCode(), e);
+    }
+  }
+
+  /** The server's local time taken as UTC (the RDS default time zone). */
+  static Instant createDate(Timestamp created) {
+    return created == null ? null : created.toLocalDateTime().toInstant(ZoneOffset.UTC);
+  }
+}
