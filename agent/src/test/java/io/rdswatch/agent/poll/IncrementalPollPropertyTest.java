@@ -11,6 +11,7 @@ import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
+import io.rdswatch.exporter.model.ActiveTask;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.simulator.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
@@ -136,7 +137,7 @@ class IncrementalPollPropertyTest {
               assertThat(tracker.snapshot().finished()).isEqualTo(reference.snapshot().finished());
               assertThat(tracker.snapshot().failures()).isEqualTo(reference.snapshot().failures());
               assertThat(tracker.snapshot().backupLastSuccess()).isEqualTo(reference.snapshot().backupLastSuccess());
-              assertThat(tracker.snapshot().activeTasks()).isEqualTo(reference.snapshot().activeTasks());
+              assertThat(withoutEta(tracker.snapshot().activeTasks())).isEqualTo(withoutEta(reference.snapshot().activeTasks()));
               assertThat(tracker.snapshot().resyncCorrections()).isZero();
               Map<Long, TaskRow> kept = new HashMap<>();
               tracker.latestRows().forEach(r -> kept.put(r.taskId(), r));
@@ -163,5 +164,15 @@ class IncrementalPollPropertyTest {
   private static TaskReader reader(InstanceTarget target, TaskStatusQuery procedure, int fullReadHours, Clock clock) {
     return new TaskReader(target.name(), procedure, new TaskFunctionQuery(TIMEOUT), Duration.ofHours(fullReadHours),
         clock);
+  }
+
+  /**
+   * The ETA is estimated from the progress steps an agent saw in memory, and starts afresh after a
+   * restart (README, "Database coverage, ETA and cadence"); what is compared here is the tasks.
+   */
+  private static List<ActiveTask> withoutEta(List<ActiveTask> tasks) {
+    return tasks.stream()
+        .map(t -> new ActiveTask(t.row(), t.progressRatio(), t.stalled(), t.queuedSeconds(), Double.NaN))
+        .toList();
   }
 }
