@@ -81,7 +81,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
   public void run(AgentConfiguration config, Environment env) {
     FleetState fleet = new FleetState(clock);
     CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
-    // AWS (issue 4), managed before the poller: discovery's first refresh precedes the first poll.
+    // AWS, managed before the poller: discovery's first refresh precedes the first poll.
     AwsIntegration aws = new AwsIntegration(config.getCloudwatch(), config.getDiscovery(),
         config.getSecretsManager(), AwsClientFactory.production(), registry);
     DrillHistory drillHistory = new DrillHistory(new DrillJournal(config.stateDir()));
@@ -108,7 +108,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     env.jersey().register(new TasksResource(fleet));
     env.jersey().register(new ProbeResource());
 
-    // Restore drills (issue 5): schedules, recovery of unfinished drills, /api/drills, /drills.
+    // Restore drills: schedules, recovery of unfinished drills, /api/drills, /drills.
     drills = DrillWiring.install(config, env, all, source::owns, drillHistory, clock, registry, schedulePolls);
 
     fleet.addListener(new InstanceHealthChecks(env.healthChecks()));

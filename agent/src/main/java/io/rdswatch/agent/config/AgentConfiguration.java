@@ -35,14 +35,14 @@ public class AgentConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull private List<InstanceConfig> instances = new ArrayList<>();
 
-  /** AWS sections (issue 4); each checks itself in {@link ConfigValidator}. */
+  /** AWS sections; each checks itself in {@link ConfigValidator}. */
   @JsonProperty @NotNull private CloudWatchConfig cloudwatch = new CloudWatchConfig();
 
   @JsonProperty @NotNull private DiscoveryConfig discovery = new DiscoveryConfig();
 
   @JsonProperty @NotNull private SecretsManagerConfig secretsManager = new SecretsManagerConfig();
 
-  /** Restore-verification drills (issue 5) and the API token; checked in {@link ConfigValidator}. */
+  /** Restore-verification drills and the API token; checked in {@link ConfigValidator}. */
   @JsonProperty @NotNull private DrillsConfig drills = new DrillsConfig();
 
   @JsonProperty @NotNull private ApiConfig api = new ApiConfig();

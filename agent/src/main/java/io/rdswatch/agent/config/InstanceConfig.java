@@ -26,7 +26,7 @@ public final class InstanceConfig {
 
   @JsonProperty private String passwordFile;
 
-  /** A Secrets Manager secret in RDS's JSON shape; its password is used (issue 4). */
+  /** A Secrets Manager secret in RDS's JSON shape; its password is used. */
   @JsonProperty private String passwordSecretArn;
 
   @JsonProperty private Map<String, String> jdbcProperties = new LinkedHashMap<>();

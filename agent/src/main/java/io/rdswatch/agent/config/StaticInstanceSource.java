@@ -23,7 +23,7 @@ public final class StaticInstanceSource implements InstanceSource {
     });
   }
 
-  /** @param secrets password sources for passwordSecretArn (issue 4: {@code AwsIntegration.secrets()}) */
+  /** @param secrets password sources for passwordSecretArn ({@code AwsIntegration.secrets()}) */
   public StaticInstanceSource(List<InstanceConfig> instances, Function<String, PasswordSource> secrets) {
     this.targets = instances.stream().map(c -> target(c, secrets)).toList();
   }

@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The instance's daily automated backup window, in UTC ({@code hh24:mi-hh24:mi}, at least 30
- * minutes, may wrap past midnight). A native backup running when it opens is aborted (reference
- * §5.2).
+ * minutes, may wrap past midnight). A native backup running when it opens is aborted.
  */
 public record BackupWindow(LocalTime start, Duration length) {
 

@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.rds;
 
-/** rds_task_status lifecycle values (reference §2.3). */
+/** rds_task_status lifecycle values. */
 public enum Lifecycle {
   CREATED,
   IN_PROGRESS,

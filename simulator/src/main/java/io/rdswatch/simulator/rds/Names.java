@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Database names on RDS compare case- and accent-insensitively (reference §1, §3.2): "Sales",
+ * Database names on RDS compare case- and accent-insensitively: "Sales",
  * "SALES" and "Salés" are one name.
  */
 public final class Names {

@@ -76,7 +76,7 @@ public final class RdsProcedures {
     }
   }
 
-  /** Drops at once; RDS shows no task row for a drop (reference §2.4 leaves it open). */
+  /** Drops at once; RDS shows no task row for a drop (not documented either way). */
   public void drop(String database) {
     String proc = "rds_drop_database";
     synchronized (rds) {
@@ -202,7 +202,7 @@ public final class RdsProcedures {
     }
   }
 
-  /** An existing database with no restore or finish-restore task pending (§3.4, §3.6). */
+  /** An existing database with no restore or finish-restore task pending. */
   private Database idleDatabase(String proc, String name) {
     Database db = rds.catalog.get(name);
     if (db == null) {

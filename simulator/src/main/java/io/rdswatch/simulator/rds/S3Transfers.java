@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * S3 integration: {@code rds_download_from_s3} and {@code rds_upload_to_s3} queue
  * DOWNLOAD_FROM_S3 / UPLOAD_TO_S3 tasks in the same task table, and the same two slots, as native
- * backups and restores (reference §5.1). Files live under {@code D:\S3\}. The copy takes as long as
+ * backups and restores. Files live under {@code D:\S3\}. The copy takes as long as
  * moving the object (download) or a 1 GB file (upload) at the instance's throughput; an upload
  * into an existing bucket leaves the object there (not a native backup).
  */

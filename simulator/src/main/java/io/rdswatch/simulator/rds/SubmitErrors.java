@@ -17,7 +17,7 @@ public final class SubmitErrors {
 
   /**
    * Submit: without the option group the procedure cannot create a task at all; the reference's
-   * §8 lists this text as what the exec call returns.
+   * RDS documents this text as what the exec call returns.
    */
   public static SqlFailure optionNotEnabled(String proc) {
     return raise(
@@ -26,7 +26,7 @@ public final class SubmitErrors {
             + "Please try again later.");
   }
 
-  /** Submit: SQL Server checks EXECUTE before the procedure body runs (error 229, §8). */
+  /** Submit: SQL Server checks EXECUTE before the procedure body runs (error 229). */
   public static SqlFailure executeDenied(String proc) {
     return new SqlFailure(
         SqlMessage.error(
@@ -55,7 +55,7 @@ public final class SubmitErrors {
             + "allowed. Choose a different database name.");
   }
 
-  /** Submit: parameter validation; documented text (§3.2). */
+  /** Submit: parameter validation; documented text. */
   public static SqlFailure emptyArn(String proc) {
     return raise(proc, "S3 ARN prefix cannot be empty");
   }
@@ -96,7 +96,7 @@ public final class SubmitErrors {
     return raise(proc, "Database '" + db + "' is not ONLINE and cannot be backed up.");
   }
 
-  /** Submit: DIFFERENTIAL restores need a RESTORING database (§3.2). */
+  /** Submit: DIFFERENTIAL restores need a RESTORING database. */
   public static SqlFailure notRestoring(String proc, String db) {
     return raise(
         proc,
@@ -104,7 +104,7 @@ public final class SubmitErrors {
             + "restored WITH NORECOVERY.");
   }
 
-  /** Submit: §3.2/§3.6 forbid a second restore, a finish or a drop while one is pending. */
+  /** Submit: RDS forbids a second restore, a finish or a drop while one is pending. */
   public static SqlFailure pendingTask(String proc, String db) {
     return raise(proc, "Database '" + db + "' has a pending restore task. Wait for it to finish or cancel it.");
   }

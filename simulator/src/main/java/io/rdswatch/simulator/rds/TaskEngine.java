@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Moves an instance's tasks and schedule forward to a moment, one event at a time: a task ending
- * or being cancelled, a scheduled backup firing, a queued task taking one of the two slots
- * (reference §5.1). Called lazily, under the instance lock, whenever the instance is read.
+ * or being cancelled, a scheduled backup firing, a queued task taking one of the two slots.
+ * Called lazily, under the instance lock, whenever the instance is read.
  */
 final class TaskEngine {
   static final int SLOTS = 2;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Failures that end a task in ERROR, with the task_info text of reference §7/§8. Each constant says
+ * Failures that end a task in ERROR, with the task_info text of RDS. Each constant says
  * why it surfaces late (in task_info) rather than as a SQL error at submit; the submit-time ones
  * live in {@link SubmitErrors}.
  *

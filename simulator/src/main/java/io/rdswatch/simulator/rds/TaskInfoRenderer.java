@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Derives a task's task_info log as of a moment: timestamped lines shaped like reference §7
+ * Derives a task's task_info log as of a moment: timestamped lines shaped like RDS writes them
  * ({@code [2026-11-27 03:05:41.697] 5 percent processed.}), one per 5 percent of progress, then
  * the outcome. Lines never change once their moment has passed, so repeated reads agree.
  */

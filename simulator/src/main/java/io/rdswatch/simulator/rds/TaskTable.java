@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The task table of one instance: every task in id order, plus the few that are not terminal.
- * Keeps 36 days of history (reference §1); older terminal tasks are purged.
+ * Keeps 36 days of history; older terminal tasks are purged.
  */
 final class TaskTable {
   static final Duration RETENTION = Duration.ofDays(36);

@@ -1,8 +1,8 @@
 package io.rdswatch.simulator.rds;
 
 /**
- * The task_type values the simulated procedures create (reference §2.4). The S3-integration types
- * share the instance's two task slots with backups and restores (reference §5.1).
+ * The task_type values the simulated procedures create. The S3-integration types
+ * share the instance's two task slots with backups and restores.
  */
 public enum TaskType {
   BACKUP_DB,

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How fast an instance's tasks move. A clean run lasts size / throughput (at least {@code
  * minRun}); a task waits a random {@code pickupMin..pickupMax} in CREATED before RDS picks it up
- * ("can take up to 5 minutes", reference §1).
+ * ("can take up to 5 minutes").
  *
  * @param differentialFraction a differential backup's size relative to its database
  * @param failAfter how long a task that fails its checks runs before it ends in ERROR

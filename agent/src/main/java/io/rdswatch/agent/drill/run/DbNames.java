@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * SQL Server on RDS compares database names ignoring case and accents ("Sales", "SALES" and
- * "Salés" are one name, reference §1), so every "does this name exist" check goes through here.
+ * "Salés" are one name), so every "does this name exist" check goes through here.
  */
 public final class DbNames {
 

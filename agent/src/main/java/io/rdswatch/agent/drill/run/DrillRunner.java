@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a drill on the calling thread: preflight, journal, restore, verify, drop, report (issue 5,
+ * Runs a drill on the calling thread: preflight, journal, restore, verify, drop, report (README,
  * "A drill, step by step"). If the target stops answering mid-drill the journal is left unfinished
  * and the lease released, exactly as after a crash; {@link Recovery} then takes it over.
  */

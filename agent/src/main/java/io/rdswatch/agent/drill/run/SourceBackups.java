@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SourceBackups {
 
-  /** "backup1-of-4.bak": one file of a multi-file backup as RDS names it (reference §3.1). */
+  /** "backup1-of-4.bak": one file of a multi-file backup as RDS names it. */
   private static final Pattern PART = Pattern.compile("^(.*?)\\d+-of-(\\d+)(\\.[^/]*)?$");
 
   private SourceBackups() {}

@@ -21,7 +21,7 @@ public final class RdsProcedures {
           + " @with_norecovery = ?, @type = ?";
   static final String RESTORE_KMS = RESTORE + ", @kms_master_key_arn = ?";
   static final String CANCEL = "EXEC msdb.dbo.rds_cancel_task @task_id = ?";
-  /** The named form also drops a database left RESTORING by a failed restore (reference §3.6). */
+  /** The named form also drops a database left RESTORING by a failed restore. */
   static final String DROP = "EXEC msdb.dbo.rds_drop_database @db_name = ?";
   static final String GET_APPLOCK = "{? = call sp_getapplock(?, ?, ?, ?)}";
   static final String RELEASE_APPLOCK = "{? = call sp_releaseapplock(?, ?)}";

@@ -8,7 +8,7 @@ import io.rdswatch.simulator.sql.ExecContext;
 
 /**
  * {@code msdb.dbo.rds_restore_database}: queues a RESTORE_DB* task. @with_norecovery defaults to 0
- * for FULL and must be given for DIFFERENTIAL (reference §3.2); @keep_cdc and the tuning
+ * for FULL and must be given for DIFFERENTIAL; @keep_cdc and the tuning
  * parameters are accepted and have no effect.
  */
 final class RdsRestoreDatabaseProc extends BaseProcedure {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The result sets that show tasks: rds_task_status's 14 columns, and a new task's summary. */
 public final class TaskResults {
-  /** rds_task_status's documented columns, in order (reference §2.2). */
+  /** rds_task_status's documented columns, in order. */
   public static final List<Column> STATUS_COLUMNS =
       List.of(
           Column.of("task_id", SqlType.INT),
