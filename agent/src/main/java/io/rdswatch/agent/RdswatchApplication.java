@@ -33,7 +33,7 @@ import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.Poller;
 import io.rdswatch.agent.shard.ShardInfoCollector;
 import io.rdswatch.agent.shard.ShardedInstanceSource;
-import io.rdswatch.agent.target.InstanceSource;
+import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.track.CountingStateStore;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;

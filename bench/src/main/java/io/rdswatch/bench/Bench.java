@@ -1,5 +1,6 @@
 package io.rdswatch.bench;
 
+import io.rdswatch.bench.driver.BenchOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rdswatch.bench.driver.ChildJvm;

@@ -1,5 +1,6 @@
 package io.rdswatch.bench;
 
+import io.rdswatch.bench.driver.BenchOptions;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import io.rdswatch.bench.driver.Progress;

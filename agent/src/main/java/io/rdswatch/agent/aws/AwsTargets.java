@@ -3,8 +3,8 @@ package io.rdswatch.agent.aws;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.StaticInstanceSource;
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.List;
 
 /**

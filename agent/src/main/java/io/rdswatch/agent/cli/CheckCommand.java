@@ -8,7 +8,7 @@ import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskStatusQuery;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.exporter.model.PollErrorKind;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.target.DrillLogin;
-import io.rdswatch.agent.target.FilePasswordSource;
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
-import io.rdswatch.agent.target.Topology;
+import io.rdswatch.agent.instance.DrillLogin;
+import io.rdswatch.agent.instance.FilePasswordSource;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
+import io.rdswatch.agent.instance.Topology;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;

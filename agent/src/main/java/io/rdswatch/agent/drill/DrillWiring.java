@@ -16,7 +16,7 @@ import io.rdswatch.agent.drill.run.Pacer;
 import io.rdswatch.agent.drill.schedule.DrillPlans;
 import io.rdswatch.agent.drill.schedule.DrillService;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.target.InstanceSource;
+import io.rdswatch.agent.instance.InstanceSource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.InstantSource;

@@ -3,7 +3,7 @@ package io.rdswatch.agent.poll;
 import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.PollErrorKind;

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.shard;
 
 import io.rdswatch.agent.config.ShardConfig;
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.sql;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDriver;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.exporter.model.PollErrorKind;
 import java.sql.Connection;
 import java.sql.SQLException;

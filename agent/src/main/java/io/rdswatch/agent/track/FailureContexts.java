@@ -1,6 +1,6 @@
 package io.rdswatch.agent.track;
 
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.exporter.model.FailureContext;
 
 /**

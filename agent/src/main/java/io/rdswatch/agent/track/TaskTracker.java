@@ -2,7 +2,7 @@ package io.rdswatch.agent.track;
 
 import io.rdswatch.agent.sql.CatalogDatabase;
 import io.rdswatch.agent.sql.KnownRows;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.InstanceSnapshot;

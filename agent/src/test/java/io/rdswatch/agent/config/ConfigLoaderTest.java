@@ -2,7 +2,7 @@ package io.rdswatch.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rdswatch.agent.config.ShardConfig;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -2,8 +2,8 @@ package io.rdswatch.agent.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.DbRow;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.simulator.ManualClock;

@@ -3,8 +3,8 @@ package io.rdswatch.agent.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.simulator.ManualClock;

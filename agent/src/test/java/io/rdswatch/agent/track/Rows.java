@@ -1,7 +1,7 @@
 package io.rdswatch.agent.track;
 
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.Lifecycle;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.exporter.model.TaskType;

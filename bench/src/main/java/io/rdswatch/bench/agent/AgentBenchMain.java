@@ -5,7 +5,7 @@ import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.bench.wire.CommandLoop;
 import io.rdswatch.bench.wire.Wire;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskColumns;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.TaskFunctionQueries;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

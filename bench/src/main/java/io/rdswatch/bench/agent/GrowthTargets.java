@@ -1,8 +1,8 @@
 package io.rdswatch.bench.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.bench.wire.Wire;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.rdswatch.agent.poll.InstancePoller;
 import io.rdswatch.agent.poll.PollStatus;
 import io.rdswatch.agent.poll.Poller;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.track.FileStateStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package io.rdswatch.bench.driver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rdswatch.bench.BenchOptions;
 import io.rdswatch.bench.report.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.rdswatch.bench.driver;
 
-import io.rdswatch.bench.BenchOptions;
 
 /**
  * The targets a run is checked against: the 1,000-instance ones by default, the 5,000-instance scale

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.aws.discovery;
 
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

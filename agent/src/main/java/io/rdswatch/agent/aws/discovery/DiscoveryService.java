@@ -4,7 +4,7 @@ import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.AwsClientFactory;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.poll.PollThreads;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,8 +4,8 @@ import io.rdswatch.agent.aws.AwsConfigChecks;
 import io.rdswatch.agent.aws.secrets.SecretPasswordSource;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.aws.secrets.SecretUnavailableException;
-import io.rdswatch.agent.target.DrillLogin;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.DrillLogin;
+import io.rdswatch.agent.instance.PasswordSource;
 import java.util.Map;
 
 /**

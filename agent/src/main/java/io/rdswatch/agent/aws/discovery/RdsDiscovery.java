@@ -2,8 +2,8 @@ package io.rdswatch.agent.aws.discovery;
 
 import io.rdswatch.agent.aws.AwsErrors;
 import io.rdswatch.agent.aws.secrets.SecretUnavailableException;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.Topology;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

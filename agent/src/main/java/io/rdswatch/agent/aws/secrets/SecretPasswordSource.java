@@ -1,6 +1,6 @@
 package io.rdswatch.agent.aws.secrets;
 
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.PasswordSource;
 
 /**
  * A password (and username) read from a Secrets Manager secret in RDS's JSON shape. The secret is

@@ -12,7 +12,7 @@ import io.rdswatch.agent.config.ConfigException;
 import io.rdswatch.agent.config.StateDirOwnership;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -12,8 +12,8 @@ import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.Pacer;
 import io.rdswatch.agent.drill.run.Recovery;
 import io.rdswatch.agent.drill.schedule.DrillPlans;
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.io.PrintStream;
 import java.time.InstantSource;
 

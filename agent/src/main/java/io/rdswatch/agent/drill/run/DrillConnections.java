@@ -1,6 +1,6 @@
 package io.rdswatch.agent.drill.run;
 
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 

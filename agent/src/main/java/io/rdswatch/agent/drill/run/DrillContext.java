@@ -1,8 +1,8 @@
 package io.rdswatch.agent.drill.run;
 
 import io.rdswatch.agent.drill.journal.DrillJournal;
-import io.rdswatch.agent.target.InstanceSource;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.random.RandomGenerator;

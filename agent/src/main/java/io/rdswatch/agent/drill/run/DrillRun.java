@@ -4,7 +4,7 @@ import io.rdswatch.agent.drill.journal.DrillLease;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.sql.RdsProcedures;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

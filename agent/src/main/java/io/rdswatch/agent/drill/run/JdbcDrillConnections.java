@@ -2,7 +2,7 @@ package io.rdswatch.agent.drill.run;
 
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

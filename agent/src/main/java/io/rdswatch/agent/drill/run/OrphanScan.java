@@ -3,7 +3,7 @@ package io.rdswatch.agent.drill.run;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.DbRow;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;

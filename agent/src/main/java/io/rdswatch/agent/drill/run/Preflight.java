@@ -5,7 +5,7 @@ import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.DbRow;
 import io.rdswatch.agent.drill.sql.TaskStatus;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.sql.SQLException;

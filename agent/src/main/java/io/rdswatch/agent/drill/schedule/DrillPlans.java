@@ -5,7 +5,7 @@ import io.rdswatch.agent.drill.config.DrillScheduleConfig;
 import io.rdswatch.agent.drill.config.DrillsConfig;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillPlan.CheckSpec;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import io.rdswatch.agent.drill.run.OrphanScan;
 import io.rdswatch.agent.drill.run.Recovery;
 import io.rdswatch.agent.drill.run.ScratchNames;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import io.rdswatch.agent.drill.config.DrillScheduleConfig;
 import io.rdswatch.agent.drill.config.DrillsConfig;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.run.DrillContext;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.drill.schedule;
 
 import io.rdswatch.agent.drill.config.DrillScheduleConfig;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.List;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package io.rdswatch.agent.aws.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.aws.LogCapture;
-import io.rdswatch.agent.target.InstanceTarget;
-import io.rdswatch.agent.target.PasswordSource;
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.rdswatch.agent.aws.secrets.SecretPasswordSource;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.aws.secrets.SecretsJson;
 import io.rdswatch.agent.aws.secrets.SecretsManagerConfig;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

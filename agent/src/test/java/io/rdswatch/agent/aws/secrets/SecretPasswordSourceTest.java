@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.rdswatch.agent.aws.AwsFakes;
 import io.rdswatch.agent.aws.LogCapture;
-import io.rdswatch.agent.target.InstanceTarget;
+import io.rdswatch.agent.instance.InstanceTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

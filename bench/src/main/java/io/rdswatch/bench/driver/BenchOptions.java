@@ -1,4 +1,4 @@
-package io.rdswatch.bench;
+package io.rdswatch.bench.driver;
 
 import com.beust.jcommander.Parameter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.rdswatch.agent.target;
+package io.rdswatch.agent.instance;
 
 /**
  * Where an instance's password comes from: a literal, a file, or Secrets Manager. Implementations

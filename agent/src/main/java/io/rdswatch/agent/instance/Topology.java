@@ -1,4 +1,4 @@
-package io.rdswatch.agent.target;
+package io.rdswatch.agent.instance;
 
 /**
  * Where an instance stands in RDS replication, as the drill preflight needs it (README, "Drills on

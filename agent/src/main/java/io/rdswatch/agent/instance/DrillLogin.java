@@ -1,4 +1,4 @@
-package io.rdswatch.agent.target;
+package io.rdswatch.agent.instance;
 
 /**
  * The login a drill uses on an instance instead of the read-only monitoring login: it needs the

@@ -1,4 +1,4 @@
-package io.rdswatch.agent.target;
+package io.rdswatch.agent.instance;
 
 import java.util.Map;
 
