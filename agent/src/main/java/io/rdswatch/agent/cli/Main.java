@@ -1,5 +1,8 @@
 package io.rdswatch.agent.cli;
 
+import io.rdswatch.agent.drill.cli.DrillCommand;
+import io.rdswatch.agent.command.CliCommand;
+import io.rdswatch.agent.command.ConfigArgument;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
@@ -22,7 +25,7 @@ public final class Main {
     commands.add(new CheckCommand());
     commands.add(new TasksCommand());
     commands.add(new DemoCommand());
-    commands.add(new io.rdswatch.agent.drill.cli.DrillCommand());
+    commands.add(new DrillCommand());
     commands.add(new SimulateCommand());
     return commands;
   }

@@ -1,5 +1,8 @@
 package io.rdswatch.agent.cli;
 
+import io.rdswatch.agent.command.CliCommand;
+import io.rdswatch.agent.command.ConfigArgument;
+import io.rdswatch.agent.command.HelpFlag;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.beust.jcommander.Parameter;

@@ -1,5 +1,8 @@
 package io.rdswatch.agent.cli;
 
+import io.rdswatch.agent.command.CliCommand;
+import io.rdswatch.agent.command.ConfigArgument;
+import io.rdswatch.agent.command.HelpFlag;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;

@@ -1,4 +1,4 @@
-package io.rdswatch.agent.cli;
+package io.rdswatch.agent.command;
 
 /**
  * One `rdswatch <name>` subcommand. Implementations are JCommander-annotated (@Parameters with

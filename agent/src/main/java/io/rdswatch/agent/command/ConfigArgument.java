@@ -1,4 +1,4 @@
-package io.rdswatch.agent.cli;
+package io.rdswatch.agent.command;
 
 import com.beust.jcommander.Parameter;
 import io.dropwizard.logging.common.BootstrapLogging;
