@@ -51,7 +51,7 @@ public final class CheckCommand implements CliCommand {
 
   private int check(AgentConfiguration loaded, AwsTargets aws, PrintStream out) throws Exception {
     List<InstanceTarget> targets = aws.targets();
-    out.println("config " + config.file + ": ok (" + targets.size() + " instance(s))");
+    out.println("config " + config.file() + ": ok (" + targets.size() + " instance(s))");
     List<Outcome> outcomes = checkAll(targets, loaded);
     TextTable table = new TextTable("INSTANCE", "ENDPOINT", "LOGIN", "PERMISSION", "TASKS", "PROBLEM");
     outcomes.forEach(o -> table.row(o.target().name(), o.target().host() + ":" + o.target().port(),

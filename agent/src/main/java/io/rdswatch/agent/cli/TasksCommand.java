@@ -49,7 +49,7 @@ public final class TasksCommand implements CliCommand {
     List<InstanceTarget> targets = AwsTargets.production(loaded).targets();
     InstanceTarget target = targets.stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
     if (target == null) {
-      System.err.println("rdswatch tasks: no instance named '" + instance + "' in " + config.file
+      System.err.println("rdswatch tasks: no instance named '" + instance + "' in " + config.file()
           + " (instances: " + String.join(", ", targets.stream().map(InstanceTarget::name).toList()) + ")");
       return ConfigArgument.BAD_CONFIG;
     }
