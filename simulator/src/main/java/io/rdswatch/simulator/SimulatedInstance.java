@@ -14,7 +14,7 @@ import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.RestoreRequest;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import io.rdswatch.simulator.sql.StatementRouter;
 import io.rdswatch.simulator.tds.ServerTls;
 import java.util.List;

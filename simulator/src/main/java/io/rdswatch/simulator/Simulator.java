@@ -1,5 +1,8 @@
 package io.rdswatch.simulator;
 
+import io.rdswatch.simulator.clock.SimClock;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.ScaledClock;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.scenario.Durations;
 import io.rdswatch.simulator.scenario.InstanceFactory;

@@ -1,5 +1,6 @@
 package io.rdswatch.simulator;
 
+import io.rdswatch.simulator.clock.SimClock;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.rdswatch.simulator;
 
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.Session;

@@ -1,5 +1,6 @@
 package io.rdswatch.simulator;
 
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.sql.Connection;

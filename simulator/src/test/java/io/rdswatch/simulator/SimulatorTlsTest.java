@@ -1,5 +1,6 @@
 package io.rdswatch.simulator;
 
+import io.rdswatch.simulator.clock.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.simulator.scenario.Scenario;

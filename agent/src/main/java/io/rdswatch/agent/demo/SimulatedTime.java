@@ -1,6 +1,6 @@
 package io.rdswatch.agent.demo;
 
-import io.rdswatch.simulator.SimClock;
+import io.rdswatch.simulator.clock.SimClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -6,7 +6,7 @@ import io.rdswatch.agent.aws.discovery.RdsXml;
 import io.rdswatch.agent.aws.discovery.RdsXml.Db;
 import io.rdswatch.agent.aws.secrets.SecretsJson;
 import io.rdswatch.agent.demo.SimulatedTime;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.scenario.Scenario;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.beust.jcommander.JCommander;
-import io.rdswatch.simulator.ScaledClock;
+import io.rdswatch.simulator.clock.ScaledClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -4,7 +4,7 @@ import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.demo.DemoConfig;
 import io.rdswatch.agent.demo.SimulatedTime;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

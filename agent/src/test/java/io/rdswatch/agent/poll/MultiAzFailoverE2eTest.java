@@ -10,7 +10,7 @@ import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.MetricsText;
 import io.rdswatch.exporter.model.PollErrorKind;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

@@ -11,7 +11,7 @@ import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

@@ -9,7 +9,7 @@ import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.FileStateStore;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.scenario.Scenario;

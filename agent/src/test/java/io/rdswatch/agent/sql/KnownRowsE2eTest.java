@@ -8,7 +8,7 @@ import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

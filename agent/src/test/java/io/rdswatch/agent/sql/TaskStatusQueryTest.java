@@ -7,7 +7,7 @@ import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.rds.ColumnFault;

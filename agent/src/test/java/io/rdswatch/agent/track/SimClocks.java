@@ -1,6 +1,6 @@
 package io.rdswatch.agent.track;
 
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

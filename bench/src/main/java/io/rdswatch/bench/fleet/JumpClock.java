@@ -1,7 +1,7 @@
 package io.rdswatch.bench.fleet;
 
-import io.rdswatch.simulator.ScaledClock;
-import io.rdswatch.simulator.SimClock;
+import io.rdswatch.simulator.clock.ScaledClock;
+import io.rdswatch.simulator.clock.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.rds;
 
-import io.rdswatch.simulator.SimClock;
+import io.rdswatch.simulator.clock.SimClock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;

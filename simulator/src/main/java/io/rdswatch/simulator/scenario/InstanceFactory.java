@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.scenario;
 
-import io.rdswatch.simulator.SimClock;
+import io.rdswatch.simulator.clock.SimClock;
 import io.rdswatch.simulator.rds.BackupWindow;
 import io.rdswatch.simulator.rds.Faults;
 import io.rdswatch.simulator.rds.TaskInfoWording;

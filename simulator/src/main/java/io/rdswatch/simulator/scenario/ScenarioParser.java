@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

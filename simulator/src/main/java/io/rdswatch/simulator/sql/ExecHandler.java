@@ -1,5 +1,13 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlStatement;
+import io.rdswatch.simulator.sql.lang.StatementHandler;
+import io.rdswatch.simulator.sql.lang.Token;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
+import io.rdswatch.simulator.sql.lang.Bindings;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.rds.SqlFailure;

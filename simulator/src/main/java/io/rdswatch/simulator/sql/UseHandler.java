@@ -1,5 +1,10 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlStatement;
+import io.rdswatch.simulator.sql.lang.StatementHandler;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.rds.Database;

@@ -3,8 +3,8 @@ package io.rdswatch.simulator.rds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rdswatch.simulator.ManualClock;
-import io.rdswatch.simulator.ScaledClock;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.ScaledClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static io.rdswatch.simulator.rds.TestInstances.arn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.rdswatch.simulator.rds;
 import static io.rdswatch.simulator.rds.TestInstances.arn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.rds;
 
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

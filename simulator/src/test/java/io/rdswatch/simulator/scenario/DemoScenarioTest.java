@@ -2,7 +2,7 @@ package io.rdswatch.simulator.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

@@ -12,7 +12,7 @@ import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.cloudwatch.CloudWatchMetric;
 import io.rdswatch.exporter.cloudwatch.FleetDatums;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

@@ -8,7 +8,7 @@ import io.rdswatch.agent.drill.run.JdbcDrillConnections;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.drill.sim;
 
 import io.rdswatch.agent.demo.SimulatedTime;
-import io.rdswatch.simulator.ManualClock;
+import io.rdswatch.simulator.clock.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

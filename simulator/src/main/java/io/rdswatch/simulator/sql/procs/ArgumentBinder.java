@@ -1,8 +1,8 @@
 package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.SqlErrors;
-import io.rdswatch.simulator.sql.TokenCursor;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;

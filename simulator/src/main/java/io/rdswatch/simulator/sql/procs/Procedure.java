@@ -1,7 +1,7 @@
 package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 import java.util.List;
 
 /** A simulated stored procedure: its name, its parameters, and what a call does. */

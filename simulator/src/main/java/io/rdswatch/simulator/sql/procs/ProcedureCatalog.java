@@ -1,7 +1,7 @@
 package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Session;
-import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.lang.ObjectName;
 import java.util.List;
 import java.util.Locale;
 

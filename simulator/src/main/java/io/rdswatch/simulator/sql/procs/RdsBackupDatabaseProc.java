@@ -5,7 +5,7 @@ import io.rdswatch.simulator.rds.BackupKind;
 import io.rdswatch.simulator.rds.BackupRequest;
 import io.rdswatch.simulator.rds.SubmitErrors;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /**
  * {@code msdb.dbo.rds_backup_database}: queues a BACKUP_DB or BACKUP_DB_DIFFERENTIAL task. The

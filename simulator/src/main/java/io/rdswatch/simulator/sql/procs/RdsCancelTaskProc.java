@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /** {@code msdb.dbo.rds_cancel_task @task_id}: CANCEL_REQUESTED now, CANCELLED shortly after. */
 final class RdsCancelTaskProc extends BaseProcedure {

@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /** {@code msdb.dbo.rds_drop_database N'db'} or {@code @db_name='db'}: drops at once. */
 final class RdsDropDatabaseProc extends BaseProcedure {

@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /** {@code msdb.dbo.rds_finish_restore @db_name}: a FINISH_RESTORE task brings it ONLINE. */
 final class RdsFinishRestoreProc extends BaseProcedure {

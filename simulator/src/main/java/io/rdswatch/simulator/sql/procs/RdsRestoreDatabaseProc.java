@@ -4,7 +4,7 @@ import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.BackupKind;
 import io.rdswatch.simulator.rds.RestoreRequest;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /**
  * {@code msdb.dbo.rds_restore_database}: queues a RESTORE_DB* task. @with_norecovery defaults to 0

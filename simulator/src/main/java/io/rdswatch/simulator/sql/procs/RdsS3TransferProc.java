@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /**
  * {@code msdb.dbo.rds_download_from_s3} and {@code msdb.dbo.rds_upload_to_s3}: queue a

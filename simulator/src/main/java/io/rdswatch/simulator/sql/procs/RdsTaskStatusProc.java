@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 import java.util.List;
 
 /** {@code msdb.dbo.rds_task_status [@db_name], [@task_id]}: the task table, by task_id. */

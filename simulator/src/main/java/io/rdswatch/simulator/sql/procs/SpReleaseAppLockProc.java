@@ -3,7 +3,7 @@ package io.rdswatch.simulator.sql.procs;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.rds.AppLocks;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /** {@code sp_releaseapplock @Resource, @LockOwner}: 0, or error 1223 and -999 when not held. */
 final class SpReleaseAppLockProc extends BaseProcedure {

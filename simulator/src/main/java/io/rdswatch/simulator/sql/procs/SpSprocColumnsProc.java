@@ -4,7 +4,7 @@ import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.SqlType;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 import java.util.ArrayList;
 import java.util.List;
 

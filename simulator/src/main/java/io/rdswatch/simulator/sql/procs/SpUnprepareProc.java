@@ -1,7 +1,7 @@
 package io.rdswatch.simulator.sql.procs;
 
 import io.rdswatch.simulator.engine.Reply;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /**
  * {@code EXEC sp_unprepare N;} as mssql-jdbc batches it to discard prepared handles. The handles

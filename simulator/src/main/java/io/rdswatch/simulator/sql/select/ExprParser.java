@@ -2,10 +2,10 @@ package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.SqlErrors;
-import io.rdswatch.simulator.sql.Token;
-import io.rdswatch.simulator.sql.TokenCursor;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
+import io.rdswatch.simulator.sql.lang.Token;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

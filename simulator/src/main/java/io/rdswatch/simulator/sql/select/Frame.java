@@ -3,7 +3,7 @@ package io.rdswatch.simulator.sql.select;
 import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import java.util.ArrayList;
 import java.util.List;
 

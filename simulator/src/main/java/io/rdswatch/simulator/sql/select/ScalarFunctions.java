@@ -2,7 +2,7 @@ package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.Database;
-import io.rdswatch.simulator.sql.ExecContext;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.rds.ServerZone;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.engine.Reply;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.SqlStatement;
-import io.rdswatch.simulator.sql.StatementHandler;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.SqlStatement;
+import io.rdswatch.simulator.sql.lang.StatementHandler;
 
 /**
  * Every {@code SELECT}: constants and functions without FROM ({@code SELECT 1}, {@code SELECT

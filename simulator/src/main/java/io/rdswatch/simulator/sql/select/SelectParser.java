@@ -1,10 +1,10 @@
 package io.rdswatch.simulator.sql.select;
 
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
-import io.rdswatch.simulator.sql.SqlStatement;
-import io.rdswatch.simulator.sql.Token;
-import io.rdswatch.simulator.sql.TokenCursor;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
+import io.rdswatch.simulator.sql.lang.SqlStatement;
+import io.rdswatch.simulator.sql.lang.Token;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.rdswatch.simulator.sql.select;
 
-import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.lang.ObjectName;
 import java.util.List;
 
 /** A parsed SELECT. {@code from} is null for a SELECT without FROM. */

@@ -4,8 +4,8 @@ import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.Database;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
 import java.util.List;
 
 /**

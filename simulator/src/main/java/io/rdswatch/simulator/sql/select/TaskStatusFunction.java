@@ -4,8 +4,8 @@ import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.rds.SubmitErrors;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
 import io.rdswatch.simulator.sql.procs.TaskResults;
 import java.util.List;
 

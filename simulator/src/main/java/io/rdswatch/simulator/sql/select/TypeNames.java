@@ -1,7 +1,7 @@
 package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.engine.SqlType;
-import io.rdswatch.simulator.sql.TokenCursor;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 
 /** T-SQL type names in CAST, mapped to the simulator's column types. */
 final class TypeNames {

@@ -4,9 +4,9 @@ import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.rds.Database;
 import io.rdswatch.simulator.rds.DbState;
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import java.util.List;
 
 /**

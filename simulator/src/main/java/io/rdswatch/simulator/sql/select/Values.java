@@ -3,7 +3,7 @@ package io.rdswatch.simulator.sql.select;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -1,9 +1,9 @@
 package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
-import io.rdswatch.simulator.sql.SqlErrors;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package io.rdswatch.simulator.sql.select;
 import io.rdswatch.simulator.engine.Column;
 import io.rdswatch.simulator.engine.ResultSetData;
 import io.rdswatch.simulator.engine.SqlType;
-import io.rdswatch.simulator.sql.ExecContext;
-import io.rdswatch.simulator.sql.ObjectName;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.ObjectName;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.rdswatch.simulator.sql;
+package io.rdswatch.simulator.sql.lang;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rdswatch.simulator;
+package io.rdswatch.simulator.clock;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.rdswatch.simulator.sql;
+package io.rdswatch.simulator.sql.lang;
 
 import io.rdswatch.simulator.rds.SqlFailure;
 import java.util.Map;

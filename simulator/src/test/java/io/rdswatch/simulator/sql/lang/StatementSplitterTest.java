@@ -1,4 +1,4 @@
-package io.rdswatch.simulator.sql;
+package io.rdswatch.simulator.sql.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
