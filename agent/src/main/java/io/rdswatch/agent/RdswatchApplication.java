@@ -4,7 +4,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.CollectorRegistry;
-import io.rdswatch.agent.aws.AwsClientFactory;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.AwsIntegration;
 import io.rdswatch.agent.aws.cloudwatch.FailureSeeds;
 import io.rdswatch.agent.config.AgentConfiguration;

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.aws;
 
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;

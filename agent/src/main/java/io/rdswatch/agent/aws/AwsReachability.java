@@ -1,5 +1,7 @@
 package io.rdswatch.agent.aws;
 
+import io.rdswatch.agent.aws.client.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;
 import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import io.rdswatch.agent.aws.discovery.DiscoveryConfig;

@@ -1,5 +1,7 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.instance.TlsConfig;
+import io.rdswatch.agent.poll.PollConfig;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;

@@ -1,8 +1,9 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.poll.PollConfig;
 import io.rdswatch.exporter.metrics.InstanceInfoCollector;
 import io.rdswatch.agent.track.BackupWindow;
-import io.rdswatch.agent.aws.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.http.security.HttpTlsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rdswatch.agent.http.security.BasicAuthUsers;
 import jakarta.validation.constraints.NotBlank;

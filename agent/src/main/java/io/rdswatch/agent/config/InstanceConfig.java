@@ -1,5 +1,6 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.instance.TlsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.instance.TlsConfig;
 import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import java.util.function.Function;
 

@@ -1,7 +1,6 @@
 package io.rdswatch.agent.poll;
 
 import io.dropwizard.lifecycle.Managed;
-import io.rdswatch.agent.config.PollConfig;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.DatabaseCatalogQuery;

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.aws;
 
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -3,7 +3,6 @@ package io.rdswatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.aws.AwsFakes;
-import io.rdswatch.agent.config.PollConfig;
 import io.rdswatch.agent.demo.SimulatedTime;
 import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;

@@ -2,7 +2,7 @@ package io.rdswatch.bench.agent;
 
 import io.dropwizard.jackson.Jackson;
 import io.prometheus.client.CollectorRegistry;
-import io.rdswatch.agent.aws.AwsClientFactory;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchPublisher;
 import io.rdswatch.exporter.model.FleetSnapshot;

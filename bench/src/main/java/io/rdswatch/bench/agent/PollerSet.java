@@ -1,6 +1,6 @@
 package io.rdswatch.bench.agent;
 
-import io.rdswatch.agent.config.PollConfig;
+import io.rdswatch.agent.poll.PollConfig;
 import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.InstancePoller;
 import io.rdswatch.agent.poll.PollStatus;

@@ -2,8 +2,8 @@ package io.rdswatch.agent.aws.cloudwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.rdswatch.agent.aws.AwsConfigChecks;
-import io.rdswatch.agent.aws.AwsLocation;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsLocation;
 import io.rdswatch.exporter.cloudwatch.CloudWatchMetric;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.rdswatch.agent.aws.cloudwatch;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
-import io.rdswatch.agent.aws.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsErrors;
 import java.time.Instant;
 
 /** The publisher's own metrics on /metrics. */

@@ -1,6 +1,6 @@
 package io.rdswatch.agent.aws.cloudwatch;
 
-import io.rdswatch.agent.aws.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsErrors;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

@@ -2,8 +2,8 @@ package io.rdswatch.agent.aws.discovery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.rdswatch.agent.aws.AwsConfigChecks;
-import io.rdswatch.agent.aws.AwsLocation;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsLocation;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,14 +50,14 @@ public class AwsDiscoveryConfig {
   }
 
   /** Overrides the top-level {@code tls} for discovered instances. */
-  @JsonProperty private io.rdswatch.agent.config.TlsConfig tls;
+  @JsonProperty private io.rdswatch.agent.instance.TlsConfig tls;
 
-  public io.rdswatch.agent.config.TlsConfig getTls() {
+  public io.rdswatch.agent.instance.TlsConfig getTls() {
     return tls;
   }
 
   /** Sets the fleet-wide {@code tls} as this section's when it has none of its own. */
-  public void inheritTls(io.rdswatch.agent.config.TlsConfig fleet) {
+  public void inheritTls(io.rdswatch.agent.instance.TlsConfig fleet) {
     if (tls == null) {
       tls = fleet;
     }
@@ -66,7 +66,7 @@ public class AwsDiscoveryConfig {
   /** For every discovered instance: the {@code tls} settings, then jdbcProperties over them. */
   public Map<String, String> getJdbcProperties() {
     if (tls != null) {
-      return io.rdswatch.agent.config.TlsConfig.merged(tls, jdbcProperties == null ? Map.of() : jdbcProperties,
+      return io.rdswatch.agent.instance.TlsConfig.merged(tls, jdbcProperties == null ? Map.of() : jdbcProperties,
           System::getenv);
     }
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.aws.discovery;
 
 import io.prometheus.client.CollectorRegistry;
-import io.rdswatch.agent.aws.AwsClientFactory;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.agent.instance.InstanceTarget;

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.aws.discovery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.rdswatch.agent.aws.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
 import java.util.List;
 
 /**

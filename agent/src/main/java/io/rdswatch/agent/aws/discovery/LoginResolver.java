@@ -1,6 +1,6 @@
 package io.rdswatch.agent.aws.discovery;
 
-import io.rdswatch.agent.aws.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
 import io.rdswatch.agent.aws.secrets.SecretPasswordSource;
 import io.rdswatch.agent.aws.secrets.SecretSources;
 import io.rdswatch.agent.aws.secrets.SecretUnavailableException;

@@ -1,6 +1,6 @@
 package io.rdswatch.agent.aws.discovery;
 
-import io.rdswatch.agent.aws.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsErrors;
 import io.rdswatch.agent.aws.secrets.SecretUnavailableException;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.Topology;

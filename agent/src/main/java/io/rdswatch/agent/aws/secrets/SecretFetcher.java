@@ -1,6 +1,6 @@
 package io.rdswatch.agent.aws.secrets;
 
-import io.rdswatch.agent.aws.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsErrors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.aws.secrets;
 
-import io.rdswatch.agent.aws.AwsClientFactory;
-import io.rdswatch.agent.aws.AwsConfigChecks;
-import io.rdswatch.agent.aws.AwsLocation;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
+import io.rdswatch.agent.aws.client.AwsConfigChecks;
+import io.rdswatch.agent.aws.client.AwsLocation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

@@ -1,7 +1,6 @@
 package io.rdswatch.agent.http.security;
 
 import io.dropwizard.jetty.HttpsConnectorFactory;
-import io.rdswatch.agent.config.HttpTlsConfig;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**

@@ -1,6 +1,5 @@
 package io.rdswatch.agent.http.security;
 
-import io.rdswatch.agent.config.HttpTlsConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;

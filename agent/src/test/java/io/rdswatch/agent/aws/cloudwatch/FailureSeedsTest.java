@@ -3,7 +3,7 @@ package io.rdswatch.agent.aws.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.aws.AwsFakes;
-import io.rdswatch.agent.config.PollConfig;
+import io.rdswatch.agent.poll.PollConfig;
 import io.rdswatch.agent.demo.SimulatedTime;
 import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.Poller;

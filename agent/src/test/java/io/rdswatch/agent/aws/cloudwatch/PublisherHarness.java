@@ -3,7 +3,7 @@ package io.rdswatch.agent.aws.cloudwatch;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.AwsFakes;
-import io.rdswatch.agent.aws.AwsLocation;
+import io.rdswatch.agent.aws.client.AwsLocation;
 import io.rdswatch.exporter.cloudwatch.DatumBatcher;
 import java.net.URI;
 import java.time.Clock;

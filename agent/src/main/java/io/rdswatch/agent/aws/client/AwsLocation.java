@@ -1,4 +1,4 @@
-package io.rdswatch.agent.aws;
+package io.rdswatch.agent.aws.client;
 
 import java.net.URI;
 

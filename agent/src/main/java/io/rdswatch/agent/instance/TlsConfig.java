@@ -1,4 +1,4 @@
-package io.rdswatch.agent.config;
+package io.rdswatch.agent.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;

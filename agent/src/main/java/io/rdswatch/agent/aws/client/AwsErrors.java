@@ -1,4 +1,4 @@
-package io.rdswatch.agent.aws;
+package io.rdswatch.agent.aws.client;
 
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

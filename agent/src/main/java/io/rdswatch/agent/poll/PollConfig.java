@@ -1,4 +1,4 @@
-package io.rdswatch.agent.config;
+package io.rdswatch.agent.poll;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;

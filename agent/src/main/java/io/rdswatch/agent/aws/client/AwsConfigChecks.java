@@ -1,4 +1,4 @@
-package io.rdswatch.agent.aws;
+package io.rdswatch.agent.aws.client;
 
 import io.dropwizard.util.Duration;
 import java.net.URI;

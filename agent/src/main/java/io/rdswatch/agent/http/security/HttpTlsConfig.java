@@ -1,8 +1,7 @@
-package io.rdswatch.agent.config;
+package io.rdswatch.agent.http.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.rdswatch.agent.http.security.PemKeyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
