@@ -46,7 +46,7 @@ public final class TlsConfig {
   }
 
   /** Lists what is wrong under {@code path}; the password itself never appears in a message. */
-  void validate(String path, Function<String, String> env, List<String> errors) {
+  public void validate(String path, Function<String, String> env, List<String> errors) {
     if (trustStore == null || trustStore.isBlank()) {
       errors.add(path + ".trustStore: required when " + path + " is set (a PKCS12 file with the RDS CA bundle)");
     } else if (!Files.isReadable(Path.of(trustStore))) {

@@ -50,7 +50,7 @@ public final class HttpTlsConfig {
     return reloadInterval.toJavaDuration();
   }
 
-  void validate(String path, List<String> errors) {
+  public void validate(String path, List<String> errors) {
     if (certFile == null || certFile.isBlank()) {
       errors.add(path + ".certFile: required with http.tls");
     }
