@@ -1,5 +1,6 @@
 package io.rdswatch.agent.aws;
 
+import io.rdswatch.agent.aws.client.AwsSetupException;
 import io.rdswatch.agent.aws.client.AwsErrors;
 import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;

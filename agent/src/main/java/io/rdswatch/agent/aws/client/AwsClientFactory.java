@@ -1,6 +1,5 @@
 package io.rdswatch.agent.aws.client;
 
-import io.rdswatch.agent.aws.AwsSetupException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
