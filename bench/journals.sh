@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 n="${1:-30000}"
 bd="${BENCH_BUILD_DIR:-target-bench}"
 # shellcheck disable=SC2086
-mvn -B -q ${MVN_ARGS:-} -Dbd="$bd" -DskipTests -Djdeb.skip=true -pl bench -am package
+./mvnw -B -q ${MVN_ARGS:-} -Dbd="$bd" -DskipTests -Djdeb.skip=true -pl bench -am package
 cp="bench/$bd/classes:$(cat "bench/$bd/bench.classpath")"
 work="bench/$bd/run"
 rm -rf "$work/journal-bench-$n"
