@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documented options of rds_backup_database and rds_restore_database through the real driver
- * (reference §3.1, §3.2): the '*' of multi-file backups, tuning parameters, the overwrite flag,
+ * (docs/rds-facts.md, "Procedures and their parameters"): the '*' of multi-file backups, tuning parameters, the overwrite flag,
  * multi-file and differential restores, durations from size and throughput, and a schedule the
  * simulator runs by itself.
  */

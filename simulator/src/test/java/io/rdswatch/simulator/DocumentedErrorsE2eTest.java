@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each documented failure (reference §7/§8) through the real driver: the ones raised at submit as
+ * Each documented failure (docs/rds-facts.md, "Documented errors") through the real driver: the ones raised at submit as
  * SQL errors, and the ones that end a task in ERROR with their task_info text.
  */
 class DocumentedErrorsE2eTest extends ProdInstanceE2e {

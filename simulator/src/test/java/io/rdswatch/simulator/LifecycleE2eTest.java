@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The task lifecycle as a poller sees it through rds_task_status. */
 class LifecycleE2eTest extends ProdInstanceE2e {
-  /** A task_info line as reference §7 shows them: {@code [2017-08-04 23:55:48.560] 5 percent processed.} */
+  /** A task_info line as docs/rds-facts.md shows them: {@code [2017-08-04 23:55:48.560] 5 percent processed.} */
   static final Pattern TIMESTAMPED = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*");
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 

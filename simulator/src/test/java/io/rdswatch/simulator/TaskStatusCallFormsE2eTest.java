@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a client may call rds_task_status (reference §2.1): with @db_name, @task_id, both or
+ * Every way a client may call rds_task_status (docs/rds-facts.md, "Call forms"): with @db_name, @task_id, both or
  * neither; named or positional; as literal text (a SQL batch) or JDBC-parameterised (sp_executesql,
  * then sp_prepexec, then sp_execute, as the driver moves on when a statement is re-run).
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every failure the simulator documents (its TaskFailure and SubmitErrors texts, reference §7/§8),
+ * Every failure the simulator documents (its TaskFailure and SubmitErrors texts, docs/rds-facts.md, "Documented errors"),
  * provoked over real TDS, seen by the real agent, and labelled with the expected reason: in
  * /api/tasks, in rdswatch_task_failures_total, and for the ones SQL Server raises at submit, in the
  * classification of the driver's error message.

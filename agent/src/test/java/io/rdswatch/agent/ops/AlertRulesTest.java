@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The alert set, its metadata, its runbooks and its test coverage, as issue 6 asks. */
+/** The alert set, its metadata, its runbooks and its test coverage, as README's alerting section describes. */
 class AlertRulesTest {
 
   /** Issue 6's list, and alerts added since (README, "Loading the alert rules"). */
@@ -72,7 +72,7 @@ class AlertRulesTest {
       assertThat(t.expr().trim()).as(t.record()).matches(THRESHOLD);
       assertThat(alertExprs).as("an alert reads " + t.record()).contains(t.record());
     }
-    // the defaults issue 6 names
+    // the defaults the README's alert table names
     assertThat(threshold(thresholds, "rdswatch:threshold_backup_stale_seconds")).isEqualTo(26 * 3600);
     assertThat(threshold(thresholds, "rdswatch:threshold_drill_overdue_seconds")).isEqualTo(8 * 86400);
     assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_factor")).isEqualTo(2);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The checks of grafana/dashboard-linter that apply to us, plus issue 6's: a datasource variable, no
+ * The checks of grafana/dashboard-linter that apply to us, plus ours: a datasource variable, no
  * hard-coded datasource UIDs, $__rate_interval in every rate, unique panel ids, rds_instance and database
  * variables (multi-select, All), a stable uid and tags.
  */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** bench/run.sh's options, with the defaults (N=1000, D=20, H=200). */
+/** bench/run.sh's options, with bench/README.md's defaults (N=1000, D=20, H=200). */
 public final class BenchOptions {
 
   @Parameter(names = "--instances", description = "N: simulated instances the agent polls")
