@@ -36,7 +36,9 @@ class DrillCliTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = new DrillSim(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    savedOut = System.out;
+    savedErr = System.err;
+    sim = DrillSim.onWallClock();
     sim.backup("orders-prod", "Orders");
     config = DrillConfigFiles.write(dir, sim, """
         drills:
@@ -52,8 +54,6 @@ class DrillCliTest {
                   expect: ">= 1000"
               rtoTarget: 2h
         """);
-    savedOut = System.out;
-    savedErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -62,7 +62,9 @@ class DrillCliTest {
   void stop() {
     System.setOut(savedOut);
     System.setErr(savedErr);
-    sim.close();
+    if (sim != null) {
+      sim.close();
+    }
   }
 
   /** Runs the CLI while simulated time moves on, as it would against RDS. */

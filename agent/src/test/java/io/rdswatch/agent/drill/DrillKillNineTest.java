@@ -47,7 +47,7 @@ class DrillKillNineTest {
 
   @Test
   void aDrillKilledMidRestoreInAnotherProcessIsRecoveredHere() throws Exception {
-    sim = new DrillSim(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    sim = DrillSim.onWallClock();
     sim.backup("orders-prod", "Big");
     Path config = DrillConfigFiles.write(dir, sim, "drills: { followInterval: 50ms }\n");
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();

@@ -74,6 +74,7 @@ public final class DrillSim implements AutoCloseable {
       """;
 
   public final ManualClock clock;
+  private final String ordersWindow;
   public final Simulator sim;
   /** Drills run the production path: TLS with the certificate checked against this CA. */
   public final ServerTls.TrustFiles trust;
@@ -87,7 +88,25 @@ public final class DrillSim implements AutoCloseable {
     this(start, SCENARIO);
   }
 
+  /**
+   * A fleet whose clock starts at the wall clock, for tests whose subject (the CLI in a child
+   * process, say) reads real time. The automated backup window is moved twelve hours away, so a
+   * fixture backup never overlaps it whatever time of day the suite runs.
+   */
+  public static DrillSim onWallClock() throws IOException {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    int hour = (now.atZone(java.time.ZoneOffset.UTC).getHour() + 12) % 24;
+    String window = String.format("%02d:00-%02d:30", hour, hour);
+    return new DrillSim(now, SCENARIO.replace("backup_window: \"03:00-03:30\"", "backup_window: \"" + window + "\""),
+        window);
+  }
+
   public DrillSim(Instant start, String scenario) throws IOException {
+    this(start, scenario, "03:00-03:30");
+  }
+
+  private DrillSim(Instant start, String scenario, String ordersWindow) throws IOException {
+    this.ordersWindow = ordersWindow;
     clock = new ManualClock(start);
     sim = Simulator.start(Scenario.parse(scenario), SimulatorOptions.forTests(clock));
     ServerTls tls = ServerTls.generate("rdswatch drill test CA");
@@ -120,7 +139,7 @@ public final class DrillSim implements AutoCloseable {
   }
 
   public List<InstanceTarget> targets() {
-    return List.of(target("orders-prod", "03:00-03:30"), target("drill-box"));
+    return List.of(target("orders-prod", ordersWindow), target("drill-box"));
   }
 
   public static DrillSettings settings() {
