@@ -26,6 +26,8 @@ final class DrillRun implements AutoCloseable {
   private final DrillLease lease;
   private final DrillObserver observer;
   private Connection target;
+  /** Set once the drill lock is taken: every session that replaces the target's must take it again. */
+  private boolean locked;
 
   DrillRun(DrillContext ctx, DrillLease lease, DrillRecord record, DrillObserver observer) {
     this.ctx = ctx;
@@ -96,10 +98,20 @@ final class DrillRun implements AutoCloseable {
         .orElseThrow(() -> new DrillSkipped("unknown_instance", "no instance named '" + name + "' is configured"));
   }
 
-  /** The target connection, opened on first use; the drill lock lives on it. */
+  /**
+   * The target connection, opened on first use; the drill lock lives on it. The lock goes with a
+   * lost session, so a replacement session takes it again before anything is sent on it: without
+   * the lock, another drill may have started on the instance meanwhile.
+   */
   Connection target() throws SQLException, DrillSkipped {
     if (target == null || target.isClosed()) {
-      target = ctx.connections().open(targetInstance());
+      Connection fresh = ctx.connections().open(targetInstance());
+      if (locked && !RdsProcedures.tryAppLock(fresh, LOCK_RESOURCE, queryTimeout())) {
+        fresh.close();
+        throw new DrillSkipped("locked", "the connection to " + plan().targetInstance() + " was lost and, on"
+            + " reconnecting, another rdswatch drill held the drill lock on it");
+      }
+      target = fresh;
     }
     return target;
   }
@@ -109,8 +121,10 @@ final class DrillRun implements AutoCloseable {
     return ctx.connections().open(targetInstance());
   }
 
+  /** Takes the instance's drill lock without waiting; true when this drill now holds it. */
   boolean lockTarget() throws SQLException, DrillSkipped {
-    return RdsProcedures.tryAppLock(target(), LOCK_RESOURCE, queryTimeout());
+    locked = locked || RdsProcedures.tryAppLock(target(), LOCK_RESOURCE, queryTimeout());
+    return locked;
   }
 
   /** Closing the session releases its app lock too. */

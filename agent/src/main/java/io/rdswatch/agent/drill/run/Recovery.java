@@ -85,6 +85,9 @@ public final class Recovery {
       return untouched(run, "scratch_name_invalid", "the journal names " + notScratch.get());
     }
     try {
+      if (r.step() != DrillStep.PREFLIGHT) {
+        lock(run);
+      }
       switch (r.step()) {
         case PREFLIGHT -> {
           r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped during preflight; nothing was changed");
@@ -112,16 +115,30 @@ public final class Recovery {
       }
       return runner.complete(run);
     } catch (SQLException | DrillSkipped e) {
+      boolean locked = e instanceof DrillSkipped s && "locked".equals(s.code());
       Instant giveUp = run.deadline().plus(GIVE_UP_AFTER);
       if (run.now().isBefore(giveUp)) {
-        LOG.warn("drill {}: cannot reach {} ({}); will retry", r.id(), r.plan().targetInstance(), e.getMessage());
+        LOG.warn("drill {}: {} {} ({}); will retry", r.id(), locked ? "cannot lock" : "cannot reach",
+            r.plan().targetInstance(), e.getMessage());
         return r;
       }
       r.dropped(r.scratchCreated() ? Boolean.FALSE : null).outcome(DrillStatus.INTERRUPTED, "interrupted",
           "agent stopped at " + r.step().name().toLowerCase(java.util.Locale.ROOT) + " and " + r.plan().targetInstance()
-              + " stayed unreachable" + (r.scratchCreated() ? "; scratch database " + r.scratchName() + " may remain" : "")
+              + (locked ? " stayed locked by another drill" : " stayed unreachable")
+              + (r.scratchCreated() ? "; scratch database " + r.scratchName() + " may remain" : "")
               + ": " + e.getMessage());
       return runner.finish(run);
+    }
+  }
+
+  /**
+   * Recovery changes the instance as a drill does (it follows, cancels, drops), so it holds the same
+   * instance drill lock first: no drill, scheduled or by hand, from this agent or another, runs on
+   * the instance meanwhile. Held by someone else: the drill stays unfinished and is retried.
+   */
+  private static void lock(DrillRun run) throws SQLException, DrillSkipped {
+    if (!run.lockTarget()) {
+      throw new DrillSkipped("locked", "another rdswatch drill holds the drill lock on " + run.plan().targetInstance());
     }
   }
 
