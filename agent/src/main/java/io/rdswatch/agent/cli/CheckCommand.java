@@ -44,7 +44,7 @@ public final class CheckCommand implements CliCommand {
   public int run() throws Exception {
     PrintStream out = System.out;
     AgentConfiguration loaded = config.load();
-    try (AwsTargets aws = AwsTargets.production(loaded)) {
+    try (AwsTargets aws = AwsTargets.production(loaded.aws(), loaded.getInstances())) {
       return check(loaded, aws, out);
     }
   }

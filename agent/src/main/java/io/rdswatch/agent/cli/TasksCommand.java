@@ -46,7 +46,7 @@ public final class TasksCommand implements CliCommand {
   public int run() throws Exception {
     AgentConfiguration loaded = config.load();
     // static and discovered instances; the AWS clients live until the process exits
-    List<InstanceTarget> targets = AwsTargets.production(loaded).targets();
+    List<InstanceTarget> targets = AwsTargets.production(loaded.aws(), loaded.getInstances()).targets();
     InstanceTarget target = targets.stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
     if (target == null) {
       System.err.println("rdswatch tasks: no instance named '" + instance + "' in " + config.file()

@@ -4,7 +4,7 @@ import com.beust.jcommander.Parameter;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.CommandLineOverrides;
-import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
 import java.nio.file.Path;
 

@@ -1,5 +1,7 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.feature.ConfigException;
+import io.rdswatch.agent.shard.ShardConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

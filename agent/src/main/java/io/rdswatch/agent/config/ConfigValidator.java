@@ -3,7 +3,8 @@ package io.rdswatch.agent.config;
 import io.rdswatch.agent.poll.PollConfig;
 import io.rdswatch.exporter.metrics.InstanceInfoCollector;
 import io.rdswatch.agent.track.BackupWindow;
-import io.rdswatch.agent.aws.client.AwsConfigChecks;
+import io.rdswatch.agent.feature.ConfigFacts;
+import io.rdswatch.agent.instance.InstanceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The rules Bean Validation cannot say on one field: uniqueness, exactly-one-of, label names, the
  * backup window format, durations, and whether the files and folders named can be used. Each error
- * is "yaml.path: rule".
+ * is "yaml.path: rule". The agent's own sections (poll, http, stateDir, instances, tls) are checked
+ * here; every other section checks itself as a {@link io.rdswatch.agent.feature.ConfigSection}, the
+ * module that owns it knowing its rules (README "Architecture").
  */
 final class ConfigValidator {
 
@@ -49,17 +52,11 @@ final class ConfigValidator {
     v.poll(config.getPoll());
     v.http(config.getHttp());
     v.stateDir(config.getStateDir());
-    v.discovering = config.getDiscovery() != null && config.getDiscovery().isEnabled();
+    ConfigFacts facts = config.facts();
+    v.discovering = facts.discovering();
     v.instances(config.getInstances());
-    v.aws(config);
-    v.drills(config);
-    if (config.getCoverage() != null) {
-      config.getCoverage().validate("coverage", v.errors);
-    }
     v.tls(config);
-    if (config.getShard() != null) {
-      v.errors.addAll(config.getShard().problems("shard"));
-    }
+    config.sections().forEach((key, section) -> section.check(key, facts, v.errors));
     return v.errors;
   }
 
@@ -79,10 +76,6 @@ final class ConfigValidator {
       if (instances.get(i) != null && instances.get(i).getTls() != null) {
         instances.get(i).getTls().validate("instances[" + i + "].tls", System::getenv, errors);
       }
-    }
-    if (config.getDiscovery() != null && config.getDiscovery().getAws() != null
-        && config.getDiscovery().getAws().getTls() != null) {
-      config.getDiscovery().getAws().getTls().validate("discovery.aws.tls", System::getenv, errors);
     }
   }
 
@@ -199,7 +192,10 @@ final class ConfigValidator {
         instance.getDrillPasswordSecretArn());
   }
 
-  /** Exactly one of a literal, a file and a secret ARN; keys names them in that order. */
+  /**
+   * Exactly one of a literal, a file and a secret ARN; keys names them in that order. The ARN's form
+   * is the secrets feature's rule (its section checks it).
+   */
   private void passwordSource(String at, List<String> keys, String literal, String file, String secretArn) {
     int given = (literal != null ? 1 : 0) + (file != null ? 1 : 0) + (secretArn != null ? 1 : 0);
     if (given != 1) {
@@ -212,7 +208,6 @@ final class ConfigValidator {
     if (file != null && (!Files.isRegularFile(Path.of(file)) || !Files.isReadable(Path.of(file)))) {
       errors.add(at + "." + keys.get(1) + ": cannot read '" + file + "'");
     }
-    AwsConfigChecks.secretArn(at + "." + keys.get(2), secretArn, errors);
   }
 
   private void topology(String at, InstanceConfig instance) {
@@ -225,34 +220,6 @@ final class ConfigValidator {
           + " (1-63 letters, digits, '.', '_' or '-')");
     } else if (source.equalsIgnoreCase(instance.getName())) {
       errors.add(at + ".readReplicaOf: an instance cannot be a read replica of itself");
-    }
-  }
-
-  /** The AWS sections validate themselves; null sections are Bean Validation's to report. */
-  private void aws(AgentConfiguration config) {
-    if (config.getCloudwatch() != null) {
-      config.getCloudwatch().validate("cloudwatch", errors);
-    }
-    if (config.getDiscovery() != null) {
-      config.getDiscovery().validate("discovery", errors);
-    }
-    if (config.getSecretsManager() != null) {
-      config.getSecretsManager().validate("secretsManager", errors);
-    }
-  }
-
-  /** Drill schedules may name only configured instances, unless discovery can supply more. */
-  private void drills(AgentConfiguration config) {
-    if (config.getDrills() != null) {
-      config.getDrills().validate("drills", errors);
-      if (!discovering && config.getInstances() != null) {
-        Set<String> names = new java.util.HashSet<>();
-        config.getInstances().stream().filter(i -> i != null && i.getName() != null).forEach(i -> names.add(i.getName()));
-        config.getDrills().validateInstanceNames("drills", names, errors);
-      }
-    }
-    if (config.getApi() != null) {
-      config.getApi().validate("api", errors);
     }
   }
 

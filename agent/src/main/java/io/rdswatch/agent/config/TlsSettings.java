@@ -1,5 +1,6 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.instance.InstanceConfig;
 import io.rdswatch.agent.instance.TlsConfig;
 import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import java.util.function.Function;
@@ -15,8 +16,7 @@ final class TlsSettings {
   static void apply(AgentConfiguration config, Function<String, String> env) {
     TlsConfig fleet = config.getTls();
     for (InstanceConfig instance : config.getInstances()) {
-      TlsConfig tls = instance.getTls() != null ? instance.getTls() : fleet;
-      instance.effectiveJdbcProperties(TlsConfig.merged(tls, instance.getJdbcProperties(), env));
+      instance.applyTls(fleet, env);
     }
     AwsDiscoveryConfig aws = config.getDiscovery() == null ? null : config.getDiscovery().getAws();
     if (aws != null && fleet != null) {

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.demo;
 
+import io.rdswatch.simulator.clock.SimulatedTime;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.dropwizard.logging.common.AppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;

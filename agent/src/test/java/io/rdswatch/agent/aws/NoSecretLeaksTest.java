@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.rdswatch.agent.AgentServer;
 import io.rdswatch.agent.RdswatchApplication;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
 import java.net.URI;
 import java.net.http.HttpClient;

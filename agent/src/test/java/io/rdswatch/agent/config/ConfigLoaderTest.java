@@ -1,5 +1,7 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.instance.StaticInstanceSource;
+import io.rdswatch.agent.instance.InstanceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.instance.InstanceTarget;

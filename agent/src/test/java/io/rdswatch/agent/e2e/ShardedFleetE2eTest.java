@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
-import io.rdswatch.agent.config.ShardConfig;
+import io.rdswatch.agent.shard.ShardConfig;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;

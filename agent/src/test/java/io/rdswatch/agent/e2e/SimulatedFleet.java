@@ -3,7 +3,7 @@ package io.rdswatch.agent.e2e;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.demo.DemoConfig;
-import io.rdswatch.agent.demo.SimulatedTime;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;

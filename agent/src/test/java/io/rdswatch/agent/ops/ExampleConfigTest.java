@@ -6,7 +6,7 @@ import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
-import io.rdswatch.agent.config.InstanceConfig;
+import io.rdswatch.agent.instance.InstanceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

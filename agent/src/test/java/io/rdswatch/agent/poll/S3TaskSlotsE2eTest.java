@@ -3,7 +3,7 @@ package io.rdswatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.demo.SimulatedTime;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.agent.http.AgentMetrics;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;

@@ -1,7 +1,7 @@
 package io.rdswatch.bench.agent;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.InstanceConfig;
+import io.rdswatch.agent.instance.InstanceConfig;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.agent.track.InstanceState;
 import io.rdswatch.agent.track.TaskIdSet;

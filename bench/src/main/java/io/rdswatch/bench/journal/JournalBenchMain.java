@@ -99,7 +99,7 @@ public final class JournalBenchMain {
   /** Its constructor lost the token argument when the token check moved in front of the body. */
   private static Object drillsResource(DrillHistory history) throws Exception {
     Class<?> c = Class.forName("io.rdswatch.agent.drill.http.DrillsResource");
-    Class<?> launcher = Class.forName("io.rdswatch.agent.drill.http.DrillLauncher");
+    Class<?> launcher = launcherInterface();
     Object none = java.lang.reflect.Proxy.newProxyInstance(launcher.getClassLoader(), new Class<?>[] {launcher},
         (proxy, method, args) -> method.getReturnType() == java.util.Optional.class ? java.util.Optional.empty() : null);
     for (Constructor<?> k : c.getConstructors()) {
@@ -107,6 +107,15 @@ public final class JournalBenchMain {
       return k.newInstance(args);
     }
     throw new IllegalStateException("no DrillsResource constructor");
+  }
+
+  /** The interface DrillsResource takes: in drill.schedule, or in drill.http in builds before the module split. */
+  private static Class<?> launcherInterface() throws ClassNotFoundException {
+    try {
+      return Class.forName("io.rdswatch.agent.drill.schedule.DrillLauncher");
+    } catch (ClassNotFoundException older) {
+      return Class.forName("io.rdswatch.agent.drill.http.DrillLauncher");
+    }
   }
 
   private static double median(Callable<?> call) throws Exception {

@@ -8,7 +8,7 @@ import io.rdswatch.agent.command.CliCommand;
 import io.rdswatch.agent.command.ConfigArgument;
 import io.rdswatch.agent.command.HelpFlag;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.StateDirOwnership;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
@@ -97,7 +97,7 @@ public final class DrillCommand implements CliCommand {
       stateDir.forEach(p -> err.println("rdswatch drill: " + p));
       return BAD_CONFIG;
     }
-    try (AwsTargets targets = AwsTargets.production(loaded)) {
+    try (AwsTargets targets = AwsTargets.production(loaded.aws(), loaded.getInstances())) {
       InstanceTarget source = targets.targets().stream().filter(t -> t.name().equals(instance)).findFirst().orElse(null);
       if (source == null) {
         err.println("rdswatch drill: no instance named '" + instance + "' in " + config.file());

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.drill.cli;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.drill.DrillWiring;
+import io.rdswatch.agent.DrillWiring;
 import io.rdswatch.agent.drill.http.DrillText;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.drill.http;
 
+import io.rdswatch.agent.drill.schedule.DrillLauncher;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rdswatch.agent.drill.journal.DrillHistory;

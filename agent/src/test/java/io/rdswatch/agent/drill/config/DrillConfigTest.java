@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.config.ConfigException;
+import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
