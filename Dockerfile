@@ -8,6 +8,9 @@ WORKDIR /src
 COPY pom.xml ./
 COPY simulator/pom.xml simulator/
 COPY exporter/pom.xml exporter/
+COPY core/pom.xml core/
+COPY drills/pom.xml drills/
+COPY aws/pom.xml aws/
 COPY agent/pom.xml agent/
 COPY bench/pom.xml bench/
 RUN mvn -B -ntp -q -pl agent -am dependency:go-offline

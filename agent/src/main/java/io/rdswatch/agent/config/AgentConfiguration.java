@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * rdswatch's YAML configuration. Each section is its own small class, owned by the module that uses
@@ -128,7 +129,7 @@ public class AgentConfiguration extends Configuration {
     sections.put("api", api);
     sections.put("coverage", coverage);
     sections.put("shard", shard);
-    sections.values().removeIf(java.util.Objects::isNull);
+    sections.values().removeIf(Objects::isNull);
     return sections;
   }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * src/test/resources/golden/agent-metrics.prom. Everything runs on the simulator's manual clock, so
  * the page is the same on every run except poll durations and build info, which are masked.
  *
- * <p>To regenerate after an intended change: {@code mvn -pl agent test -Dtest=GoldenMetricsTest
- * -Drdswatch.golden.update=true}, then review the diff.
+ * <p>To regenerate after an intended change: {@code ./mvnw -pl agent -am test -Dtest=GoldenMetricsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Drdswatch.golden.update=true}, then review the diff.
  */
 class GoldenMetricsTest {
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * What the rest of the file tells a {@link ConfigSection}'s rules: the static instances, and whether
@@ -23,7 +24,7 @@ public record ConfigFacts(List<InstanceConfig> instances, boolean discovering) {
     if (instances == null) {
       return List.of();
     }
-    return java.util.stream.IntStream.range(0, instances.size())
+    return IntStream.range(0, instances.size())
         .filter(i -> instances.get(i) != null)
         .mapToObj(i -> new IndexedInstance(i, instances.get(i)))
         .toList();

@@ -9,7 +9,8 @@ import org.hibernate.validator.constraints.Range;
 
 /**
  * One entry of `instances`. Cross-field rules (exactly one password source, label names, the
- * backup window, unique names) live in {@link ConfigValidator}.
+ * backup window, unique names) live in the agent's config validator; the form of a secret ARN is the
+ * AWS feature's rule (README "Architecture").
  */
 public final class InstanceConfig {
 

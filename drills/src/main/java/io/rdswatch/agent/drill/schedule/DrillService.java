@@ -2,7 +2,6 @@ package io.rdswatch.agent.drill.schedule;
 
 import io.dropwizard.lifecycle.Managed;
 import io.rdswatch.agent.drill.config.RetentionConfig;
-import io.rdswatch.agent.drill.schedule.DrillLauncher;
 import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillPlan;
