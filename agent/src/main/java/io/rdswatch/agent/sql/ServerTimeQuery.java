@@ -29,18 +29,23 @@ public final class ServerTimeQuery {
     try (PreparedStatement statement = connection.prepareStatement(SQL)) {
       statement.setQueryTimeout(timeoutSeconds);
       try (ResultSet rs = statement.executeQuery()) {
-        if (!rs.next()) {
-          throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned no row");
-        }
-        OffsetDateTime now = rs.getObject(1, OffsetDateTime.class);
-        if (now == null) {
-          throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned NULL");
-        }
-        return now;
+        return now(rs);
       }
     } catch (SQLException e) {
       throw new PollException(SqlErrors.whileQuerying(e), e.getMessage(), e.getErrorCode(), e);
     }
+  }
+
+  /** The server's now from a result of {@link #SQL}, run alone or as the first statement of a batch. */
+  static OffsetDateTime now(ResultSet rs) throws SQLException, PollException {
+    if (!rs.next()) {
+      throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned no row");
+    }
+    OffsetDateTime now = rs.getObject(1, OffsetDateTime.class);
+    if (now == null) {
+      throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned NULL");
+    }
+    return now;
   }
 
   /** The conversion for this connection's server times. */
