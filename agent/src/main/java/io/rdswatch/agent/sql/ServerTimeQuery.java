@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import microsoft.sql.DateTimeOffset;
 
 /**
  * Reads the server's clock and offset with {@code SELECT SYSDATETIMEOFFSET()}: one small statement
@@ -41,11 +43,15 @@ public final class ServerTimeQuery {
     if (!rs.next()) {
       throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned no row");
     }
-    OffsetDateTime now = rs.getObject(1, OffsetDateTime.class);
-    if (now == null) {
+    Object value = rs.getObject(1);
+    if (value == null) {
       throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned NULL");
     }
-    return now;
+    // the driver's own conversion to OffsetDateTime formats and parses a string, a sixth of a steady poll's CPU
+    if (value instanceof DateTimeOffset dto) {
+      return OffsetDateTime.ofInstant(dto.getTimestamp().toInstant(), ZoneOffset.ofTotalSeconds(dto.getMinutesOffset() * 60));
+    }
+    return rs.getObject(1, OffsetDateTime.class);
   }
 
   /** The conversion for this connection's server times. */
