@@ -24,7 +24,8 @@ import java.util.List;
 public final class Bench {
 
   public static final String FLEET_MAIN = "io.rdswatch.bench.fleet.FleetMain";
-  private static final List<String> FLEET_JAVA_OPTS = List.of("-Xmx2g", "-XX:+UseParallelGC");
+  /** The fleet holds every task with its task_info (about 1.2 KB) in memory, twice over while it builds. */
+  private static final long FLEET_BYTES_PER_TASK = 4_000;
 
   private Bench() {}
 
@@ -40,14 +41,20 @@ public final class Bench {
     Results results = new Results();
     progress.say("fleet: " + o.instances + " instances x " + o.databases + " databases x " + o.history
         + " tasks, growth fleets of " + o.growthInstances() + ", in its own JVM");
-    try (ChildJvm fleet = ChildJvm.start("fleet", FLEET_JAVA_OPTS, classpath, FLEET_MAIN, fleetArgs(o),
+    try (ChildJvm fleet = ChildJvm.start("fleet", fleetJavaOpts(o), classpath, FLEET_MAIN, fleetArgs(o),
         work.resolve("logs/fleet.log"))) {
-      JsonNode info = fleet.awaitReply(Duration.ofMinutes(3));
+      JsonNode info = fleet.awaitReply(Duration.ofMinutes(Math.max(3, o.instances / 500)));
       Run run = new Run(o, classpath, agentOpts, work, results, progress, fleet, info);
       writeGrowthTargets(run);
       Phases.all(run);
     }
     return results;
+  }
+
+  /** At least 2 GB; the scale run (N=5000, H=200: 1,000,000 tasks) needs about 5. */
+  static List<String> fleetJavaOpts(BenchOptions o) {
+    long mb = Math.max(2048, (long) o.instances * o.history * FLEET_BYTES_PER_TASK / (1 << 20) + 1024);
+    return List.of("-Xmx" + mb + "m", "-XX:+UseParallelGC");
   }
 
   private static List<String> fleetArgs(BenchOptions o) {

@@ -25,8 +25,8 @@ import java.util.concurrent.Future;
  * The floors of figure 1: the least any poller can do. Connections are opened once (with the agent's
  * own connection settings); each cycle runs one query on every instance at the agent's concurrency and
  * reads every column of every row, and nothing else. Incremental: the agent's own narrow query text
- * (tasks above a watermark or not finished, without task_info), the watermark moved on as the rows
- * show; full: {@code exec msdb.dbo.rds_task_status}, every task with every column.
+ * (the server's clock, then tasks above a watermark or not finished, without task_info, in one
+ * batch), the watermark moved on as the rows show; full: {@code exec msdb.dbo.rds_task_status}, every task with every column.
  */
 final class BaselineLoop implements AutoCloseable {
 
@@ -96,7 +96,13 @@ final class BaselineLoop implements AutoCloseable {
     long lowestUnfinished = Long.MAX_VALUE;
     try (PreparedStatement s = connections.get(at).prepareStatement(narrowSql.get(at))) {
       s.setLong(1, watermarks[at]);
-      try (ResultSet rs = s.executeQuery()) {
+      try (ResultSet now = s.executeQuery()) { // the batch's first result: the server's clock
+        while (now.next()) {
+          values += now.getObject(1) != null ? 1 : 0;
+        }
+      }
+      s.getMoreResults();
+      try (ResultSet rs = s.getResultSet()) {
         int columns = rs.getMetaData().getColumnCount();
         while (rs.next()) {
           long id = rs.getLong(1);

@@ -21,11 +21,13 @@ public final class TaskFunctionQueries {
    * below it is settled: seen finished, or gone from the 36-day history), and any task not finished
    * whatever its id, so that a task below the watermark that is still running (which settling rules
    * out, but a state file from another agent version might not) is still seen. A NULL or unknown
-   * lifecycle counts as not finished. Without task_info; one parameter, the watermark.
+   * lifecycle counts as not finished. Without task_info; one parameter, the watermark. The batch
+   * reads the server's clock first ({@link ServerTimeQuery#SQL}), so a steady poll costs one round
+   * trip: its first result is the server's now, its second the rows.
    */
   public static String changed(TaskColumns columns) {
     String lifecycle = columns.quoted("lifecycle");
-    return "SELECT " + columns.narrowList() + " FROM " + FUNCTION
+    return ServerTimeQuery.SQL + "; SELECT " + columns.narrowList() + " FROM " + FUNCTION
         + " WHERE " + columns.quoted("taskid") + " > ? OR " + lifecycle + " IS NULL OR " + lifecycle
         + " NOT IN ('SUCCESS', 'ERROR', 'CANCELLED') ORDER BY " + columns.quoted("taskid");
   }

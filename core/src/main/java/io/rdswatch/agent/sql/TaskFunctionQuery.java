@@ -49,10 +49,16 @@ public final class TaskFunctionQuery {
   /** Tasks above the watermark or not finished, without task_info (null in every row). */
   public TaskRowParser.Parsed changed(Connection connection, TaskColumns columns, long watermark)
       throws PollException {
-    ServerTime time = serverTime.read(connection);
     try (PreparedStatement statement = prepare(connection, TaskFunctionQueries.changed(columns))) {
       statement.setLong(1, watermark);
+      ServerTime time;
       try (ResultSet rs = statement.executeQuery()) {
+        time = ServerTime.of(ServerTimeQuery.now(rs));
+      }
+      if (!statement.getMoreResults()) {
+        throw new PollException(PollErrorKind.PARSE, "rds_fn_task_status narrow read returned no rows result");
+      }
+      try (ResultSet rs = statement.getResultSet()) {
         return TaskRowParser.parse(rs, KnownRows.NONE, time, false);
       }
     } catch (SQLException e) {

@@ -35,6 +35,8 @@ final class BackupCadence {
   private final Map<BackupKey, NavigableMap<Long, Instant>> successes = new HashMap<>();
   private final Set<BackupKey> dirty = new HashSet<>();
   private final Map<BackupKey, Double> learned = new HashMap<>();
+  /** The oldest success held (null for none): no sweep for expired ones is needed before it expires. */
+  private Instant earliest;
 
   /** Takes one poll's rows. */
   void observe(List<TaskRow> rows, Instant now, UnaryOperator<String> databaseLabel) {
@@ -49,14 +51,13 @@ final class BackupCadence {
       BackupKey key = new BackupKey(db, BackupKind.of(row.taskType()));
       if (successes.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(row.taskId(), row.lastUpdated()) == null) {
         dirty.add(key);
+        earliest = earliest == null || row.lastUpdated().isBefore(earliest) ? row.lastUpdated() : earliest;
       }
     }
     Instant oldest = now.minus(HISTORY);
-    successes.forEach((key, byId) -> {
-      if (byId.values().removeIf(at -> at.isBefore(oldest))) {
-        dirty.add(key);
-      }
-    });
+    if (earliest != null && earliest.isBefore(oldest)) {
+      forgetOlderThan(oldest);
+    }
     for (BackupKey key : dirty) {
       double median = medianGapSeconds(successes.get(key).values());
       if (Double.isNaN(median)) {
@@ -67,6 +68,19 @@ final class BackupCadence {
     }
     dirty.clear();
     successes.values().removeIf(Map::isEmpty);
+  }
+
+  /** Sweeps every database, which a poll at a steady interval needs about once per new success. */
+  private void forgetOlderThan(Instant oldest) {
+    earliest = null;
+    successes.forEach((key, byId) -> {
+      if (byId.values().removeIf(at -> at.isBefore(oldest))) {
+        dirty.add(key);
+      }
+      for (Instant at : byId.values()) {
+        earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+      }
+    });
   }
 
   /** The learned interval in seconds per database and backup type. */
