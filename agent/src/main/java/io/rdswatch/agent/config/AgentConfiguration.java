@@ -116,8 +116,8 @@ public class AgentConfiguration extends Configuration {
   }
 
   /**
-   * The sections that check themselves, by YAML key, in file order. A missing (null) section is left
-   * out: Bean Validation reports it.
+   * The sections that check themselves, by YAML key. A missing (null) section is left out: Bean
+   * Validation reports it.
    */
   public Map<String, ConfigSection> sections() {
     Map<String, ConfigSection> sections = new LinkedHashMap<>();
