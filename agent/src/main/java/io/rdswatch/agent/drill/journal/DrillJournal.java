@@ -172,8 +172,16 @@ public final class DrillJournal {
     }
   }
 
-  /** Deletes a finished drill's journal and lock file; never one whose lease is held. */
+  /**
+   * Deletes a finished drill's journal and lock file; never one whose lease is held. A finished
+   * drill's lock file goes when its lease closes, and a finished journal is never written again, so
+   * without a lock file there is no owner to wait for: one unlink, instead of creating, locking and
+   * removing a lock file per journal (retention deletes thousands at once after an upgrade).
+   */
   boolean delete(String id) throws IOException {
+    if (Files.notExists(lockFile(id))) {
+      return Files.deleteIfExists(file(id));
+    }
     Optional<DrillLease> lease = DrillLease.tryAcquire(this, id);
     if (lease.isEmpty()) {
       return false;
