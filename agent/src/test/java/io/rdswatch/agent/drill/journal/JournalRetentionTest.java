@@ -37,7 +37,8 @@ class JournalRetentionTest {
 
   @TempDir Path state;
 
-  DrillRecord finished(DrillJournal journal, String db, int day, DrillStatus status, boolean keptScratch) throws Exception {
+  static DrillRecord finished(DrillJournal journal, String db, int day, DrillStatus status, boolean keptScratch)
+      throws Exception {
     Instant start = T0.plus(Duration.ofDays(day));
     DrillPlan p = DrillJournalTest.plan();
     DrillPlan plan = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), db, p.scratchPrefix(),
