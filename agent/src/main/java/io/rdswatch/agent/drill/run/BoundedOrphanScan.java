@@ -5,9 +5,11 @@ import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * configuration). Each instance is read on a worker thread; once the bound is spent the scan stops
  * waiting, aborts the connection in use (a hung instance can otherwise hold a read for the whole
  * query and socket timeouts), logs which instances it did not reach and counts the time-out. Those
- * instances keep their last counts, and the next scan starts afresh. Thread-safe.
+ * instances keep their last counts, and the next scan continues with them: instances are read in the
+ * order they were last tried, oldest first, so one that always hangs cannot keep the others unread.
+ * Thread-safe.
  */
 public final class BoundedOrphanScan {
 
@@ -37,6 +41,8 @@ public final class BoundedOrphanScan {
     return t;
   });
   private final AtomicLong timeouts = new AtomicLong();
+  private final AtomicLong tries = new AtomicLong();
+  private final Map<String, Long> lastTried = new ConcurrentHashMap<>();
 
   /** Scans that gave up because they ran past their bound, since the agent started. */
   public long timeouts() {
@@ -44,14 +50,17 @@ public final class BoundedOrphanScan {
   }
 
   /** Per instance reached within {@code bound}, as {@link OrphanScan#survey} counts them. */
-  public Map<String, OrphanScan.Counts> survey(DrillContext ctx, String prefix, List<InstanceTarget> instances,
+  public Map<String, OrphanScan.Counts> survey(DrillContext ctx, String prefix, List<InstanceTarget> targets,
       Supplier<List<DrillRecord>> journals, Duration bound) {
+    List<InstanceTarget> instances = targets.stream()
+        .sorted(Comparator.comparingLong(t -> lastTried.getOrDefault(t.name(), -1L))).toList();
     ScratchNames names = ctx.scratchNames(prefix);
     long deadline = System.nanoTime() + bound.toNanos();
     Map<String, OrphanScan.Counts> out = new HashMap<>();
     for (int i = 0; i < instances.size(); i++) {
       InstanceTarget t = instances.get(i);
       InFlight open = new InFlight();
+      lastTried.put(t.name(), tries.incrementAndGet());
       Future<OrphanScan.Counts> one = workers.submit(() -> OrphanScan.surveyOne(ctx, names, t, journals, open::opened));
       try {
         out.put(t.name(), one.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
