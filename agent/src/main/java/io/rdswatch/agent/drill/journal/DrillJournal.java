@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -215,6 +216,12 @@ public final class DrillJournal {
 
   private boolean posix() {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** 0600 for a new file in the folder (lock files, the pruned tally), as for journals; nothing elsewhere. */
+  FileAttribute<?>[] privateFile() {
+    return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+        : new FileAttribute<?>[0];
   }
 
   /** Seal, write to a temp file, fsync, rename over the old entry, fsync the directory. */

@@ -16,6 +16,7 @@ import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.track.LogCapture;
 import io.rdswatch.agent.drill.metrics.DrillCollector;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -98,6 +99,13 @@ class JournalRetentionTest {
         new String[] {"rds_instance"}, new String[] {"orders-prod"})).isEqualTo(rtoCountBefore);
 
     assertThat(new JournalRetention(journal, Duration.ofDays(30), 10).prune(history.all(), NOW)).as("idempotent").isZero();
+    try (var files = java.nio.file.Files.list(journal.dir())) {
+      assertThat(files.toList()).as("journals, lock files, the tally: owner only")
+          .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo(PrunedTally.FILE))
+          .anySatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".lock"))
+          .allSatisfy(f -> assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)))
+              .isEqualTo("rw-------"));
+    }
   }
 
   @Test
