@@ -11,6 +11,7 @@ import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.HttpConfig;
 import io.rdswatch.agent.http.security.AllowedHosts;
+import io.rdswatch.agent.http.security.NoJettyDebugLogging;
 import io.rdswatch.agent.http.security.RequestGuard;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -79,6 +80,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
 
   @Override
   public void run(AgentConfiguration config, Environment env) {
+    NoJettyDebugLogging.install();
     FleetState fleet = new FleetState(clock);
     CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
     // AWS, managed before the poller: discovery's first refresh precedes the first poll.
