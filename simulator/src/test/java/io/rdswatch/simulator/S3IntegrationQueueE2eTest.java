@@ -109,6 +109,37 @@ class S3IntegrationQueueE2eTest {
   }
 
   @Test
+  void aListingShowsWhatDownloadsWroteAndDeletesRemoved() throws Exception {
+    try (SimHarness h = new SimHarness(SCENARIO); Connection c = h.connect("prod")) {
+      String download = "exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::data/big.csv',"
+          + " @rds_file_path='%s', @overwrite_file=1";
+      Jdbc.submit(c, String.format(download, "D:\\S3\\seed\\big.csv"));
+      Jdbc.submit(c, String.format(download, "D:\\S3\\top.csv"));
+      h.advance(Duration.ofMinutes(15));
+      int first = Jdbc.submit(c, "exec msdb.dbo.rds_gather_file_details");
+      h.advance(Duration.ofMinutes(5));
+      assertThat(files(c, first)).containsExactly(
+          "D:\\S3\\seed\\ dir", "D:\\S3\\seed\\big.csv 31457280000", "D:\\S3\\top.csv 31457280000");
+
+      Jdbc.submit(c, "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\seed\\', @force_delete=1");
+      h.advance(Duration.ofMinutes(5));
+      int second = Jdbc.submit(c, "exec msdb.dbo.rds_gather_file_details");
+      h.advance(Duration.ofMinutes(5));
+      assertThat(files(c, second)).containsExactly("D:\\S3\\top.csv 31457280000");
+      assertThat(files(c, first)).as("an earlier listing keeps what it found").hasSize(3);
+    }
+  }
+
+  /** rds_fn_list_file_details(task): "path size" per file, "path dir" per directory. */
+  private static java.util.List<String> files(Connection c, int task) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Map<String, Object> r : Jdbc.rows(c, "SELECT * FROM msdb.dbo.rds_fn_list_file_details(?)", task)) {
+      out.add(r.get("filepath") + " " + (Boolean.TRUE.equals(r.get("is_directory")) ? "dir" : r.get("size_in_bytes")));
+    }
+    return out;
+  }
+
+  @Test
   void aDirectoryIsOnlyDeletedWithForceDelete() throws Exception {
     try (SimHarness h = new SimHarness(SCENARIO); Connection c = h.connect("prod")) {
       try (Statement s = c.createStatement()) {

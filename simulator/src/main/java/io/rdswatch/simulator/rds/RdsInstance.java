@@ -31,6 +31,7 @@ public final class RdsInstance {
   final Set<String> tdeCertificates = new HashSet<>();
   private final Map<String, Login> logins = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   final TaskTable tasks = new TaskTable();
+  final S3Disk disk = new S3Disk();
   final BackupSchedule schedule = new BackupSchedule();
   final Map<TaskFailure, Double> failureRates = new EnumMap<>(TaskFailure.class);
   final SplittableRandom random;
@@ -143,6 +144,18 @@ public final class RdsInstance {
   }
 
   /** Tasks as rds_task_status shows them: optionally one database and/or one task id. */
+  /**
+   * rds_fn_list_file_details(task_id): filepath, size_in_bytes, last_modified_utc, is_directory of
+   * what that LIST_FILES_ON_DISK task found; no rows for another task.
+   */
+  public synchronized List<Object[]> fileDetails(int taskId) {
+    advance();
+    return disk.listing(taskId).stream()
+        .map(f -> new Object[] {f.filepath(), f.sizeInBytes(),
+            java.time.LocalDateTime.ofInstant(f.lastModifiedUtc(), java.time.ZoneOffset.UTC), f.isDirectory()})
+        .toList();
+  }
+
   public synchronized List<TaskRow> taskRows(String database, Integer taskId) {
     Instant now = advance();
     Instant cutoff = now.minus(TaskTable.RETENTION);
