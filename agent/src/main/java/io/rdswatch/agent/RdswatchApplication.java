@@ -32,6 +32,7 @@ import io.rdswatch.agent.http.ProbeResource;
 import io.rdswatch.agent.http.TasksResource;
 import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.Poller;
+import io.rdswatch.agent.poll.TimeZoneMismatchCollector;
 import io.rdswatch.agent.shard.ShardInfoCollector;
 import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.agent.instance.InstanceSource;
@@ -96,6 +97,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     // Sharding (README "Running at scale"): poll, publish and drill only this agent's share.
     ShardedInstanceSource source = new ShardedInstanceSource(all, config.getShard());
     registry.register(new ShardInfoCollector(config.getShard()));
+    registry.register(new TimeZoneMismatchCollector(fleet));
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     CountingStateStore store = new CountingStateStore(new FileStateStore(config.stateDir()));
     registry.register(store);
