@@ -11,6 +11,7 @@ import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.config.HttpConfig;
 import io.rdswatch.agent.http.security.AllowedHosts;
+import io.rdswatch.agent.http.security.NoJettyDebugLogging;
 import io.rdswatch.agent.http.security.RequestGuard;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ import io.rdswatch.agent.http.ProbeResource;
 import io.rdswatch.agent.http.TasksResource;
 import io.rdswatch.agent.poll.FleetState;
 import io.rdswatch.agent.poll.Poller;
+import io.rdswatch.agent.poll.TimeZoneMismatchCollector;
 import io.rdswatch.agent.shard.ShardInfoCollector;
 import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.agent.instance.InstanceSource;
@@ -78,6 +80,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
 
   @Override
   public void run(AgentConfiguration config, Environment env) {
+    NoJettyDebugLogging.install();
     FleetState fleet = new FleetState(clock);
     CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
     // AWS, managed before the poller: discovery's first refresh precedes the first poll.
@@ -93,6 +96,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
     // Sharding (README "Running at scale"): poll, publish and drill only this agent's share.
     ShardedInstanceSource source = new ShardedInstanceSource(all, config.getShard());
     registry.register(new ShardInfoCollector(config.getShard()));
+    registry.register(new TimeZoneMismatchCollector(fleet));
     ScheduledExecutorService ticker = env.lifecycle().scheduledExecutorService("rdswatch-tick").threads(1).build();
     CountingStateStore store = new CountingStateStore(new FileStateStore(config.stateDir()));
     registry.register(store);

@@ -17,6 +17,7 @@ class FailoverE2eTest {
           logins:
             - {name: monitor, password: m, execute: [rds_task_status]}
             - {name: nothing, password: n}
+            - {name: reader, password: r, execute: [rds_task_status], select: [rds_fn_task_status]}
           databases: [{name: Sales, size_mb: 1024}]
         - name: fresh
           logins: [{name: monitor, password: m, execute: [rds_task_status]}]
@@ -32,7 +33,7 @@ class FailoverE2eTest {
       taskStatus(before);
 
       java.util.List<String> lost = prod.failover();
-      assertThat(lost).containsExactly("monitor");
+      assertThat(lost).containsExactlyInAnyOrder("monitor", "reader");
 
       assertThat(prod.port()).isEqualTo(port);
       assertThat((Throwable) catchThrowableOfType(SQLException.class, () -> taskStatus(before)))
@@ -64,9 +65,43 @@ class FailoverE2eTest {
   }
 
   @Test
+  void theSelectGrantOnTheTaskFunctionGoesTooAndComesBackWithItsOwnGrant() throws Exception {
+    try (SimHarness h = new SimHarness(SCENARIO)) {
+      try (Connection reader = h.connect("prod", "reader", "r")) {
+        taskFunction(reader);
+      }
+      h.instance("prod").failover();
+      try (Connection master = h.connect("prod"); Statement s = master.createStatement()) {
+        s.execute("USE msdb; GRANT EXECUTE ON msdb.dbo.rds_task_status TO reader");
+      }
+      try (Connection reader = h.connect("prod", "reader", "r")) {
+        taskStatus(reader);
+        SQLException denied = catchThrowableOfType(SQLException.class, () -> taskFunction(reader));
+        assertThat(denied.getErrorCode()).as("EXECUTE alone does not give back SELECT").isEqualTo(229);
+      }
+      try (Connection master = h.connect("prod"); Statement s = master.createStatement()) {
+        SQLException other = catchThrowableOfType(SQLException.class,
+            () -> s.execute("GRANT SELECT ON msdb.dbo.rds_fn_nothing TO reader"));
+        assertThat(other.getErrorCode()).isEqualTo(15151);
+        s.execute("GRANT SELECT ON msdb.dbo.rds_fn_task_status TO reader");
+      }
+      try (Connection reader = h.connect("prod", "reader", "r")) {
+        taskFunction(reader);
+        taskStatus(reader);
+      }
+    }
+  }
+
+  @Test
   void aScenarioCanStartAnInstanceJustFailedOver() throws Exception {
     try (SimHarness h = new SimHarness(SCENARIO); Connection monitor = h.connect("fresh", "monitor", "m")) {
       assertThat(catchThrowableOfType(SQLException.class, () -> taskStatus(monitor)).getErrorCode()).isEqualTo(229);
+    }
+  }
+
+  private static void taskFunction(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery("SELECT task_id FROM msdb.dbo.rds_fn_task_status(NULL, 0)").close();
     }
   }
 

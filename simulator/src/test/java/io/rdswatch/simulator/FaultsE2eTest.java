@@ -90,7 +90,7 @@ class FaultsE2eTest {
     }
     assertThatThrownBy(() -> new SimHarness(Scenario_.ONE_DB.replace("    databases:",
         "    faults: {checkdb: sometimes}\n    databases:")))
-        .hasMessageContaining("checkdb").hasMessageContaining("'sometimes' is not one of none, disconnect, permission, hang");
+        .hasMessageContaining("checkdb").hasMessageContaining("'sometimes' is not one of none, disconnect, failover, permission, hang");
   }
 
   @Test

@@ -23,6 +23,7 @@ class S3IntegrationQueueE2eTest {
           buckets: [{name: data, region: us-east-1}]
           objects:
             - {arn: "arn:aws:s3:::data/big.csv", size_mb: 30000, not_a_backup: true}
+            - {arn: "arn:aws:s3:::data/huge.csv", size_mb: 120000, not_a_backup: true}
       """;
 
   @Test
@@ -75,6 +76,104 @@ class S3IntegrationQueueE2eTest {
             "exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::data/big.csv', @rds_file_path='C:\\x.csv'"));
         assertThat(path.getMessage()).contains("@rds_file_path must be a file under D:\\S3\\");
       }
+    }
+  }
+
+  @Test
+  void listingAndDeletingFilesWaitForASlotLikeAnyTask() throws Exception {
+    try (SimHarness h = new SimHarness(SCENARIO); Connection c = h.connect("prod")) {
+      String download = "exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::data/huge.csv',"
+          + " @rds_file_path='D:\\S3\\big%d.csv', @overwrite_file=1";
+      Jdbc.submit(c, String.format(download, 1));
+      Jdbc.submit(c, String.format(download, 2));
+      h.advance(Duration.ofMinutes(6)); // both picked up: they hold the two slots for 40 minutes
+      int list = Jdbc.submit(c, "exec msdb.dbo.rds_gather_file_details");
+      int file = Jdbc.submit(c, "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\big1.csv'");
+      int folder = Jdbc.submit(c,
+          "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='seed\\', @force_delete=1");
+
+      h.advance(Duration.ofMinutes(6));
+      Map<Integer, String[]> rows = rows(c);
+      assertThat(rows.get(list)).containsExactly("LIST_FILES_ON_DISK", null, "CREATED", null, "0");
+      assertThat(rows.get(file)).containsExactly("DELETE_FILES_ON_DISK", null, "CREATED", "D:\\S3\\big1.csv", "0");
+      assertThat(rows.get(folder)).as("a relative path is under D:\\S3\\")
+          .containsExactly("DELETE_FILES_ON_DISK", null, "CREATED", "D:\\S3\\seed\\", "0");
+      assertThat(rows.values().stream().filter(r -> r[2].equals("IN_PROGRESS"))).hasSize(2);
+
+      h.advance(Duration.ofMinutes(45));
+      rows = rows(c);
+      assertThat(rows.get(list)[2]).isEqualTo("SUCCESS");
+      assertThat(rows.get(file)[2]).isEqualTo("SUCCESS");
+      assertThat(rows.get(folder)[2]).isEqualTo("SUCCESS");
+    }
+  }
+
+  @Test
+  void aListingShowsWhatDownloadsWroteAndDeletesRemoved() throws Exception {
+    try (SimHarness h = new SimHarness(SCENARIO); Connection c = h.connect("prod")) {
+      String download = "exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::data/big.csv',"
+          + " @rds_file_path='%s', @overwrite_file=1";
+      Jdbc.submit(c, String.format(download, "D:\\S3\\seed\\big.csv"));
+      Jdbc.submit(c, String.format(download, "D:\\S3\\top.csv"));
+      h.advance(Duration.ofMinutes(15));
+      int first = Jdbc.submit(c, "exec msdb.dbo.rds_gather_file_details");
+      h.advance(Duration.ofMinutes(5));
+      assertThat(files(c, first)).containsExactly(
+          "D:\\S3\\seed\\ dir", "D:\\S3\\seed\\big.csv 31457280000", "D:\\S3\\top.csv 31457280000");
+
+      Jdbc.submit(c, "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\seed\\', @force_delete=1");
+      h.advance(Duration.ofMinutes(5));
+      int second = Jdbc.submit(c, "exec msdb.dbo.rds_gather_file_details");
+      h.advance(Duration.ofMinutes(5));
+      assertThat(files(c, second)).containsExactly("D:\\S3\\top.csv 31457280000");
+      assertThat(files(c, first)).as("an earlier listing keeps what it found").hasSize(3);
+    }
+  }
+
+  /** rds_fn_list_file_details(task): "path size" per file, "path dir" per directory. */
+  private static java.util.List<String> files(Connection c, int task) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Map<String, Object> r : Jdbc.rows(c, "SELECT * FROM msdb.dbo.rds_fn_list_file_details(?)", task)) {
+      out.add(r.get("filepath") + " " + (Boolean.TRUE.equals(r.get("is_directory")) ? "dir" : r.get("size_in_bytes")));
+    }
+    return out;
+  }
+
+  @Test
+  void aDirectoryIsOnlyDeletedWithForceDelete() throws Exception {
+    try (SimHarness h = new SimHarness(SCENARIO); Connection c = h.connect("prod")) {
+      try (Statement s = c.createStatement()) {
+        SQLException refused = catchThrowableOfType(SQLException.class, () -> s.execute(
+            "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\seed\\'"));
+        assertThat(refused.getMessage()).contains("@force_delete must be set to 1");
+      }
+      try (Connection monitor = h.connect("prod", "monitor", "m"); Statement s = monitor.createStatement()) {
+        SQLException denied = catchThrowableOfType(SQLException.class, () -> s.execute(
+            "exec msdb.dbo.rds_gather_file_details"));
+        assertThat(denied.getErrorCode()).isEqualTo(229);
+      }
+    }
+  }
+
+  @Test
+  void scheduledS3TasksRunThroughTheSameQueue() throws Exception {
+    String scheduled = SCENARIO + """
+            schedule:
+              - {type: DOWNLOAD_FROM_S3, every: 24h, at: "start+1m", bucket: data, key: huge.csv, path: 'D:\\S3\\a.csv'}
+              - {type: DOWNLOAD_FROM_S3, every: 24h, at: "start+1m", bucket: data, key: huge.csv, path: 'D:\\S3\\b.csv'}
+              - {type: UPLOAD_TO_S3, every: 24h, at: "start+8m", bucket: data, key: out.csv, path: 'D:\\S3\\a.csv'}
+              - {type: LIST_FILES_ON_DISK, every: 24h, at: "start+8m"}
+              - {type: DELETE_FILES_ON_DISK, every: 24h, at: "start+8m", path: 'D:\\S3\\b.csv'}
+        """;
+    try (SimHarness h = new SimHarness(scheduled); Connection c = h.connect("prod")) {
+      h.advance(Duration.ofMinutes(14));
+      Map<Integer, String[]> rows = rows(c);
+      assertThat(rows.values()).as("the downloads hold both slots; the others wait").extracting(r -> r[0] + " " + r[2])
+          .containsExactlyInAnyOrder("DOWNLOAD_FROM_S3 IN_PROGRESS", "DOWNLOAD_FROM_S3 IN_PROGRESS",
+              "UPLOAD_TO_S3 CREATED", "LIST_FILES_ON_DISK CREATED", "DELETE_FILES_ON_DISK CREATED");
+
+      h.advance(Duration.ofMinutes(60));
+      assertThat(rows(c).values()).extracting(r -> r[2]).containsOnly("SUCCESS");
     }
   }
 

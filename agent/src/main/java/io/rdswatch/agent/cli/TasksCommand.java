@@ -10,6 +10,7 @@ import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskRowParser;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.track.FailureContexts;
@@ -53,14 +54,15 @@ public final class TasksCommand implements CliCommand {
           + " (instances: " + String.join(", ", targets.stream().map(InstanceTarget::name).toList()) + ")");
       return ConfigArgument.BAD_CONFIG;
     }
-    List<TaskRow> rows;
+    TaskRowParser.Parsed read;
     try (Connection connection = new SqlConnector(loaded.getPoll().timeout()).open(target)) {
-      rows = new TaskStatusQuery(loaded.getPoll().timeout()).run(connection, database, null);
+      read = new TaskStatusQuery(loaded.getPoll().timeout()).read(connection, database, null);
     } catch (PollException e) {
       System.err.println("rdswatch tasks: " + target.name() + ": " + e.kind().label() + ": " + e.getMessage());
       return 1;
     }
-    System.out.print(render(rows.stream().filter(r -> !active || r.isActive()).toList(), FailureContexts.of(target)));
+    List<TaskRow> rows = read.rows().stream().filter(r -> !active || r.isActive()).toList();
+    System.out.print(render(rows, FailureContexts.of(target, read.time())));
     return 0;
   }
 

@@ -66,6 +66,9 @@ class NoSecretLeaksTest {
         for (String path : List.of("/healthcheck", "/threads", "/metrics")) {
           seen.add(get(agent.adminUri(), path));
         }
+        // the token in use, at TRACE: every layer that sees the request's headers logs them here
+        seen.add(post(agent.applicationUri(), "/api/drills", "{\"instance\":\"nope\",\"database\":\"Orders\"}"));
+        seen.add(post(agent.adminUri(), "/tasks/gc", ""));
         agent.runtime().fleet().instances().forEach(p -> seen.add(p.toString() + p.target() + p.status()));
       }
       assertThat(String.join("\n", seen)).contains("wrong", "login"); // the failed login is reported...
@@ -91,6 +94,13 @@ class NoSecretLeaksTest {
 
     assertThat(seen).isNotEmpty().allSatisfy(text -> assertThat(text)
         .doesNotContain(PASSWORD).doesNotContain(WRONG).doesNotContain(TOKEN).doesNotContain("short\""));
+  }
+
+  private static String post(URI base, String path, String body) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return path + " " + response.statusCode() + " " + response.body();
   }
 
   private static String get(URI base, String path) throws Exception {

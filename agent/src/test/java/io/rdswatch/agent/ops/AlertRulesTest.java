@@ -25,7 +25,9 @@ class AlertRulesTest {
       "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied",
       // hardening: what a drill left behind, and a stateDir that cannot be written
       "RdswatchDrillScratchLeft", "RdswatchStateSaveFailing",
-      "RdswatchBackupCadenceBroken", "RdswatchDatabaseUnprotected");
+      "RdswatchBackupCadenceBroken", "RdswatchDatabaseUnprotected",
+      // the server offset against the RDS time zone (README, "Time zones")
+      "RdswatchServerTimezoneMismatch");
 
   private static final String RUNBOOK_PREFIX = "file:///usr/share/doc/rdswatch/alerts/runbooks.md#";
   private static final Pattern THRESHOLD = Pattern.compile("vector\\((\\d+)\\)");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.agent.track.FailureContexts;
 import io.rdswatch.exporter.model.FailureClassifier;
+import io.rdswatch.exporter.model.ServerTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class FailureCauseSeriesTest {
       Matcher m = NAME.matcher(name);
       assertThat(m.matches()).as("test name '%s' must name a real log and a window", name).isTrue();
       String log = Files.readString(LOGS.resolve(m.group(1)));
-      String reason = FailureClassifier.classify(log, null, FailureContexts.of(BackupWindow.parse(m.group(2)))).label();
+      String reason = FailureClassifier.classify(log, null, FailureContexts.of(BackupWindow.parse(m.group(2)), ServerTime.UTC)).label();
       for (JsonNode series : test.path("input_series")) {
         Matcher r = REASON.matcher(series.path("series").asText());
         if (r.matches()) {

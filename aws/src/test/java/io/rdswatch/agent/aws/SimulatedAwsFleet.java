@@ -33,11 +33,13 @@ final class SimulatedAwsFleet implements AutoCloseable {
       instances:
         - name: orders-prod
           region: eu-west-1
+          timezone: %1$s
           databases: [{name: Orders, size_mb: 100}]
           buckets: [{name: b, region: eu-west-1}]
           schedule: [{type: FULL, every: 6h, at: "00:00", bucket: b}]
         - name: billing-prod
           region: eu-west-1
+          timezone: %1$s
           databases: [{name: Billing, size_mb: 100}]
           buckets: [{name: b, region: eu-west-1}]
           schedule: [{type: FULL, every: 6h, at: "00:00", bucket: b}]
@@ -48,8 +50,13 @@ final class SimulatedAwsFleet implements AutoCloseable {
   final Simulator sim;
 
   SimulatedAwsFleet() throws IOException {
+    this("UTC");
+  }
+
+  /** @param timezone both servers' time zone, as RDS names it */
+  SimulatedAwsFleet(String timezone) throws IOException {
     AwsFakes.setSystemCredentials();
-    sim = Simulator.start(Scenario.parse(SCENARIO), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD)
+    sim = Simulator.start(Scenario.parse(SCENARIO.formatted(timezone)), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD)
         .withTlsDir(Files.createTempDirectory("rdswatch-aws-tls")));
     aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
         new Db("orders-prod", "sqlserver-se", "127.0.0.1", port("orders-prod"), "03:00-03:30",

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param origin where it came from, for logs and /api: "static" or "aws:<region>"
  * @param topology Multi-AZ and read replicas, for the drill preflight
  * @param drillLogin the login drills use, or null to use the monitoring login
+ * @param timezone RDS's {@code Timezone} of the instance as discovery read it ("Tokyo Standard Time"),
+ *     null when unknown; only a cross-check of the offset the server itself reports (README, "Time zones")
  */
 public record InstanceTarget(
     String name,
@@ -24,12 +26,21 @@ public record InstanceTarget(
     String backupWindow,
     String origin,
     Topology topology,
-    DrillLogin drillLogin) {
+    DrillLogin drillLogin,
+    String timezone) {
 
   public InstanceTarget {
     jdbcProperties = Map.copyOf(jdbcProperties);
     labels = Map.copyOf(labels);
     topology = topology == null ? Topology.SINGLE_AZ : topology;
+  }
+
+  /** An instance whose RDS time zone name is not known. */
+  public InstanceTarget(String name, String host, int port, String username, PasswordSource password,
+      Map<String, String> jdbcProperties, Map<String, String> labels, String backupWindow, String origin,
+      Topology topology, DrillLogin drillLogin) {
+    this(name, host, port, username, password, jdbcProperties, labels, backupWindow, origin, topology, drillLogin,
+        null);
   }
 
   /** A single-AZ instance without a drill login of its own. */
@@ -41,7 +52,7 @@ public record InstanceTarget(
   /** The same endpoint under the drill login, when one is configured. */
   public InstanceTarget forDrill() {
     return drillLogin == null ? this : new InstanceTarget(name, host, port, drillLogin.username(),
-        drillLogin.password(), jdbcProperties, labels, backupWindow, origin, topology, null);
+        drillLogin.password(), jdbcProperties, labels, backupWindow, origin, topology, null, timezone);
   }
 
   /** Never prints the password. */

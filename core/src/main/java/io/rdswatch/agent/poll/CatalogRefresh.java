@@ -32,7 +32,7 @@ final class CatalogRefresh {
       return;
     }
     try {
-      tracker.catalogRead(query.read(connection));
+      tracker.catalogRead(query.read(connection, tracker.serverTime()));
       readAt = now;
       lastProblem = null;
     } catch (PollException e) {

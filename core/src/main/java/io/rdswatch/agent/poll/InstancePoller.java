@@ -31,6 +31,7 @@ public final class InstancePoller {
   private final SqlConnector connector;
   private final TaskReader reader;
   private final CatalogRefresh catalog;
+  private final TimeZoneCrossCheck zoneCheck;
   private final Clock clock;
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private volatile boolean retired;
@@ -40,6 +41,7 @@ public final class InstancePoller {
   InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskReader reader,
       DatabaseCatalogQuery catalogQuery, Clock clock) {
     this.catalog = new CatalogRefresh(catalogQuery);
+    this.zoneCheck = new TimeZoneCrossCheck(target.name(), target.timezone());
     this.target = target;
     this.tracker = tracker;
     this.connector = connector;
@@ -66,6 +68,11 @@ public final class InstancePoller {
 
   public PollStatus status() {
     return status;
+  }
+
+  /** Whether the server's offset disagrees with the RDS time zone discovery read (false when unknown). */
+  public boolean timezoneMismatch() {
+    return zoneCheck.mismatch();
   }
 
   /** Claims the right to poll; false while another poll of this instance is queued or running. */
@@ -119,6 +126,7 @@ public final class InstancePoller {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       tracker.pollSucceeded(read, took);
       reader.taken(read, tracker.watermark());
+      zoneCheck.check(read.serverTime().offset(), startedAt);
       int tasks = tracker.keptTasks(); // a narrow read returns only a few of them
       catalog.refreshIfDue(connection, tracker, startedAt);
       if (!status.ok() && status.polled()) {

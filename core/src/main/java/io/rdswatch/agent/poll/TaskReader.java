@@ -65,7 +65,7 @@ final class TaskReader {
       TaskRowParser.Parsed narrow = function.changed(connection, columns, watermark);
       List<Long> need = cache.needingTaskInfo(narrow.rows());
       Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
-      return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode);
+      return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode, narrow.time());
     } catch (PollException e) {
       if (!TaskFunctionQuery.unavailable(e)) {
         throw e;
@@ -109,7 +109,7 @@ final class TaskReader {
     }
     mode = PollRead.FUNCTION;
     columns = parsed.columns();
-    return PollRead.full(parsed.rows(), parsed.unchanged(), mode);
+    return PollRead.full(parsed.rows(), parsed.unchanged(), mode, parsed.time());
   }
 
   private PollRead fallBack(Connection connection, TaskTracker tracker, PollException e) throws PollException {
@@ -125,6 +125,6 @@ final class TaskReader {
 
   private PollRead viaProcedure(Connection connection, TaskTracker tracker) throws PollException {
     TaskRowParser.Parsed parsed = procedure.all(connection, tracker.knownRows());
-    return PollRead.full(parsed.rows(), parsed.unchanged(), mode);
+    return PollRead.full(parsed.rows(), parsed.unchanged(), mode, parsed.time());
   }
 }

@@ -1,5 +1,6 @@
 package io.rdswatch.agent.sql;
 
+import io.rdswatch.exporter.model.ServerTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +16,8 @@ import java.util.List;
  * the same whatever the databases hold. The number of rows is capped (RDS allows at most a few
  * hundred databases per instance), so a strange catalog cannot make a poll unbounded.
  *
- * <p>The server's times are read here and nowhere else, so that a conversion from the instance's
- * time zone belongs in {@link #createDate}.
+ * <p>{@code create_date} is server-local wall-clock time; it is converted with the offset the poll on
+ * the same connection just measured ({@link ServerTime}, README "Time zones").
  */
 public final class DatabaseCatalogQuery {
 
@@ -35,7 +35,8 @@ public final class DatabaseCatalogQuery {
     this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
-  public List<CatalogDatabase> read(Connection connection) throws PollException {
+  /** @param time the server's offset, measured on this connection by the poll that precedes the read */
+  public List<CatalogDatabase> read(Connection connection, ServerTime time) throws PollException {
     try (PreparedStatement ps = connection.prepareStatement(SQL)) {
       ps.setQueryTimeout(timeoutSeconds);
       ps.setMaxRows(MAX_ROWS);
@@ -44,7 +45,7 @@ public final class DatabaseCatalogQuery {
         while (rs.next()) {
           String name = rs.getString(1);
           if (name != null && !"rdsadmin".equalsIgnoreCase(name)) {
-            out.add(new CatalogDatabase(name, rs.getString(2), rs.getString(3), createDate(rs.getTimestamp(4))));
+            out.add(new CatalogDatabase(name, rs.getString(2), rs.getString(3), createDate(rs.getTimestamp(4), time)));
           }
         }
       }
@@ -54,8 +55,7 @@ public final class DatabaseCatalogQuery {
     }
   }
 
-  /** The server's local time taken as UTC (the RDS default time zone). */
-  static Instant createDate(Timestamp created) {
-    return created == null ? null : created.toLocalDateTime().toInstant(ZoneOffset.UTC);
+  static Instant createDate(Timestamp created, ServerTime time) {
+    return created == null ? null : time.toUtc(created.toLocalDateTime());
   }
 }

@@ -60,12 +60,13 @@ public final class TaskRowParser {
   /**
    * The rows of one result set. {@code unchanged} holds the ids of rows given as stand-ins: known
    * finished tasks whose row was not read past its leading columns, so that their task_info,
-   * timestamps and ARNs are null here; the poller's own copy of them is still current.
+   * timestamps and ARNs are null here; the poller's own copy of them is still current. {@code time}
+   * is the conversion the rows' times went through, for the server times still inside task_info.
    */
-  public record Parsed(List<TaskRow> rows, Set<Long> unchanged, TaskColumns columns) {
+  public record Parsed(List<TaskRow> rows, Set<Long> unchanged, TaskColumns columns, ServerTime time) {
 
     public Parsed(List<TaskRow> rows, Set<Long> unchanged) {
-      this(rows, unchanged, TaskColumns.DOCUMENTED);
+      this(rows, unchanged, TaskColumns.DOCUMENTED, ServerTime.UTC);
     }
   }
 
@@ -122,7 +123,7 @@ public final class TaskRowParser {
         rows.add(new RowReader(values, rowNumber, time).row());
       }
     }
-    return new Parsed(rows, unchanged, TaskColumns.of(labels(rs.getMetaData(), columns)));
+    return new Parsed(rows, unchanged, TaskColumns.of(labels(rs.getMetaData(), columns)), time);
   }
 
   /** The server's own label of every column a row is built from, by normalised name. */

@@ -39,7 +39,12 @@ public final class TaskStatusQuery {
 
   /** Either filter may be null. */
   public List<TaskRow> run(Connection connection, String databaseName, Long taskId) throws PollException {
-    return query(connection, databaseName, taskId, KnownRows.NONE).rows();
+    return read(connection, databaseName, taskId).rows();
+  }
+
+  /** As {@link #run}, with the server offset the rows were converted with. */
+  public TaskRowParser.Parsed read(Connection connection, String databaseName, Long taskId) throws PollException {
+    return query(connection, databaseName, taskId, KnownRows.NONE);
   }
 
   private TaskRowParser.Parsed query(Connection connection, String databaseName, Long taskId, KnownRows known)

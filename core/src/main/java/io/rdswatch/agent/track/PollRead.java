@@ -1,5 +1,6 @@
 package io.rdswatch.agent.track;
 
+import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,10 @@ import java.util.Set;
  * @param watermark for a narrow read, the settled watermark it was asked above ({@link
  *     TaskTracker#watermark()}); ignored for a full read
  * @param mode how the table was read: {@link #FUNCTION} or {@link #PROCEDURE}
+ * @param serverTime the server's offset measured by this read, for the server times in task_info
  */
-public record PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, long watermark, String mode) {
+public record PollRead(
+    List<TaskRow> rows, Set<Long> standIns, boolean full, long watermark, String mode, ServerTime serverTime) {
 
   /** Through msdb.dbo.rds_fn_task_status, narrow between full reads. */
   public static final String FUNCTION = "function";
@@ -25,9 +28,19 @@ public record PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, lon
   public PollRead {
     rows = List.copyOf(rows);
     standIns = Set.copyOf(standIns);
+    serverTime = serverTime == null ? ServerTime.UTC : serverTime;
+  }
+
+  /** A read of a server in UTC. */
+  public PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, long watermark, String mode) {
+    this(rows, standIns, full, watermark, mode, ServerTime.UTC);
   }
 
   public static PollRead full(List<TaskRow> rows, Set<Long> standIns, String mode) {
-    return new PollRead(rows, standIns, true, -1, mode);
+    return full(rows, standIns, mode, ServerTime.UTC);
+  }
+
+  public static PollRead full(List<TaskRow> rows, Set<Long> standIns, String mode, ServerTime serverTime) {
+    return new PollRead(rows, standIns, true, -1, mode, serverTime);
   }
 }

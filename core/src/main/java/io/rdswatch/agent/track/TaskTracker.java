@@ -7,6 +7,7 @@ import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.BackupKey;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +62,7 @@ public final class TaskTracker {
   private boolean narrowSinceFull;
   private List<CatalogDatabase> catalog; // null until the catalog was read
   private Map<BackupKey, Double> expectedIntervals = Map.of();
+  private volatile ServerTime serverTime = ServerTime.UTC; // the offset of the last successful read
 
   private volatile InstanceSnapshot snapshot;
   private volatile RetainedRows latestRows = RetainedRows.NONE;
@@ -152,6 +154,7 @@ public final class TaskTracker {
     }
     narrowSinceFull = !read.full();
     pollMode = read.mode();
+    serverTime = read.serverTime();
     InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), read.full());
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
@@ -225,9 +228,17 @@ public final class TaskTracker {
     return target;
   }
 
-  /** How this instance's failed tasks are classified (its backup window decides generic aborts). */
+  /**
+   * How this instance's failed tasks are classified: its backup window decides generic aborts, read
+   * with the server offset of the last successful poll.
+   */
   public FailureContext failureContext() {
-    return FailureContexts.of(window);
+    return FailureContexts.of(window, serverTime);
+  }
+
+  /** The server's offset as the last successful poll measured it; UTC before the first. */
+  public ServerTime serverTime() {
+    return serverTime;
   }
 
   /** The durable state as last saved, for tests and diagnostics. */

@@ -65,6 +65,18 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
   }
 
   @Test
+  void listingAndDeletingFilesOnDiskTakeTheSameSlots() throws Exception {
+    sim.backup("orders-prod", "Orders");
+    try (java.sql.Connection c = sim.connect("orders-prod"); java.sql.Statement s = c.createStatement()) {
+      s.execute("exec msdb.dbo.rds_gather_file_details");
+      s.execute("exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\seed.csv'");
+    }
+
+    assertSkippedUntouched(drill("Orders"), "slots_busy",
+        "2 backup, restore or S3-integration tasks are not finished on orders-prod");
+  }
+
+  @Test
   void insideTheBackupWindowSkips() throws Exception {
     sim.backup("orders-prod", "Orders");
     sim.clock.set(Instant.parse("2026-11-30T03:10:00Z"));

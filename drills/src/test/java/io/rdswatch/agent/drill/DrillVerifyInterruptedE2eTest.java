@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Verification cut short by the simulator (connection cut, permission error 7983, a CHECKDB that
+ * Verification cut short by the simulator (connection cut, failover, permission error 7983, a CHECKDB that
  * hangs past the timeout): the drill is verify_interrupted, never checkdb_failed, it is retried
  * after a lost connection, and the scratch database is dropped in every case.
  */
@@ -70,6 +70,18 @@ class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
     assertThat(r.status()).isEqualTo(DrillStatus.VERIFY_INTERRUPTED);
     assertThat(r.reasonCode()).isEqualTo("connection_lost");
     assertThat(r.reason()).contains("after 2 attempts");
+    assertDropped(r);
+  }
+
+  @Test
+  void aFailoverDuringCheckdbIsVerifyInterruptedNotCorruption() throws Exception {
+    sim.instance("orders-prod").faults().checkdb(CheckdbFault.FAILOVER, -1);
+
+    DrillRecord r = drill();
+
+    assertThat(r.status()).isEqualTo(DrillStatus.VERIFY_INTERRUPTED);
+    assertThat(r.reasonCode()).isEqualTo("connection_lost");
+    assertThat(r.checks()).as("no check verdict").isEmpty();
     assertDropped(r);
   }
 

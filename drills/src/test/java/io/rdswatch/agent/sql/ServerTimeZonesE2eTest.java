@@ -94,6 +94,16 @@ class ServerTimeZonesE2eTest {
     }
   }
 
+  @Test
+  void theCoverageCatalogReadsCreateDatesInUtcToo() throws Exception {
+    try (Connection c = open("tokyo")) {
+      List<CatalogDatabase> dbs = new DatabaseCatalogQuery(TIMEOUT).read(c, new ServerTimeQuery(TIMEOUT).read(c));
+      Instant sales = sim.instance("tokyo").rds().locked(() -> sim.instance("tokyo").rds().catalog().get("Sales").createDate());
+      assertThat(dbs).filteredOn(d -> d.name().equals("Sales")).singleElement()
+          .satisfies(d -> assertThat(d.createDate()).isCloseTo(sales, within(4, ChronoUnit.MILLIS)));
+    }
+  }
+
   private static Connection open(String name) throws PollException {
     return new SqlConnector(TIMEOUT).open(new InstanceTarget(name, "127.0.0.1", sim.instance(name).port(), "admin",
         PasswordSource.literal("admin"), Map.of("encrypt", "false"), Map.of(), null, "static"));

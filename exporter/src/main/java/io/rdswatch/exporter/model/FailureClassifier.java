@@ -93,7 +93,7 @@ public final class FailureClassifier {
     for (int i = 0; i < entries.size(); i++) {
       if (lower.get(i).contains(GENERIC_BACKUP_ABORT)) {
         TaskInfoLog.Entry abort = entries.get(i);
-        Instant at = abort.at() != null ? context.serverTime().apply(abort.at()) : lastUpdated;
+        Instant at = abort.at() != null ? context.serverTime().toUtc(abort.at()) : lastUpdated;
         if (at != null && context.inBackupWindow().test(at)) {
           return new Classification(FailureReason.BACKUP_WINDOW_OVERLAP, abort.text());
         }

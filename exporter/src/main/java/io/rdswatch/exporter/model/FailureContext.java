@@ -1,10 +1,7 @@
 package io.rdswatch.exporter.model;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -12,10 +9,10 @@ import java.util.function.Predicate;
  * automated backup window, and how the server's wall-clock times in task_info become instants.
  *
  * @param inBackupWindow true when the instance's automated backup window is open at the instant
- * @param serverTime turns a task_info timestamp (server-local wall clock) into an instant; the
- *     one place the instance's time zone applies to log entries
+ * @param serverTime the instance's offset as its last poll measured it: task_info stamps are
+ *     server-local wall-clock times, converted like every other server time (README, "Time zones")
  */
-public record FailureContext(Predicate<Instant> inBackupWindow, Function<LocalDateTime, Instant> serverTime) {
+public record FailureContext(Predicate<Instant> inBackupWindow, ServerTime serverTime) {
 
   /** No known backup window; server times read as UTC (RDS's default). */
   public static final FailureContext NONE = window(at -> false);
@@ -25,12 +22,8 @@ public record FailureContext(Predicate<Instant> inBackupWindow, Function<LocalDa
     Objects.requireNonNull(serverTime, "serverTime");
   }
 
-  /** A window check with server times read as UTC. */
+  /** A window check on a server in UTC. */
   public static FailureContext window(Predicate<Instant> inBackupWindow) {
-    return new FailureContext(inBackupWindow, FailureContext::utc);
-  }
-
-  public static Instant utc(LocalDateTime serverWallClock) {
-    return serverWallClock.toInstant(ZoneOffset.UTC);
+    return new FailureContext(inBackupWindow, ServerTime.UTC);
   }
 }

@@ -102,7 +102,7 @@ class FailureClassifierTest {
     FailureContext window = WindowForTest.of("02:00-02:30");
     // a server one hour ahead of UTC: its 03:10 is 02:10 UTC, inside the window
     FailureContext utcPlusOne = new FailureContext(window.inBackupWindow(),
-        t -> t.toInstant(java.time.ZoneOffset.ofHours(1)));
+        new ServerTime(java.time.ZoneOffset.ofHours(1)));
 
     assertThat(FailureClassifier.classify(log, null, window).reason()).isEqualTo(FailureReason.UNKNOWN);
     assertThat(FailureClassifier.classify(log, null, utcPlusOne).reason()).isEqualTo(FailureReason.BACKUP_WINDOW_OVERLAP);

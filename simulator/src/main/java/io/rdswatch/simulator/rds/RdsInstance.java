@@ -31,6 +31,7 @@ public final class RdsInstance {
   final Set<String> tdeCertificates = new HashSet<>();
   private final Map<String, Login> logins = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   final TaskTable tasks = new TaskTable();
+  final S3Disk disk = new S3Disk();
   final BackupSchedule schedule = new BackupSchedule();
   final Map<TaskFailure, Double> failureRates = new EnumMap<>(TaskFailure.class);
   final SplittableRandom random;
@@ -143,6 +144,18 @@ public final class RdsInstance {
   }
 
   /** Tasks as rds_task_status shows them: optionally one database and/or one task id. */
+  /**
+   * rds_fn_list_file_details(task_id): filepath, size_in_bytes, last_modified_utc, is_directory of
+   * what that LIST_FILES_ON_DISK task found; no rows for another task.
+   */
+  public synchronized List<Object[]> fileDetails(int taskId) {
+    advance();
+    return disk.listing(taskId).stream()
+        .map(f -> new Object[] {f.filepath(), f.sizeInBytes(),
+            java.time.LocalDateTime.ofInstant(f.lastModifiedUtc(), java.time.ZoneOffset.UTC), f.isDirectory()})
+        .toList();
+  }
+
   public synchronized List<TaskRow> taskRows(String database, Integer taskId) {
     Instant now = advance();
     Instant cutoff = now.minus(TaskTable.RETENTION);
@@ -205,15 +218,16 @@ public final class RdsInstance {
 
   /**
    * The msdb side of a Multi-AZ failover: RDS does not replicate msdb permissions to the secondary,
-   * so on the new primary every login but the master user has lost its EXECUTE grants. Logins,
-   * databases and tasks stay. Returns the logins that lost grants.
+   * so on the new primary every login but the master user has lost its EXECUTE grants on the
+   * procedures and its SELECT grants on the functions. Logins, databases and tasks stay. Returns the
+   * logins that lost grants.
    */
   public synchronized List<String> failover() {
     List<String> lost = new java.util.ArrayList<>();
     for (Map.Entry<String, Login> e : logins.entrySet()) {
       Login l = e.getValue();
-      if (!l.master() && !l.executeGrants().isEmpty()) {
-        e.setValue(new Login(l.name(), l.password(), false, Set.of()));
+      if (!l.master() && (!l.executeGrants().isEmpty() || !l.selectGrants().isEmpty())) {
+        e.setValue(new Login(l.name(), l.password(), false, Set.of(), Set.of()));
         lost.add(l.name());
       }
     }
@@ -222,14 +236,29 @@ public final class RdsInstance {
 
   /** GRANT EXECUTE on one msdb procedure; false when there is no such login. */
   public synchronized boolean grantExecute(String login, String procedure) {
+    return regrant(login, l -> new Login(l.name(), l.password(), l.master(), plus(l.executeGrants(), procedure),
+        l.selectGrants()));
+  }
+
+  /** GRANT SELECT on one msdb table-valued function; false when there is no such login. */
+  public synchronized boolean grantSelect(String login, String function) {
+    return regrant(login, l -> new Login(l.name(), l.password(), l.master(), l.executeGrants(),
+        plus(l.selectGrants(), function)));
+  }
+
+  private boolean regrant(String login, java.util.function.UnaryOperator<Login> change) {
     Login l = logins.get(login);
     if (l == null) {
       return false;
     }
-    Set<String> grants = new HashSet<>(l.executeGrants());
-    grants.add(procedure.toLowerCase(Locale.ROOT));
-    logins.put(l.name(), new Login(l.name(), l.password(), l.master(), grants));
+    logins.put(l.name(), change.apply(l));
     return true;
+  }
+
+  private static Set<String> plus(Set<String> grants, String object) {
+    Set<String> out = new HashSet<>(grants);
+    out.add(object.toLowerCase(Locale.ROOT));
+    return out;
   }
 
   public synchronized void optionEnabled(boolean enabled) {

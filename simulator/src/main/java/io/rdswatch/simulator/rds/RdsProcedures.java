@@ -105,6 +105,10 @@ public final class RdsProcedures {
 
   /** One run of a schedule entry: a backup of each covered ONLINE database, maybe failing on purpose. */
   void runScheduled(ScheduleEntry entry, Instant at) {
+    if (entry.s3Job() != null) {
+      rds.transfers().scheduled(entry.s3Job());
+      return;
+    }
     for (Database db : rds.catalog.all()) {
       if (db.isSystem() || db.state() != DbState.ONLINE || !entry.covers(db)) {
         continue;

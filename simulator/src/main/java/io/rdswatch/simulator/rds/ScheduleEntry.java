@@ -16,6 +16,8 @@ import java.util.Objects;
  *
  * @param keyPattern object key with {instance}, {db}, {type} and {ts} placeholders; must contain
  *     one '*' when {@code files} > 1
+ * @param s3Job for a job that runs an S3-integration task instead of backups, else null (the
+ *     backup fields are then unused)
  */
 public record ScheduleEntry(
     BackupKind kind,
@@ -27,12 +29,12 @@ public record ScheduleEntry(
     String kmsKeyArn,
     int files,
     boolean overwrite,
-    Instant until) {
+    Instant until,
+    S3Job s3Job) {
   private static final DateTimeFormatter TS =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   public ScheduleEntry {
-    Objects.requireNonNull(kind, "type");
     if (every == null || every.compareTo(Duration.ofMinutes(5)) < 0) {
       throw new IllegalArgumentException("every must be at least 5m, got " + every);
     }
@@ -40,19 +42,40 @@ public record ScheduleEntry(
     if (offset.isNegative()) {
       throw new IllegalArgumentException("at must not be negative, got " + offset);
     }
+    if (s3Job == null) {
+      requireBackup(kind, bucket, files, keyPattern);
+    }
     databases = databases == null ? List.of() : List.copyOf(databases);
+    if (s3Job == null && (keyPattern == null || keyPattern.isBlank())) {
+      keyPattern = files > 1 ? "{instance}/{db}/{db}_{type}_{ts}_*.bak" : "{instance}/{db}/{db}_{type}_{ts}.bak";
+    }
+  }
+
+  private static void requireBackup(BackupKind kind, String bucket, int files, String keyPattern) {
+    Objects.requireNonNull(kind, "type");
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("bucket must be set");
     }
     if (files < 1 || files > 10) {
       throw new IllegalArgumentException("files must be 1..10, got " + files);
     }
-    if (keyPattern == null || keyPattern.isBlank()) {
-      keyPattern = files > 1 ? "{instance}/{db}/{db}_{type}_{ts}_*.bak" : "{instance}/{db}/{db}_{type}_{ts}.bak";
-    }
-    if (files > 1 && keyPattern.chars().filter(c -> c == '*').count() != 1) {
+    if (files > 1 && keyPattern != null && !keyPattern.isBlank()
+        && keyPattern.chars().filter(c -> c == '*').count() != 1) {
       throw new IllegalArgumentException("key with files > 1 must contain exactly one '*': " + keyPattern);
     }
+  }
+
+  /** A backup job that stops at {@code until} (null: never). */
+  public ScheduleEntry(
+      BackupKind kind, Duration every, Duration offset, List<String> databases, String bucket, String keyPattern,
+      String kmsKeyArn, int files, boolean overwrite, Instant until) {
+    this(kind, every, offset, databases, bucket, keyPattern, kmsKeyArn, files, overwrite, until, null);
+  }
+
+  /** A job that runs an S3-integration task. */
+  public static ScheduleEntry s3(S3Job job, Duration every, Duration offset, Instant until) {
+    return new ScheduleEntry(null, every, offset, List.of(), null, null, null, 1, false, until,
+        Objects.requireNonNull(job, "s3Job"));
   }
 
   /** A job that never ends. */
@@ -95,6 +118,6 @@ public record ScheduleEntry(
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(Locale.ROOT) + " every " + every;
+    return (s3Job != null ? s3Job.type().name() : kind.name()).toLowerCase(Locale.ROOT) + " every " + every;
   }
 }

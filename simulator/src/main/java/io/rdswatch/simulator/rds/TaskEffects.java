@@ -50,6 +50,13 @@ final class TaskEffects {
       }
       return;
     }
+    if (t.type == TaskType.DOWNLOAD_FROM_S3) {
+      rds.disk.written(t.filePath, t.dataMb * 1024 * 1024, t.endAt);
+    } else if (t.type == TaskType.DELETE_FILES_ON_DISK) {
+      rds.disk.deleted(t.filePath);
+    } else if (t.type == TaskType.LIST_FILES_ON_DISK) {
+      rds.disk.listed(t.id, t.endAt);
+    }
     if (t.type.isS3Integration()) {
       return;
     }

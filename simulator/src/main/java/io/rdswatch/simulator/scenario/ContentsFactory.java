@@ -11,7 +11,9 @@ import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.RecoveryModel;
 import io.rdswatch.simulator.rds.S3Location;
 import io.rdswatch.simulator.rds.S3Object;
+import io.rdswatch.simulator.rds.S3Job;
 import io.rdswatch.simulator.rds.ScheduleEntry;
+import io.rdswatch.simulator.rds.TaskType;
 import io.rdswatch.simulator.rds.Tables;
 import io.rdswatch.simulator.scenario.InstanceSpec.DatabaseYaml;
 import io.rdswatch.simulator.scenario.InstanceSpec.ObjectSpec;
@@ -83,18 +85,36 @@ final class ContentsFactory {
       ScheduleSpec s = schedule.get(i);
       String path = at + ".schedule[" + i + "]";
       if (s.type() == null) {
-        throw new ScenarioException(path + ".type: required (FULL or DIFFERENTIAL)");
+        throw new ScenarioException(path + ".type: required (FULL, DIFFERENTIAL or an S3-integration task type)");
       }
-      BackupKind kind = field(path + ".type", () -> BackupKind.parse(s.type()));
       Duration every = field(path + ".every", () -> Durations.parse(s.every()));
       Duration offset = field(path + ".at", () -> offset(s.at(), every));
       Instant until = field(path + ".until", () -> until(s.until()));
+      TaskType s3 = s3Type(s.type());
+      if (s3 != null) {
+        String arn = s.bucket() == null || s.key() == null ? null : "arn:aws:s3:::" + s.bucket() + "/" + s.key();
+        field(path, () -> {
+          rds.addSchedule(ScheduleEntry.s3(new S3Job(s3, arn, s.path()), every, offset, until));
+          return null;
+        });
+        continue;
+      }
+      BackupKind kind = field(path + ".type", () -> BackupKind.parse(s.type()));
       field(path, () -> {
         rds.addSchedule(new ScheduleEntry(kind, every, offset, s.databases(), s.bucket(), s.key(), s.kmsKey(),
             orDefault(s.files(), 1), orDefault(s.overwrite(), false), until));
         return null;
       });
     }
+  }
+
+  private static TaskType s3Type(String type) {
+    for (TaskType t : TaskType.values()) {
+      if (t.isS3Integration() && t.name().equalsIgnoreCase(type.strip())) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** "start-3h" / "start+1h": the job's last run may be at or before that moment; null: never ends. */

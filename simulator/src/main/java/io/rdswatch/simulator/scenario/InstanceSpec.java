@@ -99,15 +99,19 @@ public record InstanceSpec(
    * @param databases names to back up; empty or absent for every database the scenario declares
    * @param key object key pattern with {instance}, {db}, {type}, {ts}; one '*' when files > 1
    * @param until last run: relative to the scenario start ("start-3h"); absent for never ending
+   * @param type FULL or DIFFERENTIAL for backups; DOWNLOAD_FROM_S3, UPLOAD_TO_S3 (with bucket, key
+   *     and path), LIST_FILES_ON_DISK or DELETE_FILES_ON_DISK (with path) for an S3-integration task
+   *     taking one of the two task slots
+   * @param path the S3-integration task's file under D:\S3\
    */
   public record ScheduleSpec(
       String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
-      Integer files, Boolean overwrite, String until) {
+      Integer files, Boolean overwrite, String until, String path) {
 
     public ScheduleSpec(
         String type, String every, String at, List<String> databases, String bucket, String key, String kmsKey,
         Integer files, Boolean overwrite) {
-      this(type, every, at, databases, bucket, key, kmsKey, files, overwrite, null);
+      this(type, every, at, databases, bucket, key, kmsKey, files, overwrite, null, null);
     }
   }
 

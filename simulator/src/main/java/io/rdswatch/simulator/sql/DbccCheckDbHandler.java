@@ -74,10 +74,18 @@ final class DbccCheckDbHandler implements StatementHandler {
       case PERMISSION -> Reply.error(SqlMessage.error(7983, 36, 14, "User '" + ctx.session().user()
           + "' does not have permission to run DBCC checkdb for database '" + db.name() + "'.", "", 1));
       case HANG -> answer.withDelay(ctx.faults().checkdbHang().toMillis());
-      // the socket is cut before any answer arrives, as when the network drops or the instance fails over
-      case DISCONNECT -> new Reply(List.of(new ResultSetData(List.of(Column.of("x", SqlType.INT)), List.of())),
-          null, 0, 0, false);
+      // the socket is cut before any answer arrives, as when the network drops
+      case DISCONNECT -> cut();
+      // a Multi-AZ failover under the check: the new primary lacks the msdb grants of non-master logins
+      case FAILOVER -> {
+        ctx.rds().failover();
+        yield cut();
+      }
     };
+  }
+
+  private static Reply cut() {
+    return new Reply(List.of(new ResultSetData(List.of(Column.of("x", SqlType.INT)), List.of())), null, 0, 0, false);
   }
 
   private static Reply clean(Database db, boolean quiet) {

@@ -13,12 +13,15 @@ import io.rdswatch.simulator.sql.procs.Procedure;
 import io.rdswatch.simulator.sql.procs.ProcedureCatalog;
 
 /**
- * {@code GRANT EXECUTE ON [OBJECT::][msdb.]dbo.<rds procedure> TO <user>}, as the master user runs
- * it for a monitoring or drill login (and again after a Multi-AZ failover). Database users are
- * the logins' namesakes here. Only the master user may grant; anyone else, an unknown procedure
- * or an unknown user gets SQL Server's error 15151.
+ * {@code GRANT EXECUTE ON [OBJECT::][msdb.]dbo.<rds procedure> TO <user>} and {@code GRANT SELECT
+ * ON [OBJECT::][msdb.]dbo.rds_fn_task_status TO <user>}, as the master user runs them for a
+ * monitoring or drill login (and again after a Multi-AZ failover). Database users are the logins'
+ * namesakes here. Only the master user may grant; anyone else, an unknown object or an unknown
+ * user gets SQL Server's error 15151.
  */
 final class GrantHandler implements StatementHandler {
+  /** The one msdb function a login needs a SELECT grant for. */
+  private static final String SELECT_GRANTED = "rds_fn_task_status";
   private final ProcedureCatalog catalog;
 
   GrantHandler(ProcedureCatalog catalog) {
@@ -34,7 +37,10 @@ final class GrantHandler implements StatementHandler {
   public Reply handle(SqlStatement s, ExecContext ctx) {
     TokenCursor c = s.cursor();
     c.expectWord("GRANT");
-    c.expectWord("EXECUTE");
+    boolean select = c.acceptWord("SELECT");
+    if (!select) {
+      c.expectWord("EXECUTE");
+    }
     c.expectWord("ON");
     if (c.acceptWord("OBJECT")) {
       c.expectSymbol(":");
@@ -44,12 +50,27 @@ final class GrantHandler implements StatementHandler {
     c.expectWord("TO");
     String user = c.identifier();
     c.expectEnd();
-    Procedure proc = catalog.resolve(name, ctx.session());
     Login grantor = ctx.login();
+    if (select) {
+      return grantSelect(name, user, grantor, ctx);
+    }
+    Procedure proc = catalog.resolve(name, ctx.session());
     if (proc == null || !proc.needsExecuteGrant() || grantor == null || !grantor.master()) {
       throw new SqlFailure(SqlErrors.cannotFind("object", name.object()));
     }
     if (!ctx.rds().grantExecute(user, proc.name())) {
+      throw new SqlFailure(SqlErrors.cannotFind("user", user));
+    }
+    return Reply.empty();
+  }
+
+  private static Reply grantSelect(ObjectName name, String user, Login grantor, ExecContext ctx) {
+    String db = name.database().isEmpty() ? ctx.session().database() : name.database();
+    if (!SELECT_GRANTED.equalsIgnoreCase(name.object()) || !db.equalsIgnoreCase("msdb") || grantor == null
+        || !grantor.master()) {
+      throw new SqlFailure(SqlErrors.cannotFind("object", name.object()));
+    }
+    if (!ctx.rds().grantSelect(user, SELECT_GRANTED)) {
       throw new SqlFailure(SqlErrors.cannotFind("user", user));
     }
     return Reply.empty();

@@ -32,6 +32,10 @@ class ScenarioParserTest {
     refused("instances:\n  - name: a\n    schedule: [{type: WEEKLY, every: 1h, bucket: b}]\n", "instances[0].schedule[0].type");
     refused("instances:\n  - name: a\n    schedule: [{type: FULL, every: soon, bucket: b}]\n", "instances[0].schedule[0].every",
         "not a duration");
+    refused("instances:\n  - name: a\n    schedule: [{type: DOWNLOAD_FROM_S3, every: 1h, path: 'D:\\S3\\a.csv'}]\n",
+        "instances[0].schedule[0]", "DOWNLOAD_FROM_S3 needs the S3 object: set bucket and key");
+    refused("instances:\n  - name: a\n    schedule: [{type: DELETE_FILES_ON_DISK, every: 1h}]\n",
+        "instances[0].schedule[0]", "DELETE_FILES_ON_DISK needs path");
     refused("instances:\n  - name: a\n    failure_rates: {gremlins: 0.5}\n", "instances[0].failure_rates.gremlins",
         "unknown failure reason", "s3_access_denied");
     refused("instances:\n  - name: a\n    failure_rates: {engine_error: 2}\n", "failure_rates.engine_error", "0..1");

@@ -100,6 +100,10 @@ class DrillConfigTest {
             + " | drills.retention.maxAge: must be at least 1h",
         "retention count | drills: { retention: { maxCount: 5 } }"
             + " | drills.retention.maxCount: must be between 10 and 100000",
+        "orphan scan bound too long | drills: { orphanScanTimeout: 11m }"
+            + " | drills.orphanScanTimeout: must be between 1s and 10m (the scan runs every 10 minutes)",
+        "orphan scan bound zero | drills: { orphanScanTimeout: 0s }"
+            + " | drills.orphanScanTimeout: must be between 1s and 10m (the scan runs every 10 minutes)",
         "unknown instance | drills: { schedules: [ { name: w, cron: '@daily', instances: [nope] } ] }"
             + " | drills.schedules[0].instances[0]: no instance named 'nope'",
         "unknown target | drills: { schedules: [ { name: w, cron: '@daily', instances: [orders-prod], targetInstance: nope } ] }"

@@ -158,6 +158,7 @@ class EndpointHardeningTest {
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(get(agent.applicationUri(), "/api/drills?limit=1000").statusCode()).isEqualTo(200);
     assertThat(get(agent.applicationUri(), "/drills?limit=1000").statusCode()).isEqualTo(200);
+    assertAlive();
   }
 
   @Test

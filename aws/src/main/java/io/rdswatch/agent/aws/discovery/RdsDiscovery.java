@@ -140,7 +140,9 @@ public final class RdsDiscovery {
         "aws:" + region,
         new Topology(Boolean.TRUE.equals(db.multiAZ()), db.readReplicaSourceDBInstanceIdentifier(),
             RdsStatuses.hasCrossRegionReplicas(db, region)),
-        logins.drill(db.dbInstanceIdentifier(), tags));
+        logins.drill(db.dbInstanceIdentifier(), tags),
+        // RDS leaves Timezone out for instances created in the default zone, UTC
+        db.timezone() == null || db.timezone().isBlank() ? "UTC" : db.timezone());
   }
 
   /** The RDS for SQL Server engines rdswatch watches (README, "AWS discovery"). */

@@ -20,12 +20,13 @@ public final class RdsXml {
   /**
    * @param replicaOf ReadReplicaSourceDBInstanceIdentifier, or null
    * @param replicas ReadReplicaDBInstanceIdentifiers (ARNs for cross-region replicas)
+   * @param timezone Timezone, or null: RDS leaves it out for instances in the default zone
    */
   public record Db(String id, String engine, String host, int port, String window, Map<String, String> tags,
-      String status, boolean multiAz, String replicaOf, List<String> replicas) {
+      String status, boolean multiAz, String replicaOf, List<String> replicas, String timezone) {
 
     public Db(String id, String engine, String host, int port, String window, Map<String, String> tags) {
-      this(id, engine, host, port, window, tags, "available", false, null, List.of());
+      this(id, engine, host, port, window, tags, "available", false, null, List.of(), null);
     }
 
     public static Db sqlServer(String id, int port, Map<String, String> tags) {
@@ -33,23 +34,27 @@ public final class RdsXml {
     }
 
     public Db withStatus(String s) {
-      return new Db(id, engine, host, port, window, tags, s, multiAz, replicaOf, replicas);
+      return new Db(id, engine, host, port, window, tags, s, multiAz, replicaOf, replicas, timezone);
     }
 
     public Db withEngine(String e) {
-      return new Db(id, e, host, port, window, tags, status, multiAz, replicaOf, replicas);
+      return new Db(id, e, host, port, window, tags, status, multiAz, replicaOf, replicas, timezone);
     }
 
     public Db asMultiAz() {
-      return new Db(id, engine, host, port, window, tags, status, true, replicaOf, replicas);
+      return new Db(id, engine, host, port, window, tags, status, true, replicaOf, replicas, timezone);
     }
 
     public Db replicaOf(String source) {
-      return new Db(id, engine, host, port, window, tags, status, multiAz, source, replicas);
+      return new Db(id, engine, host, port, window, tags, status, multiAz, source, replicas, timezone);
+    }
+
+    public Db withTimezone(String zone) {
+      return new Db(id, engine, host, port, window, tags, status, multiAz, replicaOf, replicas, zone);
     }
 
     public Db withReplicas(String... ids) {
-      return new Db(id, engine, host, port, window, tags, status, multiAz, replicaOf, List.of(ids));
+      return new Db(id, engine, host, port, window, tags, status, multiAz, replicaOf, List.of(ids), timezone);
     }
   }
 
@@ -90,6 +95,9 @@ public final class RdsXml {
       if (db.host() != null) {
         xml.append("<Endpoint><Address>").append(db.host()).append("</Address><Port>")
             .append(db.port()).append("</Port><HostedZoneId>Z1</HostedZoneId></Endpoint>");
+      }
+      if (db.timezone() != null) {
+        xml.append("<Timezone>").append(db.timezone()).append("</Timezone>");
       }
       if (db.window() != null) {
         xml.append("<PreferredBackupWindow>").append(db.window()).append("</PreferredBackupWindow>");

@@ -49,6 +49,12 @@ public final class DrillsConfig implements ConfigSection {
 
   @JsonProperty private RetentionConfig retention = new RetentionConfig();
 
+  /** Bound on one orphan scan of every drill target; what is not reached by then waits for the next. */
+  @JsonProperty private Duration orphanScanTimeout = Duration.minutes(2);
+
+  /** The orphan scan runs every 10 minutes; a bound past that would let scans pile up. */
+  static final java.time.Duration MAX_ORPHAN_SCAN = java.time.Duration.ofMinutes(10);
+
   public String getScratchPrefix() {
     return scratchPrefix;
   }
@@ -81,6 +87,20 @@ public final class DrillsConfig implements ConfigSection {
     return retention == null ? new RetentionConfig() : retention;
   }
 
+  public DrillsConfig withRetention(RetentionConfig retention) {
+    this.retention = retention;
+    return this;
+  }
+
+  public java.time.Duration orphanScanTimeout() {
+    return orphanScanTimeout.toJavaDuration();
+  }
+
+  public DrillsConfig withOrphanScanTimeout(java.time.Duration bound) {
+    this.orphanScanTimeout = Duration.milliseconds(bound.toMillis());
+    return this;
+  }
+
   public List<DrillScheduleConfig> getSchedules() {
     return schedules == null ? List.of() : List.copyOf(schedules);
   }
@@ -97,13 +117,18 @@ public final class DrillsConfig implements ConfigSection {
     } else if (!PREFIX.matcher(scratchPrefix).matches()) {
       errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be only A-Z a-z 0-9 _");
     } else if (scratchPrefix.length() > MAX_PREFIX) {
-      errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");    } else if (scratchPrefix.length() < MIN_PREFIX || scratchPrefix.indexOf('_') < 0) {
+      errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");
+    } else if (scratchPrefix.length() < MIN_PREFIX || scratchPrefix.indexOf('_') < 0) {
       errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be at least " + MIN_PREFIX
           + " characters and contain '_', so scratch databases stand apart from user databases");
     }
     getRetention().validate(path + ".retention", errors);
     positive(path + ".timeout", timeout, errors);
     positive(path + ".followInterval", followInterval, errors);
+    if (orphanScanTimeout == null || orphanScanTimeout.toSeconds() < 1
+        || orphanScanTimeout.toJavaDuration().compareTo(MAX_ORPHAN_SCAN) > 0) {
+      errors.add(path + ".orphanScanTimeout: must be between 1s and 10m (the scan runs every 10 minutes)");
+    }
     if (maxDatabasesPerInstance < 1) {
       errors.add(path + ".maxDatabasesPerInstance: must be at least 1");
     }

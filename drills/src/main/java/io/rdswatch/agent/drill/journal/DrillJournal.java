@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -172,8 +173,16 @@ public final class DrillJournal {
     }
   }
 
-  /** Deletes a finished drill's journal and lock file; never one whose lease is held. */
+  /**
+   * Deletes a finished drill's journal and lock file; never one whose lease is held. A finished
+   * drill's lock file goes when its lease closes, and a finished journal is never written again, so
+   * without a lock file there is no owner to wait for: one unlink, instead of creating, locking and
+   * removing a lock file per journal (retention deletes thousands at once after an upgrade).
+   */
   boolean delete(String id) throws IOException {
+    if (Files.notExists(lockFile(id))) {
+      return Files.deleteIfExists(file(id));
+    }
     Optional<DrillLease> lease = DrillLease.tryAcquire(this, id);
     if (lease.isEmpty()) {
       return false;
@@ -207,6 +216,12 @@ public final class DrillJournal {
 
   private boolean posix() {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** 0600 for a new file in the folder (lock files, the pruned tally), as for journals; nothing elsewhere. */
+  FileAttribute<?>[] privateFile() {
+    return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+        : new FileAttribute<?>[0];
   }
 
   /** Seal, write to a temp file, fsync, rename over the old entry, fsync the directory. */

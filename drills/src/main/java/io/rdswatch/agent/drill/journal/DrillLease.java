@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ownership of one drill's journal: an exclusive OS lock on {@code <id>.lock}. Only the holder
@@ -28,7 +29,8 @@ public final class DrillLease implements AutoCloseable {
 
   static Optional<DrillLease> tryAcquire(DrillJournal journal, String id) throws IOException {
     Files.createDirectories(journal.dir());
-    FileChannel ch = FileChannel.open(journal.lockFile(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = FileChannel.open(journal.lockFile(id), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        journal.privateFile());
     try {
       FileLock lock = ch.tryLock();
       if (lock == null) {

@@ -54,7 +54,7 @@ public final class JournalRetention {
     }
     // counted first: a crash before the deletes counts these twice, never loses them
     try {
-      PrunedTally.read(journal.dir()).plus(chosen).write(journal.dir());
+      PrunedTally.read(journal.dir()).plus(chosen).write(journal);
     } catch (IOException | IllegalStateException e) {
       LOG.warn("drill journal retention skipped: cannot update {}: {}", PrunedTally.FILE, e.getMessage());
       return 0;

@@ -61,9 +61,11 @@ public record PrunedTally(
     }
   }
 
-  void write(Path dir) throws IOException {
+  void write(DrillJournal journal) throws IOException {
+    Path dir = journal.dir();
     Path tmp = dir.resolve(FILE + ".tmp");
-    Files.write(tmp, DrillJson.MAPPER.writeValueAsBytes(this));
+    Files.deleteIfExists(tmp);
+    Files.write(Files.createFile(tmp, journal.privateFile()), DrillJson.MAPPER.writeValueAsBytes(this));
     try {
       Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,22 +50,36 @@ public final class OrphanScan {
     ScratchNames names = ctx.scratchNames(prefix);
     Map<String, Counts> out = new HashMap<>();
     for (InstanceTarget t : instances) {
-      try (Connection c = ctx.connections().open(t)) {
-        List<DbRow> dbs = CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds());
-        // a journal recovery would not trust vouches for nothing: what it names still counts here
-        List<DrillRecord> vouching = journals.get().stream().filter(Recovery::vouchesForItsScratch)
-            .filter(r -> r.scratchName() != null).toList();
-        Set<String> known = vouching.stream().map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
-        Set<String> notDropped = vouching.stream().filter(r -> r.isFinished() && !Boolean.TRUE.equals(r.dropped()))
-            .map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
-        List<String> scratch = dbs.stream().map(DbRow::name).filter(names::looksLikeScratch).map(DbNames::key).toList();
-        int orphans = (int) scratch.stream().filter(n -> !known.contains(n)).count();
-        int left = (int) scratch.stream().filter(notDropped::contains).count();
-        out.put(t.name(), new Counts(orphans, left));
+      try {
+        out.put(t.name(), surveyOne(ctx, names, t, journals, c -> {}));
       } catch (SQLException e) {
         LOG.debug("orphan scan of {} skipped: {}", t.name(), e.getMessage());
       }
     }
     return out;
+  }
+
+  /**
+   * One instance of {@link #survey}.
+   *
+   * @param opened told the connection as soon as it is open, so that a caller bounding the scan's
+   *     time can abort it from another thread
+   */
+  static Counts surveyOne(DrillContext ctx, ScratchNames names, InstanceTarget t, Supplier<List<DrillRecord>> journals,
+      Consumer<Connection> opened) throws SQLException {
+    try (Connection c = ctx.connections().open(t)) {
+      opened.accept(c);
+      List<DbRow> dbs = CatalogQueries.databases(c, (int) ctx.settings().queryTimeout().toSeconds());
+      // a journal recovery would not trust vouches for nothing: what it names still counts here
+      List<DrillRecord> vouching = journals.get().stream().filter(Recovery::vouchesForItsScratch)
+          .filter(r -> r.scratchName() != null).toList();
+      Set<String> known = vouching.stream().map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
+      Set<String> notDropped = vouching.stream().filter(r -> r.isFinished() && !Boolean.TRUE.equals(r.dropped()))
+          .map(r -> DbNames.key(r.scratchName())).collect(Collectors.toSet());
+      List<String> scratch = dbs.stream().map(DbRow::name).filter(names::looksLikeScratch).map(DbNames::key).toList();
+      int orphans = (int) scratch.stream().filter(n -> !known.contains(n)).count();
+      int left = (int) scratch.stream().filter(notDropped::contains).count();
+      return new Counts(orphans, left);
+    }
   }
 }

@@ -1,15 +1,12 @@
 package io.rdswatch.agent.drill.schedule;
 
 import io.dropwizard.lifecycle.Managed;
-import io.rdswatch.agent.drill.config.RetentionConfig;
 import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
-import io.rdswatch.agent.drill.journal.JournalRetention;
 import io.rdswatch.agent.drill.run.DrillObserver;
 import io.rdswatch.agent.drill.run.DrillRunner;
-import io.rdswatch.agent.drill.run.OrphanScan;
 import io.rdswatch.agent.drill.run.Recovery;
 import io.rdswatch.agent.drill.run.ScratchNames;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
@@ -42,8 +39,6 @@ public final class DrillService implements Managed, DrillLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(DrillService.class);
   static final Duration TICK = Duration.ofSeconds(15);
-  static final Duration ORPHAN_SCAN = Duration.ofMinutes(10);
-  static final Duration RETENTION = Duration.ofHours(1);
 
   private final DrillPlans plans;
   private final DrillHistory history;
@@ -56,10 +51,8 @@ public final class DrillService implements Managed, DrillLauncher {
   private final Predicate<String> owns;
   private final Set<String> recovering = ConcurrentHashMap.newKeySet();
   private final Map<String, DrillPlan> queued = new ConcurrentHashMap<>();
-  private volatile Map<String, OrphanScan.Counts> scratch = Map.of();
+  private final DrillHousekeeping housekeeping;
   private volatile DrillScheduler scheduler;
-  private Instant nextOrphanScan = Instant.MIN;
-  private Instant nextRetention = Instant.MIN;
   private ScheduledExecutorService ticker;
 
   /**
@@ -83,6 +76,7 @@ public final class DrillService implements Managed, DrillLauncher {
     this.runner = runner;
     this.recovery = new Recovery(runner);
     this.targets = new DrillTargets(plans.config(), runner.context(), this::owned);
+    this.housekeeping = new DrillHousekeeping(plans.config(), runner.context(), history, targets, threads);
     this.ticking = ticking;
     this.pool = threads ? Executors.newFixedThreadPool(plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
         : null;
@@ -105,6 +99,7 @@ public final class DrillService implements Managed, DrillLauncher {
     if (ticker != null) {
       ticker.shutdownNow();
     }
+    housekeeping.stop();
     if (pool != null) {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -119,7 +114,10 @@ public final class DrillService implements Managed, DrillLauncher {
     }
   }
 
-  /** One round: due schedules, unowned unfinished drills, and (every 10 minutes) the orphan scan. */
+  /**
+   * One round: due schedules and unowned unfinished drills; journal retention and the orphan scan
+   * are handed to {@link DrillHousekeeping}, so they never delay a firing.
+   */
   public void tick() {
     Instant now = runner.context().clock().instant();
     for (DrillScheduler.Firing f : scheduler.due(now)) {
@@ -135,20 +133,7 @@ public final class DrillService implements Managed, DrillLauncher {
         queues.submit(r.plan().targetInstance(), () -> recover(r.id()));
       }
     }
-    if (!now.isBefore(nextRetention)) {
-      nextRetention = now.plus(RETENTION);
-      RetentionConfig keep = plans.config().getRetention();
-      if (new JournalRetention(history.journal(), keep.maxAge(), keep.maxCount()).prune(all, now) > 0) {
-        all = history.all();
-      }
-    }
-    if (!now.isBefore(nextOrphanScan)) {
-      nextOrphanScan = now.plus(ORPHAN_SCAN);
-      Map<String, OrphanScan.Counts> merged = new LinkedHashMap<>(scratch);
-      merged.putAll(OrphanScan.survey(runner.context(), plans.config().getScratchPrefix(), targets.scanned(all),
-          history::all));
-      scratch = Map.copyOf(merged);
-    }
+    housekeeping.due(now);
   }
 
   /** Queues a drill by hand (API); its id at once, or empty for an instance unknown to this agent's shard. */
@@ -188,15 +173,20 @@ public final class DrillService implements Managed, DrillLauncher {
 
   public Map<String, Integer> orphans() {
     Map<String, Integer> out = new LinkedHashMap<>();
-    scratch.forEach((instance, c) -> out.put(instance, c.orphans()));
+    housekeeping.scratch().forEach((instance, c) -> out.put(instance, c.orphans()));
     return out;
   }
 
   /** Scratch databases of finished drills that are still there, per instance, from the last scan. */
   public Map<String, Integer> scratchLeft() {
     Map<String, Integer> out = new LinkedHashMap<>();
-    scratch.forEach((instance, c) -> out.put(instance, c.left()));
+    housekeeping.scratch().forEach((instance, c) -> out.put(instance, c.left()));
     return out;
+  }
+
+  /** Orphan scans that ran past drills.orphanScanTimeout and gave up, since start. */
+  public long orphanScanTimeouts() {
+    return housekeeping.orphanScanTimeouts();
   }
 
   private void runFiring(DrillScheduler.Firing f, InstanceTarget source) {

@@ -3,16 +3,34 @@ package io.rdswatch.agent.drill.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.drill.config.DrillsConfig;
+import io.rdswatch.agent.drill.config.RetentionConfig;
+import io.rdswatch.agent.drill.run.DrillContext;
+import io.rdswatch.agent.drill.run.DrillRunner;
+import io.rdswatch.agent.drill.run.DrillSettings;
+import io.rdswatch.agent.drill.run.JdbcDrillConnections;
+import io.rdswatch.agent.drill.run.Pacer;
+import io.rdswatch.agent.drill.schedule.DrillPlans;
+import io.rdswatch.agent.drill.schedule.DrillService;
+import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.track.LogCapture;
 import io.rdswatch.agent.drill.metrics.DrillCollector;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Old journals go; what the metrics, alerts and drops stand on stays; counters never fall. */
+/**
+ * Old journals go; what the metrics, alerts and drops stand on stays; counters never fall; and the
+ * deleting happens beside the drill scheduler, never on its thread.
+ */
 class JournalRetentionTest {
 
   static final Instant T0 = Instant.parse("2026-01-01T04:00:00Z");
@@ -20,7 +38,8 @@ class JournalRetentionTest {
 
   @TempDir Path state;
 
-  DrillRecord finished(DrillJournal journal, String db, int day, DrillStatus status, boolean keptScratch) throws Exception {
+  static DrillRecord finished(DrillJournal journal, String db, int day, DrillStatus status, boolean keptScratch)
+      throws Exception {
     Instant start = T0.plus(Duration.ofDays(day));
     DrillPlan p = DrillJournalTest.plan();
     DrillPlan plan = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), db, p.scratchPrefix(),
@@ -80,5 +99,36 @@ class JournalRetentionTest {
         new String[] {"rds_instance"}, new String[] {"orders-prod"})).isEqualTo(rtoCountBefore);
 
     assertThat(new JournalRetention(journal, Duration.ofDays(30), 10).prune(history.all(), NOW)).as("idempotent").isZero();
+    try (var files = java.nio.file.Files.list(journal.dir())) {
+      assertThat(files.toList()).as("journals, lock files, the tally: owner only")
+          .anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo(PrunedTally.FILE))
+          .anySatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".lock"))
+          .allSatisfy(f -> assertThat(PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)))
+              .isEqualTo("rw-------"));
+    }
+  }
+
+  @Test
+  void theAgentPrunesOnItsHousekeepingThreadNotOnTheSchedulerThread() throws Exception {
+    DrillJournal journal = new DrillJournal(state);
+    for (int day = 1; day < 60; day++) {
+      finished(journal, "Orders", day, DrillStatus.SUCCESS, false);
+    }
+    DrillsConfig config = new DrillsConfig().withRetention(new RetentionConfig(Duration.ofDays(400), 10));
+    DrillContext ctx = new DrillContext(DrillSettings.from(config), List::of,
+        new JdbcDrillConnections(new SqlConnector(Duration.ofSeconds(5)), Duration.ofMinutes(1)), journal,
+        InstantSource.fixed(NOW), Pacer.sleeping(), new Random(1), "test:1");
+    DrillService agent = new DrillService(new DrillPlans(config), new DrillRunner(ctx), new DrillHistory(journal), true,
+        true);
+    try (LogCapture log = new LogCapture(JournalRetention.class)) {
+      agent.start(); // its first tick, on rdswatch-drill-tick, is due at once
+
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !log.lines().isEmpty());
+      assertThat(log.linesWithThreads()).singleElement().asString()
+          .startsWith("rdswatch-drill-housekeeping: INFO drill journal retention: deleted 49 of 59 journals");
+    } finally {
+      agent.stop();
+    }
+    assertThat(journal.ids()).hasSize(10);
   }
 }

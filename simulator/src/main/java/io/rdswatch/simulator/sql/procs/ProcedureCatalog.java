@@ -36,6 +36,8 @@ public final class ProcedureCatalog {
             new RdsFinishRestoreProc(),
             RdsS3TransferProc.download(),
             RdsS3TransferProc.upload(),
+            new RdsFileDetailsProc(),
+            new RdsDeleteFromFilesystemProc(),
             new SpGetAppLockProc(),
             new SpReleaseAppLockProc(),
             new SpSprocColumnsProc(),

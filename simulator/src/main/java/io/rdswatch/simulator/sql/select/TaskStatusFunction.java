@@ -19,11 +19,7 @@ final class TaskStatusFunction implements VirtualTable {
 
   @Override
   public boolean matches(ObjectName name, ExecContext ctx) {
-    if (!name.object().equalsIgnoreCase("rds_fn_task_status") || ctx.faults().taskStatusFunctionMissing()) {
-      return false;
-    }
-    String db = name.database().isEmpty() ? ctx.session().database() : name.database();
-    return db.equalsIgnoreCase("msdb");
+    return !ctx.faults().taskStatusFunctionMissing() && VirtualTable.isMsdb(name, ctx, "rds_fn_task_status");
   }
 
   /** Columns as this call shows them, with the instance's column fault applied. */

@@ -21,6 +21,12 @@ public interface VirtualTable {
   /** Columns and rows as of now; {@code args} are a table-valued function's arguments. */
   ResultSetData read(ExecContext ctx, List<Object> args);
 
+  /** True when {@code name} is msdb's {@code object}, written with or without the database. */
+  static boolean isMsdb(ObjectName name, ExecContext ctx, String object) {
+    String db = name.database().isEmpty() ? ctx.session().database() : name.database();
+    return name.object().equalsIgnoreCase(object) && db.equalsIgnoreCase("msdb");
+  }
+
   /** True when {@code name} is {@code [db.]sys.<object>}. */
   static boolean isSys(ObjectName name, String object) {
     return name.object().equalsIgnoreCase(object) && name.schema().equalsIgnoreCase("sys");

@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class VirtualTables {
   private static final List<VirtualTable> TABLES =
-      List.of(new SysDatabasesTable(), new SysMasterFilesTable(), new VolumeStatsFunction(), new TaskStatusFunction());
+      List.of(new SysDatabasesTable(), new SysMasterFilesTable(), new VolumeStatsFunction(), new TaskStatusFunction(),
+          new FileDetailsFunction());
 
   private VirtualTables() {}
 
