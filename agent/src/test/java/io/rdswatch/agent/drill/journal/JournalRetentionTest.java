@@ -3,7 +3,8 @@ package io.rdswatch.agent.drill.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.CollectorRegistry;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class JournalRetentionTest {
     }
     DrillHistory history = new DrillHistory(journal);
     CollectorRegistry registry = new CollectorRegistry();
-    registry.register(new DrillCollector(history::all, history::pruned, Map::of, Map::of));
+    registry.register(new DrillCollector(new DrillSummary(history::all, history::pruned, Map::of, Map::of)));
     int before = history.all().size();
     double successBefore = runs(registry, "success");
     double failedBefore = runs(registry, "verify_failed");
