@@ -32,8 +32,8 @@ public final class TaskStatusQuery {
     return run(connection, null, null);
   }
 
-  /** Every task, with stand-ins for the finished ones {@code known} already holds. */
-  public TaskRowParser.Parsed all(Connection connection, KnownRows known) throws PollException {
+  /** Every task; the finished ones {@code known} holds are listed as held, not read. */
+  public TaskScan all(Connection connection, KnownRows known) throws PollException {
     return query(connection, null, null, known);
   }
 
@@ -42,7 +42,7 @@ public final class TaskStatusQuery {
     return query(connection, databaseName, taskId, KnownRows.NONE).rows();
   }
 
-  private TaskRowParser.Parsed query(Connection connection, String databaseName, Long taskId, KnownRows known)
+  private TaskScan query(Connection connection, String databaseName, Long taskId, KnownRows known)
       throws PollException {
     ServerTime time = serverTime.read(connection);
     String sql = PROCEDURE;
@@ -67,7 +67,7 @@ public final class TaskStatusQuery {
     }
   }
 
-  private static TaskRowParser.Parsed firstResultSet(Statement statement, KnownRows known, ServerTime time)
+  private static TaskScan firstResultSet(Statement statement, KnownRows known, ServerTime time)
       throws SQLException, PollException {
     boolean isResultSet = ((PreparedStatement) statement).execute();
     while (!isResultSet) {
@@ -77,7 +77,7 @@ public final class TaskStatusQuery {
       isResultSet = statement.getMoreResults();
     }
     try (ResultSet rs = statement.getResultSet()) {
-      return TaskRowParser.parse(rs, known, time);
+      return TaskScan.read(rs, time, true, known);
     }
   }
 }

@@ -7,15 +7,16 @@ import java.util.Set;
 /**
  * What one poll read of an instance's task table.
  *
- * @param rows a full read: every task RDS keeps; a narrow read: every task above {@code watermark}
- *     plus every task not finished, whatever its id
- * @param standIns ids of rows given as stand-ins on the word of {@link TaskTracker#knownRows()}
+ * @param rows a full read: every task RDS keeps but the held ones; a narrow read: every task above
+ *     {@code watermark} plus every task not finished, whatever its id
+ * @param held ids of finished tasks a full read listed but did not read, because {@link
+ *     TaskTracker#knownRows()} holds them as they are
  * @param full whether {@code rows} is the whole table
  * @param watermark for a narrow read, the settled watermark it was asked above ({@link
  *     TaskTracker#watermark()}); ignored for a full read
  * @param mode how the table was read: {@link #FUNCTION} or {@link #PROCEDURE}
  */
-public record PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, long watermark, String mode) {
+public record PollRead(List<TaskRow> rows, Set<Long> held, boolean full, long watermark, String mode) {
 
   /** Through msdb.dbo.rds_fn_task_status, narrow between full reads. */
   public static final String FUNCTION = "function";
@@ -24,10 +25,10 @@ public record PollRead(List<TaskRow> rows, Set<Long> standIns, boolean full, lon
 
   public PollRead {
     rows = List.copyOf(rows);
-    standIns = Set.copyOf(standIns);
+    held = Set.copyOf(held);
   }
 
-  public static PollRead full(List<TaskRow> rows, Set<Long> standIns, String mode) {
-    return new PollRead(rows, standIns, true, -1, mode);
+  public static PollRead full(List<TaskRow> rows, Set<Long> held, String mode) {
+    return new PollRead(rows, held, true, -1, mode);
   }
 }

@@ -43,13 +43,14 @@ final class TaskLedger {
       Instant now,
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext) {
-    return apply(previous, rows, now, databaseLabel, failureContext, true);
+    List<TaskRow> byId = byId(rows);
+    return apply(previous, rows, now, databaseLabel, failureContext, byId.isEmpty() ? 0 : byId.get(0).taskId());
   }
 
   /**
-   * @param full whether {@code rows} is the whole table; only then are ids below the lowest listed
-   *     settled. A narrow read proves no such thing if the server left a row out, and a full read
-   *     comes within the hour anyway.
+   * @param settleBelow for a full read, the lowest id it listed: ids below it are settled; 0 for a
+   *     narrow read, which proves no such thing if the server left a row out (a full read comes
+   *     within the hour anyway)
    */
   static InstanceState apply(
       InstanceState previous,
@@ -57,7 +58,7 @@ final class TaskLedger {
       Instant now,
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext,
-      boolean full) {
+      long settleBelow) {
     List<TaskRow> byId = byId(rows);
     Counts counts = new Counts(previous, failureContext);
     TaskIdSet settled = previous.settled();
@@ -70,8 +71,8 @@ final class TaskLedger {
       }
       settled = settled.with(row.taskId());
     }
-    if (full && !byId.isEmpty()) {
-      settled = settled.settledThrough(byId.get(0).taskId() - 1);
+    if (settleBelow > 0) {
+      settled = settled.settledThrough(settleBelow - 1);
     }
     Map<Long, ProgressMark> active = new HashMap<>();
     for (TaskRow row : byId) {
