@@ -9,6 +9,8 @@ import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.FinishedKey;
 import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.TaskCounters;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.exporter.model.TaskType;
 import java.time.Duration;
@@ -85,17 +87,7 @@ final class TaskLedger {
       }
     }
     counts.restores.values().removeIf(at -> at.isBefore(now.minus(HISTORY)));
-    return new InstanceState(
-        true,
-        settled,
-        now,
-        previous.pollErrors(),
-        counts.finished,
-        counts.failures,
-        counts.durations,
-        counts.backups,
-        counts.restores,
-        active);
+    return new InstanceState(true, settled, now, counts.counters(previous.pollErrors()), active);
   }
 
   /** The rows in task id order; RDS already lists them so, which is checked instead of sorting. */
@@ -154,6 +146,10 @@ final class TaskLedger {
       durations = new HashMap<>(s.durations());
       backups = new HashMap<>(s.backupLastSuccess());
       restores = new HashMap<>(s.restoreLastSuccess());
+    }
+
+    TaskCounters counters(Map<PollErrorKind, Long> pollErrors) {
+      return new TaskCounters(pollErrors, finished, failures, durations, backups, restores);
     }
 
     void count(TaskRow row, String database, ProgressMark mark) {

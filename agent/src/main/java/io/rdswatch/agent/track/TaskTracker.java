@@ -250,10 +250,7 @@ public final class TaskTracker {
   }
 
   private boolean onlyPollTimeChanged(InstanceState next) {
-    InstanceState samePollTime = new InstanceState(next.baselineTaken(), next.settled(), durable.lastPollSuccess(),
-        next.pollErrors(), next.finished(), next.failures(), next.durations(), next.backupLastSuccess(),
-        next.restoreLastSuccess(), next.active());
-    return samePollTime.equals(durable);
+    return next.withLastPollSuccess(durable.lastPollSuccess()).equals(durable);
   }
 
   private InstanceState loadState() {
@@ -290,13 +287,8 @@ public final class TaskTracker {
         up,
         pollSeconds,
         lastSuccess,
-        s.pollErrors(),
+        s.counters(),
         live.activeTasks(),
-        s.finished(),
-        s.failures(),
-        s.durations(),
-        s.backupLastSuccess(),
-        s.restoreLastSuccess(),
         live.overlappingDatabases(),
         target.backupWindow(),
         now,
