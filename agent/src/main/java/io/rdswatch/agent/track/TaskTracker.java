@@ -112,13 +112,13 @@ public final class TaskTracker {
   }
 
   /**
-   * Finished tasks a poll may give as stand-ins ({@link KnownRows}): those kept from earlier polls
-   * and already settled in the saved state, so that counting never needs their skipped columns.
+   * Finished tasks a full read may hold rather than read ({@link KnownRows}): those kept from earlier
+   * polls and already settled in the saved state, so that counting never needs their other columns.
    */
   public synchronized KnownRows knownRows() {
     RetainedRows kept = latestRows;
     TaskIdSet settled = durable.settled();
-    return (taskId, signature) -> settled.contains(taskId) && kept.unchangedFinished(taskId, signature);
+    return key -> settled.contains(key.taskId()) && kept.holds(key);
   }
 
   /**
@@ -130,10 +130,11 @@ public final class TaskTracker {
   }
 
   /**
-   * @param standIns ids of rows the parser gave as stand-ins on the word of {@link #knownRows()}
+   * @param held ids of finished tasks the read listed but did not read, on the word of {@link
+   *     #knownRows()}
    */
-  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> standIns, Duration pollDuration) {
-    pollSucceeded(PollRead.full(rows, standIns, PollRead.PROCEDURE), pollDuration);
+  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> held, Duration pollDuration) {
+    pollSucceeded(PollRead.full(rows, held, PollRead.PROCEDURE), pollDuration);
   }
 
   /**
@@ -143,9 +144,8 @@ public final class TaskTracker {
   public synchronized void pollSucceeded(PollRead read, Duration pollDuration) {
     Instant now = clock.instant();
     List<TaskRow> copy = read.rows();
-    Set<Long> standIns = read.standIns();
     if (read.full() && narrowSinceFull) {
-      int differences = latestRows.differences(copy, standIns);
+      int differences = latestRows.differences(copy);
       if (differences > 0) {
         resyncCorrections += differences;
         LOG.warn("Instance {}: the periodic full read found {} task(s) that the incremental reads since the last"
@@ -155,7 +155,7 @@ public final class TaskTracker {
     narrowSinceFull = !read.full();
     pollMode = read.mode();
     serverTime = read.serverTime();
-    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), read.full());
+    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), settleBelow(read));
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
       LOG.info(
@@ -177,7 +177,7 @@ public final class TaskTracker {
     cadence.observe(copy, now, databaseLabel);
     expectedIntervals = cadence.learned();
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel, id -> eta.secondsLeft(id, now));
-    latestRows = read.full() ? latestRows.next(copy, standIns) : latestRows.merged(copy, read.watermark());
+    latestRows = read.full() ? latestRows.next(copy, read.held()) : latestRows.merged(copy, read.watermark());
     snapshot = build(now);
   }
 
@@ -261,10 +261,7 @@ public final class TaskTracker {
   }
 
   private boolean onlyPollTimeChanged(InstanceState next) {
-    InstanceState samePollTime = new InstanceState(next.baselineTaken(), next.settled(), durable.lastPollSuccess(),
-        next.pollErrors(), next.finished(), next.failures(), next.durations(), next.backupLastSuccess(),
-        next.restoreLastSuccess(), next.active());
-    return samePollTime.equals(durable);
+    return next.withLastPollSuccess(durable.lastPollSuccess()).equals(durable);
   }
 
   private InstanceState loadState() {
@@ -301,13 +298,8 @@ public final class TaskTracker {
         up,
         pollSeconds,
         lastSuccess,
-        s.pollErrors(),
+        s.counters(),
         live.activeTasks(),
-        s.finished(),
-        s.failures(),
-        s.durations(),
-        s.backupLastSuccess(),
-        s.restoreLastSuccess(),
         live.overlappingDatabases(),
         target.backupWindow(),
         now,
@@ -316,6 +308,24 @@ public final class TaskTracker {
         resyncCorrections,
         catalog == null ? List.of() : Coverage.judge(catalog, s.backupLastSuccess().keySet(), coverage, now),
         expectedIntervals);
+  }
+
+  /**
+   * For a full read, the lowest task id it listed, read or held: every id below it has left RDS's
+   * history. A narrow read proves no such thing (0).
+   */
+  private static long settleBelow(PollRead read) {
+    if (!read.full()) {
+      return 0;
+    }
+    long lowest = Long.MAX_VALUE;
+    for (TaskRow r : read.rows()) {
+      lowest = Math.min(lowest, r.taskId());
+    }
+    for (long id : read.held()) {
+      lowest = Math.min(lowest, id);
+    }
+    return lowest == Long.MAX_VALUE ? 0 : lowest;
   }
 
   private static double seconds(Duration d) {
