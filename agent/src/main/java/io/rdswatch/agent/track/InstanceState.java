@@ -63,6 +63,11 @@ public record InstanceState(
     return new InstanceState(baselineTaken, settled, at, counters, active);
   }
 
+  /** This state with other progress marks, to tell a poll that moved only progress from one that counted. */
+  public InstanceState withActive(Map<Long, ProgressMark> marks) {
+    return new InstanceState(baselineTaken, settled, lastPollSuccess, counters, marks);
+  }
+
   /** Total of all finished-task counters; handy for logs and tests. */
   public long finishedCount() {
     return finished().values().stream().mapToLong(Long::longValue).sum();

@@ -52,7 +52,16 @@ public final class TaskTracker {
   private final EtaEstimator eta = new EtaEstimator(); // guarded by this
   private final BackupCadence cadence = new BackupCadence(); // guarded by this
 
-  private InstanceState durable; // what the store holds; guarded by this
+  /**
+   * How long a change of task progress alone may wait for its save. Losing one to a crash only
+   * restarts a stall timer at the restart; saving it at every poll of a running backup was most of
+   * a steady poll's cost (bench figure 1; README, "Metrics").
+   */
+  static final Duration PROGRESS_SAVE_EVERY = Duration.ofMinutes(5);
+
+  private InstanceState durable; // what the store holds, but for progress waiting for its save; guarded by this
+  private Instant savedAt; // of the last successful save
+  private boolean progressPending; // durable has progress the store has not
   private boolean up;
   private Instant lastSuccess; // also moves when a save failed: polling itself worked
   private double pollSeconds;
@@ -167,7 +176,13 @@ public final class TaskTracker {
     // Most polls change nothing durable but the poll time. Rewriting and fsyncing the file for that
     // alone was most of a poll's cost at fleet scale (bench figure 1); the poll time is saved with
     // the next real change, the next failed poll, or flush() at shutdown.
-    if (onlyPollTimeChanged(next) || persist(next)) {
+    boolean pollTimeOnly = onlyPollTimeChanged(next);
+    boolean progressOnly = !pollTimeOnly && onlyProgressMoved(next);
+    boolean saveDue = savedAt == null || !now.isBefore(savedAt.plus(PROGRESS_SAVE_EVERY));
+    if ((pollTimeOnly && !(progressPending && saveDue)) || (progressOnly && !saveDue)) {
+      progressPending |= progressOnly;
+      durable = next;
+    } else if (persist(next)) {
       durable = next;
     }
     up = true;
@@ -249,6 +264,8 @@ public final class TaskTracker {
   private boolean persist(InstanceState state) {
     try {
       store.save(target.name(), state);
+      savedAt = clock.instant();
+      progressPending = false;
       return true;
     } catch (RuntimeException e) {
       LOG.error(
@@ -258,6 +275,20 @@ public final class TaskTracker {
           e.toString());
       return false;
     }
+  }
+
+  /** The same tasks active, each with the start it had; only their percent or stall timers moved. */
+  private boolean onlyProgressMoved(InstanceState next) {
+    Map<Long, ProgressMark> before = durable.active();
+    if (!next.active().keySet().equals(before.keySet())) {
+      return false;
+    }
+    for (Map.Entry<Long, ProgressMark> e : next.active().entrySet()) {
+      if (!Objects.equals(e.getValue().startedAt(), before.get(e.getKey()).startedAt())) {
+        return false;
+      }
+    }
+    return next.withLastPollSuccess(durable.lastPollSuccess()).withActive(before).equals(durable);
   }
 
   private boolean onlyPollTimeChanged(InstanceState next) {
