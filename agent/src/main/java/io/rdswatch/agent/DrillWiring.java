@@ -7,8 +7,9 @@ import io.rdswatch.agent.drill.http.DrillsPage;
 import io.rdswatch.agent.drill.http.DrillsResource;
 import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
 import io.rdswatch.agent.drill.metrics.OrphanScanCollector;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.run.DrillContext;
 import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.DrillSettings;
@@ -56,7 +57,8 @@ public final class DrillWiring {
     DrillService service = new DrillService(new DrillPlans(config.getDrills()), new DrillRunner(ctx), history, true,
         ticking, owns);
     env.lifecycle().manage(service);
-    registry.register(new DrillCollector(history::all, history::pruned, service::orphans, service::scratchLeft));
+    registry.register(
+        new DrillCollector(new DrillSummary(history::all, history::pruned, service::orphans, service::scratchLeft)));
     registry.register(new OrphanScanCollector(service::orphanScanTimeouts));
     env.jersey().register(new DrillsResource(history, service));
     env.jersey().register(new DrillsPage(history, clock));

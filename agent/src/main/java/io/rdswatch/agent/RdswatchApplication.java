@@ -3,7 +3,6 @@ package io.rdswatch.agent;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.AwsIntegration;
 import io.rdswatch.agent.aws.cloudwatch.FailureSeeds;
@@ -38,6 +37,7 @@ import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.track.CountingStateStore;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
+import io.rdswatch.exporter.metrics.FleetRegistry;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
@@ -82,7 +82,7 @@ public final class RdswatchApplication extends Application<AgentConfiguration> {
   public void run(AgentConfiguration config, Environment env) {
     NoJettyDebugLogging.install();
     FleetState fleet = new FleetState(clock);
-    CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
+    FleetRegistry registry = AgentMetrics.registry(fleet::snapshot);
     // AWS, managed before the poller: discovery's first refresh precedes the first poll.
     AwsIntegration aws = new AwsIntegration(config.getCloudwatch(), config.getDiscovery(),
         config.getSecretsManager(), AwsClientFactory.production(), registry);

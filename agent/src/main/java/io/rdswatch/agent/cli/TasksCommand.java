@@ -10,7 +10,7 @@ import io.rdswatch.agent.aws.AwsTargets;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.sql.TaskRowParser;
+import io.rdswatch.agent.sql.TaskScan;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.track.FailureContexts;
@@ -54,7 +54,7 @@ public final class TasksCommand implements CliCommand {
           + " (instances: " + String.join(", ", targets.stream().map(InstanceTarget::name).toList()) + ")");
       return ConfigArgument.BAD_CONFIG;
     }
-    TaskRowParser.Parsed read;
+    TaskScan read;
     try (Connection connection = new SqlConnector(loaded.getPoll().timeout()).open(target)) {
       read = new TaskStatusQuery(loaded.getPoll().timeout()).read(connection, database, null);
     } catch (PollException e) {

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.http;
 
-import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
+import io.rdswatch.exporter.metrics.FleetRegistry;
 import io.rdswatch.exporter.metrics.RdswatchCollectors;
 import io.rdswatch.exporter.model.FleetSnapshot;
 import java.util.function.Supplier;
@@ -15,11 +15,9 @@ public final class AgentMetrics {
 
   private AgentMetrics() {}
 
-  public static CollectorRegistry registry(Supplier<FleetSnapshot> fleet) {
-    CollectorRegistry registry = new CollectorRegistry(true);
-    // while MetricsPageServlet assembles a page from cached pieces, these collectors give headers only
-    RdswatchCollectors.register(registry, FleetPage.emptyWhileAssembling(fleet),
-        BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
+  public static FleetRegistry registry(Supplier<FleetSnapshot> fleet) {
+    FleetRegistry registry =
+        RdswatchCollectors.registry(fleet, BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
     DefaultExports.register(registry);
     return registry;
   }

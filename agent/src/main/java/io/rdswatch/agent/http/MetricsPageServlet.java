@@ -2,6 +2,7 @@ package io.rdswatch.agent.http;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
+import io.rdswatch.exporter.metrics.FleetRegistry;
 import io.rdswatch.exporter.metrics.MetricsText;
 import io.rdswatch.exporter.model.FleetSnapshot;
 import jakarta.servlet.http.HttpServlet;
@@ -33,9 +34,9 @@ public final class MetricsPageServlet extends HttpServlet {
   }
 
   /**
-   * @param fleet the supplier that the registry's {@code RdswatchCollectors} read
+   * @param fleet the supplier that the registry's per-instance collectors read
    */
-  public MetricsPageServlet(CollectorRegistry registry, Supplier<FleetSnapshot> fleet) {
+  public MetricsPageServlet(FleetRegistry registry, Supplier<FleetSnapshot> fleet) {
     this.registry = registry;
     this.page = new FleetPage(registry, fleet);
   }

@@ -3,11 +3,11 @@ package io.rdswatch.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.Collector.MetricFamilySamples;
-import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.exporter.common.TextFormat;
 import io.rdswatch.exporter.metrics.BuildInfoCollector;
+import io.rdswatch.exporter.metrics.FleetRegistry;
 import io.rdswatch.exporter.metrics.RdswatchCollectors;
 import io.rdswatch.exporter.model.ActiveTask;
 import io.rdswatch.exporter.model.BackupKey;
@@ -43,11 +43,10 @@ class FleetPageTest {
   private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
   private final AtomicReference<FleetSnapshot> fleet = new AtomicReference<>();
-  private final CollectorRegistry registry = new CollectorRegistry(true);
+  private final FleetRegistry registry =
+      RdswatchCollectors.registry(fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
 
   FleetPageTest() {
-    RdswatchCollectors.register(registry, FleetPage.emptyWhileAssembling(fleet::get),
-        BuildInfoCollector.fromResource("/no-such-resource"));
     registry.register(new GaugeMetricFamilyCollector()); // a family without samples keeps its header
     Counter.build("aaa_requests_total", "another collector, sorted before ours").labelNames("result")
         .register(registry).labels("ok").inc(3);
@@ -107,7 +106,7 @@ class FleetPageTest {
 
   @Test
   void collectorsReadingTheFleetDirectlyAreRenderedInFullInstead() throws IOException {
-    CollectorRegistry plain = new CollectorRegistry(true);
+    FleetRegistry plain = new FleetRegistry(List.of());
     RdswatchCollectors.register(plain, fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
     fleet.set(fleetOf(instance("a-prod", true, 3, Map.of()), instance("b-dev", true, 1, Map.of())));
     FleetPage page = new FleetPage(plain, fleet::get);

@@ -11,7 +11,8 @@ import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.RestoreTask;
 import io.rdswatch.agent.drill.journal.SourceBackup;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.http.DrillsPage;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -81,7 +82,7 @@ public final class JournalBenchMain {
 
   private static void measure(String when, DrillHistory history) throws Exception {
     CollectorRegistry registry = new CollectorRegistry();
-    registry.register(new DrillCollector(history::all, Map::of));
+    registry.register(new DrillCollector(new DrillSummary(history::all, Map::of)));
     Object api = drillsResource(history);
     Method list = api.getClass().getMethod("list", String.class, String.class, String.class, int.class);
     DrillsPage page = new DrillsPage(history, Clock.fixed(END, ZoneOffset.UTC));

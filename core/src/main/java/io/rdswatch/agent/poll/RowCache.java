@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One instance's rows from its last read that a narrow read can return again (those above the
@@ -22,7 +21,7 @@ final class RowCache {
     List<Long> ids = new ArrayList<>();
     for (TaskRow row : narrow) {
       TaskRow cached = rows.get(row.taskId());
-      if (cached == null || !withTaskInfo(row, cached.taskInfo()).equals(cached)) {
+      if (cached == null || !row.withTaskInfo(cached.taskInfo()).equals(cached)) {
         ids.add(row.taskId());
       }
     }
@@ -35,19 +34,19 @@ final class RowCache {
     for (TaskRow row : narrow) {
       TaskRow cached = rows.get(row.taskId());
       String info = read.containsKey(row.taskId()) || cached == null ? read.get(row.taskId()) : cached.taskInfo();
-      out.add(withTaskInfo(row, info));
+      out.add(row.withTaskInfo(info));
     }
     return out;
   }
 
   /**
-   * Keeps the rows a later narrow read can return: above {@code watermark}, or not finished.
-   * Stand-ins (rows whose task_info was not read) are left out, so they count as new next time.
+   * Keeps the rows a later narrow read can return: above {@code watermark}, or not finished. Rows a
+   * full read held rather than read are not among {@code read}, so they count as new next time.
    */
-  void keep(List<TaskRow> read, Set<Long> standIns, long watermark) {
+  void keep(List<TaskRow> read, long watermark) {
     Map<Long, TaskRow> next = new HashMap<>();
     for (TaskRow row : read) {
-      if ((row.taskId() > watermark || !row.lifecycle().isTerminal()) && !standIns.contains(row.taskId())) {
+      if (row.taskId() > watermark || !row.lifecycle().isTerminal()) {
         next.put(row.taskId(), row);
       }
     }
@@ -56,11 +55,5 @@ final class RowCache {
 
   int size() {
     return rows.size();
-  }
-
-  static TaskRow withTaskInfo(TaskRow r, String taskInfo) {
-    return new TaskRow(r.taskId(), r.taskTypeRaw(), r.taskType(), r.database(), r.percentComplete(),
-        r.durationMinutes(), r.lifecycleRaw(), r.lifecycle(), taskInfo, r.lastUpdated(), r.createdAt(),
-        r.s3ObjectArn(), r.overwriteS3BackupFile(), r.kmsMasterKeyArn());
   }
 }

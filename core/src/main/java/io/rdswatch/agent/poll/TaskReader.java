@@ -3,7 +3,7 @@ package io.rdswatch.agent.poll;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.TaskColumns;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
-import io.rdswatch.agent.sql.TaskRowParser;
+import io.rdswatch.agent.sql.TaskScan;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
@@ -62,7 +62,7 @@ final class TaskReader {
     }
     long watermark = tracker.watermark();
     try {
-      TaskRowParser.Parsed narrow = function.changed(connection, columns, watermark);
+      TaskScan narrow = function.changed(connection, columns, watermark);
       List<Long> need = cache.needingTaskInfo(narrow.rows());
       Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
       return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode, narrow.time());
@@ -82,7 +82,7 @@ final class TaskReader {
    */
   void taken(PollRead read, long watermark) {
     if (PollRead.FUNCTION.equals(read.mode())) {
-      cache.keep(read.rows(), read.standIns(), watermark);
+      cache.keep(read.rows(), watermark);
     }
   }
 
@@ -93,7 +93,7 @@ final class TaskReader {
 
   /** A full read that fails for another reason (a timeout, a dropped connection) is retried next poll. */
   private PollRead fullViaFunction(Connection connection, TaskTracker tracker, Instant now) throws PollException {
-    TaskRowParser.Parsed parsed;
+    TaskScan parsed;
     try {
       parsed = function.full(connection, tracker.knownRows());
     } catch (PollException e) {
@@ -109,7 +109,7 @@ final class TaskReader {
     }
     mode = PollRead.FUNCTION;
     columns = parsed.columns();
-    return PollRead.full(parsed.rows(), parsed.unchanged(), mode, parsed.time());
+    return PollRead.full(parsed.rows(), parsed.held(), mode, parsed.time());
   }
 
   private PollRead fallBack(Connection connection, TaskTracker tracker, PollException e) throws PollException {
@@ -124,7 +124,7 @@ final class TaskReader {
   }
 
   private PollRead viaProcedure(Connection connection, TaskTracker tracker) throws PollException {
-    TaskRowParser.Parsed parsed = procedure.all(connection, tracker.knownRows());
-    return PollRead.full(parsed.rows(), parsed.unchanged(), mode, parsed.time());
+    TaskScan parsed = procedure.all(connection, tracker.knownRows());
+    return PollRead.full(parsed.rows(), parsed.held(), mode, parsed.time());
   }
 }

@@ -35,19 +35,19 @@ public final class TaskFunctionQuery {
     return e.sqlErrorNumber() == 208 || e.sqlErrorNumber() == 229;
   }
 
-  /** Every task and column; finished tasks {@code known} holds come back as stand-ins. */
-  public TaskRowParser.Parsed full(Connection connection, KnownRows known) throws PollException {
+  /** Every task and column; finished tasks {@code known} holds are listed as held, not read. */
+  public TaskScan full(Connection connection, KnownRows known) throws PollException {
     ServerTime time = serverTime.read(connection);
     try (PreparedStatement statement = prepare(connection, TaskFunctionQueries.FULL);
         ResultSet rs = statement.executeQuery()) {
-      return TaskRowParser.parse(rs, known, time, true);
+      return TaskScan.read(rs, time, true, known);
     } catch (SQLException e) {
       throw failed(e);
     }
   }
 
   /** Tasks above the watermark or not finished, without task_info (null in every row). */
-  public TaskRowParser.Parsed changed(Connection connection, TaskColumns columns, long watermark)
+  public TaskScan changed(Connection connection, TaskColumns columns, long watermark)
       throws PollException {
     try (PreparedStatement statement = prepare(connection, TaskFunctionQueries.changed(columns))) {
       statement.setLong(1, watermark);
@@ -59,7 +59,7 @@ public final class TaskFunctionQuery {
         throw new PollException(PollErrorKind.PARSE, "rds_fn_task_status narrow read returned no rows result");
       }
       try (ResultSet rs = statement.getResultSet()) {
-        return TaskRowParser.parse(rs, KnownRows.NONE, time, false);
+        return TaskScan.read(rs, time, false, KnownRows.NONE);
       }
     } catch (SQLException e) {
       throw failed(e);

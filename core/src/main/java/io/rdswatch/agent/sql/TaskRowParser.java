@@ -9,19 +9,22 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads rds_task_status rows leniently. AWS spells the columns differently across pages and engine
  * versions ("duration (mins)" / "duration(mins)", "overwrite_S3_backup_file"), so names are
  * normalised to lower case [a-z0-9%]; extra columns are ignored; trailing columns that older engines
  * lack are optional. A missing required column or an unreadable value is a PARSE error naming it.
+ *
+ * <p>One parser per result set: it maps the current row to a {@link TaskRow}, optionally reading its
+ * {@link RowKey} first, and keeps nothing across rows but the row number. Which rows to read is the
+ * caller's business ({@link TaskScan}).
  */
 public final class TaskRowParser {
 
@@ -41,11 +44,9 @@ public final class TaskRowParser {
   private static final List<String> READ = List.of("taskid", "tasktype", "databasename", "%complete", "durationmins",
       "lifecycle", "taskinfo", "lastupdated", "createdat", "s3objectarn", "overwrites3backupfile", "kmsmasterkeyarn");
 
-  /** The columns that tell a known finished task, all ahead of task_info in RDS's column order. */
+  /** The columns of a row's {@link RowKey}, all ahead of task_info in RDS's column order. */
   private static final List<String> LEADING =
       List.of("taskid", "tasktype", "databasename", "%complete", "durationmins", "lifecycle");
-
-  private TaskRowParser() {}
 
   public static String normalise(String column) {
     StringBuilder out = new StringBuilder();
@@ -57,73 +58,105 @@ public final class TaskRowParser {
     return out.toString();
   }
 
-  /**
-   * The rows of one result set. {@code unchanged} holds the ids of rows given as stand-ins: known
-   * finished tasks whose row was not read past its leading columns, so that their task_info,
-   * timestamps and ARNs are null here; the poller's own copy of them is still current. {@code time}
-   * is the conversion the rows' times went through, for the server times still inside task_info.
-   */
-  public record Parsed(List<TaskRow> rows, Set<Long> unchanged, TaskColumns columns, ServerTime time) {
+  private final TaskColumns labels;
+  private final ServerTime time;
+  private final int[] slots; // slots of READ this server has, in its column order
+  private final int[] at; // the column index of each of slots
+  private final int keyEnd; // index into slots of the key's last column, if task_info comes later; else -1
+  private final Object[] values = new Object[READ.size()];
+  private int rowNumber;
+  private int readUpTo; // how many of slots the current row has read
 
-    public Parsed(List<TaskRow> rows, Set<Long> unchanged) {
-      this(rows, unchanged, TaskColumns.DOCUMENTED, ServerTime.UTC);
+  private TaskRowParser(Map<String, Integer> columns, TaskColumns labels, ServerTime time) {
+    this.labels = labels;
+    this.time = time;
+    // Read each row's columns once, left to right, like any plain JDBC loop: asked for in another
+    // order, mssql-jdbc rewinds and skips through the row again for every column (bench figure 1).
+    List<Integer> present = new ArrayList<>();
+    for (int slot = 0; slot < READ.size(); slot++) {
+      if (columns.containsKey(READ.get(slot))) {
+        present.add(slot);
+      }
     }
+    present.sort(Comparator.comparing(slot -> columns.get(READ.get(slot))));
+    this.slots = present.stream().mapToInt(Integer::intValue).toArray();
+    this.at = present.stream().mapToInt(slot -> columns.get(READ.get(slot))).toArray();
+    this.keyEnd = keyEnd(present);
   }
 
   /** Rows of a server in UTC. */
   public static List<TaskRow> parse(ResultSet rs) throws SQLException, PollException {
-    return parse(rs, KnownRows.NONE, ServerTime.UTC).rows();
-  }
-
-  /** {@code time} converts the server's times without offset to UTC. */
-  public static Parsed parse(ResultSet rs, KnownRows known, ServerTime time) throws SQLException, PollException {
-    return parse(rs, known, time, true);
+    return TaskScan.read(rs, ServerTime.UTC, true, KnownRows.NONE).rows();
   }
 
   /**
+   * A parser for the rows of one result set; {@code time} converts the server's times without
+   * offset to UTC.
+   *
    * @param withTaskInfo false for a narrow read that leaves task_info out on purpose (it is then
    *     null in every row, to be read separately for the rows that need it)
    */
-  public static Parsed parse(ResultSet rs, KnownRows known, ServerTime time, boolean withTaskInfo)
+  public static TaskRowParser of(ResultSetMetaData meta, ServerTime time, boolean withTaskInfo)
       throws SQLException, PollException {
-    Map<String, Integer> columns = columns(rs.getMetaData());
+    Map<String, Integer> columns = columns(meta);
     for (String required : REQUIRED.keySet().stream().sorted().toList()) {
       if (!columns.containsKey(required) && (withTaskInfo || !required.equals("taskinfo"))) {
         throw new PollException(PollErrorKind.PARSE,
-            "rds_task_status has no column '" + REQUIRED.get(required) + "' (columns: " + columnList(rs.getMetaData()) + ")");
+            "rds_task_status has no column '" + REQUIRED.get(required) + "' (columns: " + columnList(meta) + ")");
       }
     }
-    // Read each row's columns once, left to right, like any plain JDBC loop: asked for in another
-    // order, mssql-jdbc rewinds and skips through the row again for every column (bench figure 1).
-    List<Integer> slots = new ArrayList<>();
-    for (int slot = 0; slot < READ.size(); slot++) {
-      if (columns.containsKey(READ.get(slot))) {
-        slots.add(slot);
-      }
+    return new TaskRowParser(columns, TaskColumns.of(labels(meta, columns)), time);
+  }
+
+  /** The server's own labels of the columns rows are built from. */
+  public TaskColumns columns() {
+    return labels;
+  }
+
+  /** Whether a row's key columns all come before task_info, so that reading the {@link #key} first saves reading it. */
+  public boolean keyFirst() {
+    return keyEnd >= 0;
+  }
+
+  /**
+   * Reads the current row up to its key columns (only when {@link #keyFirst()}); null for a row
+   * without a task id, which {@link #row} then rejects. {@link #row} goes on from there.
+   */
+  public RowKey key(ResultSet rs) throws SQLException, PollException {
+    startRow();
+    readThrough(rs, keyEnd);
+    RowValues row = new RowValues(values, rowNumber, time);
+    Long taskId = row.taskId();
+    return taskId == null ? null : new RowKey(taskId, ColumnValues.text(row.value("tasktype")),
+        ColumnValues.text(row.value("databasename")), row.intOrZero("%complete", "% complete"),
+        row.intOrZero("durationmins", "duration (mins)"), ColumnValues.text(row.value("lifecycle")));
+  }
+
+  /** The current row, reading whatever of it {@link #key} did not. */
+  public TaskRow row(ResultSet rs) throws SQLException, PollException {
+    if (readUpTo == 0) {
+      startRow();
     }
-    slots.sort(Comparator.comparing(slot -> columns.get(READ.get(slot))));
-    int decideAt = known == KnownRows.NONE ? -1 : decideAt(slots);
-    List<TaskRow> rows = new ArrayList<>();
-    Set<Long> unchanged = new HashSet<>();
-    int rowNumber = 0;
-    while (rs.next()) {
-      rowNumber++;
-      Object[] values = new Object[READ.size()];
-      TaskRow standIn = null;
-      for (int i = 0; i < slots.size() && standIn == null; i++) {
-        values[slots.get(i)] = rs.getObject(columns.get(READ.get(slots.get(i))));
-        if (i == decideAt) {
-          standIn = new RowReader(values, rowNumber, time).standInIfKnown(known);
-        }
-      }
-      if (standIn != null) {
-        rows.add(standIn);
-        unchanged.add(standIn.taskId());
-      } else {
-        rows.add(new RowReader(values, rowNumber, time).row());
-      }
+    readThrough(rs, slots.length - 1);
+    readUpTo = 0;
+    return new RowValues(values, rowNumber, time).row();
+  }
+
+  /** Leaves the current row unread past its key; the next {@link #key} or {@link #row} starts the next one. */
+  public void skipRest() {
+    readUpTo = 0;
+  }
+
+  private void startRow() {
+    rowNumber++;
+    readUpTo = 0;
+    Arrays.fill(values, null);
+  }
+
+  private void readThrough(ResultSet rs, int last) throws SQLException {
+    for (; readUpTo <= last; readUpTo++) {
+      values[slots[readUpTo]] = rs.getObject(at[readUpTo]);
     }
-    return new Parsed(rows, unchanged, TaskColumns.of(labels(rs.getMetaData(), columns)), time);
   }
 
   /** The server's own label of every column a row is built from, by normalised name. */
@@ -139,10 +172,10 @@ public final class TaskRowParser {
   }
 
   /**
-   * The position in column order after which a row can be recognised as known: once every leading
-   * column is read, and only if task_info (what skipping saves) comes later; else -1.
+   * The position in column order after which a row's key is read: once every leading column is,
+   * and only if task_info (what skipping saves) comes later; else -1.
    */
-  private static int decideAt(List<Integer> slotsInColumnOrder) {
+  private static int keyEnd(List<Integer> slotsInColumnOrder) {
     int last = -1;
     for (String key : LEADING) {
       last = Math.max(last, slotsInColumnOrder.indexOf(READ.indexOf(key)));
@@ -167,26 +200,7 @@ public final class TaskRowParser {
   }
 
   /** One row's values, by slot of {@link #READ}; every getter names the column when a value cannot be read. */
-  private record RowReader(Object[] values, int rowNumber, ServerTime time) {
-
-    /** A stand-in with the leading columns only, if they show a known finished task; else null. */
-    TaskRow standInIfKnown(KnownRows known) throws PollException {
-      String lifecycleRaw = ColumnValues.text(value("lifecycle"));
-      Lifecycle lifecycle = Lifecycle.parse(lifecycleRaw);
-      Long taskId = taskId();
-      if (taskId == null || !lifecycle.isTerminal()) {
-        return null;
-      }
-      String taskTypeRaw = ColumnValues.text(value("tasktype"));
-      String database = ColumnValues.text(value("databasename"));
-      int percent = intOrZero("%complete", "% complete");
-      int duration = intOrZero("durationmins", "duration (mins)");
-      if (!known.unchangedFinished(taskId, KnownRows.signature(taskTypeRaw, database, percent, duration, lifecycleRaw))) {
-        return null;
-      }
-      return new TaskRow(taskId, taskTypeRaw, TaskType.parse(taskTypeRaw), database, percent, duration, lifecycleRaw,
-          lifecycle, null, null, null, null, false, null);
-    }
+  private record RowValues(Object[] values, int rowNumber, ServerTime time) {
 
     TaskRow row() throws SQLException, PollException {
       String taskTypeRaw = ColumnValues.text(value("tasktype"));
@@ -213,7 +227,7 @@ public final class TaskRowParser {
     }
 
     /** RDS's task_id is an int counting up from 1; anything else is a misread row, not a task to count. */
-    private Long taskId() throws PollException {
+    Long taskId() throws PollException {
       Object raw = value("taskid");
       Long id = ColumnValues.number(raw, this::fail, "task_id");
       if (id != null && (id < 1 || id > Integer.MAX_VALUE || !ColumnValues.isWhole(raw))) {
@@ -222,12 +236,12 @@ public final class TaskRowParser {
       return id;
     }
 
-    private int intOrZero(String key, String column) throws PollException {
+    int intOrZero(String key, String column) throws PollException {
       Long n = ColumnValues.number(value(key), this::fail, column);
       return n == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
 
-    private Object value(String key) {
+    Object value(String key) {
       return values[READ.indexOf(key)];
     }
 

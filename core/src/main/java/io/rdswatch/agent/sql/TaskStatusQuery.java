@@ -32,8 +32,8 @@ public final class TaskStatusQuery {
     return run(connection, null, null);
   }
 
-  /** Every task, with stand-ins for the finished ones {@code known} already holds. */
-  public TaskRowParser.Parsed all(Connection connection, KnownRows known) throws PollException {
+  /** Every task; the finished ones {@code known} holds are listed as held, not read. */
+  public TaskScan all(Connection connection, KnownRows known) throws PollException {
     return query(connection, null, null, known);
   }
 
@@ -43,11 +43,11 @@ public final class TaskStatusQuery {
   }
 
   /** As {@link #run}, with the server offset the rows were converted with. */
-  public TaskRowParser.Parsed read(Connection connection, String databaseName, Long taskId) throws PollException {
+  public TaskScan read(Connection connection, String databaseName, Long taskId) throws PollException {
     return query(connection, databaseName, taskId, KnownRows.NONE);
   }
 
-  private TaskRowParser.Parsed query(Connection connection, String databaseName, Long taskId, KnownRows known)
+  private TaskScan query(Connection connection, String databaseName, Long taskId, KnownRows known)
       throws PollException {
     ServerTime time = serverTime.read(connection);
     String sql = PROCEDURE;
@@ -72,7 +72,7 @@ public final class TaskStatusQuery {
     }
   }
 
-  private static TaskRowParser.Parsed firstResultSet(Statement statement, KnownRows known, ServerTime time)
+  private static TaskScan firstResultSet(Statement statement, KnownRows known, ServerTime time)
       throws SQLException, PollException {
     boolean isResultSet = ((PreparedStatement) statement).execute();
     while (!isResultSet) {
@@ -82,7 +82,7 @@ public final class TaskStatusQuery {
       isResultSet = statement.getMoreResults();
     }
     try (ResultSet rs = statement.getResultSet()) {
-      return TaskRowParser.parse(rs, known, time);
+      return TaskScan.read(rs, time, true, known);
     }
   }
 }

@@ -77,20 +77,6 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
     if (db == null ? r.database() == null : db.equals(r.database())) {
       return r;
     }
-    return new TaskRow(
-        r.taskId(),
-        r.taskTypeRaw(),
-        r.taskType(),
-        db,
-        r.percentComplete(),
-        r.durationMinutes(),
-        r.lifecycleRaw(),
-        r.lifecycle(),
-        r.taskInfo(),
-        r.lastUpdated(),
-        r.createdAt(),
-        r.s3ObjectArn(),
-        r.overwriteS3BackupFile(),
-        r.kmsMasterKeyArn());
+    return r.withDatabase(db);
   }
 }

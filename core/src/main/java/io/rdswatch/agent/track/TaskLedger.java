@@ -9,6 +9,8 @@ import io.rdswatch.exporter.model.FailureKey;
 import io.rdswatch.exporter.model.FailureReason;
 import io.rdswatch.exporter.model.FinishedKey;
 import io.rdswatch.exporter.model.Lifecycle;
+import io.rdswatch.exporter.model.PollErrorKind;
+import io.rdswatch.exporter.model.TaskCounters;
 import io.rdswatch.exporter.model.TaskRow;
 import io.rdswatch.exporter.model.TaskType;
 import java.time.Duration;
@@ -43,13 +45,14 @@ final class TaskLedger {
       Instant now,
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext) {
-    return apply(previous, rows, now, databaseLabel, failureContext, true);
+    List<TaskRow> byId = byId(rows);
+    return apply(previous, rows, now, databaseLabel, failureContext, byId.isEmpty() ? 0 : byId.get(0).taskId());
   }
 
   /**
-   * @param full whether {@code rows} is the whole table; only then are ids below the lowest listed
-   *     settled. A narrow read proves no such thing if the server left a row out, and a full read
-   *     comes within the hour anyway.
+   * @param settleBelow for a full read, the lowest id it listed: ids below it are settled; 0 for a
+   *     narrow read, which proves no such thing if the server left a row out (a full read comes
+   *     within the hour anyway)
    */
   static InstanceState apply(
       InstanceState previous,
@@ -57,7 +60,7 @@ final class TaskLedger {
       Instant now,
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext,
-      boolean full) {
+      long settleBelow) {
     List<TaskRow> byId = byId(rows);
     Counts counts = new Counts(previous, failureContext);
     TaskIdSet settled = previous.settled();
@@ -70,8 +73,8 @@ final class TaskLedger {
       }
       settled = settled.with(row.taskId());
     }
-    if (full && !byId.isEmpty()) {
-      settled = settled.settledThrough(byId.get(0).taskId() - 1);
+    if (settleBelow > 0) {
+      settled = settled.settledThrough(settleBelow - 1);
     }
     Map<Long, ProgressMark> active = new HashMap<>();
     for (TaskRow row : byId) {
@@ -84,17 +87,7 @@ final class TaskLedger {
       }
     }
     counts.restores.values().removeIf(at -> at.isBefore(now.minus(HISTORY)));
-    return new InstanceState(
-        true,
-        settled,
-        now,
-        previous.pollErrors(),
-        counts.finished,
-        counts.failures,
-        counts.durations,
-        counts.backups,
-        counts.restores,
-        active);
+    return new InstanceState(true, settled, now, counts.counters(previous.pollErrors()), active);
   }
 
   /** The rows in task id order; RDS already lists them so, which is checked instead of sorting. */
@@ -153,6 +146,10 @@ final class TaskLedger {
       durations = new HashMap<>(s.durations());
       backups = new HashMap<>(s.backupLastSuccess());
       restores = new HashMap<>(s.restoreLastSuccess());
+    }
+
+    TaskCounters counters(Map<PollErrorKind, Long> pollErrors) {
+      return new TaskCounters(pollErrors, finished, failures, durations, backups, restores);
     }
 
     void count(TaskRow row, String database, ProgressMark mark) {

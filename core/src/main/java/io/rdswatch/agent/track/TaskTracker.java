@@ -52,7 +52,16 @@ public final class TaskTracker {
   private final EtaEstimator eta = new EtaEstimator(); // guarded by this
   private final BackupCadence cadence = new BackupCadence(); // guarded by this
 
-  private InstanceState durable; // what the store holds; guarded by this
+  /**
+   * How long a change of task progress alone may wait for its save. Losing one to a crash only
+   * restarts a stall timer at the restart; saving it at every poll of a running backup was most of
+   * a steady poll's cost (bench figure 1; README, "Metrics").
+   */
+  static final Duration PROGRESS_SAVE_EVERY = Duration.ofMinutes(5);
+
+  private InstanceState durable; // what the store holds, but for progress waiting for its save; guarded by this
+  private Instant savedAt; // of the last successful save
+  private boolean progressPending; // durable has progress the store has not
   private boolean up;
   private Instant lastSuccess; // also moves when a save failed: polling itself worked
   private double pollSeconds;
@@ -112,13 +121,13 @@ public final class TaskTracker {
   }
 
   /**
-   * Finished tasks a poll may give as stand-ins ({@link KnownRows}): those kept from earlier polls
-   * and already settled in the saved state, so that counting never needs their skipped columns.
+   * Finished tasks a full read may hold rather than read ({@link KnownRows}): those kept from earlier
+   * polls and already settled in the saved state, so that counting never needs their other columns.
    */
   public synchronized KnownRows knownRows() {
     RetainedRows kept = latestRows;
     TaskIdSet settled = durable.settled();
-    return (taskId, signature) -> settled.contains(taskId) && kept.unchangedFinished(taskId, signature);
+    return key -> settled.contains(key.taskId()) && kept.holds(key);
   }
 
   /**
@@ -130,10 +139,11 @@ public final class TaskTracker {
   }
 
   /**
-   * @param standIns ids of rows the parser gave as stand-ins on the word of {@link #knownRows()}
+   * @param held ids of finished tasks the read listed but did not read, on the word of {@link
+   *     #knownRows()}
    */
-  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> standIns, Duration pollDuration) {
-    pollSucceeded(PollRead.full(rows, standIns, PollRead.PROCEDURE), pollDuration);
+  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> held, Duration pollDuration) {
+    pollSucceeded(PollRead.full(rows, held, PollRead.PROCEDURE), pollDuration);
   }
 
   /**
@@ -143,9 +153,8 @@ public final class TaskTracker {
   public synchronized void pollSucceeded(PollRead read, Duration pollDuration) {
     Instant now = clock.instant();
     List<TaskRow> copy = read.rows();
-    Set<Long> standIns = read.standIns();
     if (read.full() && narrowSinceFull) {
-      int differences = latestRows.differences(copy, standIns);
+      int differences = latestRows.differences(copy);
       if (differences > 0) {
         resyncCorrections += differences;
         LOG.warn("Instance {}: the periodic full read found {} task(s) that the incremental reads since the last"
@@ -155,7 +164,7 @@ public final class TaskTracker {
     narrowSinceFull = !read.full();
     pollMode = read.mode();
     serverTime = read.serverTime();
-    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), read.full());
+    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), settleBelow(read));
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
       LOG.info(
@@ -167,7 +176,13 @@ public final class TaskTracker {
     // Most polls change nothing durable but the poll time. Rewriting and fsyncing the file for that
     // alone was most of a poll's cost at fleet scale (bench figure 1); the poll time is saved with
     // the next real change, the next failed poll, or flush() at shutdown.
-    if (onlyPollTimeChanged(next) || persist(next)) {
+    boolean pollTimeOnly = onlyPollTimeChanged(next);
+    boolean progressOnly = !pollTimeOnly && onlyProgressMoved(next);
+    boolean saveDue = savedAt == null || !now.isBefore(savedAt.plus(PROGRESS_SAVE_EVERY));
+    if ((pollTimeOnly && !(progressPending && saveDue)) || (progressOnly && !saveDue)) {
+      progressPending |= progressOnly;
+      durable = next;
+    } else if (persist(next)) {
       durable = next;
     }
     up = true;
@@ -177,7 +192,7 @@ public final class TaskTracker {
     cadence.observe(copy, now, databaseLabel);
     expectedIntervals = cadence.learned();
     live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel, id -> eta.secondsLeft(id, now));
-    latestRows = read.full() ? latestRows.next(copy, standIns) : latestRows.merged(copy, read.watermark());
+    latestRows = read.full() ? latestRows.next(copy, read.held()) : latestRows.merged(copy, read.watermark());
     snapshot = build(now);
   }
 
@@ -249,6 +264,8 @@ public final class TaskTracker {
   private boolean persist(InstanceState state) {
     try {
       store.save(target.name(), state);
+      savedAt = clock.instant();
+      progressPending = false;
       return true;
     } catch (RuntimeException e) {
       LOG.error(
@@ -260,11 +277,22 @@ public final class TaskTracker {
     }
   }
 
+  /** The same tasks active, each with the start it had; only their percent or stall timers moved. */
+  private boolean onlyProgressMoved(InstanceState next) {
+    Map<Long, ProgressMark> before = durable.active();
+    if (!next.active().keySet().equals(before.keySet())) {
+      return false;
+    }
+    for (Map.Entry<Long, ProgressMark> e : next.active().entrySet()) {
+      if (!Objects.equals(e.getValue().startedAt(), before.get(e.getKey()).startedAt())) {
+        return false;
+      }
+    }
+    return next.withLastPollSuccess(durable.lastPollSuccess()).withActive(before).equals(durable);
+  }
+
   private boolean onlyPollTimeChanged(InstanceState next) {
-    InstanceState samePollTime = new InstanceState(next.baselineTaken(), next.settled(), durable.lastPollSuccess(),
-        next.pollErrors(), next.finished(), next.failures(), next.durations(), next.backupLastSuccess(),
-        next.restoreLastSuccess(), next.active());
-    return samePollTime.equals(durable);
+    return next.withLastPollSuccess(durable.lastPollSuccess()).equals(durable);
   }
 
   private InstanceState loadState() {
@@ -301,13 +329,8 @@ public final class TaskTracker {
         up,
         pollSeconds,
         lastSuccess,
-        s.pollErrors(),
+        s.counters(),
         live.activeTasks(),
-        s.finished(),
-        s.failures(),
-        s.durations(),
-        s.backupLastSuccess(),
-        s.restoreLastSuccess(),
         live.overlappingDatabases(),
         target.backupWindow(),
         now,
@@ -316,6 +339,24 @@ public final class TaskTracker {
         resyncCorrections,
         catalog == null ? List.of() : Coverage.judge(catalog, s.backupLastSuccess().keySet(), coverage, now),
         expectedIntervals);
+  }
+
+  /**
+   * For a full read, the lowest task id it listed, read or held: every id below it has left RDS's
+   * history. A narrow read proves no such thing (0).
+   */
+  private static long settleBelow(PollRead read) {
+    if (!read.full()) {
+      return 0;
+    }
+    long lowest = Long.MAX_VALUE;
+    for (TaskRow r : read.rows()) {
+      lowest = Math.min(lowest, r.taskId());
+    }
+    for (long id : read.held()) {
+      lowest = Math.min(lowest, id);
+    }
+    return lowest == Long.MAX_VALUE ? 0 : lowest;
   }
 
   private static double seconds(Duration d) {

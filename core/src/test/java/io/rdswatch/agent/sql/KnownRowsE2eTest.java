@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polls that skip known finished rows (stand-ins) must leave the tracker exactly where full polls
+ * Polls that skip known finished rows (held, not read) must leave the tracker exactly where full polls
  * leave it: the same rows for /api/tasks, the same counters. Real mssql-jdbc against the simulator.
  */
 class KnownRowsE2eTest {
@@ -29,7 +29,7 @@ class KnownRowsE2eTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Test
-  void standInsKeepRowsAndCountersAsFullPollsWould() throws Exception {
+  void heldRowsKeepRowsAndCountersAsFullPollsWould() throws Exception {
     ManualClock simClock = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
     try (Simulator sim = Simulator.start(ScenarioGenerator.generate(1, 4, 120, 3),
         SimulatorOptions.forTests(simClock))) {
@@ -39,14 +39,13 @@ class KnownRowsE2eTest {
       TaskStatusQuery query = new TaskStatusQuery(TIMEOUT);
       TaskTracker skipping = tracker(target, simClock);
       TaskTracker full = tracker(target, simClock);
-      int standIns = 0;
+      int held = 0;
       try (Connection c = new SqlConnector(TIMEOUT).open(target)) {
         for (int poll = 0; poll < 12; poll++) {
-          TaskRowParser.Parsed parsed = query.all(c, skipping.knownRows());
-          skipping.pollSucceeded(parsed.rows(), parsed.unchanged(), Duration.ofMillis(10));
-          standIns += parsed.unchanged().size();
-          parsed.rows().stream().filter(r -> parsed.unchanged().contains(r.taskId()))
-              .forEach(r -> assertThat(r.taskInfo()).as("a stand-in skips task_info").isNull());
+          TaskScan scan = query.all(c, skipping.knownRows());
+          skipping.pollSucceeded(scan.rows(), scan.held(), Duration.ofMillis(10));
+          held += scan.held().size();
+          scan.rows().forEach(r -> assertThat(scan.held()).as("a held row is not read").doesNotContain(r.taskId()));
           List<TaskRow> all = query.all(c);
           full.pollSucceeded(all, Duration.ofMillis(10));
           assertThat(skipping.latestRows()).isEqualTo(all);
@@ -56,7 +55,7 @@ class KnownRowsE2eTest {
           simClock.advance(Duration.ofMinutes(20)); // backups start, run and finish between polls
         }
       }
-      assertThat(standIns).as("finished rows were skipped").isGreaterThan(500);
+      assertThat(held).as("finished rows were skipped").isGreaterThan(500);
       assertThat(full.snapshot().finished()).as("tasks finished and were counted").isNotEmpty();
     }
   }

@@ -11,7 +11,9 @@ import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.DrillStep;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.journal.PrunedTally;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.run.DrillContext;
 import io.rdswatch.agent.drill.run.DrillObserver;
 import io.rdswatch.agent.drill.run.OrphanScan;
@@ -132,8 +134,9 @@ class DrillFailuresE2eTest extends SimulatedDrillTest {
 
     Map<String, OrphanScan.Counts> kept = OrphanScan.survey(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list);
     CollectorRegistry registry = new CollectorRegistry();
-    registry.register(new DrillCollector(journal::list, () -> Map.of("orders-prod", kept.get("orders-prod").orphans()),
-        () -> Map.of("orders-prod", kept.get("orders-prod").left())));
+    registry.register(new DrillCollector(new DrillSummary(journal::list, PrunedTally::empty,
+        () -> Map.of("orders-prod", kept.get("orders-prod").orphans()),
+        () -> Map.of("orders-prod", kept.get("orders-prod").left()))));
     try (Connection c = ctx.connections().open(sim.target("orders-prod"));
         PreparedStatement drop = c.prepareStatement("EXEC msdb.dbo.rds_drop_database ?")) {
       drop.setString(1, r.scratchName());

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.run.DrillObserver;
 import io.rdswatch.agent.drill.sim.DrillSim;
 import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
@@ -112,7 +113,7 @@ class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
     assertThat(cut.status()).isEqualTo(DrillStatus.VERIFY_INTERRUPTED);
 
     CollectorRegistry registry = new CollectorRegistry();
-    registry.register(new DrillCollector(() -> List.of(ok, cut), Map::of));
+    registry.register(new DrillCollector(new DrillSummary(() -> List.of(ok, cut), Map::of)));
     String[] key = {"rds_instance", "database", "drill"};
     String[] labels = {"orders-prod", "Orders", "test"};
     assertThat(registry.getSampleValue("rdswatch_drill_last_result", key, labels)).isEqualTo(1.0);

@@ -21,21 +21,21 @@ import java.util.function.Supplier;
  * age, the lowest progress (it only moves forward as tasks finish), stalled if any is stalled, and
  * the longest time left. A task whose rate is not known yet has no ETA sample.
  */
-public final class ActiveTaskCollector extends SnapshotCollector {
+public final class ActiveTaskCollector extends InstanceCollector {
 
   public ActiveTaskCollector(Supplier<FleetSnapshot> fleet) {
     super(fleet);
   }
 
   @Override
-  protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
+  protected List<MetricFamilySamples> familiesOf(List<InstanceSnapshot> instances) {
     SampleTable tasks = new SampleTable();
     SampleTable slots = new SampleTable();
     SampleTable queued = new SampleTable();
     SampleTable progress = new SampleTable();
     SampleTable stalled = new SampleTable();
     SampleTable eta = new SampleTable();
-    for (InstanceSnapshot instance : snapshot.instances()) {
+    for (InstanceSnapshot instance : instances) {
       if (!instance.up()) {
         continue;
       }

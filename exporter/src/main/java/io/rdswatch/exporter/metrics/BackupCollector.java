@@ -19,19 +19,19 @@ import java.util.function.Supplier;
  * down, as does the interval learned from the last history read; overlap describes the last poll
  * and is left out then.
  */
-public final class BackupCollector extends SnapshotCollector {
+public final class BackupCollector extends InstanceCollector {
 
   public BackupCollector(Supplier<FleetSnapshot> fleet) {
     super(fleet);
   }
 
   @Override
-  protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
+  protected List<MetricFamilySamples> familiesOf(List<InstanceSnapshot> instances) {
     SampleTable backups = new SampleTable();
     SampleTable restores = new SampleTable();
     SampleTable overlap = new SampleTable();
     SampleTable expected = new SampleTable();
-    for (InstanceSnapshot instance : snapshot.instances()) {
+    for (InstanceSnapshot instance : instances) {
       String name = instance.name();
       for (Map.Entry<BackupKey, Instant> e : instance.backupLastSuccess().entrySet()) {
         BackupKey k = e.getKey();

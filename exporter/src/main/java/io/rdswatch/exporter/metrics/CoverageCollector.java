@@ -15,17 +15,17 @@ import java.util.function.Supplier;
  * that can alert on it. The catalog read is kept while an instance is down: databases do not vanish
  * because a poll failed.
  */
-public final class CoverageCollector extends SnapshotCollector {
+public final class CoverageCollector extends InstanceCollector {
 
   public CoverageCollector(Supplier<FleetSnapshot> fleet) {
     super(fleet);
   }
 
   @Override
-  protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
+  protected List<MetricFamilySamples> familiesOf(List<InstanceSnapshot> instances) {
     SampleTable info = new SampleTable();
     SampleTable without = new SampleTable();
-    for (InstanceSnapshot instance : snapshot.instances()) {
+    for (InstanceSnapshot instance : instances) {
       for (DatabaseCoverage db : instance.databases()) {
         info.put(1, instance.name(), db.name(), db.state(), db.recoveryModel());
         if (db.withoutFullBackup() != null) {

@@ -18,14 +18,14 @@ import java.util.function.Supplier;
  * them cumulative across restarts (state file), so they are exported even while an instance is
  * down.
  */
-public final class FinishedTaskCollector extends SnapshotCollector {
+public final class FinishedTaskCollector extends InstanceCollector {
 
   public FinishedTaskCollector(Supplier<FleetSnapshot> fleet) {
     super(fleet);
   }
 
   @Override
-  protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
+  protected List<MetricFamilySamples> familiesOf(List<InstanceSnapshot> instances) {
     SampleTable finished = new SampleTable();
     SampleTable failures = new SampleTable();
     HistogramFamily durations =
@@ -34,7 +34,7 @@ public final class FinishedTaskCollector extends SnapshotCollector {
             "Duration of successfully finished tasks: from the observed start to last_updated, or"
                 + " from created_at when the start was not observed.",
             List.of(RDS_INSTANCE, TASK_TYPE));
-    for (InstanceSnapshot instance : snapshot.instances()) {
+    for (InstanceSnapshot instance : instances) {
       String name = instance.name();
       for (Map.Entry<FinishedKey, Long> e : instance.finished().entrySet()) {
         FinishedKey k = e.getKey();

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * is read and what periodic full reads corrected. Every poll error
  * kind is exported from 0 so that the first error shows up in increase().
  */
-public final class PollHealthCollector extends SnapshotCollector {
+public final class PollHealthCollector extends InstanceCollector {
 
   private static final List<String> MODES = List.of("function", "procedure");
 
@@ -24,7 +24,7 @@ public final class PollHealthCollector extends SnapshotCollector {
   }
 
   @Override
-  protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
+  protected List<MetricFamilySamples> familiesOf(List<InstanceSnapshot> instances) {
     List<String> instanceOnly = List.of(RDS_INSTANCE);
     GaugeMetricFamily up =
         new GaugeMetricFamily(
@@ -61,7 +61,7 @@ public final class PollHealthCollector extends SnapshotCollector {
             "Tasks that a periodic full read found the incremental reads had missed or seen differently"
                 + " (0 unless something is wrong), since the agent started.",
             instanceOnly);
-    for (InstanceSnapshot instance : snapshot.instances()) {
+    for (InstanceSnapshot instance : instances) {
       if (instance.pollMode() != null) {
         for (String m : MODES) {
           mode.addMetric(List.of(instance.name(), m), m.equals(instance.pollMode()) ? 1 : 0);

@@ -17,13 +17,22 @@ public final class RdswatchCollectors {
 
   /** Every snapshot-driven collector, in page order. */
   public static List<Collector> forFleet(Supplier<FleetSnapshot> fleet) {
+    List<Collector> all = new ArrayList<>(perInstance(fleet));
+    all.add(new InstanceInfoCollector(fleet));
+    return List.copyOf(all);
+  }
+
+  /**
+   * The collectors whose samples each belong to one instance. rdswatch_instance_info is not one:
+   * its label names are the union over the whole fleet.
+   */
+  public static List<InstanceCollector> perInstance(Supplier<FleetSnapshot> fleet) {
     return List.of(
         new PollHealthCollector(fleet),
         new ActiveTaskCollector(fleet),
         new FinishedTaskCollector(fleet),
         new BackupCollector(fleet),
-        new CoverageCollector(fleet),
-        new InstanceInfoCollector(fleet));
+        new CoverageCollector(fleet));
   }
 
   /** Registers the fleet collectors plus build info; returns them so callers can unregister. */
@@ -33,5 +42,13 @@ public final class RdswatchCollectors {
     all.add(buildInfo);
     all.forEach(registry::register);
     return List.copyOf(all);
+  }
+
+  /** A registry with the fleet collectors and build info, ready for a page built from blocks. */
+  public static FleetRegistry registry(Supplier<FleetSnapshot> fleet, BuildInfoCollector buildInfo) {
+    FleetRegistry registry = new FleetRegistry(perInstance(fleet));
+    registry.register(new InstanceInfoCollector(fleet));
+    registry.register(buildInfo);
+    return registry;
   }
 }

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * Everything the exporter knows about one RDS instance at one moment. Built by the agent's tracker
  * after each poll and swapped in atomically; collectors turn it into fresh samples on every scrape.
- * Counters (pollErrors, finished, failures, durations) are cumulative since the agent's first start
- * and survive restarts through the state file.
+ * The {@link TaskCounters} are cumulative since the agent's first start and survive restarts
+ * through the state file.
  *
  * @param lastPollSuccess null until a poll has succeeded
+ * @param counters poll errors, finished tasks, failures, durations and last-success times
  * @param backupWindow the automated backup window as "HH:mm-HH:mm" UTC, or null
  * @param otherLifecycleTasks tasks whose lifecycle RDS does not document, by type: neither active
  *     nor finished, so they get no progress or stall gauges, only a count
@@ -31,13 +32,8 @@ public record InstanceSnapshot(
     boolean up,
     double pollDurationSeconds,
     Instant lastPollSuccess,
-    Map<PollErrorKind, Long> pollErrors,
+    TaskCounters counters,
     List<ActiveTask> activeTasks,
-    Map<FinishedKey, Long> finished,
-    Map<FailureKey, Long> failures,
-    Map<TaskType, DurationHistogram> durations,
-    Map<BackupKey, Instant> backupLastSuccess,
-    Map<String, Instant> restoreLastSuccess,
     Set<String> overlappingDatabases,
     String backupWindow,
     Instant takenAt,
@@ -45,21 +41,44 @@ public record InstanceSnapshot(
     String pollMode,
     long resyncCorrections,
     List<DatabaseCoverage> databases,
-    Map<BackupKey, Double> expectedIntervalSeconds) {
+    Map<BackupKey, Double> expectedIntervalSeconds) implements TaskCounters.Holder {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
-    pollErrors = Map.copyOf(pollErrors);
     activeTasks = List.copyOf(activeTasks);
-    finished = Map.copyOf(finished);
-    failures = Map.copyOf(failures);
-    durations = Map.copyOf(durations);
-    backupLastSuccess = Map.copyOf(backupLastSuccess);
-    restoreLastSuccess = Map.copyOf(restoreLastSuccess);
     overlappingDatabases = Set.copyOf(overlappingDatabases);
     otherLifecycleTasks = Map.copyOf(otherLifecycleTasks);
     databases = List.copyOf(databases);
     expectedIntervalSeconds = Map.copyOf(expectedIntervalSeconds);
+  }
+
+  /** A snapshot with its counters given one by one. */
+  public InstanceSnapshot(
+      String name,
+      String host,
+      Map<String, String> labels,
+      boolean up,
+      double pollDurationSeconds,
+      Instant lastPollSuccess,
+      Map<PollErrorKind, Long> pollErrors,
+      List<ActiveTask> activeTasks,
+      Map<FinishedKey, Long> finished,
+      Map<FailureKey, Long> failures,
+      Map<TaskType, DurationHistogram> durations,
+      Map<BackupKey, Instant> backupLastSuccess,
+      Map<String, Instant> restoreLastSuccess,
+      Set<String> overlappingDatabases,
+      String backupWindow,
+      Instant takenAt,
+      Map<TaskType, Long> otherLifecycleTasks,
+      String pollMode,
+      long resyncCorrections,
+      List<DatabaseCoverage> databases,
+      Map<BackupKey, Double> expectedIntervalSeconds) {
+    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess,
+        new TaskCounters(pollErrors, finished, failures, durations, backupLastSuccess, restoreLastSuccess),
+        activeTasks, overlappingDatabases, backupWindow, takenAt, otherLifecycleTasks, pollMode,
+        resyncCorrections, databases, expectedIntervalSeconds);
   }
 
   /**

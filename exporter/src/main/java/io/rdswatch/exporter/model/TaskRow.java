@@ -25,6 +25,18 @@ public record TaskRow(
     boolean overwriteS3BackupFile,
     String kmsMasterKeyArn) {
 
+  /** This row with another task_info, e.g. one read separately from the other columns. */
+  public TaskRow withTaskInfo(String taskInfo) {
+    return new TaskRow(taskId, taskTypeRaw, taskType, database, percentComplete, durationMinutes, lifecycleRaw,
+        lifecycle, taskInfo, lastUpdated, createdAt, s3ObjectArn, overwriteS3BackupFile, kmsMasterKeyArn);
+  }
+
+  /** This row with another database name, e.g. its label value. */
+  public TaskRow withDatabase(String database) {
+    return new TaskRow(taskId, taskTypeRaw, taskType, database, percentComplete, durationMinutes, lifecycleRaw,
+        lifecycle, taskInfo, lastUpdated, createdAt, s3ObjectArn, overwriteS3BackupFile, kmsMasterKeyArn);
+  }
+
   /** Queued, running or being cancelled; a lifecycle RDS does not document is not active. */
   public boolean isActive() {
     return !lifecycle.isTerminal() && lifecycle != Lifecycle.UNKNOWN;

@@ -14,7 +14,8 @@ import io.rdswatch.agent.drill.schedule.DrillPlans;
 import io.rdswatch.agent.drill.schedule.DrillService;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.track.LogCapture;
-import io.rdswatch.agent.drill.metrics.DrillCollector;
+import io.rdswatch.agent.drill.metrics.DrillSummary;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class JournalRetentionTest {
     }
     DrillHistory history = new DrillHistory(journal);
     CollectorRegistry registry = new CollectorRegistry();
-    registry.register(new DrillCollector(history::all, history::pruned, Map::of, Map::of));
+    registry.register(new DrillCollector(new DrillSummary(history::all, history::pruned, Map::of, Map::of)));
     int before = history.all().size();
     double successBefore = runs(registry, "success");
     double failedBefore = runs(registry, "verify_failed");

@@ -3,6 +3,7 @@ package io.rdswatch.agent.drill.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.prometheus.client.exporter.common.TextFormat;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
@@ -47,7 +48,7 @@ class DrillCollectorTest {
 
   CollectorRegistry registry() {
     CollectorRegistry registry = new CollectorRegistry(true);
-    registry.register(new DrillCollector(this::history, () -> Map.of("orders-prod", 2)));
+    registry.register(new DrillCollector(new DrillSummary(this::history, () -> Map.of("orders-prod", 2))));
     return registry;
   }
 
