@@ -2,6 +2,7 @@ package io.rdswatch.agent.poll;
 
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.TaskColumns;
+import io.rdswatch.agent.sql.TaskFunctionQueries;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.TaskScan;
 import io.rdswatch.agent.sql.TaskStatusQuery;
@@ -37,6 +38,7 @@ final class TaskReader {
   private final RowCache cache = new RowCache();
   private String mode = PollRead.FUNCTION;
   private TaskColumns columns;
+  private String changedSql; // the narrow read's text for columns, made once per full read
   private Instant lastFull; // last successful full read through the function, or last try that found it unreadable
 
   TaskReader(String instance, TaskStatusQuery procedure, TaskFunctionQuery function, Duration fullEvery, Clock clock) {
@@ -62,7 +64,7 @@ final class TaskReader {
     }
     long watermark = tracker.watermark();
     try {
-      TaskScan narrow = function.changed(connection, columns, watermark);
+      TaskScan narrow = function.changed(connection, changedSql, watermark);
       List<Long> need = cache.needingTaskInfo(narrow.rows());
       Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
       return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode, narrow.time());
@@ -109,6 +111,7 @@ final class TaskReader {
     }
     mode = PollRead.FUNCTION;
     columns = parsed.columns();
+    changedSql = TaskFunctionQueries.changed(columns);
     return PollRead.full(parsed.rows(), parsed.held(), mode, parsed.time());
   }
 

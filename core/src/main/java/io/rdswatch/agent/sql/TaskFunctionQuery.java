@@ -49,7 +49,12 @@ public final class TaskFunctionQuery {
   /** Tasks above the watermark or not finished, without task_info (null in every row). */
   public TaskScan changed(Connection connection, TaskColumns columns, long watermark)
       throws PollException {
-    try (PreparedStatement statement = prepare(connection, TaskFunctionQueries.changed(columns))) {
+    return changed(connection, TaskFunctionQueries.changed(columns), watermark);
+  }
+
+  /** As above, with the text {@link TaskFunctionQueries#changed} made once for the server's columns. */
+  public TaskScan changed(Connection connection, String changedSql, long watermark) throws PollException {
+    try (PreparedStatement statement = prepare(connection, changedSql)) {
       statement.setLong(1, watermark);
       ServerTime time;
       try (ResultSet rs = statement.executeQuery()) {

@@ -35,6 +35,7 @@ final class BackupCadence {
   private final Map<BackupKey, NavigableMap<Long, Instant>> successes = new HashMap<>();
   private final Set<BackupKey> dirty = new HashSet<>();
   private final Map<BackupKey, Double> learned = new HashMap<>();
+  private Map<BackupKey, Double> learnedCopy; // what learned() last gave, until a median changes
   /** The oldest success held (null for none): no sweep for expired ones is needed before it expires. */
   private Instant earliest;
 
@@ -57,6 +58,9 @@ final class BackupCadence {
     Instant oldest = now.minus(HISTORY);
     if (earliest != null && earliest.isBefore(oldest)) {
       forgetOlderThan(oldest);
+    }
+    if (!dirty.isEmpty()) {
+      learnedCopy = null;
     }
     for (BackupKey key : dirty) {
       double median = medianGapSeconds(successes.get(key).values());
@@ -85,7 +89,10 @@ final class BackupCadence {
 
   /** The learned interval in seconds per database and backup type. */
   Map<BackupKey, Double> learned() {
-    return Map.copyOf(learned);
+    if (learnedCopy == null) {
+      learnedCopy = Map.copyOf(learned);
+    }
+    return learnedCopy;
   }
 
   /** Median gap between the times, or NaN with fewer than {@link #MIN_GAPS} positive gaps. */

@@ -62,12 +62,13 @@ final class TaskLedger {
       FailureContext failureContext,
       long settleBelow) {
     List<TaskRow> byId = byId(rows);
-    Counts counts = new Counts(previous, failureContext);
+    Counts counts = null; // most polls finish nothing: they keep the previous counters as they are
     TaskIdSet settled = previous.settled();
     for (TaskRow row : byId) {
       if (!row.lifecycle().isTerminal() || settled.contains(row.taskId())) {
         continue;
       }
+      counts = counts == null ? new Counts(previous, failureContext) : counts;
       if (previous.baselineTaken()) {
         counts.count(row, databaseLabel.apply(row.database()), previous.active().get(row.taskId()));
       }
@@ -86,7 +87,12 @@ final class TaskLedger {
         active.put(row.taskId(), ProgressMark.next(previous.active().get(row.taskId()), row, now));
       }
     }
-    counts.restores.values().removeIf(at -> at.isBefore(now.minus(HISTORY)));
+    Instant forgotten = now.minus(HISTORY);
+    if (counts == null && previous.restoreLastSuccess().values().stream().noneMatch(at -> at.isBefore(forgotten))) {
+      return new InstanceState(true, settled, now, previous.counters(), active);
+    }
+    counts = counts == null ? new Counts(previous, failureContext) : counts;
+    counts.restores.values().removeIf(at -> at.isBefore(forgotten));
     return new InstanceState(true, settled, now, counts.counters(previous.pollErrors()), active);
   }
 

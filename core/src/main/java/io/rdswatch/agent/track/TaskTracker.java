@@ -51,6 +51,7 @@ public final class TaskTracker {
   private final CoverageSettings coverage;
   private final EtaEstimator eta = new EtaEstimator(); // guarded by this
   private final BackupCadence cadence = new BackupCadence(); // guarded by this
+  private final CoverageJudgement coverageJudgement = new CoverageJudgement(); // guarded by this
 
   /**
    * How long a change of task progress alone may wait for its save. Losing one to a crash only
@@ -337,7 +338,7 @@ public final class TaskTracker {
         live.otherLifecycle(),
         pollMode,
         resyncCorrections,
-        catalog == null ? List.of() : Coverage.judge(catalog, s.backupLastSuccess().keySet(), coverage, now),
+        catalog == null ? List.of() : coverageJudgement.of(catalog, s.backupLastSuccess(), coverage, now),
         expectedIntervals);
   }
 

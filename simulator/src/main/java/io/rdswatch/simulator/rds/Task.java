@@ -35,6 +35,9 @@ final class Task {
   Lifecycle endsAs;
   double endFraction = 1;
   Instant cancelRequestedAt;
+  /** task_info of the ended task, which no longer changes; rendered once instead of at every read. */
+  private TaskInfoRenderer.Log endedLog;
+  private ServerZone endedLogZone;
   TaskFailure failure;
   /** The failure's message lines, without timestamps. */
   List<String> failureLines = List.of();
@@ -87,5 +90,17 @@ final class Task {
     }
     double f = pace.work(Math.min(1, (double) Duration.between(startedAt, t).toMillis() / Math.max(1, run.toMillis())));
     return Math.min(f, lifecycle.isTerminal() ? endFraction : Math.min(endFraction, 1));
+  }
+
+  /** task_info and last_updated as of {@code now}; a terminal task past its end always shows the same. */
+  TaskInfoRenderer.Log log(Instant now, ServerZone zone) {
+    if (!lifecycle.isTerminal() || endAt == null || endAt.isAfter(now)) {
+      return TaskInfoRenderer.render(this, now, zone);
+    }
+    if (endedLog == null || !zone.equals(endedLogZone)) {
+      endedLog = TaskInfoRenderer.render(this, now, zone);
+      endedLogZone = zone;
+    }
+    return endedLog;
   }
 }

@@ -25,7 +25,7 @@ public record TaskRow(
       Instant until = t.lifecycle.isTerminal() && t.endAt.isBefore(now) ? t.endAt : now;
       minutes = (int) java.time.Duration.between(t.startedAt, until).toMinutes();
     }
-    TaskInfoRenderer.Log log = TaskInfoRenderer.render(t, now, zone);
+    TaskInfoRenderer.Log log = t.log(now, zone);
     return new TaskRow(
         t.id,
         t.type.name(),
