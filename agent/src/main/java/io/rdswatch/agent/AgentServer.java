@@ -18,8 +18,8 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Runs {@link RdswatchApplication} in this process with an already validated configuration, the way
- * Dropwizard's `server` command would, minus Dropwizard's argparse front. Jetty stops on JVM shutdown
- * (SIGTERM), which stops the managed poller and flushes every tracker's state.
+ * Dropwizard's `server` command would, minus Dropwizard's argparse front. Jetty stops on JVM
+ * shutdown (SIGTERM), which stops the managed poller and flushes every tracker's state.
  */
 public final class AgentServer implements AutoCloseable {
 
@@ -31,12 +31,15 @@ public final class AgentServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static AgentServer start(RdswatchApplication app, AgentConfiguration config) throws Exception {
+  public static AgentServer start(RdswatchApplication app, AgentConfiguration config)
+      throws Exception {
     quietStartupFailureLog(config);
     Bootstrap<AgentConfiguration> bootstrap = new Bootstrap<>(app);
     app.initialize(bootstrap);
-    bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) -> preloaded(config));
-    new ServerCommand<>(app).run(bootstrap, new Namespace(Map.of("file", "(validated configuration)")));
+    bootstrap.setConfigurationFactoryFactory(
+        (klass, validator, mapper, prefix) -> preloaded(config));
+    new ServerCommand<>(app)
+        .run(bootstrap, new Namespace(Map.of("file", "(validated configuration)")));
     return new AgentServer(app, app.server());
   }
 
@@ -88,7 +91,10 @@ public final class AgentServer implements AutoCloseable {
   }
 
   private String scheme(int index) {
-    return server.getConnectors()[index].getProtocols().stream().anyMatch(p -> p.equalsIgnoreCase("ssl")) ? "https" : "http";
+    return server.getConnectors()[index].getProtocols().stream()
+            .anyMatch(p -> p.equalsIgnoreCase("ssl"))
+        ? "https"
+        : "http";
   }
 
   private String host(int index) {
@@ -111,7 +117,9 @@ public final class AgentServer implements AutoCloseable {
     };
   }
 
-  /** ServerCommand logs a failed start with a stack trace; the CLI reports it in one line instead. */
+  /**
+   * ServerCommand logs a failed start with a stack trace; the CLI reports it in one line instead.
+   */
   private static void quietStartupFailureLog(AgentConfiguration config) {
     if (config.getLoggingFactory() instanceof DefaultLoggingFactory logging) {
       Map<String, JsonNode> loggers = new HashMap<>(logging.getLoggers());

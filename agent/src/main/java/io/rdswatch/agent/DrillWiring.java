@@ -9,7 +9,6 @@ import io.rdswatch.agent.drill.journal.DrillHistory;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.metrics.DrillSummary;
 import io.rdswatch.agent.drill.metrics.OrphanScanCollector;
-import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.run.DrillContext;
 import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.run.DrillSettings;
@@ -17,24 +16,33 @@ import io.rdswatch.agent.drill.run.JdbcDrillConnections;
 import io.rdswatch.agent.drill.run.Pacer;
 import io.rdswatch.agent.drill.schedule.DrillPlans;
 import io.rdswatch.agent.drill.schedule.DrillService;
-import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.instance.InstanceSource;
+import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.function.Predicate;
 
-/** Builds the drill machinery from the agent's configuration, the same way for the agent and the CLI. */
+/**
+ * Builds the drill machinery from the agent's configuration, the same way for the agent and the
+ * CLI.
+ */
 public final class DrillWiring {
 
   private DrillWiring() {}
 
-  public static DrillContext context(AgentConfiguration config, InstanceSource instances, DrillJournal journal,
-      InstantSource clock, Pacer pacer) {
+  public static DrillContext context(
+      AgentConfiguration config,
+      InstanceSource instances,
+      DrillJournal journal,
+      InstantSource clock,
+      Pacer pacer) {
     return new DrillContext(
         DrillSettings.from(config.getDrills()),
         instances,
-        new JdbcDrillConnections(new SqlConnector(config.getPoll().timeout()), config.getDrills().timeout()),
+        new JdbcDrillConnections(
+            new SqlConnector(config.getPoll().timeout()), config.getDrills().timeout()),
         journal,
         clock,
         pacer,
@@ -51,14 +59,24 @@ public final class DrillWiring {
    * @param history shared with the CloudWatch publisher's drill datums
    * @param ticking false when the agent runs without its own schedule (tests call tick())
    */
-  public static DrillService install(AgentConfiguration config, Environment env, InstanceSource instances,
-      Predicate<String> owns, DrillHistory history, Clock clock, CollectorRegistry registry, boolean ticking) {
+  public static DrillService install(
+      AgentConfiguration config,
+      Environment env,
+      InstanceSource instances,
+      Predicate<String> owns,
+      DrillHistory history,
+      Clock clock,
+      CollectorRegistry registry,
+      boolean ticking) {
     DrillContext ctx = context(config, instances, history.journal(), clock, Pacer.sleeping());
-    DrillService service = new DrillService(new DrillPlans(config.getDrills()), new DrillRunner(ctx), history, true,
-        ticking, owns);
+    DrillService service =
+        new DrillService(
+            new DrillPlans(config.getDrills()), new DrillRunner(ctx), history, true, ticking, owns);
     env.lifecycle().manage(service);
     registry.register(
-        new DrillCollector(new DrillSummary(history::all, history::pruned, service::orphans, service::scratchLeft)));
+        new DrillCollector(
+            new DrillSummary(
+                history::all, history::pruned, service::orphans, service::scratchLeft)));
     registry.register(new OrphanScanCollector(service::orphanScanTimeouts));
     env.jersey().register(new DrillsResource(history, service));
     env.jersey().register(new DrillsPage(history, clock));

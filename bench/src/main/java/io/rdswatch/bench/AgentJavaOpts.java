@@ -21,8 +21,16 @@ final class AgentJavaOpts {
   private AgentJavaOpts() {}
 
   static List<String> resolve(String override, Path repoRoot) throws IOException {
-    String opts = override != null ? override : packaged(repoRoot.resolve(PACKAGED)).orElseThrow(
-        () -> new IOException("no JAVA_OPTS=\"...\" line in " + repoRoot.resolve(PACKAGED) + "; pass --java-opts"));
+    String opts =
+        override != null
+            ? override
+            : packaged(repoRoot.resolve(PACKAGED))
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            "no JAVA_OPTS=\"...\" line in "
+                                + repoRoot.resolve(PACKAGED)
+                                + "; pass --java-opts"));
     return Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
   }
 

@@ -1,14 +1,13 @@
 package io.rdswatch.bench;
 
-import io.rdswatch.bench.driver.BenchOptions;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import io.rdswatch.bench.driver.BenchOptions;
 import io.rdswatch.bench.driver.Progress;
 import io.rdswatch.bench.report.Results;
 import io.rdswatch.bench.report.ResultsJson;
 import io.rdswatch.bench.report.ResultsTable;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,10 @@ public final class BenchMain {
       out.println();
       out.print(ResultsTable.render(results.rows()));
       ResultsJson.write(o.out, results, echo(o), progress.elapsedSeconds());
-      out.printf("%nwritten to %s after %.0f s; %s%n", o.out, progress.elapsedSeconds(),
+      out.printf(
+          "%nwritten to %s after %.0f s; %s%n",
+          o.out,
+          progress.elapsedSeconds(),
           results.allPass() ? "every target met" : "SOME TARGETS MISSED");
       return results.allPass() ? 0 : 3;
     } catch (Exception e) {

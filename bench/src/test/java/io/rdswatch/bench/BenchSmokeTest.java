@@ -25,10 +25,30 @@ class BenchSmokeTest {
   void producesEveryFigure() throws Exception {
     Path out = dir.resolve("latest.json");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int exit = BenchMain.run(new PrintStream(console, true, StandardCharsets.UTF_8),
-        "--instances", "50", "--databases", "5", "--history", "50", "--growth-instances", "3",
-        "--scrapes", "20", "--interval-seconds", "3", "--idle-seconds", "1", "--tls",
-        "--out", out.toString(), "--work", dir.resolve("work").toString(), "--repo", "..");
+    int exit =
+        BenchMain.run(
+            new PrintStream(console, true, StandardCharsets.UTF_8),
+            "--instances",
+            "50",
+            "--databases",
+            "5",
+            "--history",
+            "50",
+            "--growth-instances",
+            "3",
+            "--scrapes",
+            "20",
+            "--interval-seconds",
+            "3",
+            "--idle-seconds",
+            "1",
+            "--tls",
+            "--out",
+            out.toString(),
+            "--work",
+            dir.resolve("work").toString(),
+            "--repo",
+            "..");
     String log = console.toString(StandardCharsets.UTF_8);
     System.out.println(log); // kept in the surefire report
     assertThat(exit).as(log).isIn(0, 3); // 3: ran, some target missed (a small, busy machine may)
@@ -36,7 +56,8 @@ class BenchSmokeTest {
     List<String> figures = new ArrayList<>();
     json.get("figures").forEach(f -> figures.add(f.asText()));
     assertThat(figures).as(log).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
-    json.get("rows").forEach(r -> assertThat(r.get("shown").asText()).as(r.toString()).isNotBlank());
+    json.get("rows")
+        .forEach(r -> assertThat(r.get("shown").asText()).as(r.toString()).isNotBlank());
     assertThat(log).contains("fig  metric");
   }
 }

@@ -25,8 +25,15 @@ class PackageCyclesTest {
   void everyModuleIsOnTheClasspath() {
     // one package each module alone holds: simulator, exporter, core, drills, aws, agent, bench
     for (String pkg :
-        new String[] {"io.rdswatch.simulator", "io.rdswatch.exporter", "io.rdswatch.agent.poll",
-            "io.rdswatch.agent.drill.run", "io.rdswatch.agent.aws", "io.rdswatch.agent.cli", "io.rdswatch.bench"}) {
+        new String[] {
+          "io.rdswatch.simulator",
+          "io.rdswatch.exporter",
+          "io.rdswatch.agent.poll",
+          "io.rdswatch.agent.drill.run",
+          "io.rdswatch.agent.aws",
+          "io.rdswatch.agent.cli",
+          "io.rdswatch.bench"
+        }) {
       assertThat(PRODUCTION.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
           .as("classes of %s imported", pkg)
           .isTrue();

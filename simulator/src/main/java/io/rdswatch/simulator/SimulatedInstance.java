@@ -14,8 +14,8 @@ import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.RestoreRequest;
 import io.rdswatch.simulator.rds.TaskRow;
-import io.rdswatch.simulator.sql.lang.SqlErrors;
 import io.rdswatch.simulator.sql.StatementRouter;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
 import io.rdswatch.simulator.tds.ServerTls;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +69,20 @@ public final class SimulatedInstance implements SqlBackend {
    * certificate against the simulator's trust store, as production does with the RDS CA bundle.
    */
   public String jdbcUrl() {
-    String encryption = trust == null
-        ? "encrypt=false"
-        : "encrypt=true;trustServerCertificate=false;trustStore=" + trust.trustStore() + ";trustStorePassword="
-            + ServerTls.TRUST_STORE_PASSWORD;
-    return "jdbc:sqlserver://" + host + ":" + port + ";" + encryption + ";databaseName=master;loginTimeout=10";
+    String encryption =
+        trust == null
+            ? "encrypt=false"
+            : "encrypt=true;trustServerCertificate=false;trustStore="
+                + trust.trustStore()
+                + ";trustStorePassword="
+                + ServerTls.TRUST_STORE_PASSWORD;
+    return "jdbc:sqlserver://"
+        + host
+        + ":"
+        + port
+        + ";"
+        + encryption
+        + ";databaseName=master;loginTimeout=10";
   }
 
   /** The model: databases, S3, KMS, certificates, schedule, tasks. */

@@ -1,8 +1,7 @@
 package io.rdswatch.simulator;
 
-import io.rdswatch.simulator.clock.SimClock;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.clock.ScaledClock;
+import io.rdswatch.simulator.clock.SimClock;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.scenario.Durations;
 import io.rdswatch.simulator.scenario.InstanceFactory;
@@ -56,7 +55,8 @@ public final class Simulator implements AutoCloseable {
   private final Map<String, SimulatedInstance> instances = new LinkedHashMap<>();
   private final Map<String, ListenerHandle> listeners = new ConcurrentHashMap<>();
 
-  private Simulator(SimulatorOptions options, SimClock clock, ServerTls tls, ServerTls.TrustFiles trust) {
+  private Simulator(
+      SimulatorOptions options, SimClock clock, ServerTls tls, ServerTls.TrustFiles trust) {
     this.server = new TdsServer(tls);
     this.trust = trust;
     this.options = options;
@@ -65,7 +65,9 @@ public final class Simulator implements AutoCloseable {
 
   public static Simulator start(Scenario scenario, SimulatorOptions options) throws IOException {
     SimClock clock =
-        options.clock() != null ? options.clock() : new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), options.speed());
+        options.clock() != null
+            ? options.clock()
+            : new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), options.speed());
     int count = scenario.instances().size();
     if (options.basePort() > 0 && options.basePort() + count - 1 > 65_535) {
       throw new IllegalArgumentException(
@@ -74,8 +76,16 @@ public final class Simulator implements AutoCloseable {
     Instant start = clock.now();
     Instant historyStart = start.minus(Durations.parse(scenario.history()));
     InstanceFactory.Context ctx =
-        new InstanceFactory.Context(scenario.seed(), clock, start, historyStart, Login.master(options.user(), options.password()));
-    Path tlsDir = options.tlsDir() != null ? options.tlsDir() : scenario.tlsDir() == null ? null : Path.of(scenario.tlsDir());
+        new InstanceFactory.Context(
+            scenario.seed(),
+            clock,
+            start,
+            historyStart,
+            Login.master(options.user(), options.password()));
+    Path tlsDir =
+        options.tlsDir() != null
+            ? options.tlsDir()
+            : scenario.tlsDir() == null ? null : Path.of(scenario.tlsDir());
     ServerTls tls = tlsDir == null ? null : ServerTls.generate("rdswatch simulator CA");
     ServerTls.TrustFiles trust = tls == null ? null : tls.writeTo(tlsDir);
     Simulator sim = new Simulator(options, clock, tls, trust);
@@ -83,7 +93,8 @@ public final class Simulator implements AutoCloseable {
       for (int i = 0; i < count; i++) {
         InstanceSpec spec = scenario.instances().get(i);
         InstanceFactory.Built built = InstanceFactory.build(spec, i, ctx);
-        SimulatedInstance instance = new SimulatedInstance(built.rds(), built.faults(), host(options), trust);
+        SimulatedInstance instance =
+            new SimulatedInstance(built.rds(), built.faults(), host(options), trust);
         instance.forceSsl(Boolean.TRUE.equals(spec.forceSsl()));
         sim.instances.put(key(instance.name()), instance);
         sim.open(instance, options.basePort() == 0 ? 0 : options.basePort() + i);
@@ -132,7 +143,8 @@ public final class Simulator implements AutoCloseable {
     try {
       listen(instance, instance.port());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot bring " + instance.name() + " back up: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot bring " + instance.name() + " back up: " + e.getMessage(), e);
     }
   }
 

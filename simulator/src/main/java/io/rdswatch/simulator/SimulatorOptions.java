@@ -14,10 +14,17 @@ import java.util.Objects;
  * @param password its password
  * @param clock simulated time; null for real time sped up by {@code speed}, starting now
  * @param speed simulated seconds per real second when {@code clock} is null
- * @param tlsDir when set, listeners speak TLS with a fresh CA whose ca.pem and truststore.p12 go here
+ * @param tlsDir when set, listeners speak TLS with a fresh CA whose ca.pem and truststore.p12 go
+ *     here
  */
 public record SimulatorOptions(
-    int basePort, InetAddress bind, String user, String password, SimClock clock, double speed, Path tlsDir) {
+    int basePort,
+    InetAddress bind,
+    String user,
+    String password,
+    SimClock clock,
+    double speed,
+    Path tlsDir) {
   public static final int DEFAULT_BASE_PORT = 14330;
 
   public SimulatorOptions {
@@ -34,13 +41,15 @@ public record SimulatorOptions(
     }
   }
 
-  public SimulatorOptions(int basePort, InetAddress bind, String user, String password, SimClock clock, double speed) {
+  public SimulatorOptions(
+      int basePort, InetAddress bind, String user, String password, SimClock clock, double speed) {
     this(basePort, bind, user, password, clock, speed, null);
   }
 
   /** Base port 14330 on 127.0.0.1, login admin/admin, real time. */
   public static SimulatorOptions defaults() {
-    return new SimulatorOptions(DEFAULT_BASE_PORT, InetAddress.getLoopbackAddress(), "admin", "admin", null, 1);
+    return new SimulatorOptions(
+        DEFAULT_BASE_PORT, InetAddress.getLoopbackAddress(), "admin", "admin", null, 1);
   }
 
   /** Free ports on loopback, admin/admin, and the given (usually manual) clock. */
@@ -74,7 +83,15 @@ public record SimulatorOptions(
 
   @Override
   public String toString() {
-    return "SimulatorOptions[basePort=" + basePort + ", bind=" + bind.getHostAddress() + ", user=" + user
-        + ", speed=" + speed + (tlsDir == null ? "" : ", tlsDir=" + tlsDir) + "]";
+    return "SimulatorOptions[basePort="
+        + basePort
+        + ", bind="
+        + bind.getHostAddress()
+        + ", user="
+        + user
+        + ", speed="
+        + speed
+        + (tlsDir == null ? "" : ", tlsDir=" + tlsDir)
+        + "]";
   }
 }

@@ -20,8 +20,10 @@ final class DirectInstance {
     Scenario scenario = Scenario.parse(yaml);
     InstanceFactory.Built built =
         InstanceFactory.build(
-            scenario.instances().get(0), 0,
-            new InstanceFactory.Context(1, clock, clock.now(), clock.now(), Login.master("admin", "admin")));
+            scenario.instances().get(0),
+            0,
+            new InstanceFactory.Context(
+                1, clock, clock.now(), clock.now(), Login.master("admin", "admin")));
     backend = new SimulatedInstance(built.rds(), built.faults(), "127.0.0.1", null);
     backend.login(session, "admin", "admin", null);
   }
@@ -40,7 +42,10 @@ final class DirectInstance {
     if (r.hasError()) {
       throw new AssertionError(sql + " failed: " + error(r));
     }
-    return r.items().stream().filter(ResultSetData.class::isInstance).map(ResultSetData.class::cast).findFirst()
+    return r.items().stream()
+        .filter(ResultSetData.class::isInstance)
+        .map(ResultSetData.class::cast)
+        .findFirst()
         .orElseThrow(() -> new AssertionError(sql + " returned no result set"));
   }
 
@@ -53,7 +58,10 @@ final class DirectInstance {
   }
 
   static SqlMessage error(Reply r) {
-    return r.items().stream().filter(i -> i instanceof SqlMessage m && m.isError()).map(SqlMessage.class::cast)
-        .findFirst().orElse(null);
+    return r.items().stream()
+        .filter(i -> i instanceof SqlMessage m && m.isError())
+        .map(SqlMessage.class::cast)
+        .findFirst()
+        .orElse(null);
   }
 }

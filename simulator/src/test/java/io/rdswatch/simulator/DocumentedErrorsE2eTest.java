@@ -8,8 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each documented failure (docs/rds-facts.md, "Documented errors") through the real driver: the ones raised at submit as
- * SQL errors, and the ones that end a task in ERROR with their task_info text.
+ * Each documented failure (docs/rds-facts.md, "Documented errors") through the real driver: the
+ * ones raised at submit as SQL errors, and the ones that end a task in ERROR with their task_info
+ * text.
  */
 class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/good";
@@ -20,7 +21,10 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   String scenario() {
     StringBuilder eleven = new StringBuilder();
     for (int i = 1; i <= 11; i++) {
-      eleven.append("      - {arn: \"arn:aws:s3:::backups/striped/big").append(i).append("-of-11.bak\"}\n");
+      eleven
+          .append("      - {arn: \"arn:aws:s3:::backups/striped/big")
+          .append(i)
+          .append("-of-11.bak\"}\n");
     }
     return """
         instances:
@@ -47,7 +51,8 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
             backup_window: "00:05-00:35"
             databases: [{name: Big, size_mb: 40960}]
             buckets: [{name: backups, region: us-east-1}]
-        """.formatted(KEY, BAD_KEY, PRINT, KEY, eleven);
+        """
+        .formatted(KEY, BAD_KEY, PRINT, KEY, eleven);
   }
 
   /** Submits, lets the task run, and returns its final row. */
@@ -58,12 +63,19 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   }
 
   private Map<String, Object> backupTo(String arn, String extra) throws Exception {
-    return runTask("exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='" + arn + "'" + extra);
+    return runTask(
+        "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='"
+            + arn
+            + "'"
+            + extra);
   }
 
   private Map<String, Object> restoreFrom(String arn, String extra) throws Exception {
-    return runTask("exec msdb.dbo.rds_restore_database @restore_db_name='Restored', @s3_arn_to_restore_from='" + arn
-        + "'" + extra);
+    return runTask(
+        "exec msdb.dbo.rds_restore_database @restore_db_name='Restored', @s3_arn_to_restore_from='"
+            + arn
+            + "'"
+            + extra);
   }
 
   private static void assertError(Map<String, Object> task, String text) {
@@ -73,7 +85,8 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
 
   @Test
   void bucketInAnotherRegionFailsTheTask() throws Exception {
-    assertError(backupTo("arn:aws:s3:::eu-bucket/s.bak", ""),
+    assertError(
+        backupTo("arn:aws:s3:::eu-bucket/s.bak", ""),
         "] Please specify a bucket that is in the same region as RDS instance");
   }
 
@@ -84,29 +97,36 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
 
   @Test
   void aMissingBucketFailsTheTask() throws Exception {
-    assertError(backupTo("arn:aws:s3:::nowhere/s.bak", ""), "] The specified bucket does not exist");
+    assertError(
+        backupTo("arn:aws:s3:::nowhere/s.bak", ""), "] The specified bucket does not exist");
   }
 
   @Test
   void anExistingObjectWithoutOverwriteFailsTheTaskAndOverwriteSucceeds() throws Exception {
-    assertError(backupTo("arn:aws:s3:::backups/exists.bak", ""),
+    assertError(
+        backupTo("arn:aws:s3:::backups/exists.bak", ""),
         "] Please reissue task with correct type and overwrite property");
-    assertThat(backupTo("arn:aws:s3:::backups/exists.bak", ", @overwrite_s3_backup_file=1")).containsEntry("lifecycle", "SUCCESS");
+    assertThat(backupTo("arn:aws:s3:::backups/exists.bak", ", @overwrite_s3_backup_file=1"))
+        .containsEntry("lifecycle", "SUCCESS");
   }
 
   @Test
   void aMissingOrUnauthorizedKmsKeyFailsTheTask() throws Exception {
     String missing = "arn:aws:kms:us-east-1:123456789012:key/gone";
-    assertError(backupTo("arn:aws:s3:::backups/k1.bak", ", @kms_master_key_arn='" + missing + "'"),
+    assertError(
+        backupTo("arn:aws:s3:::backups/k1.bak", ", @kms_master_key_arn='" + missing + "'"),
         "] Key " + missing + " does not exist");
-    assertError(backupTo("arn:aws:s3:::backups/k2.bak", ", @kms_master_key_arn='" + BAD_KEY + "'"),
+    assertError(
+        backupTo("arn:aws:s3:::backups/k2.bak", ", @kms_master_key_arn='" + BAD_KEY + "'"),
         "] User arn:aws:iam::123456789012:role/rds-prod-backup-restore is not authorized to perform "
-            + "kms:GenerateDataKey on resource " + BAD_KEY);
+            + "kms:GenerateDataKey on resource "
+            + BAD_KEY);
   }
 
   @Test
   void restoringOntoAnExistingNameIsRefusedAtSubmitWhateverTheCase() {
-    Jdbc.failsWith(c,
+    Jdbc.failsWith(
+        c,
         "exec msdb.dbo.rds_restore_database @restore_db_name='SALES', @s3_arn_to_restore_from='arn:aws:s3:::backups/x.bak'",
         50000,
         "Database 'SALES' already exists. Two databases that differ only by case or accent are not allowed. "
@@ -115,13 +135,15 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
 
   @Test
   void moreThanTenFilesIsRefused() throws Exception {
-    Jdbc.failsWith(c,
+    Jdbc.failsWith(
+        c,
         "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='arn:aws:s3:::backups/m*.bak', "
             + "@number_of_files=11",
         50000,
         "The Backup task is unable to back up to more than 10 backup file(s) (@number_of_files = 11). "
             + "Please reduce the number of files and try again.");
-    assertError(restoreFrom("arn:aws:s3:::backups/striped/big*", ""),
+    assertError(
+        restoreFrom("arn:aws:s3:::backups/striped/big*", ""),
         "] The Restore task is unable to restore from more than 10 backup file(s). "
             + "Please reduce the number of files matched and try again.");
   }
@@ -130,35 +152,48 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   void aBackupOverlappingTheAutomatedBackupWindowIsAborted() throws Exception {
     Map<String, Object> task;
     try (Connection w = h.connect("windowed")) {
-      int id = Jdbc.submit(w,
-          "exec msdb.dbo.rds_backup_database @source_db_name='Big', @s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'");
+      int id =
+          Jdbc.submit(
+              w,
+              "exec msdb.dbo.rds_backup_database @source_db_name='Big', @s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'");
       h.advance(Duration.ofMinutes(15));
       task = Jdbc.task(w, id);
     }
-    assertError(task, "] Aborted the task because of a task failure or an overlap with your preferred backup window "
-        + "for RDS automated backup.");
-    assertThat((String) task.get("task_info")).contains("[2026-11-27 00:05:03.000] Aborting native backup because there "
-        + "is an RDS automated backup in progress.", "big.bak: S3 processing has been aborted", "Task has been aborted");
+    assertError(
+        task,
+        "] Aborted the task because of a task failure or an overlap with your preferred backup window "
+            + "for RDS automated backup.");
+    assertThat((String) task.get("task_info"))
+        .contains(
+            "[2026-11-27 00:05:03.000] Aborting native backup because there "
+                + "is an RDS automated backup in progress.",
+            "big.bak: S3 processing has been aborted",
+            "Task has been aborted");
     assertThat((int) task.get("% complete")).isBetween(5, 95);
   }
 
   @Test
   void aTdeBackupWithoutItsCertificateFailsTheRestore() throws Exception {
-    assertError(restoreFrom("arn:aws:s3:::backups/onprem_tde.bak", ""),
+    assertError(
+        restoreFrom("arn:aws:s3:::backups/onprem_tde.bak", ""),
         "] Cannot find server certificate with thumbprint '" + PRINT + "'.");
   }
 
   @Test
   void aKmsEncryptedBackupRestoredWithoutItsKeyFails() throws Exception {
-    assertError(restoreFrom("arn:aws:s3:::backups/encrypted.bak", ""), "] Key (none) does not exist");
-    assertThat(restoreFrom("arn:aws:s3:::backups/encrypted.bak", ", @kms_master_key_arn='" + KEY + "'"))
+    assertError(
+        restoreFrom("arn:aws:s3:::backups/encrypted.bak", ""), "] Key (none) does not exist");
+    assertThat(
+            restoreFrom(
+                "arn:aws:s3:::backups/encrypted.bak", ", @kms_master_key_arn='" + KEY + "'"))
         .containsEntry("lifecycle", "SUCCESS");
   }
 
   @Test
   void withoutTheOptionProceduresAreRefused() throws Exception {
     try (Connection other = h.connect("no-option")) {
-      Jdbc.failsWith(other,
+      Jdbc.failsWith(
+          other,
           "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='arn:aws:s3:::b/s.bak'",
           50000,
           "Database backup/restore option is not enabled yet or is in the process of being enabled. Please try again later.");
@@ -168,20 +203,26 @@ class DocumentedErrorsE2eTest extends ProdInstanceE2e {
   @Test
   void aLoginWithoutTheGrantGetsExecutePermissionDenied() throws Exception {
     try (Connection monitor = h.connect("prod", "monitor", "pw")) {
-      Jdbc.failsWith(monitor,
+      Jdbc.failsWith(
+          monitor,
           "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='arn:aws:s3:::backups/s.bak'",
-          229, "The EXECUTE permission was denied on the object 'rds_backup_database', database 'msdb', schema 'dbo'.");
-      Jdbc.failsWith(monitor,
+          229,
+          "The EXECUTE permission was denied on the object 'rds_backup_database', database 'msdb', schema 'dbo'.");
+      Jdbc.failsWith(
+          monitor,
           "exec msdb.dbo.rds_restore_database @restore_db_name='x', @s3_arn_to_restore_from='arn:aws:s3:::backups/s.bak'",
-          229, "The EXECUTE permission was denied on the object 'rds_restore_database', database 'msdb', schema 'dbo'.");
+          229,
+          "The EXECUTE permission was denied on the object 'rds_restore_database', database 'msdb', schema 'dbo'.");
       assertThat(Jdbc.rows(monitor, "exec msdb.dbo.rds_task_status")).isEmpty();
     }
   }
 
   @Test
   void anEmptyRestoreArnIsRefusedAtSubmit() {
-    Jdbc.failsWith(c,
+    Jdbc.failsWith(
+        c,
         "exec msdb.dbo.rds_restore_database @restore_db_name='x', @s3_arn_to_restore_from=''",
-        50000, "S3 ARN prefix cannot be empty");
+        50000,
+        "S3 ARN prefix cannot be empty");
   }
 }

@@ -36,32 +36,61 @@ class DrillQueriesE2eTest extends ProdInstanceE2e {
   @Test
   void sysDatabasesByNameAndCount() throws Exception {
     List<Map<String, Object>> rows =
-        Jdbc.rows(c, "SELECT name, database_id, state_desc, create_date FROM sys.databases WHERE name = ?", "sales");
-    assertThat(rows).singleElement().satisfies(r -> {
-      assertThat(r).containsEntry("name", "Sales").containsEntry("database_id", 6).containsEntry("state_desc", "ONLINE");
-      assertThat(r.get("create_date")).isInstanceOf(Timestamp.class);
-    });
+        Jdbc.rows(
+            c,
+            "SELECT name, database_id, state_desc, create_date FROM sys.databases WHERE name = ?",
+            "sales");
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r)
+                  .containsEntry("name", "Sales")
+                  .containsEntry("database_id", 6)
+                  .containsEntry("state_desc", "ONLINE");
+              assertThat(r.get("create_date")).isInstanceOf(Timestamp.class);
+            });
     assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases WHERE name = N'Nope'")).isEmpty();
-    assertThat(Jdbc.scalar(c, "SELECT COUNT(*) FROM sys.databases WHERE database_id > 4 AND name <> 'rdsadmin'")).isEqualTo(1);
-    assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases ORDER BY database_id DESC")).first().extracting(r -> r.get("name"))
+    assertThat(
+            Jdbc.scalar(
+                c,
+                "SELECT COUNT(*) FROM sys.databases WHERE database_id > 4 AND name <> 'rdsadmin'"))
+        .isEqualTo(1);
+    assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases ORDER BY database_id DESC"))
+        .first()
+        .extracting(r -> r.get("name"))
         .isEqualTo("Sales");
   }
 
   @Test
   void databaseSizeAndVolumeFreeSpace() throws Exception {
-    assertThat(Jdbc.scalar(c, "SELECT SUM(size) FROM sys.master_files WHERE database_id = DB_ID(N'Sales')"))
+    assertThat(
+            Jdbc.scalar(
+                c, "SELECT SUM(size) FROM sys.master_files WHERE database_id = DB_ID(N'Sales')"))
         .isEqualTo(10240L * 128);
-    assertThat(Jdbc.scalar(c,
-        "SELECT SUM(CAST(size AS BIGINT)) * 8 * 1024 AS bytes FROM sys.master_files WHERE database_id = DB_ID(?)", "Sales"))
+    assertThat(
+            Jdbc.scalar(
+                c,
+                "SELECT SUM(CAST(size AS BIGINT)) * 8 * 1024 AS bytes FROM sys.master_files WHERE database_id = DB_ID(?)",
+                "Sales"))
         .isEqualTo(10240L << 20);
-    Map<String, Object> volume = Jdbc.rows(c,
-        "SELECT DISTINCT vs.volume_mount_point, vs.total_bytes, vs.available_bytes FROM sys.master_files AS f "
-            + "CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs").get(0);
-    assertThat(volume).containsEntry("volume_mount_point", "D:\\").containsEntry("total_bytes", 100L << 30)
+    Map<String, Object> volume =
+        Jdbc.rows(
+                c,
+                "SELECT DISTINCT vs.volume_mount_point, vs.total_bytes, vs.available_bytes FROM sys.master_files AS f "
+                    + "CROSS APPLY sys.dm_os_volume_stats(f.database_id, f.file_id) AS vs")
+            .get(0);
+    assertThat(volume)
+        .containsEntry("volume_mount_point", "D:\\")
+        .containsEntry("total_bytes", 100L << 30)
         .containsEntry("available_bytes", 40L << 30);
-    assertThat(Jdbc.scalar(c, "SELECT available_bytes FROM sys.dm_os_volume_stats(DB_ID(N'Sales'), 1)")).isEqualTo(40L << 30);
+    assertThat(
+            Jdbc.scalar(
+                c, "SELECT available_bytes FROM sys.dm_os_volume_stats(DB_ID(N'Sales'), 1)"))
+        .isEqualTo(40L << 30);
     h.instance("prod").rds().freeBytes(1L << 30);
-    assertThat(Jdbc.scalar(c, "SELECT available_bytes FROM sys.dm_os_volume_stats(1, 1)")).isEqualTo(1L << 30);
+    assertThat(Jdbc.scalar(c, "SELECT available_bytes FROM sys.dm_os_volume_stats(1, 1)"))
+        .isEqualTo(1L << 30);
   }
 
   @Test
@@ -73,24 +102,34 @@ class DrillQueriesE2eTest extends ProdInstanceE2e {
       assertThat(getAppLock(other)).isZero();
     }
     // the server notices the disconnect on its own thread
-    await().atMost(Duration.ofSeconds(5))
+    await()
+        .atMost(Duration.ofSeconds(5))
         .until(() -> !h.instance("prod").rds().appLocks().isHeld("master", "rdswatch-drill:Sales"));
     assertThat(getAppLock(c)).isZero();
-    assertThatThrownBy(() -> {
-      try (Connection third = h.connect("prod")) {
-        releaseAppLock(third);
-      }
-    }).isInstanceOf(SQLException.class).hasMessageContaining("because it is not currently held");
+    assertThatThrownBy(
+            () -> {
+              try (Connection third = h.connect("prod")) {
+                releaseAppLock(third);
+              }
+            })
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("because it is not currently held");
   }
 
   @Test
   void restoredDatabaseCanBeCheckedCountedAndDropped() throws Exception {
-    int ok = Jdbc.submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-        + "@s3_arn_to_backup_to='arn:aws:s3:::backups/good.bak'");
+    int ok =
+        Jdbc.submit(
+            c,
+            "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+                + "@s3_arn_to_backup_to='arn:aws:s3:::backups/good.bak'");
     h.advance(Duration.ofMinutes(8));
     assertThat(Jdbc.task(c, ok)).containsEntry("lifecycle", "SUCCESS");
-    int restore = Jdbc.submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='rdswatch_drill_sales', "
-        + "@s3_arn_to_restore_from='arn:aws:s3:::backups/good.bak'");
+    int restore =
+        Jdbc.submit(
+            c,
+            "exec msdb.dbo.rds_restore_database @restore_db_name='rdswatch_drill_sales', "
+                + "@s3_arn_to_restore_from='arn:aws:s3:::backups/good.bak'");
     h.advance(Duration.ofMinutes(8));
     assertThat(Jdbc.task(c, restore)).containsEntry("lifecycle", "SUCCESS");
     assertThat(h.instance("prod").rds().freeBytes()).isEqualTo(30L << 30);
@@ -101,52 +140,75 @@ class DrillQueriesE2eTest extends ProdInstanceE2e {
     }
     assertThat(Jdbc.scalar(c, "SELECT COUNT_BIG(*) FROM dbo.Orders")).isEqualTo(1200L);
     assertThat(Jdbc.scalar(c, "SELECT COUNT(*) FROM Lines")).isEqualTo(5000);
-    Jdbc.failsWith(c, "SELECT COUNT(*) FROM dbo.Missing", 208, "Invalid object name 'dbo.Missing'.");
+    Jdbc.failsWith(
+        c, "SELECT COUNT(*) FROM dbo.Missing", 208, "Invalid object name 'dbo.Missing'.");
     try (Statement s = c.createStatement()) {
       s.execute("USE master");
       s.execute("exec msdb.dbo.rds_drop_database N'rdswatch_drill_sales'");
     }
-    assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases WHERE name LIKE 'rdswatch[_]drill%' OR name LIKE 'rdswatch_drill%'"))
+    assertThat(
+            Jdbc.rows(
+                c,
+                "SELECT name FROM sys.databases WHERE name LIKE 'rdswatch[_]drill%' OR name LIKE 'rdswatch_drill%'"))
         .isEmpty();
   }
 
   @Test
   void checkdbReportsCorruptionOfADatabaseRestoredFromACorruptObject() throws Exception {
-    Jdbc.submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='bad', "
-        + "@s3_arn_to_restore_from='arn:aws:s3:::backups/bad.bak'");
+    Jdbc.submit(
+        c,
+        "exec msdb.dbo.rds_restore_database @restore_db_name='bad', "
+            + "@s3_arn_to_restore_from='arn:aws:s3:::backups/bad.bak'");
     h.advance(Duration.ofMinutes(5));
-    assertThatThrownBy(() -> {
-      try (Statement s = c.createStatement()) {
-        s.execute("DBCC CHECKDB(N'bad') WITH NO_INFOMSGS");
-      }
-    }).isInstanceOf(SQLException.class)
-        .satisfies(e -> {
-          SQLException first = (SQLException) e;
-          assertThat(first.getErrorCode()).isEqualTo(8939);
-          assertThat(first.getMessage()).startsWith("Table error: Object ID 901578250");
-          SQLException second = first.getNextException();
-          assertThat((Object) second).as("the driver chains the batch's second error").isNotNull();
-          assertThat(second.getErrorCode()).isEqualTo(8928);
-          assertThat(second.getMessage()).contains("could not be processed.  See other errors for details.");
-        });
+    assertThatThrownBy(
+            () -> {
+              try (Statement s = c.createStatement()) {
+                s.execute("DBCC CHECKDB(N'bad') WITH NO_INFOMSGS");
+              }
+            })
+        .isInstanceOf(SQLException.class)
+        .satisfies(
+            e -> {
+              SQLException first = (SQLException) e;
+              assertThat(first.getErrorCode()).isEqualTo(8939);
+              assertThat(first.getMessage()).startsWith("Table error: Object ID 901578250");
+              SQLException second = first.getNextException();
+              assertThat((Object) second)
+                  .as("the driver chains the batch's second error")
+                  .isNotNull();
+              assertThat(second.getErrorCode()).isEqualTo(8928);
+              assertThat(second.getMessage())
+                  .contains("could not be processed.  See other errors for details.");
+            });
     try (Statement s = c.createStatement()) {
       s.execute("DBCC CHECKDB(N'Sales')");
       SQLWarning w = s.getWarnings();
-      assertThat(w.getMessage()).isEqualTo("CHECKDB found 0 allocation errors and 0 consistency errors in database 'Sales'.");
+      assertThat(w.getMessage())
+          .isEqualTo(
+              "CHECKDB found 0 allocation errors and 0 consistency errors in database 'Sales'.");
     }
   }
 
   @Test
   void taskStatusFunctionFiltersAndOrders() throws Exception {
     for (int i = 0; i < 3; i++) {
-      Jdbc.submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-          + "@s3_arn_to_backup_to='arn:aws:s3:::backups/f" + i + ".bak'");
+      Jdbc.submit(
+          c,
+          "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+              + "@s3_arn_to_backup_to='arn:aws:s3:::backups/f"
+              + i
+              + ".bak'");
       h.advance(Duration.ofHours(1));
     }
     Timestamp since = Timestamp.valueOf("2026-11-27 00:30:00");
-    assertThat(Jdbc.rows(c, "SELECT task_id, lifecycle FROM msdb.dbo.rds_fn_task_status(NULL, 0) "
-            + "WHERE created_at >= ? ORDER BY task_id DESC", since))
-        .extracting(r -> r.get("task_id")).containsExactly(3, 2);
+    assertThat(
+            Jdbc.rows(
+                c,
+                "SELECT task_id, lifecycle FROM msdb.dbo.rds_fn_task_status(NULL, 0) "
+                    + "WHERE created_at >= ? ORDER BY task_id DESC",
+                since))
+        .extracting(r -> r.get("task_id"))
+        .containsExactly(3, 2);
     assertThat(Jdbc.rows(c, "SELECT * FROM msdb.dbo.rds_fn_task_status('Sales', 2)")).hasSize(1);
   }
 
@@ -163,7 +225,8 @@ class DrillQueriesE2eTest extends ProdInstanceE2e {
   }
 
   private static int releaseAppLock(Connection c) throws SQLException {
-    try (CallableStatement cs = c.prepareCall("{? = call sp_releaseapplock(@Resource = ?, @LockOwner = ?)}")) {
+    try (CallableStatement cs =
+        c.prepareCall("{? = call sp_releaseapplock(@Resource = ?, @LockOwner = ?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setString(2, "rdswatch-drill:Sales");
       cs.setString(3, "Session");

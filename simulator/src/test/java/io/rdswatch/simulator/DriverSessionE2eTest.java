@@ -38,10 +38,12 @@ class DriverSessionE2eTest extends ProdInstanceE2e {
     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     c.setCatalog("msdb"); // use [msdb]
     assertThat(c.getCatalog()).isEqualTo("msdb");
-    assertThat(Jdbc.rows(c, "exec dbo.rds_task_status")).isEmpty(); // resolves in the current database
+    assertThat(Jdbc.rows(c, "exec dbo.rds_task_status"))
+        .isEmpty(); // resolves in the current database
     c.setCatalog("master");
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SET NOCOUNT ON; SET XACT_ABORT ON;\nexec msdb.dbo.rds_task_status")) {
+        ResultSet rs =
+            s.executeQuery("SET NOCOUNT ON; SET XACT_ABORT ON;\nexec msdb.dbo.rds_task_status")) {
       assertThat(rs.getMetaData().getColumnCount()).isEqualTo(14);
     }
     assertThat(c.isValid(2)).isTrue();
@@ -52,10 +54,12 @@ class DriverSessionE2eTest extends ProdInstanceE2e {
     Jdbc.failsWith(c, "MERGE INTO t USING s ON 1 = 1", 102, "Incorrect syntax near 'MERGE'.");
     try (Statement s = c.createStatement()) { // as a plain batch too
       assertThatThrownBy(() -> s.execute("CREATE TABLE t (id int)"))
-          .isInstanceOfSatisfying(SQLException.class, e -> {
-            assertThat(e.getErrorCode()).isEqualTo(102);
-            assertThat(e.getMessage()).isEqualTo("Incorrect syntax near 'CREATE'.");
-          });
+          .isInstanceOfSatisfying(
+              SQLException.class,
+              e -> {
+                assertThat(e.getErrorCode()).isEqualTo(102);
+                assertThat(e.getMessage()).isEqualTo("Incorrect syntax near 'CREATE'.");
+              });
       Jdbc.failsWith(c, "SELECT * FROM sys.objects", 208, "Invalid object name 'sys.objects'.");
       try (ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.next()).isTrue();
@@ -75,27 +79,38 @@ class DriverSessionE2eTest extends ProdInstanceE2e {
     assertThat(version).contains(" - " + product + " ");
     // the LOGINACK the driver read at login names the same build
     String[] build = c.getMetaData().getDatabaseProductVersion().split("\\.");
-    assertThat(product).startsWith(Integer.parseInt(build[0]) + "." + Integer.parseInt(build[1]) + "." + build[2]);
+    assertThat(product)
+        .startsWith(Integer.parseInt(build[0]) + "." + Integer.parseInt(build[1]) + "." + build[2]);
   }
 
   @Test
   void sysDatabasesWithAndWithoutWhere() throws Exception {
     String all = "SELECT name, database_id, state_desc, create_date FROM sys.databases";
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(all)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(all)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
         columns.add(md.getColumnName(i) + " " + md.getColumnTypeName(i));
       }
-      assertThat(columns).containsExactly("name nvarchar", "database_id int", "state_desc nvarchar", "create_date datetime");
+      assertThat(columns)
+          .containsExactly(
+              "name nvarchar", "database_id int", "state_desc nvarchar", "create_date datetime");
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3));
       }
-      assertThat(names).containsExactly("master/1/ONLINE", "tempdb/2/ONLINE", "model/3/ONLINE", "msdb/4/ONLINE",
-          "rdsadmin/5/ONLINE", "Sales/6/ONLINE");
+      assertThat(names)
+          .containsExactly(
+              "master/1/ONLINE",
+              "tempdb/2/ONLINE",
+              "model/3/ONLINE",
+              "msdb/4/ONLINE",
+              "rdsadmin/5/ONLINE",
+              "Sales/6/ONLINE");
     }
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(all + " WHERE name = N'SALES'")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(all + " WHERE name = N'SALES'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("name")).isEqualTo("Sales");
       assertThat(rs.next()).isFalse();

@@ -17,8 +17,12 @@ final class Jdbc {
 
   private Jdbc() {}
 
-  /** Runs a query (PreparedStatement with the given parameters) and returns its rows by column label. */
-  static List<Map<String, Object>> rows(Connection c, String sql, Object... params) throws SQLException {
+  /**
+   * Runs a query (PreparedStatement with the given parameters) and returns its rows by column
+   * label.
+   */
+  static List<Map<String, Object>> rows(Connection c, String sql, Object... params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
@@ -61,6 +65,9 @@ final class Jdbc {
     assertThatThrownBy(() -> rows(c, sql))
         .isInstanceOf(SQLException.class)
         .hasMessage(message)
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SQLException) e).getErrorCode()).isEqualTo(number));
+        .satisfies(
+            e ->
+                org.assertj.core.api.Assertions.assertThat(((SQLException) e).getErrorCode())
+                    .isEqualTo(number));
   }
 }

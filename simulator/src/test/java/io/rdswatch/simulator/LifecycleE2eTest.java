@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** The task lifecycle as a poller sees it through rds_task_status. */
 class LifecycleE2eTest extends ProdInstanceE2e {
-  /** A task_info line as docs/rds-facts.md shows them: {@code [2017-08-04 23:55:48.560] 5 percent processed.} */
-  static final Pattern TIMESTAMPED = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*");
+  /**
+   * A task_info line as docs/rds-facts.md shows them: {@code [2017-08-04 23:55:48.560] 5 percent
+   * processed.}
+   */
+  static final Pattern TIMESTAMPED =
+      Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}] \\S.*");
+
   static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   @Override
@@ -23,12 +28,18 @@ class LifecycleE2eTest extends ProdInstanceE2e {
   }
 
   private int backup(String key) throws Exception {
-    return Jdbc.submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-        + "@s3_arn_to_backup_to='arn:aws:s3:::backups/" + key + "'");
+    return Jdbc.submit(
+        c,
+        "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+            + "@s3_arn_to_backup_to='arn:aws:s3:::backups/"
+            + key
+            + "'");
   }
 
   private List<Object> lifecycles() throws Exception {
-    return Jdbc.rows(c, "exec msdb.dbo.rds_task_status").stream().map(r -> r.get("lifecycle")).toList();
+    return Jdbc.rows(c, "exec msdb.dbo.rds_task_status").stream()
+        .map(r -> r.get("lifecycle"))
+        .toList();
   }
 
   @Test
@@ -70,12 +81,15 @@ class LifecycleE2eTest extends ProdInstanceE2e {
         assertThat(updated).isAfter(lastUpdated);
       }
       String[] lines = ((String) row.get("task_info")).split("\n");
-      assertThat(lines).hasSizeGreaterThan(lastLines).allMatch(l -> TIMESTAMPED.matcher(l).matches());
+      assertThat(lines)
+          .hasSizeGreaterThan(lastLines)
+          .allMatch(l -> TIMESTAMPED.matcher(l).matches());
       assertThat(lines[0]).endsWith("] Task execution has started.");
       assertThat(lines[lines.length - 1]).endsWith("] " + percent + " percent processed.");
       LocalDateTime newest = LocalDateTime.parse(lines[lines.length - 1].substring(1, 24), STAMP);
       // last_updated is the newest line's moment, as a DATETIME (1/300 s)
-      assertThat(Duration.between(newest, updated.toLocalDateTime()).abs()).isLessThanOrEqualTo(Duration.ofMillis(4));
+      assertThat(Duration.between(newest, updated.toLocalDateTime()).abs())
+          .isLessThanOrEqualTo(Duration.ofMillis(4));
       lastLines = lines.length;
       lastPercent = percent;
       lastUpdated = updated;
@@ -86,13 +100,17 @@ class LifecycleE2eTest extends ProdInstanceE2e {
   void cancelShowsCancelRequestedThenCancelled() throws Exception {
     int id = backup("c.bak");
     h.advance(Duration.ofMinutes(3));
-    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_cancel_task @task_id = " + id).get(0)).containsEntry("lifecycle", "CANCEL_REQUESTED");
+    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_cancel_task @task_id = " + id).get(0))
+        .containsEntry("lifecycle", "CANCEL_REQUESTED");
     assertThat(Jdbc.task(c, id)).containsEntry("lifecycle", "CANCEL_REQUESTED");
     h.advance(Duration.ofMinutes(1));
     Map<String, Object> row = Jdbc.task(c, id);
     assertThat(row).containsEntry("lifecycle", "CANCELLED");
     assertThat((String) row.get("task_info")).contains("Task cancellation has been requested.");
-    Jdbc.failsWith(c, "exec msdb.dbo.rds_cancel_task " + id, 50000,
+    Jdbc.failsWith(
+        c,
+        "exec msdb.dbo.rds_cancel_task " + id,
+        50000,
         "Task " + id + " cannot be cancelled: it is already CANCELLED.");
   }
 
@@ -102,8 +120,12 @@ class LifecycleE2eTest extends ProdInstanceE2e {
     h.advance(Duration.ofDays(30));
     int young = backup("young.bak");
     h.advance(Duration.ofDays(5));
-    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status")).extracting(r -> r.get("task_id")).containsExactly(old, young);
+    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status"))
+        .extracting(r -> r.get("task_id"))
+        .containsExactly(old, young);
     h.advance(Duration.ofDays(2));
-    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status")).extracting(r -> r.get("task_id")).containsExactly(young);
+    assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status"))
+        .extracting(r -> r.get("task_id"))
+        .containsExactly(young);
   }
 }

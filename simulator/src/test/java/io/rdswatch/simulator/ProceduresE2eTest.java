@@ -30,8 +30,11 @@ class ProceduresE2eTest extends ProdInstanceE2e {
 
   @Test
   void taskStatusHasTheFourteenDocumentedColumnsInOrder() throws Exception {
-    Jdbc.submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='arn:aws:s3:::backups/s.bak'");
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("exec msdb.dbo.rds_task_status")) {
+    Jdbc.submit(
+        c,
+        "exec msdb.dbo.rds_backup_database @source_db_name='Sales', @s3_arn_to_backup_to='arn:aws:s3:::backups/s.bak'");
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("exec msdb.dbo.rds_task_status")) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> names = new ArrayList<>();
       List<String> types = new ArrayList<>();
@@ -39,14 +42,42 @@ class ProceduresE2eTest extends ProdInstanceE2e {
         names.add(md.getColumnName(i));
         types.add(md.getColumnTypeName(i));
       }
-      assertThat(names).containsExactly("task_id", "task_type", "database_name", "% complete", "duration(mins)",
-          "lifecycle", "task_info", "last_updated", "created_at", "S3_object_arn", "overwrite_s3_backup_file",
-          "KMS_master_key_arn", "filepath", "overwrite_file");
-      assertThat(types).containsExactly("int", "nvarchar", "nvarchar", "int", "int", "nvarchar", "nvarchar",
-          "datetime", "datetime", "nvarchar", "int", "nvarchar", "nvarchar", "int");
+      assertThat(names)
+          .containsExactly(
+              "task_id",
+              "task_type",
+              "database_name",
+              "% complete",
+              "duration(mins)",
+              "lifecycle",
+              "task_info",
+              "last_updated",
+              "created_at",
+              "S3_object_arn",
+              "overwrite_s3_backup_file",
+              "KMS_master_key_arn",
+              "filepath",
+              "overwrite_file");
+      assertThat(types)
+          .containsExactly(
+              "int",
+              "nvarchar",
+              "nvarchar",
+              "int",
+              "int",
+              "nvarchar",
+              "nvarchar",
+              "datetime",
+              "datetime",
+              "nvarchar",
+              "int",
+              "nvarchar",
+              "nvarchar",
+              "int");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("lifecycle")).isEqualTo("CREATED");
-      assertThat(rs.getTimestamp("created_at").toLocalDateTime()).isEqualTo(SimHarness.T0.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime());
+      assertThat(rs.getTimestamp("created_at").toLocalDateTime())
+          .isEqualTo(SimHarness.T0.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime());
     }
   }
 
@@ -56,13 +87,16 @@ class ProceduresE2eTest extends ProdInstanceE2e {
     int hr = Jdbc.submit(c, backup("Hr", "b.bak"));
     int sales2 = Jdbc.submit(c, backup("sales", "c.bak"));
     assertThat(ids("exec msdb.dbo.rds_task_status")).containsExactly(sales, hr, sales2);
-    assertThat(ids("exec msdb.dbo.rds_task_status @db_name='SALES'")).containsExactly(sales, sales2);
+    assertThat(ids("exec msdb.dbo.rds_task_status @db_name='SALES'"))
+        .containsExactly(sales, sales2);
     assertThat(ids("exec msdb.dbo.rds_task_status 'Hr'")).containsExactly(hr);
     assertThat(ids("exec msdb.dbo.rds_task_status @task_id=" + hr)).containsExactly(hr);
-    assertThat(ids("exec msdb.dbo.rds_task_status @db_name=N'Sales', @task_id=" + sales2)).containsExactly(sales2);
+    assertThat(ids("exec msdb.dbo.rds_task_status @db_name=N'Sales', @task_id=" + sales2))
+        .containsExactly(sales2);
     assertThat(ids("exec msdb.dbo.rds_task_status @db_name=N'Hr', @task_id=" + sales2)).isEmpty();
     assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status @db_name=?, @task_id=?", "Sales", sales))
-        .extracting(r -> r.get("task_id")).containsExactly(sales);
+        .extracting(r -> r.get("task_id"))
+        .containsExactly(sales);
     assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_task_status @db_name=?", "Sales")).hasSize(2);
   }
 
@@ -82,7 +116,9 @@ class ProceduresE2eTest extends ProdInstanceE2e {
         cs.setInt("task_id", sales);
         cs.setString("db_name", "Sales");
         try (ResultSet rs = cs.executeQuery()) {
-          assertThat(Jdbc.read(rs)).extracting(r -> r.get("database_name")).containsExactly("Sales");
+          assertThat(Jdbc.read(rs))
+              .extracting(r -> r.get("database_name"))
+              .containsExactly("Sales");
         }
       }
     }
@@ -90,7 +126,8 @@ class ProceduresE2eTest extends ProdInstanceE2e {
 
   @Test
   void backupTakesEveryDocumentedParameterAndReturnsStatusZero() throws Exception {
-    try (CallableStatement cs = c.prepareCall("{? = call msdb.dbo.rds_backup_database(?, ?, ?, ?, ?, ?)}")) {
+    try (CallableStatement cs =
+        c.prepareCall("{? = call msdb.dbo.rds_backup_database(?, ?, ?, ?, ?, ?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setString(2, "Sales");
       cs.setString(3, "arn:aws:s3:::backups/sales/diff*.bak");
@@ -100,31 +137,47 @@ class ProceduresE2eTest extends ProdInstanceE2e {
       cs.setInt(7, 4);
       try (ResultSet rs = cs.executeQuery()) {
         Map<String, Object> row = Jdbc.read(rs).get(0);
-        assertThat(row).containsEntry("task_type", "BACKUP_DB_DIFFERENTIAL").containsEntry("lifecycle", "CREATED")
+        assertThat(row)
+            .containsEntry("task_type", "BACKUP_DB_DIFFERENTIAL")
+            .containsEntry("lifecycle", "CREATED")
             .containsEntry("overwrite_S3_backup_file", 1)
             .containsEntry("KMS_master_key_arn", "arn:aws:kms:us-east-1:123456789012:key/k1");
       }
       assertThat(cs.getInt(1)).isZero();
     }
     h.advance(Duration.ofMinutes(10));
-    assertThat(h.instance("prod").rds().locked(() -> h.instance("prod").rds().s3().bucket("backups").list("sales/")))
+    assertThat(
+            h.instance("prod")
+                .rds()
+                .locked(() -> h.instance("prod").rds().s3().bucket("backups").list("sales/")))
         .extracting(o -> o.location().key())
-        .containsExactly("sales/diff1-of-4.bak", "sales/diff2-of-4.bak", "sales/diff3-of-4.bak", "sales/diff4-of-4.bak");
-    assertThat(Jdbc.task(c, 1)).containsEntry("lifecycle", "SUCCESS").containsEntry("% complete", 100);
+        .containsExactly(
+            "sales/diff1-of-4.bak",
+            "sales/diff2-of-4.bak",
+            "sales/diff3-of-4.bak",
+            "sales/diff4-of-4.bak");
+    assertThat(Jdbc.task(c, 1))
+        .containsEntry("lifecycle", "SUCCESS")
+        .containsEntry("% complete", 100);
   }
 
   @Test
   void restoreCancelFinishAndDropWork() throws Exception {
     Jdbc.submit(c, backup("Sales", "full.bak"));
     h.advance(Duration.ofMinutes(10));
-    int restore = Jdbc.submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='Copy', "
-        + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak', @with_norecovery=1, @type='FULL'");
+    int restore =
+        Jdbc.submit(
+            c,
+            "exec msdb.dbo.rds_restore_database @restore_db_name='Copy', "
+                + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak', @with_norecovery=1, @type='FULL'");
     assertThat(Jdbc.task(c, restore)).containsEntry("task_type", "RESTORE_DB_NORECOVERY");
     h.advance(Duration.ofMinutes(10));
     assertThat(state("Copy")).isEqualTo("RESTORING");
     int finish = Jdbc.submit(c, "exec msdb.dbo.rds_finish_restore @db_name='Copy'");
     h.advance(Duration.ofMinutes(3));
-    assertThat(Jdbc.task(c, finish)).containsEntry("task_type", "FINISH_RESTORE").containsEntry("lifecycle", "SUCCESS");
+    assertThat(Jdbc.task(c, finish))
+        .containsEntry("task_type", "FINISH_RESTORE")
+        .containsEntry("lifecycle", "SUCCESS");
     assertThat(state("Copy")).isEqualTo("ONLINE");
 
     try (Statement s = c.createStatement()) {
@@ -132,8 +185,11 @@ class ProceduresE2eTest extends ProdInstanceE2e {
     }
     assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases WHERE name = ?", "Copy")).isEmpty();
 
-    int second = Jdbc.submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='Copy2', "
-        + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak'");
+    int second =
+        Jdbc.submit(
+            c,
+            "exec msdb.dbo.rds_restore_database @restore_db_name='Copy2', "
+                + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak'");
     h.advance(Duration.ofMinutes(2));
     assertThat(Jdbc.rows(c, "exec msdb.dbo.rds_cancel_task @task_id=?", second).get(0))
         .containsEntry("lifecycle", "CANCEL_REQUESTED");
@@ -141,8 +197,10 @@ class ProceduresE2eTest extends ProdInstanceE2e {
     assertThat(Jdbc.task(c, second)).containsEntry("lifecycle", "CANCELLED");
     assertThat(Jdbc.rows(c, "SELECT name FROM sys.databases WHERE name = N'Copy2'")).isEmpty();
 
-    Jdbc.submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='Copy3', "
-        + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak', @with_norecovery=1");
+    Jdbc.submit(
+        c,
+        "exec msdb.dbo.rds_restore_database @restore_db_name='Copy3', "
+            + "@s3_arn_to_restore_from='arn:aws:s3:::backups/full.bak', @with_norecovery=1");
     h.advance(Duration.ofMinutes(10));
     try (Statement s = c.createStatement()) {
       s.execute("exec msdb.dbo.rds_drop_database @db_name='Copy3'");
@@ -159,7 +217,10 @@ class ProceduresE2eTest extends ProdInstanceE2e {
   }
 
   private static String backup(String db, String key) {
-    return "exec msdb.dbo.rds_backup_database @source_db_name=N'" + db + "', @s3_arn_to_backup_to=N'arn:aws:s3:::backups/"
-        + key + "'";
+    return "exec msdb.dbo.rds_backup_database @source_db_name=N'"
+        + db
+        + "', @s3_arn_to_backup_to=N'arn:aws:s3:::backups/"
+        + key
+        + "'";
   }
 }

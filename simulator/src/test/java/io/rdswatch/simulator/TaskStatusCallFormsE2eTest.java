@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every way a client may call rds_task_status (docs/rds-facts.md, "Call forms"): with @db_name, @task_id, both or
- * neither; named or positional; as literal text (a SQL batch) or JDBC-parameterised (sp_executesql,
- * then sp_prepexec, then sp_execute, as the driver moves on when a statement is re-run).
+ * Every way a client may call rds_task_status (docs/rds-facts.md, "Call forms"):
+ * with @db_name, @task_id, both or neither; named or positional; as literal text (a SQL batch) or
+ * JDBC-parameterised (sp_executesql, then sp_prepexec, then sp_execute, as the driver moves on when
+ * a statement is re-run).
  */
 class TaskStatusCallFormsE2eTest extends ProdInstanceE2e {
   int sales1;
@@ -43,24 +44,33 @@ class TaskStatusCallFormsE2eTest extends ProdInstanceE2e {
   void literalCallsNamedAndPositional() throws Exception {
     assertThat(literal("exec msdb.dbo.rds_task_status")).containsExactly(sales1, hr, sales2);
     assertThat(literal("EXECUTE msdb.dbo.rds_task_status;")).containsExactly(sales1, hr, sales2);
-    assertThat(literal("exec msdb.dbo.rds_task_status @db_name='Sales'")).containsExactly(sales1, sales2);
+    assertThat(literal("exec msdb.dbo.rds_task_status @db_name='Sales'"))
+        .containsExactly(sales1, sales2);
     assertThat(literal("exec msdb.dbo.rds_task_status @task_id=" + hr)).containsExactly(hr);
-    assertThat(literal("exec msdb.dbo.rds_task_status @db_name=N'sales', @task_id=" + sales2)).containsExactly(sales2);
-    assertThat(literal("exec msdb.dbo.rds_task_status @task_id=" + sales2 + ", @db_name=N'Sales'")).containsExactly(sales2);
-    assertThat(literal("exec msdb.dbo.rds_task_status @db_name='Hr', @task_id=" + sales2)).isEmpty();
+    assertThat(literal("exec msdb.dbo.rds_task_status @db_name=N'sales', @task_id=" + sales2))
+        .containsExactly(sales2);
+    assertThat(literal("exec msdb.dbo.rds_task_status @task_id=" + sales2 + ", @db_name=N'Sales'"))
+        .containsExactly(sales2);
+    assertThat(literal("exec msdb.dbo.rds_task_status @db_name='Hr', @task_id=" + sales2))
+        .isEmpty();
     assertThat(literal("exec msdb.dbo.rds_task_status 'Hr'")).containsExactly(hr);
-    assertThat(literal("exec msdb.dbo.rds_task_status N'Sales', " + sales1)).containsExactly(sales1);
+    assertThat(literal("exec msdb.dbo.rds_task_status N'Sales', " + sales1))
+        .containsExactly(sales1);
     assertThat(literal("exec msdb.dbo.rds_task_status NULL, " + hr)).containsExactly(hr);
-    assertThat(literal("exec msdb.dbo.rds_task_status 'Sales', @task_id=" + sales2)).containsExactly(sales2);
+    assertThat(literal("exec msdb.dbo.rds_task_status 'Sales', @task_id=" + sales2))
+        .containsExactly(sales2);
   }
 
   @Test
   void parameterisedCallsNamedAndPositionalEachRunThreeTimes() throws Exception {
-    assertThat(prepared("exec msdb.dbo.rds_task_status @db_name=?", "Sales")).containsExactly(sales1, sales2);
+    assertThat(prepared("exec msdb.dbo.rds_task_status @db_name=?", "Sales"))
+        .containsExactly(sales1, sales2);
     assertThat(prepared("exec msdb.dbo.rds_task_status @task_id=?", hr)).containsExactly(hr);
-    assertThat(prepared("exec msdb.dbo.rds_task_status @db_name=?, @task_id=?", "Sales", sales2)).containsExactly(sales2);
+    assertThat(prepared("exec msdb.dbo.rds_task_status @db_name=?, @task_id=?", "Sales", sales2))
+        .containsExactly(sales2);
     assertThat(prepared("exec msdb.dbo.rds_task_status ?", "Hr")).containsExactly(hr);
-    assertThat(prepared("exec msdb.dbo.rds_task_status ?, ?", "Sales", sales1)).containsExactly(sales1);
+    assertThat(prepared("exec msdb.dbo.rds_task_status ?, ?", "Sales", sales1))
+        .containsExactly(sales1);
     assertThat(prepared("exec msdb.dbo.rds_task_status ?, ?", null, hr)).containsExactly(hr);
   }
 
@@ -74,7 +84,8 @@ class TaskStatusCallFormsE2eTest extends ProdInstanceE2e {
       assertThat(ids(cs.executeQuery())).containsExactly(hr);
     }
     try (CallableStatement cs = c.prepareCall("{call msdb.dbo.rds_task_status(?, ?)}")) {
-      cs.setInt("task_id", sales2); // named: the driver asks sp_sproc_columns for the parameter names
+      cs.setInt(
+          "task_id", sales2); // named: the driver asks sp_sproc_columns for the parameter names
       cs.setNull("db_name", Types.NVARCHAR);
       assertThat(ids(cs.executeQuery())).containsExactly(sales2);
     }
@@ -88,8 +99,13 @@ class TaskStatusCallFormsE2eTest extends ProdInstanceE2e {
   }
 
   private int submit(String db, String key) throws Exception {
-    return Jdbc.submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='" + db
-        + "', @s3_arn_to_backup_to='arn:aws:s3:::backups/" + key + "'");
+    return Jdbc.submit(
+        c,
+        "exec msdb.dbo.rds_backup_database @source_db_name='"
+            + db
+            + "', @s3_arn_to_backup_to='arn:aws:s3:::backups/"
+            + key
+            + "'");
   }
 
   private List<Integer> literal(String sql) throws Exception {

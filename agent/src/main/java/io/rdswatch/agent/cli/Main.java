@@ -1,12 +1,12 @@
 package io.rdswatch.agent.cli;
 
-import io.rdswatch.agent.drill.cli.DrillCommand;
-import io.rdswatch.agent.command.CliCommand;
-import io.rdswatch.agent.command.ConfigArgument;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
 import io.dropwizard.configuration.ConfigurationException;
+import io.rdswatch.agent.command.CliCommand;
+import io.rdswatch.agent.command.ConfigArgument;
+import io.rdswatch.agent.drill.cli.DrillCommand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +55,10 @@ public final class Main {
     }
     CliCommand command =
         commands.stream()
-            .filter(c -> List.of(c.getClass().getAnnotation(Parameters.class).commandNames()).contains(name))
+            .filter(
+                c ->
+                    List.of(c.getClass().getAnnotation(Parameters.class).commandNames())
+                        .contains(name))
             .findFirst()
             .orElseThrow();
     if (isHelp(args)) {

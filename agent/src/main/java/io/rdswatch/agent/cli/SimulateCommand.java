@@ -1,13 +1,13 @@
 package io.rdswatch.agent.cli;
 
-import io.rdswatch.agent.command.CliCommand;
-import io.rdswatch.agent.command.ConfigArgument;
-import io.rdswatch.agent.command.HelpFlag;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import io.rdswatch.agent.command.CliCommand;
+import io.rdswatch.agent.command.ConfigArgument;
+import io.rdswatch.agent.command.HelpFlag;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
@@ -22,25 +22,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code rdswatch simulate [--scenario FILE] [--instances N] [--base-port P] [--speed X] [--user U]
- * [--password W] [--tls-dir DIR]}: serves simulated RDS for SQL Server instances on loopback (instance i on base
- * port + i) until stopped, after printing each one's name and JDBC URL.
+ * [--password W] [--tls-dir DIR]}: serves simulated RDS for SQL Server instances on loopback
+ * (instance i on base port + i) until stopped, after printing each one's name and JDBC URL.
  */
-@Parameters(commandNames = "simulate", commandDescription = "Serve simulated RDS for SQL Server instances until stopped")
+@Parameters(
+    commandNames = "simulate",
+    commandDescription = "Serve simulated RDS for SQL Server instances until stopped")
 public final class SimulateCommand implements CliCommand {
   private static final String DEFAULT_PASSWORD = "admin";
 
   @ParametersDelegate final HelpFlag help = new HelpFlag();
 
-  @Parameter(names = "--scenario", description = "scenario YAML file (default: the built-in demo fleet)")
+  @Parameter(
+      names = "--scenario",
+      description = "scenario YAML file (default: the built-in demo fleet)")
   Path scenario;
 
-  @Parameter(names = "--instances", description = "run this many instances, repeating the scenario's as needed")
+  @Parameter(
+      names = "--instances",
+      description = "run this many instances, repeating the scenario's as needed")
   Integer instances;
 
-  @Parameter(names = "--base-port", description = "port of the first instance; instance i listens on base port + i")
+  @Parameter(
+      names = "--base-port",
+      description = "port of the first instance; instance i listens on base port + i")
   int basePort = SimulatorOptions.DEFAULT_BASE_PORT;
 
-  @Parameter(names = "--speed", description = "simulated seconds per real second (60: a minute per second)")
+  @Parameter(
+      names = "--speed",
+      description = "simulated seconds per real second (60: a minute per second)")
   double speed = 1;
 
   @Parameter(names = "--user", description = "master user of every instance")
@@ -49,8 +59,11 @@ public final class SimulateCommand implements CliCommand {
   @Parameter(names = "--password", description = "its password")
   String password = DEFAULT_PASSWORD;
 
-  @Parameter(names = "--tls-dir", description = "speak TLS like SQL Server: write a fresh CA's ca.pem and "
-      + "truststore.p12 (password changeit) here (README 'Connecting with TLS')")
+  @Parameter(
+      names = "--tls-dir",
+      description =
+          "speak TLS like SQL Server: write a fresh CA's ca.pem and "
+              + "truststore.p12 (password changeit) here (README 'Connecting with TLS')")
   Path tlsDir;
 
   /** Released by the shutdown hook (or a test) to stop serving. */
@@ -70,8 +83,12 @@ public final class SimulateCommand implements CliCommand {
       if (instances != null) {
         fleet = fleet.withInstanceCount(instances);
       }
-      options = SimulatorOptions.defaults().withBasePort(basePort).withLogin(user, password).withSpeed(speed)
-          .withTlsDir(tlsDir);
+      options =
+          SimulatorOptions.defaults()
+              .withBasePort(basePort)
+              .withLogin(user, password)
+              .withSpeed(speed)
+              .withTlsDir(tlsDir);
     } catch (ScenarioException | IllegalArgumentException e) {
       err.println("rdswatch simulate: " + e.getMessage());
       return ConfigArgument.BAD_CONFIG;
@@ -80,7 +97,10 @@ public final class SimulateCommand implements CliCommand {
     try {
       sim = Simulator.start(fleet, options);
     } catch (BindException e) {
-      err.println("rdswatch simulate: " + e.getMessage() + "; stop what uses it or choose another --base-port");
+      err.println(
+          "rdswatch simulate: "
+              + e.getMessage()
+              + "; stop what uses it or choose another --base-port");
       return 1;
     } catch (ScenarioException | IllegalArgumentException e) {
       err.println("rdswatch simulate: " + e.getMessage());
@@ -100,13 +120,19 @@ public final class SimulateCommand implements CliCommand {
   }
 
   private void printEndpoints(Simulator sim) {
-    out.printf("rdswatch simulate: %d instance(s), simulated time x%s%n", sim.instances().size(), trim(speed));
+    out.printf(
+        "rdswatch simulate: %d instance(s), simulated time x%s%n",
+        sim.instances().size(), trim(speed));
     // the password is printed only when it is the well-known default
-    String shown = DEFAULT_PASSWORD.equals(password) ? "password '" + DEFAULT_PASSWORD + "'" : "the --password given";
+    String shown =
+        DEFAULT_PASSWORD.equals(password)
+            ? "password '" + DEFAULT_PASSWORD + "'"
+            : "the --password given";
     out.printf("login: user '%s', %s%n", user, shown);
     if (sim.trustFiles() != null) {
-      out.printf("TLS: CA certificate %s, trust store %s (password changeit)%n", sim.trustFiles().caPem(),
-          sim.trustFiles().trustStore());
+      out.printf(
+          "TLS: CA certificate %s, trust store %s (password changeit)%n",
+          sim.trustFiles().caPem(), sim.trustFiles().trustStore());
     }
     for (SimulatedInstance i : sim.instances()) {
       out.printf("%-24s %s%n", i.name(), i.jdbcUrl());

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 final class TaskInfoEta {
 
   private static final Pattern STEP =
-      Pattern.compile("\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)\\] (\\d{1,3}) percent processed\\.");
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
+      Pattern.compile(
+          "\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)\\] (\\d{1,3}) percent processed\\.");
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
   private static final int WINDOW = 5;
 
   private record Point(int percent, LocalDateTime at) {}
@@ -46,6 +48,8 @@ final class TaskInfoEta {
     Point last = points.get(points.size() - 1);
     double seconds = Duration.between(first.at(), last.at()).toMillis() / 1000.0;
     int moved = last.percent() - first.percent();
-    return seconds > 0 && moved > 0 ? Math.max(0, (100 - last.percent()) * seconds / moved) : Double.NaN;
+    return seconds > 0 && moved > 0
+        ? Math.max(0, (100 - last.percent()) * seconds / moved)
+        : Double.NaN;
   }
 }

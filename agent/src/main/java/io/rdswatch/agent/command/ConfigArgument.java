@@ -4,14 +4,16 @@ import com.beust.jcommander.Parameter;
 import io.dropwizard.logging.common.BootstrapLogging;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.CommandLineOverrides;
-import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
+import io.rdswatch.agent.feature.ConfigException;
 import java.nio.file.Path;
 
 /** The --config FILE flag shared by the commands that read rdswatch's YAML. */
 public final class ConfigArgument {
 
-  /** Exit code for a config file that cannot be used (Main reports a ConfigException with it too). */
+  /**
+   * Exit code for a config file that cannot be used (Main reports a ConfigException with it too).
+   */
   public static final int BAD_CONFIG = 2;
 
   @Parameter(names = "--config", required = true, description = "rdswatch YAML config file")

@@ -1,7 +1,5 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.instance.TlsConfig;
-import io.rdswatch.agent.poll.PollConfig;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -15,6 +13,8 @@ import io.rdswatch.agent.drill.config.DrillsConfig;
 import io.rdswatch.agent.feature.ConfigFacts;
 import io.rdswatch.agent.feature.ConfigSection;
 import io.rdswatch.agent.instance.InstanceConfig;
+import io.rdswatch.agent.instance.TlsConfig;
+import io.rdswatch.agent.poll.PollConfig;
 import io.rdswatch.agent.shard.ShardConfig;
 import io.rdswatch.agent.track.CoverageConfig;
 import io.rdswatch.agent.track.CoverageSettings;
@@ -55,15 +55,22 @@ public class AgentConfiguration extends Configuration {
 
   @JsonProperty @NotNull private SecretsManagerConfig secretsManager = new SecretsManagerConfig();
 
-  /** Restore-verification drills and the API token; each checks itself as a {@link ConfigSection}. */
+  /**
+   * Restore-verification drills and the API token; each checks itself as a {@link ConfigSection}.
+   */
   @JsonProperty @NotNull private DrillsConfig drills = new DrillsConfig();
 
   @JsonProperty @NotNull private ApiConfig api = new ApiConfig();
 
   /** Which share of the fleet this agent owns; checks itself as a {@link ConfigSection}. */
   @JsonProperty @NotNull private ShardConfig shard = new ShardConfig();
-  /** The trust store for the whole fleet (README "Connecting with TLS"); instances and discovery may override. */
+
+  /**
+   * The trust store for the whole fleet (README "Connecting with TLS"); instances and discovery may
+   * override.
+   */
   @JsonProperty private TlsConfig tls;
+
   /** Which databases must have a native FULL backup; checks itself as a {@link ConfigSection}. */
   @JsonProperty @NotNull private CoverageConfig coverage = new CoverageConfig();
 
@@ -124,7 +131,8 @@ public class AgentConfiguration extends Configuration {
     sections.put("cloudwatch", cloudwatch);
     sections.put("discovery", discovery);
     // the instances' secret ARNs are judged even when the section itself is missing
-    sections.put("secretsManager", secretsManager != null ? secretsManager : new SecretsManagerConfig());
+    sections.put(
+        "secretsManager", secretsManager != null ? secretsManager : new SecretsManagerConfig());
     sections.put("drills", drills);
     sections.put("api", api);
     sections.put("coverage", coverage);
@@ -133,7 +141,10 @@ public class AgentConfiguration extends Configuration {
     return sections;
   }
 
-  /** What the sections' rules may ask about the rest of the file: the static instances, and whether discovery adds more. */
+  /**
+   * What the sections' rules may ask about the rest of the file: the static instances, and whether
+   * discovery adds more.
+   */
   public ConfigFacts facts() {
     return new ConfigFacts(instances, discovery != null && discovery.isEnabled());
   }

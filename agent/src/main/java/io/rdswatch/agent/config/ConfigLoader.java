@@ -1,6 +1,5 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.feature.ConfigException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +19,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.UndefinedEnvironmentVariableException;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.rdswatch.agent.feature.ConfigException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a config file the one way rdswatch accepts: ${VAR} replaced from the environment (strict),
- * YAML parsed, unknown keys rejected, then Bean Validation and {@link ConfigValidator}. All problems
- * found are reported together in one {@link ConfigException}. Also serves as Dropwizard's
+ * YAML parsed, unknown keys rejected, then Bean Validation and {@link ConfigValidator}. All
+ * problems found are reported together in one {@link ConfigException}. Also serves as Dropwizard's
  * configuration factory, so the server command loads exactly the same way.
  */
 public final class ConfigLoader implements ConfigurationFactory<AgentConfiguration> {
@@ -51,9 +51,11 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   }
 
   public ConfigLoader(ObjectMapper mapper, Validator validator) {
-    this.mapper = mapper.copy()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.mapper =
+        mapper
+            .copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     this.validator = validator;
   }
 
@@ -67,12 +69,19 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
     return Shared.LOADER.build(sourceProvider(), file.toString());
   }
 
-  /** Loads with command-line values applied before the checks, so they are checked as the file's own are. */
-  static AgentConfiguration load(Path file, UnaryOperator<AgentConfiguration> overrides) throws ConfigException {
+  /**
+   * Loads with command-line values applied before the checks, so they are checked as the file's own
+   * are.
+   */
+  static AgentConfiguration load(Path file, UnaryOperator<AgentConfiguration> overrides)
+      throws ConfigException {
     return Shared.LOADER.build(sourceProvider(), file.toString(), overrides);
   }
 
-  /** Built on first use: a validator factory takes a noticeable moment to start, and both are thread-safe. */
+  /**
+   * Built on first use: a validator factory takes a noticeable moment to start, and both are
+   * thread-safe.
+   */
   private static final class Shared {
     static final ConfigLoader LOADER = new ConfigLoader();
   }
@@ -83,23 +92,33 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   }
 
   @Override
-  public AgentConfiguration build(ConfigurationSourceProvider provider, String path) throws ConfigException {
+  public AgentConfiguration build(ConfigurationSourceProvider provider, String path)
+      throws ConfigException {
     return build(provider, path, UnaryOperator.identity());
   }
 
-  private AgentConfiguration build(ConfigurationSourceProvider provider, String path,
-      UnaryOperator<AgentConfiguration> overrides) throws ConfigException {
+  private AgentConfiguration build(
+      ConfigurationSourceProvider provider,
+      String path,
+      UnaryOperator<AgentConfiguration> overrides)
+      throws ConfigException {
     JsonNode tree = readTree(provider, path);
     List<String> errors = new ArrayList<>();
     if (tree.has("server")) {
-      errors.add("server: not supported; rdswatch builds its server from http.bind, http.port and http.adminPort");
+      errors.add(
+          "server: not supported; rdswatch builds its server from http.bind, http.port and http.adminPort");
       ((ObjectNode) tree).remove("server");
     }
     UnknownKeyCollector unknown = new UnknownKeyCollector();
     ValueProblemCollector values = new ValueProblemCollector();
     AgentConfiguration config = null;
     try {
-      config = mapper.readerFor(AgentConfiguration.class).withHandler(unknown).withHandler(values).readValue(tree);
+      config =
+          mapper
+              .readerFor(AgentConfiguration.class)
+              .withHandler(unknown)
+              .withHandler(values)
+              .readValue(tree);
     } catch (JsonMappingException e) {
       errors.add(describe(e));
     } catch (IOException e) {
@@ -122,32 +141,38 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   private List<String> checks(AgentConfiguration config, ValueProblemCollector values) {
     List<String> found = new ArrayList<>();
     try {
-      validator.validate(config).forEach(v -> found.add(v.getPropertyPath() + ": " + v.getMessage()));
+      validator
+          .validate(config)
+          .forEach(v -> found.add(v.getPropertyPath() + ": " + v.getMessage()));
       found.addAll(ConfigValidator.validate(config));
     } catch (RuntimeException e) {
       if (values.errors().isEmpty()) {
         throw e;
       }
-      return List.of(); // a rule tripped over a value bound as null; the type errors say what to fix
+      return List
+          .of(); // a rule tripped over a value bound as null; the type errors say what to fix
     }
     return found.stream().filter(e -> !values.covers(e)).toList();
   }
 
-  private JsonNode readTree(ConfigurationSourceProvider provider, String path) throws ConfigException {
+  private JsonNode readTree(ConfigurationSourceProvider provider, String path)
+      throws ConfigException {
     try (InputStream in = provider.open(path)) {
       JsonNode tree = mapper.readTree(in);
       if (tree == null || tree instanceof NullNode || tree.isMissingNode()) {
         tree = mapper.createObjectNode();
       }
       if (!tree.isObject()) {
-        throw new ConfigException(path, List.of("the file must be a YAML mapping (key: value lines)"));
+        throw new ConfigException(
+            path, List.of("the file must be a YAML mapping (key: value lines)"));
       }
       return tree;
     } catch (UndefinedEnvironmentVariableException e) {
       throw new ConfigException(path, List.of(undefinedVariable(path, e)));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      String where =
+          at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
       throw new ConfigException(path, List.of(where + firstLine(e.getOriginalMessage())));
     } catch (IOException e) {
       throw new ConfigException(path, List.of("cannot read the file: " + e));
@@ -173,15 +198,20 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
   }
 
   private static String describe(JsonMappingException e) {
-    String path = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining());
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining());
     path = path.startsWith(".") ? path.substring(1) : path;
     String problem;
     if (e instanceof InvalidFormatException f) {
       problem = "cannot use '" + f.getValue() + "': expected " + typeName(f.getTargetType());
-    } else if (e.getCause() != null && String.valueOf(e.getCause().getMessage()).startsWith("Invalid duration")) {
-      problem = "expected a duration such as 30s, 5m or 1h (" + firstLine(e.getCause().getMessage()) + ")";
+    } else if (e.getCause() != null
+        && String.valueOf(e.getCause().getMessage()).startsWith("Invalid duration")) {
+      problem =
+          "expected a duration such as 30s, 5m or 1h ("
+              + firstLine(e.getCause().getMessage())
+              + ")";
     } else if (e.getCause() != null && e.getCause().getMessage() != null) {
       problem = firstLine(e.getCause().getMessage());
     } else {
@@ -198,11 +228,18 @@ public final class ConfigLoader implements ConfigurationFactory<AgentConfigurati
     return ValueProblemCollector.firstLine(message);
   }
 
-  /** Path order with numeric indexes compared as numbers, so instances[2] precedes instances[10]. */
+  /**
+   * Path order with numeric indexes compared as numbers, so instances[2] precedes instances[10].
+   */
   private static List<String> sorted(List<String> errors) {
     Pattern index = Pattern.compile("\\[(\\d+)]");
-    Comparator<String> natural = Comparator.comparing(
-        e -> index.matcher(e).replaceAll(r -> "[" + String.format("%08d", Long.parseLong(r.group(1))) + "]"));
+    Comparator<String> natural =
+        Comparator.comparing(
+            e ->
+                index
+                    .matcher(e)
+                    .replaceAll(
+                        r -> "[" + String.format("%08d", Long.parseLong(r.group(1))) + "]"));
     return errors.stream().distinct().sorted(natural).toList();
   }
 }

@@ -1,10 +1,10 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.poll.PollConfig;
-import io.rdswatch.exporter.metrics.InstanceInfoCollector;
-import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.agent.feature.ConfigFacts;
 import io.rdswatch.agent.instance.InstanceConfig;
+import io.rdswatch.agent.poll.PollConfig;
+import io.rdswatch.agent.track.BackupWindow;
+import io.rdswatch.exporter.metrics.InstanceInfoCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,20 +25,34 @@ import java.util.regex.Pattern;
  */
 final class ConfigValidator {
 
-  /** RDS identifiers are 1-63 letters, digits and hyphens; '.' and '_' are allowed for static names. */
+  /**
+   * RDS identifiers are 1-63 letters, digits and hyphens; '.' and '_' are allowed for static names.
+   */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
-
-  /** Connection properties rdswatch derives from other settings; overriding them would break timeouts. */
+  /**
+   * Connection properties rdswatch derives from other settings; overriding them would break
+   * timeouts.
+   */
   private static final Set<String> RDSWATCH_JDBC_KEYS =
-      Set.of("user", "username", "password", "servername", "portnumber", "logintimeout", "sockettimeout",
-          "querytimeout", "applicationname");
+      Set.of(
+          "user",
+          "username",
+          "password",
+          "servername",
+          "portnumber",
+          "logintimeout",
+          "sockettimeout",
+          "querytimeout",
+          "applicationname");
 
   /** The keys that can supply an instance's password; exactly one must be set. */
-  static final List<String> PASSWORD_KEYS = List.of("password", "passwordFile", "passwordSecretArn");
+  static final List<String> PASSWORD_KEYS =
+      List.of("password", "passwordFile", "passwordSecretArn");
 
   /** The keys that can supply the drill login's password; exactly one when drillUsername is set. */
-  static final List<String> DRILL_PASSWORD_KEYS = List.of("drillPassword", "drillPasswordFile", "drillPasswordSecretArn");
+  static final List<String> DRILL_PASSWORD_KEYS =
+      List.of("drillPassword", "drillPasswordFile", "drillPasswordSecretArn");
 
   private static final Duration MIN_DURATION = Duration.ofSeconds(1);
 
@@ -71,7 +85,8 @@ final class ConfigValidator {
     if (config.getTls() != null) {
       config.getTls().validate("tls", System::getenv, errors);
     }
-    List<InstanceConfig> instances = config.getInstances() == null ? List.of() : config.getInstances();
+    List<InstanceConfig> instances =
+        config.getInstances() == null ? List.of() : config.getInstances();
     for (int i = 0; i < instances.size(); i++) {
       if (instances.get(i) != null && instances.get(i).getTls() != null) {
         instances.get(i).getTls().validate("instances[" + i + "].tls", System::getenv, errors);
@@ -86,11 +101,16 @@ final class ConfigValidator {
     atLeastOneSecond("poll.interval", poll.interval());
     atLeastOneSecond("poll.timeout", poll.timeout());
     atLeastOneSecond("poll.stallAfter", poll.stallAfter());
-    if (poll.timeout() != null && poll.interval() != null && poll.timeout().compareTo(poll.interval()) >= 0) {
+    if (poll.timeout() != null
+        && poll.interval() != null
+        && poll.timeout().compareTo(poll.interval()) >= 0) {
       errors.add("poll.timeout: must be shorter than poll.interval");
     }
-    if (poll.fullReadEvery() != null && poll.interval() != null && poll.fullReadEvery().compareTo(poll.interval()) < 0) {
-      errors.add("poll.fullReadEvery: must be at least poll.interval (every poll is then a full read)");
+    if (poll.fullReadEvery() != null
+        && poll.interval() != null
+        && poll.fullReadEvery().compareTo(poll.interval()) < 0) {
+      errors.add(
+          "poll.fullReadEvery: must be at least poll.interval (every poll is then a full read)");
     }
   }
 
@@ -125,7 +145,12 @@ final class ConfigValidator {
       ancestor = ancestor.getParent();
     }
     if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
-      errors.add("stateDir: cannot create '" + stateDir + "': '" + ancestor + "' is not a writable directory");
+      errors.add(
+          "stateDir: cannot create '"
+              + stateDir
+              + "': '"
+              + ancestor
+              + "' is not a writable directory");
     }
   }
 
@@ -152,8 +177,13 @@ final class ConfigValidator {
       instance.getLabels().keySet().forEach(label -> label(at, label));
       instance.getJdbcProperties().keySet().stream()
           .filter(key -> RDSWATCH_JDBC_KEYS.contains(key.toLowerCase(Locale.ROOT)))
-          .forEach(key -> errors.add(at + ".jdbcProperties." + key
-              + ": is set by rdswatch (from username, password/passwordFile and poll.timeout)"));
+          .forEach(
+              key ->
+                  errors.add(
+                      at
+                          + ".jdbcProperties."
+                          + key
+                          + ": is set by rdswatch (from username, password/passwordFile and poll.timeout)"));
     }
   }
 
@@ -162,7 +192,9 @@ final class ConfigValidator {
       return;
     }
     if (!NAME.matcher(name).matches()) {
-      errors.add(at + ".name: must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      errors.add(
+          at
+              + ".name: must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     // RDS identifiers are case-insensitive, and state files must not collide on any filesystem.
     if (seen.putIfAbsent(name.toLowerCase(Locale.ROOT), index) != null) {
@@ -171,14 +203,20 @@ final class ConfigValidator {
   }
 
   private void password(String at, InstanceConfig instance) {
-    passwordSource(at, PASSWORD_KEYS, instance.getPassword(), instance.getPasswordFile(),
+    passwordSource(
+        at,
+        PASSWORD_KEYS,
+        instance.getPassword(),
+        instance.getPasswordFile(),
         instance.getPasswordSecretArn());
   }
 
   /** drillUsername and a drill password source come together, or not at all. */
   private void drillLogin(String at, InstanceConfig instance) {
-    boolean anyPassword = instance.getDrillPassword() != null || instance.getDrillPasswordFile() != null
-        || instance.getDrillPasswordSecretArn() != null;
+    boolean anyPassword =
+        instance.getDrillPassword() != null
+            || instance.getDrillPasswordFile() != null
+            || instance.getDrillPasswordSecretArn() != null;
     if (instance.getDrillUsername() == null) {
       if (anyPassword) {
         errors.add(at + ": " + String.join(", ", DRILL_PASSWORD_KEYS) + " need drillUsername");
@@ -188,15 +226,20 @@ final class ConfigValidator {
     if (instance.getDrillUsername().isBlank()) {
       errors.add(at + ".drillUsername: must not be blank");
     }
-    passwordSource(at, DRILL_PASSWORD_KEYS, instance.getDrillPassword(), instance.getDrillPasswordFile(),
+    passwordSource(
+        at,
+        DRILL_PASSWORD_KEYS,
+        instance.getDrillPassword(),
+        instance.getDrillPasswordFile(),
         instance.getDrillPasswordSecretArn());
   }
 
   /**
-   * Exactly one of a literal, a file and a secret ARN; keys names them in that order. The ARN's form
-   * is the secrets feature's rule (its section checks it).
+   * Exactly one of a literal, a file and a secret ARN; keys names them in that order. The ARN's
+   * form is the secrets feature's rule (its section checks it).
    */
-  private void passwordSource(String at, List<String> keys, String literal, String file, String secretArn) {
+  private void passwordSource(
+      String at, List<String> keys, String literal, String file, String secretArn) {
     int given = (literal != null ? 1 : 0) + (file != null ? 1 : 0) + (secretArn != null ? 1 : 0);
     if (given != 1) {
       errors.add(at + ": exactly one of " + String.join(", ", keys));
@@ -216,8 +259,12 @@ final class ConfigValidator {
       return;
     }
     if (!NAME.matcher(source).matches()) {
-      errors.add(at + ".readReplicaOf: '" + source + "' is not an RDS instance identifier"
-          + " (1-63 letters, digits, '.', '_' or '-')");
+      errors.add(
+          at
+              + ".readReplicaOf: '"
+              + source
+              + "' is not an RDS instance identifier"
+              + " (1-63 letters, digits, '.', '_' or '-')");
     } else if (source.equalsIgnoreCase(instance.getName())) {
       errors.add(at + ".readReplicaOf: an instance cannot be a read replica of itself");
     }
@@ -237,9 +284,12 @@ final class ConfigValidator {
 
   private void label(String at, String label) {
     if (!InstanceInfoCollector.isUsableLabel(label)) {
-      errors.add(at + ".labels." + label
-          + ": label names must match [a-zA-Z_][a-zA-Z0-9_]* and must not be a reserved name"
-          + " (rds_instance, host, instance, job, __*)");
+      errors.add(
+          at
+              + ".labels."
+              + label
+              + ": label names must match [a-zA-Z_][a-zA-Z0-9_]* and must not be a reserved name"
+              + " (rds_instance, host, instance, job, __*)");
     }
   }
 }

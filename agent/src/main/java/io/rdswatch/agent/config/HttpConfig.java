@@ -1,8 +1,8 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.http.security.HttpTlsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rdswatch.agent.http.security.BasicAuthUsers;
+import io.rdswatch.agent.http.security.HttpTlsConfig;
 import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,18 +82,32 @@ public final class HttpConfig {
     if (tls != null) {
       tls.validate(path + ".tls", errors);
     }
-    getBasicAuthUsers().forEach((user, hash) -> {
-      if (user.isBlank() || user.contains(":")) {
-        errors.add(path + ".basicAuthUsers.'" + user + "': user names must not be blank or contain ':'");
-      } else if (!BasicAuthUsers.isBcryptHash(hash)) {
-        errors.add(path + ".basicAuthUsers." + user + ": must be a bcrypt hash such as $2y$10$... (value not shown);"
-            + " make one with: htpasswd -nbBC 10 '' PASSWORD | tr -d ':\\n'");
-      }
-    });
+    getBasicAuthUsers()
+        .forEach(
+            (user, hash) -> {
+              if (user.isBlank() || user.contains(":")) {
+                errors.add(
+                    path
+                        + ".basicAuthUsers.'"
+                        + user
+                        + "': user names must not be blank or contain ':'");
+              } else if (!BasicAuthUsers.isBcryptHash(hash)) {
+                errors.add(
+                    path
+                        + ".basicAuthUsers."
+                        + user
+                        + ": must be a bcrypt hash such as $2y$10$... (value not shown);"
+                        + " make one with: htpasswd -nbBC 10 '' PASSWORD | tr -d ':\\n'");
+              }
+            });
     for (int i = 0; i < getAllowedHosts().size(); i++) {
       String host = getAllowedHosts().get(i);
       if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]_-]{1,253}")) {
-        errors.add(path + ".allowedHosts[" + i + "]: must be a host name or address without scheme or port");
+        errors.add(
+            path
+                + ".allowedHosts["
+                + i
+                + "]: must be a host name or address without scheme or port");
       }
     }
   }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Turns the `http` section into Dropwizard's default server: the application connector on
  * http.bind:http.port (metrics, API, landing page) and the admin connector on
- * http.adminBind:http.adminPort (health checks), both HTTPS when http.tls is set. No request log: Prometheus scrapes every few seconds and would flood it.
+ * http.adminBind:http.adminPort (health checks), both HTTPS when http.tls is set. No request log:
+ * Prometheus scrapes every few seconds and would flood it.
  */
 final class HttpServerFactories {
 
@@ -28,7 +29,10 @@ final class HttpServerFactories {
   }
 
   private static ConnectorFactory connector(HttpConfig http, String bind, int port) {
-    HttpConnectorFactory connector = http.getTls() == null ? new HttpConnectorFactory() : new PemHttpsConnectorFactory(http.getTls());
+    HttpConnectorFactory connector =
+        http.getTls() == null
+            ? new HttpConnectorFactory()
+            : new PemHttpsConnectorFactory(http.getTls());
     connector.setBindHost(bind);
     connector.setPort(port);
     return connector;

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Whether this process can keep writing stateDir without leaving it unusable for another: every file
- * in stateDir and stateDir/drills must belong to the user running rdswatch, and the folders must not
- * be writable by group or others. Checked by the processes that write there (the agent, `drill
- * --wait`), not by read-only commands, which root may run on a service's config.
+ * Whether this process can keep writing stateDir without leaving it unusable for another: every
+ * file in stateDir and stateDir/drills must belong to the user running rdswatch, and the folders
+ * must not be writable by group or others. Checked by the processes that write there (the agent,
+ * `drill --wait`), not by read-only commands, which root may run on a service's config.
  */
 public final class StateDirOwnership {
 
@@ -25,10 +25,14 @@ public final class StateDirOwnership {
 
   private StateDirOwnership() {}
 
-  /** Each "stateDir: ..." problem; none when stateDir does not exist yet or the file system has no owners. */
+  /**
+   * Each "stateDir: ..." problem; none when stateDir does not exist yet or the file system has no
+   * owners.
+   */
   public static List<String> problems(Path stateDir) {
     List<String> out = new ArrayList<>();
-    if (!Files.isDirectory(stateDir) || !stateDir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+    if (!Files.isDirectory(stateDir)
+        || !stateDir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
       return out;
     }
     long me = new UnixSystem().getUid();
@@ -43,14 +47,24 @@ public final class StateDirOwnership {
     }
     if (!foreign.isEmpty()) {
       String more = foreign.size() > SHOWN ? " and " + (foreign.size() - SHOWN) + " more" : "";
-      out.add("stateDir: " + String.join(", ", foreign.subList(0, Math.min(SHOWN, foreign.size()))) + more
-          + " not owned by uid " + me + " that runs rdswatch; run it as the user that owns stateDir (uid " + owner
-          + "), send the drill to the running agent (drill without --wait), or repair it with: chown -R " + owner
-          + " " + stateDir);
+      out.add(
+          "stateDir: "
+              + String.join(", ", foreign.subList(0, Math.min(SHOWN, foreign.size())))
+              + more
+              + " not owned by uid "
+              + me
+              + " that runs rdswatch; run it as the user that owns stateDir (uid "
+              + owner
+              + "), send the drill to the running agent (drill without --wait), or repair it with: chown -R "
+              + owner
+              + " "
+              + stateDir);
     }
     for (Path folder : List.of(stateDir, stateDir.resolve("drills"))) {
       try {
-        if (Files.isDirectory(folder) && Files.getPosixFilePermissions(folder).stream().anyMatch(GROUP_OTHER_WRITE::contains)) {
+        if (Files.isDirectory(folder)
+            && Files.getPosixFilePermissions(folder).stream()
+                .anyMatch(GROUP_OTHER_WRITE::contains)) {
           out.add("stateDir: " + folder + " is writable by group or others; chmod 0700 " + folder);
         }
       } catch (IOException | UnsupportedOperationException e) {

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.config;
 
+import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import io.rdswatch.agent.instance.InstanceConfig;
 import io.rdswatch.agent.instance.TlsConfig;
-import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import java.util.function.Function;
 
 /**

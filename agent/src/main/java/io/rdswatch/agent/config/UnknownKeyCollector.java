@@ -34,7 +34,10 @@ final class UnknownKeyCollector extends DeserializationProblemHandler {
     }
     String path = path(owner, propertyName);
     Collection<Object> known = deserializer.getKnownPropertyNames();
-    String hint = known == null || known.isEmpty() ? "" : " (known keys: " + String.join(", ", names(known)) + ")";
+    String hint =
+        known == null || known.isEmpty()
+            ? ""
+            : " (known keys: " + String.join(", ", names(known)) + ")";
     errors.add(path + ": unknown key" + hint);
     p.skipChildren();
     return true;

@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * Records every value of the wrong type (a word where a port number goes, "60x" as a duration, a
  * list where text goes) with its YAML path, and binds null in its place, so the rest of the file is
- * still bound and checked: Jackson alone stops at the first such value and hides every other mistake.
- * Later checks on a recorded path are noise ("must not be null" for the value we nulled); {@link
- * #covers(String)} lets the loader drop them.
+ * still bound and checked: Jackson alone stops at the first such value and hides every other
+ * mistake. Later checks on a recorded path are noise ("must not be null" for the value we nulled);
+ * {@link #covers(String)} lets the loader drop them.
  */
 final class ValueProblemCollector extends DeserializationProblemHandler {
 
@@ -40,7 +40,11 @@ final class ValueProblemCollector extends DeserializationProblemHandler {
 
   @Override
   public Object handleUnexpectedToken(
-      DeserializationContext ctxt, JavaType targetType, JsonToken token, JsonParser p, String failureMsg)
+      DeserializationContext ctxt,
+      JavaType targetType,
+      JsonToken token,
+      JsonParser p,
+      String failureMsg)
       throws IOException {
     record(p, "expected " + typeName(targetType.getRawClass()) + ", not " + shape(token));
     p.skipChildren();
@@ -49,7 +53,11 @@ final class ValueProblemCollector extends DeserializationProblemHandler {
 
   @Override
   public Object handleMissingInstantiator(
-      DeserializationContext ctxt, Class<?> instClass, ValueInstantiator inst, JsonParser p, String msg)
+      DeserializationContext ctxt,
+      Class<?> instClass,
+      ValueInstantiator inst,
+      JsonParser p,
+      String msg)
       throws IOException {
     record(p, "expected " + typeName(instClass) + ", not " + shape(p.currentToken()));
     p.skipChildren();
@@ -83,8 +91,12 @@ final class ValueProblemCollector extends DeserializationProblemHandler {
 
   /** True if the error is about a value recorded here, or something inside it. */
   boolean covers(String error) {
-    return paths.stream().anyMatch(p -> error.startsWith(p + ":") || error.startsWith(p + ".")
-        || error.startsWith(p + "["));
+    return paths.stream()
+        .anyMatch(
+            p ->
+                error.startsWith(p + ":")
+                    || error.startsWith(p + ".")
+                    || error.startsWith(p + "["));
   }
 
   private void record(JsonParser p, String problem) {

@@ -6,15 +6,22 @@ import java.util.List;
 
 /**
  * Shows the demo's status board. On a terminal it is redrawn in place; piped into a file or a test,
- * each refresh is a plain block followed by a blank line, because escape codes there are only noise.
+ * each refresh is a plain block followed by a blank line, because escape codes there are only
+ * noise.
  */
 public final class BoardPrinter {
 
   private static final String ESC = "\u001b[";
-  /** Autowrap off while drawing: a line wider than the terminal is cut, not wrapped onto a row we would not clear. */
+
+  /**
+   * Autowrap off while drawing: a line wider than the terminal is cut, not wrapped onto a row we
+   * would not clear.
+   */
   private static final String NO_WRAP = ESC + "?7l";
+
   private static final String WRAP = ESC + "?7h";
   private static final String CLEAR_LINE = ESC + "2K";
+
   /** Clears whatever an earlier, longer board left below the cursor. */
   private static final String CLEAR_BELOW = ESC + "J";
 

@@ -1,6 +1,5 @@
 package io.rdswatch.agent.demo;
 
-import io.rdswatch.simulator.clock.SimulatedTime;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.dropwizard.logging.common.AppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
@@ -16,6 +15,7 @@ import io.rdswatch.agent.track.TaskIdSet;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.net.BindException;
@@ -39,23 +39,38 @@ public final class Demo implements AutoCloseable {
 
   /** Short enough to watch progress move; the timeout must stay below it. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+
   static final Duration POLL_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * @param simulatorBasePort first simulator port; taken ports fall back to free ones
    * @param workDir holds the agent's state and log (wiped at start: every demo starts afresh)
    * @param configFile where the effective config is written
-   * @param cloudWatchEndpoint null for no CloudWatch; else the agent publishes there (LocalStack, a fake)
+   * @param cloudWatchEndpoint null for no CloudWatch; else the agent publishes there (LocalStack, a
+   *     fake)
    */
-  public record Options(int instances, int httpPort, double speed, int simulatorBasePort, Path workDir, Path configFile,
+  public record Options(
+      int instances,
+      int httpPort,
+      double speed,
+      int simulatorBasePort,
+      Path workDir,
+      Path configFile,
       URI cloudWatchEndpoint) {
 
-    public Options(int instances, int httpPort, double speed, int simulatorBasePort, Path workDir, Path configFile) {
+    public Options(
+        int instances,
+        int httpPort,
+        double speed,
+        int simulatorBasePort,
+        Path workDir,
+        Path configFile) {
       this(instances, httpPort, speed, simulatorBasePort, workDir, configFile, null);
     }
 
     public Options publishingTo(URI cloudWatchEndpoint) {
-      return new Options(instances, httpPort, speed, simulatorBasePort, workDir, configFile, cloudWatchEndpoint);
+      return new Options(
+          instances, httpPort, speed, simulatorBasePort, workDir, configFile, cloudWatchEndpoint);
     }
   }
 
@@ -79,13 +94,23 @@ public final class Demo implements AutoCloseable {
       freshDirectory(stateDir);
       replayHistory(simulator, stateDir);
       int adminPort = options.httpPort() == 0 ? 0 : options.httpPort() + 1;
-      String yaml = DemoConfig.yaml(simulator, options.httpPort(), adminPort, stateDir, POLL_INTERVAL, POLL_TIMEOUT,
-          randomToken(), options.cloudWatchEndpoint());
+      String yaml =
+          DemoConfig.yaml(
+              simulator,
+              options.httpPort(),
+              adminPort,
+              stateDir,
+              POLL_INTERVAL,
+              POLL_TIMEOUT,
+              randomToken(),
+              options.cloudWatchEndpoint());
       Files.writeString(options.configFile(), yaml, StandardCharsets.UTF_8);
       AgentConfiguration config = ConfigLoader.load(options.configFile());
       Path logFile = options.workDir().resolve("rdswatch.log").toAbsolutePath();
       logToFile(config, logFile);
-      AgentServer agent = AgentServer.start(new RdswatchApplication(new SimulatedTime(simulator.clock()), true), config);
+      AgentServer agent =
+          AgentServer.start(
+              new RdswatchApplication(new SimulatedTime(simulator.clock()), true), config);
       return new Demo(simulator, agent, options.configFile(), logFile);
     } catch (Exception e) {
       simulator.close();
@@ -133,8 +158,11 @@ public final class Demo implements AutoCloseable {
 
   private static Simulator startSimulator(Scenario scenario, Options options) throws IOException {
     // the production path from the first run: TLS, with the agent trusting the simulator's own CA
-    SimulatorOptions sim = SimulatorOptions.defaults().withSpeed(options.speed()).withBasePort(options.simulatorBasePort())
-        .withTlsDir(options.workDir().resolve("tls").toAbsolutePath());
+    SimulatorOptions sim =
+        SimulatorOptions.defaults()
+            .withSpeed(options.speed())
+            .withBasePort(options.simulatorBasePort())
+            .withTlsDir(options.workDir().resolve("tls").toAbsolutePath());
     try {
       return Simulator.start(scenario, sim);
     } catch (BindException e) {
@@ -143,11 +171,24 @@ public final class Demo implements AutoCloseable {
     }
   }
 
-  /** Saved state that says "watching since before the history began": every finished task counts once. */
+  /**
+   * Saved state that says "watching since before the history began": every finished task counts
+   * once.
+   */
   private static void replayHistory(Simulator simulator, Path stateDir) {
     FileStateStore store = new FileStateStore(stateDir);
-    InstanceState fromTheStart = new InstanceState(
-        true, TaskIdSet.none(), null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    InstanceState fromTheStart =
+        new InstanceState(
+            true,
+            TaskIdSet.none(),
+            null,
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of());
     simulator.instances().forEach(i -> store.save(i.name(), fromTheStart));
   }
 

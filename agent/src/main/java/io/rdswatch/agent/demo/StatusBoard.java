@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** One line per instance, for the demo's live display: health, active tasks with progress, failures. */
+/**
+ * One line per instance, for the demo's live display: health, active tasks with progress, failures.
+ */
 public final class StatusBoard {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private StatusBoard() {}
 
@@ -37,22 +40,40 @@ public final class StatusBoard {
       return "waiting for the first poll";
     }
     String health = s.up() ? "up  " : "DOWN (" + status.lastError().kind().label() + ")";
-    String active = s.activeTasks().isEmpty() ? "no active task"
-        : s.activeTasks().stream().map(StatusBoard::task).collect(Collectors.joining(", "));
-    return health + "  tasks " + status.tasksSeen() + "  " + active + "  failures " + failures(s)
-        + "  (sim " + TIME.format(s.takenAt()) + " UTC)";
+    String active =
+        s.activeTasks().isEmpty()
+            ? "no active task"
+            : s.activeTasks().stream().map(StatusBoard::task).collect(Collectors.joining(", "));
+    return health
+        + "  tasks "
+        + status.tasksSeen()
+        + "  "
+        + active
+        + "  failures "
+        + failures(s)
+        + "  (sim "
+        + TIME.format(s.takenAt())
+        + " UTC)";
   }
 
   private static String task(ActiveTask t) {
-    return t.row().database() + " " + t.row().taskTypeRaw() + " " + t.row().lifecycleRaw()
-        + (t.row().lifecycle().name().equals("IN_PROGRESS") ? " " + Math.round(t.progressRatio() * 100) + "%" : "")
+    return t.row().database()
+        + " "
+        + t.row().taskTypeRaw()
+        + " "
+        + t.row().lifecycleRaw()
+        + (t.row().lifecycle().name().equals("IN_PROGRESS")
+            ? " " + Math.round(t.progressRatio() * 100) + "%"
+            : "")
         + (t.hasEta() ? " eta " + eta(t.etaSeconds()) : "");
   }
 
   /** "7m 05s" or "1h 12m"; whole seconds are enough for a live board. */
   static String eta(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format("%dh %02dm", s / 3600, s % 3600 / 60) : String.format("%dm %02ds", s / 60, s % 60);
+    return s >= 3600
+        ? String.format("%dh %02dm", s / 3600, s % 3600 / 60)
+        : String.format("%dm %02ds", s / 60, s % 60);
   }
 
   private static String failures(InstanceSnapshot s) {
@@ -62,8 +83,10 @@ public final class StatusBoard {
     if (total == 0) {
       return "0";
     }
-    return total + " " + byReason.entrySet().stream()
-        .map(e -> e.getKey().label() + " " + e.getValue())
-        .collect(Collectors.joining(", ", "(", ")"));
+    return total
+        + " "
+        + byReason.entrySet().stream()
+            .map(e -> e.getKey().label() + " " + e.getValue())
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -17,7 +17,8 @@ public final class AgentMetrics {
 
   public static FleetRegistry registry(Supplier<FleetSnapshot> fleet) {
     FleetRegistry registry =
-        RdswatchCollectors.registry(fleet, BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
+        RdswatchCollectors.registry(
+            fleet, BuildInfoCollector.fromResource(BuildInfoCollector.DEFAULT_RESOURCE));
     DefaultExports.register(registry);
     return registry;
   }

@@ -8,9 +8,11 @@ import jakarta.ws.rs.core.Response;
 public record ApiError(int code, String message) {
 
   public static WebApplicationException of(Response.Status status, String message) {
-    return new WebApplicationException(message, Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(status.getStatusCode(), message))
-        .build());
+    return new WebApplicationException(
+        message,
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ApiError(status.getStatusCode(), message))
+            .build());
   }
 }

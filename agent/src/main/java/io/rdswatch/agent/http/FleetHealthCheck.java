@@ -22,12 +22,15 @@ public final class FleetHealthCheck extends HealthCheck {
     if (all.isEmpty()) {
       return Result.unhealthy("no instances to watch");
     }
-    List<String> down = all.stream()
-        .filter(i -> i.status().polled() && !i.status().ok())
-        .map(i -> i.name() + " (" + i.status().lastError().kind().label() + ")")
-        .toList();
+    List<String> down =
+        all.stream()
+            .filter(i -> i.status().polled() && !i.status().ok())
+            .map(i -> i.name() + " (" + i.status().lastError().kind().label() + ")")
+            .toList();
     long up = all.stream().filter(i -> i.status().ok()).count();
     String summary = up + " of " + all.size() + " instances up";
-    return down.isEmpty() ? Result.healthy(summary) : Result.unhealthy(summary + "; down: " + String.join(", ", down));
+    return down.isEmpty()
+        ? Result.healthy(summary)
+        : Result.unhealthy(summary + "; down: " + String.join(", ", down));
   }
 }

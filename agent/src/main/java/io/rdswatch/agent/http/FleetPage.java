@@ -19,14 +19,13 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The /metrics page of a whole fleet, assembled from pieces. The registry's per-instance
- * collectors give each instance's samples as a block of its own ({@link
- * InstanceCollector#samplesOf}); a family's part of the page is its header followed by those
- * blocks in fleet order. Blocks are rendered once per instance snapshot and kept while it is the
- * current one, so a scrape renders only the instances polled since the last scrape and copies the
- * rest (bench figure 3: a thousand instances make a 15 MB page). Every other family is rendered
- * whole, in name order with the rest, so the page is byte for byte what rendering the registry
- * gives (FleetPageTest).
+ * The /metrics page of a whole fleet, assembled from pieces. The registry's per-instance collectors
+ * give each instance's samples as a block of its own ({@link InstanceCollector#samplesOf}); a
+ * family's part of the page is its header followed by those blocks in fleet order. Blocks are
+ * rendered once per instance snapshot and kept while it is the current one, so a scrape renders
+ * only the instances polled since the last scrape and copies the rest (bench figure 3: a thousand
+ * instances make a 15 MB page). Every other family is rendered whole, in name order with the rest,
+ * so the page is byte for byte what rendering the registry gives (FleetPageTest).
  */
 final class FleetPage {
 

@@ -8,7 +8,8 @@ import io.rdswatch.agent.poll.PollStatus;
 
 /**
  * One admin health check per polled instance ("instance:NAME"), registered and removed as the fleet
- * changes. Healthy when its last poll succeeded; an instance not polled yet is not reported as broken.
+ * changes. Healthy when its last poll succeeded; an instance not polled yet is not reported as
+ * broken.
  */
 public final class InstanceHealthChecks implements FleetState.Listener {
 
@@ -23,12 +24,14 @@ public final class InstanceHealthChecks implements FleetState.Listener {
   @Override
   public void added(InstancePoller instance) {
     registry.unregister(PREFIX + instance.name());
-    registry.register(PREFIX + instance.name(), new HealthCheck() {
-      @Override
-      protected Result check() {
-        return result(instance.status());
-      }
-    });
+    registry.register(
+        PREFIX + instance.name(),
+        new HealthCheck() {
+          @Override
+          protected Result check() {
+            return result(instance.status());
+          }
+        });
   }
 
   @Override
@@ -41,7 +44,8 @@ public final class InstanceHealthChecks implements FleetState.Listener {
       return HealthCheck.Result.healthy("not polled yet");
     }
     if (status.ok()) {
-      return HealthCheck.Result.healthy("last poll at " + status.lastPoll() + " saw " + status.tasksSeen() + " tasks");
+      return HealthCheck.Result.healthy(
+          "last poll at " + status.lastPoll() + " saw " + status.tasksSeen() + " tasks");
     }
     PollStatus.PollError error = status.lastError();
     return HealthCheck.Result.unhealthy(error.kind().label() + ": " + error.message());

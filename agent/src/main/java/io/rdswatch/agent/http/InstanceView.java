@@ -39,7 +39,9 @@ public record InstanceView(
         iso(status.lastPoll()),
         iso(status.lastSuccess()),
         status.lastDuration().toNanos() / 1e9,
-        error == null ? null : new ErrorView(error.kind().label(), error.message(), iso(error.at())),
+        error == null
+            ? null
+            : new ErrorView(error.kind().label(), error.message(), iso(error.at())),
         status.tasksSeen(),
         snapshot.activeTasks().size());
   }

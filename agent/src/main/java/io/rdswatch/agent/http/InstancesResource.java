@@ -28,8 +28,10 @@ public final class InstancesResource {
   @GET
   @Path("{name}")
   public InstanceView one(@PathParam("name") String name) {
-    return fleet.instance(name)
+    return fleet
+        .instance(name)
         .map(InstanceView::of)
-        .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no instance named '" + name + "'"));
+        .orElseThrow(
+            () -> ApiError.of(Response.Status.NOT_FOUND, "no instance named '" + name + "'"));
   }
 }

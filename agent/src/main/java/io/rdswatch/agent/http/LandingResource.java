@@ -39,7 +39,8 @@ public final class LandingResource {
         </ul>
         <p>Health checks are on the admin port: <code>/healthcheck</code>.</p>
         </body></html>
-        """.formatted(escape(version), up, fleet.instances().size());
+        """
+        .formatted(escape(version), up, fleet.instances().size());
   }
 
   private static String escape(String s) {

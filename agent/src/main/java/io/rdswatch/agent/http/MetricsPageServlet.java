@@ -42,7 +42,8 @@ public final class MetricsPageServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String contentType = TextFormat.chooseContentType(request.getHeader("Accept"));
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(contentType);

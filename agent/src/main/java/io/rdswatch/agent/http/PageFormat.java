@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * One family rendered in one of the two /metrics formats, split into its header ("# HELP", "#
- * TYPE"...) and its sample lines, so pages can be assembled from pieces rendered at different times.
- * Rendering goes through simpleclient's TextFormat, so a piece reads exactly as in a whole page.
+ * TYPE"...) and its sample lines, so pages can be assembled from pieces rendered at different
+ * times. Rendering goes through simpleclient's TextFormat, so a piece reads exactly as in a whole
+ * page.
  */
 enum PageFormat {
   TEXT_004(TextFormat.CONTENT_TYPE_004, ""),
@@ -63,15 +64,22 @@ enum PageFormat {
    * OpenMetrics-only samples (_created, _gcount, _gsum): TextFormat moves them into gauge families
    * at the end of the page, sorted by name; this moves them into {@code endOfPage} the same way.
    */
-  MetricFamilySamples inPlace(MetricFamilySamples family, Map<String, MetricFamilySamples> endOfPage) {
+  MetricFamilySamples inPlace(
+      MetricFamilySamples family, Map<String, MetricFamilySamples> endOfPage) {
     if (this != TEXT_004) {
       return family;
     }
     List<Sample> kept = new ArrayList<>();
     for (Sample s : family.samples) {
       if (s.name.endsWith("_created") || s.name.endsWith("_gcount") || s.name.endsWith("_gsum")) {
-        endOfPage.computeIfAbsent(s.name,
-            n -> new MetricFamilySamples(n, Collector.Type.GAUGE, family.help, new ArrayList<>())).samples.add(s);
+        endOfPage
+            .computeIfAbsent(
+                s.name,
+                n ->
+                    new MetricFamilySamples(
+                        n, Collector.Type.GAUGE, family.help, new ArrayList<>()))
+            .samples
+            .add(s);
       } else {
         kept.add(s);
       }
@@ -79,7 +87,9 @@ enum PageFormat {
     return new MetricFamilySamples(family.name, family.unit, family.type, family.help, kept);
   }
 
-  /** Only the sample lines of {@link #render}: metadata lines all start with '#', samples never do. */
+  /**
+   * Only the sample lines of {@link #render}: metadata lines all start with '#', samples never do.
+   */
   String samples(MetricFamilySamples family) {
     String text = render(family);
     int at = 0;

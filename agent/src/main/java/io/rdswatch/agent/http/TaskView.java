@@ -8,8 +8,8 @@ import io.rdswatch.exporter.model.TaskRow;
 
 /**
  * One rds_task_status row as /api/tasks shows it: RDS's own values (task_type, lifecycle, raw
- * task_info) plus rdswatch's reading of them (progress ratio; for ERROR tasks the failure reason and
- * reasonEvidence, the task_info entry that decided it, see the README's failure reason table).
+ * task_info) plus rdswatch's reading of them (progress ratio; for ERROR tasks the failure reason
+ * and reasonEvidence, the task_info entry that decided it, see the README's failure reason table).
  */
 public record TaskView(
     String rdsInstance,
@@ -31,7 +31,8 @@ public record TaskView(
     String taskInfo) {
 
   static TaskView of(String instance, TaskRow row, FailureContext context) {
-    Classification failure = row.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(row, context) : null;
+    Classification failure =
+        row.lifecycle() == Lifecycle.ERROR ? FailureClassifier.classify(row, context) : null;
     return new TaskView(
         instance,
         row.taskId(),

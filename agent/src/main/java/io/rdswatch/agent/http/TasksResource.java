@@ -34,13 +34,21 @@ public final class TasksResource {
     Boolean activeOnly = parseActive(active);
     Stream<InstancePoller> instances = fleet.instances().stream();
     if (instance != null && !instance.isEmpty()) {
-      instances = Stream.of(fleet.instance(instance)
-          .orElseThrow(() -> ApiError.of(Response.Status.NOT_FOUND, "no instance named '" + instance + "'")));
+      instances =
+          Stream.of(
+              fleet
+                  .instance(instance)
+                  .orElseThrow(
+                      () ->
+                          ApiError.of(
+                              Response.Status.NOT_FOUND, "no instance named '" + instance + "'")));
     }
     return instances
-        .flatMap(p -> p.tracker().latestRows().stream()
-            .sorted(Comparator.comparingLong(r -> -r.taskId()))
-            .map(row -> TaskView.of(p.name(), row, p.tracker().failureContext())))
+        .flatMap(
+            p ->
+                p.tracker().latestRows().stream()
+                    .sorted(Comparator.comparingLong(r -> -r.taskId()))
+                    .map(row -> TaskView.of(p.name(), row, p.tracker().failureContext())))
         .filter(t -> database == null || database.isEmpty() || database.equals(t.database()))
         .filter(t -> activeOnly == null || t.active() == activeOnly)
         .toList();
@@ -53,6 +61,7 @@ public final class TasksResource {
     if (active.equalsIgnoreCase("true") || active.equalsIgnoreCase("false")) {
       return Boolean.valueOf(active);
     }
-    throw ApiError.of(Response.Status.BAD_REQUEST, "active must be true or false, not '" + active + "'");
+    throw ApiError.of(
+        Response.Status.BAD_REQUEST, "active must be true or false, not '" + active + "'");
   }
 }

@@ -58,13 +58,23 @@ class AwsEndToEndTest {
 
   /** Bound directly, not through ConfigLoader, so CloudWatch may publish every 300ms. */
   private AgentConfiguration config() {
-    String yaml = "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\n"
-        + "stateDir: " + state + "\ninstances: []\n" + fleet.awsYaml().replace("cloudwatch: { enabled: true,", "cloudwatch: { enabled: true, interval: 300ms,");
+    String yaml =
+        "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\n"
+            + "stateDir: "
+            + state
+            + "\ninstances: []\n"
+            + fleet
+                .awsYaml()
+                .replace(
+                    "cloudwatch: { enabled: true,",
+                    "cloudwatch: { enabled: true, interval: 300ms,");
     return AwsFakes.yaml(yaml, AgentConfiguration.class);
   }
 
   private static double up(CollectorRegistry registry, String instance) {
-    Double v = registry.getSampleValue("rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
     return v == null ? Double.NaN : v;
   }
 
@@ -77,17 +87,31 @@ class AwsEndToEndTest {
 
       assertThat(up(registry, "orders-prod")).isEqualTo(1);
       assertThat(up(registry, "billing-prod")).isEqualTo(1);
-      assertThat(registry.getSampleValue("rdswatch_discovery_instances", new String[] {"region"}, new String[] {"eu-west-1"}))
+      assertThat(
+              registry.getSampleValue(
+                  "rdswatch_discovery_instances",
+                  new String[] {"region"},
+                  new String[] {"eu-west-1"}))
           .isEqualTo(2);
-      assertThat(registry.getSampleValue("rdswatch_instance_info", new String[] {"rds_instance", "host", "tag_team"},
-          new String[] {"orders-prod", "127.0.0.1", "payments"})).isEqualTo(1);
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(instanceUp())
-          .containsEntry("orders-prod", 1.0).containsEntry("billing-prod", 1.0));
+      assertThat(
+              registry.getSampleValue(
+                  "rdswatch_instance_info",
+                  new String[] {"rds_instance", "host", "tag_team"},
+                  new String[] {"orders-prod", "127.0.0.1", "payments"}))
+          .isEqualTo(1);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(instanceUp())
+                      .containsEntry("orders-prod", 1.0)
+                      .containsEntry("billing-prod", 1.0));
 
       // RDS rotates the orders secret: the database and the secret change together. Open sessions
       // survive a password change, so drop them to make the agent log in again.
       fleet.sim.instance("orders-prod").rds().addLogin(Login.master("admin", ROTATED));
-      fleet.aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "admin", ROTATED)));
+      fleet.aws.stubFor(
+          SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "admin", ROTATED)));
       fleet.sim.instance("orders-prod").faults().down(true);
       fleet.sim.instance("orders-prod").faults().down(false);
       agent.runtime().poller().pollOnce();
@@ -96,28 +120,51 @@ class AwsEndToEndTest {
         agent.runtime().poller().pollOnce();
       }
       assertThat(up(registry, "orders-prod")).as("back up with the refetched secret").isEqualTo(1);
-      assertThat(registry.getSampleValue("rdswatch_poll_errors_total", new String[] {"rds_instance", "kind"},
-          new String[] {"orders-prod", "login"})).as("the cached password failed once").isEqualTo(1);
+      assertThat(
+              registry.getSampleValue(
+                  "rdswatch_poll_errors_total",
+                  new String[] {"rds_instance", "kind"},
+                  new String[] {"orders-prod", "login"}))
+          .as("the cached password failed once")
+          .isEqualTo(1);
       fleet.aws.verify(2, SecretsJson.getSecretValueRequested(ARN));
 
-      String api = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(agent.applicationUri() + "/api/instances")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String api =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(agent.applicationUri() + "/api/instances"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       assertThat(api).contains("orders-prod").doesNotContain(PASSWORD).doesNotContain(ROTATED);
-      assertThat(logs.lines()).isNotEmpty()
+      assertThat(logs.lines())
+          .isNotEmpty()
           .allSatisfy(l -> assertThat(l).doesNotContain(PASSWORD).doesNotContain(ROTATED));
     }
   }
 
   @Test
   void aDiscoveredInstanceNamedLikeAStaticOneStopsTheStartWithAConfigError() {
-    AgentConfiguration config = config().withInstances(List.of(new InstanceConfig(
-        "billing-prod", "127.0.0.1", fleet.port("billing-prod"), "admin", PASSWORD, Map.of("encrypt", "false"))));
+    AgentConfiguration config =
+        config()
+            .withInstances(
+                List.of(
+                    new InstanceConfig(
+                        "billing-prod",
+                        "127.0.0.1",
+                        fleet.port("billing-prod"),
+                        "admin",
+                        PASSWORD,
+                        Map.of("encrypt", "false"))));
 
-    assertThatThrownBy(() -> agent = AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config))
+    assertThatThrownBy(
+            () ->
+                agent =
+                    AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config))
         .isInstanceOf(ConfigException.class)
-        .hasStackTraceContaining("discovery: instance 'billing-prod' from aws:eu-west-1 has the same name as a static"
-            + " instance (rds_instance must be unique)");
+        .hasStackTraceContaining(
+            "discovery: instance 'billing-prod' from aws:eu-west-1 has the same name as a static"
+                + " instance (rds_instance must be unique)");
   }
 
   /** The latest InstanceUp per DBInstanceIdentifier CloudWatch received. */

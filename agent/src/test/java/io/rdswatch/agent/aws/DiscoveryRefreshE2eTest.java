@@ -29,27 +29,49 @@ class DiscoveryRefreshE2eTest {
   @Test
   void vanishedInstancesStopAndLeaveMetricsNewOnesStartAndFailuresKeepTheList() throws Exception {
     try (SimulatedAwsFleet fleet = new SimulatedAwsFleet();
-        AgentServer agent = AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
+        AgentServer agent =
+            AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
       CollectorRegistry registry = agent.runtime().registry();
       agent.runtime().poller().pollOnce();
       assertThat(up(registry, "billing-prod")).isEqualTo(1);
 
       // billing-prod is deleted; orders-dr appears (another endpoint of a simulated instance)
-      fleet.aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-          new Db("orders-prod", "sqlserver-se", "127.0.0.1", fleet.port("orders-prod"), "03:00-03:30",
-              Map.of("rdswatch-secret", ARN, "team", "payments")),
-          new Db("orders-dr", "sqlserver-se", "127.0.0.1", fleet.port("billing-prod"), null, Map.of("team", "dr")))));
+      fleet.aws.stubFor(
+          RdsXml.describe("eu-west-1", null)
+              .willReturn(
+                  RdsXml.page(
+                      null,
+                      new Db(
+                          "orders-prod",
+                          "sqlserver-se",
+                          "127.0.0.1",
+                          fleet.port("orders-prod"),
+                          "03:00-03:30",
+                          Map.of("rdswatch-secret", ARN, "team", "payments")),
+                      new Db(
+                          "orders-dr",
+                          "sqlserver-se",
+                          "127.0.0.1",
+                          fleet.port("billing-prod"),
+                          null,
+                          Map.of("team", "dr")))));
       awaitPolled(agent, "orders-dr", "orders-prod");
       agent.runtime().poller().pollOnce();
 
       String page = MetricsText.render004(registry);
       assertThat(page).doesNotContain("rds_instance=\"billing-prod\"");
       assertThat(up(registry, "orders-dr")).isEqualTo(1);
-      assertThat(registry.getSampleValue("rdswatch_instance_info", new String[] {"rds_instance", "host", "tag_team"},
-          new String[] {"orders-dr", "127.0.0.1", "dr"})).isEqualTo(1);
+      assertThat(
+              registry.getSampleValue(
+                  "rdswatch_instance_info",
+                  new String[] {"rds_instance", "host", "tag_team"},
+                  new String[] {"orders-dr", "127.0.0.1", "dr"}))
+          .isEqualTo(1);
 
       // RDS fails: the agent keeps polling what it had
-      fleet.aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.error(503, "ServiceUnavailable", "down")));
+      fleet.aws.stubFor(
+          RdsXml.describe("eu-west-1", null)
+              .willReturn(RdsXml.error(503, "ServiceUnavailable", "down")));
       await().atMost(Duration.ofSeconds(20)).until(() -> errors(registry) >= 1);
       agent.runtime().poller().refreshTargets();
       agent.runtime().poller().pollOnce();
@@ -60,10 +82,14 @@ class DiscoveryRefreshE2eTest {
 
   /** Discovery refreshes on its own schedule; the poller picks its list up on its next refresh. */
   private static void awaitPolled(AgentServer agent, String... names) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      agent.runtime().poller().refreshTargets();
-      return names(agent).equals(java.util.List.of(names));
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              agent.runtime().poller().refreshTargets();
+              return names(agent).equals(java.util.List.of(names));
+            });
   }
 
   private static java.util.List<String> names(AgentServer agent) {
@@ -71,21 +97,28 @@ class DiscoveryRefreshE2eTest {
   }
 
   private static double up(CollectorRegistry registry, String instance) {
-    Double v = registry.getSampleValue("rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
     return v == null ? Double.NaN : v;
   }
 
   private static double errors(CollectorRegistry registry) {
-    Double v = registry.getSampleValue("rdswatch_discovery_errors_total", new String[] {"region"},
-        new String[] {"eu-west-1"});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_discovery_errors_total", new String[] {"region"}, new String[] {"eu-west-1"});
     return v == null ? 0 : v;
   }
 
   /** Bound directly, not through ConfigLoader, so discovery may refresh every 200ms. */
   private AgentConfiguration config(SimulatedAwsFleet fleet) {
-    String yaml = "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: " + state
-        + "\ninstances: []\n"
-        + fleet.awsYaml().replace("regions: [eu-west-1]", "regions: [eu-west-1]\n    refresh: 200ms");
+    String yaml =
+        "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: "
+            + state
+            + "\ninstances: []\n"
+            + fleet
+                .awsYaml()
+                .replace("regions: [eu-west-1]", "regions: [eu-west-1]\n    refresh: 200ms");
     return AwsFakes.yaml(yaml, AgentConfiguration.class);
   }
 }

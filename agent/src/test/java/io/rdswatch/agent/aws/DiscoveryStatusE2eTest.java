@@ -32,7 +32,8 @@ class DiscoveryStatusE2eTest {
   @Test
   void aStoppedInstanceShowsItsStatusInsteadOfDownAndIsPolledAgainWhenItStarts() throws Exception {
     try (SimulatedAwsFleet fleet = new SimulatedAwsFleet();
-        AgentServer agent = AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
+        AgentServer agent =
+            AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
       CollectorRegistry registry = agent.runtime().registry();
       agent.runtime().poller().pollOnce();
       assertThat(up(registry, "billing-prod")).isEqualTo(1);
@@ -41,15 +42,20 @@ class DiscoveryStatusE2eTest {
       awaitPolled(agent, "orders-prod", "replica-of-orders", "sandbox");
       agent.runtime().poller().pollOnce();
       String page = MetricsText.render004(registry);
-      assertThat(page).doesNotContain("rdswatch_up{rds_instance=\"billing-prod\"}")
+      assertThat(page)
+          .doesNotContain("rdswatch_up{rds_instance=\"billing-prod\"}")
           .doesNotContain("rds_instance=\"custom-box\"");
       assertThat(status(registry, "billing-prod", "stopped")).isEqualTo(1);
       assertThat(status(registry, "sandbox", "available")).isEqualTo(1);
       assertThat(up(registry, "sandbox")).as("a Developer Edition instance is polled").isEqualTo(1);
-      assertThat(up(registry, "replica-of-orders")).as("included by includeReadReplicas").isEqualTo(1);
+      assertThat(up(registry, "replica-of-orders"))
+          .as("included by includeReadReplicas")
+          .isEqualTo(1);
 
       describe(fleet, "starting");
-      await().atMost(Duration.ofSeconds(20)).until(() -> status(registry, "billing-prod", "starting") == 1);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> status(registry, "billing-prod", "starting") == 1);
       agent.runtime().poller().refreshTargets();
       assertThat(names(agent)).doesNotContain("billing-prod");
 
@@ -62,24 +68,54 @@ class DiscoveryStatusE2eTest {
     }
   }
 
-  /** billing-prod in the given status; a replica and a Developer Edition instance on the other endpoints. */
+  /**
+   * billing-prod in the given status; a replica and a Developer Edition instance on the other
+   * endpoints.
+   */
   private static void describe(SimulatedAwsFleet fleet, String billingStatus) {
     int orders = fleet.port("orders-prod");
-    fleet.aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        new Db("orders-prod", "sqlserver-se", "127.0.0.1", orders, "03:00-03:30",
-            Map.of("rdswatch-secret", ARN)).withReplicas("replica-of-orders"),
-        new Db("billing-prod", "sqlserver-ee", "127.0.0.1", fleet.port("billing-prod"), null, Map.of())
-            .withStatus(billingStatus),
-        new Db("replica-of-orders", "sqlserver-ee", "127.0.0.1", orders, null, Map.of()).replicaOf("orders-prod"),
-        new Db("sandbox", "sqlserver-dev-ee", "127.0.0.1", orders, null, Map.of()),
-        new Db("custom-box", "custom-sqlserver-ee", "127.0.0.1", orders, null, Map.of()))));
+    fleet.aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null,
+                    new Db(
+                            "orders-prod",
+                            "sqlserver-se",
+                            "127.0.0.1",
+                            orders,
+                            "03:00-03:30",
+                            Map.of("rdswatch-secret", ARN))
+                        .withReplicas("replica-of-orders"),
+                    new Db(
+                            "billing-prod",
+                            "sqlserver-ee",
+                            "127.0.0.1",
+                            fleet.port("billing-prod"),
+                            null,
+                            Map.of())
+                        .withStatus(billingStatus),
+                    new Db("replica-of-orders", "sqlserver-ee", "127.0.0.1", orders, null, Map.of())
+                        .replicaOf("orders-prod"),
+                    new Db("sandbox", "sqlserver-dev-ee", "127.0.0.1", orders, null, Map.of()),
+                    new Db(
+                        "custom-box",
+                        "custom-sqlserver-ee",
+                        "127.0.0.1",
+                        orders,
+                        null,
+                        Map.of()))));
   }
 
   private static void awaitPolled(AgentServer agent, String... names) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      agent.runtime().poller().refreshTargets();
-      return names(agent).equals(List.of(names));
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              agent.runtime().poller().refreshTargets();
+              return names(agent).equals(List.of(names));
+            });
   }
 
   private static List<String> names(AgentServer agent) {
@@ -87,21 +123,31 @@ class DiscoveryStatusE2eTest {
   }
 
   private static double up(CollectorRegistry registry, String instance) {
-    Double v = registry.getSampleValue("rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_up", new String[] {"rds_instance"}, new String[] {instance});
     return v == null ? Double.NaN : v;
   }
 
   private static double status(CollectorRegistry registry, String instance, String status) {
-    Double v = registry.getSampleValue("rdswatch_instance_status", new String[] {"rds_instance", "status"},
-        new String[] {instance, status});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_instance_status",
+            new String[] {"rds_instance", "status"},
+            new String[] {instance, status});
     return v == null ? 0 : v;
   }
 
   private AgentConfiguration config(SimulatedAwsFleet fleet) {
-    String yaml = "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: " + state
-        + "\ninstances: []\n"
-        + fleet.awsYaml().replace("regions: [eu-west-1]",
-            "regions: [eu-west-1]\n    refresh: 200ms\n    includeReadReplicas: true");
+    String yaml =
+        "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: "
+            + state
+            + "\ninstances: []\n"
+            + fleet
+                .awsYaml()
+                .replace(
+                    "regions: [eu-west-1]",
+                    "regions: [eu-west-1]\n    refresh: 200ms\n    includeReadReplicas: true");
     return AwsFakes.yaml(yaml, AgentConfiguration.class);
   }
 }

@@ -51,24 +51,42 @@ class MetricsConventionsTest {
     table("rdswatch_task_queued_seconds", "gauge", "rds_instance", "database", "task_type");
     table("rdswatch_task_progress_ratio", "gauge", "rds_instance", "database", "task_type");
     table("rdswatch_task_stalled", "gauge", "rds_instance", "database", "task_type");
-    table("rdswatch_tasks_finished_total", "counter", "rds_instance", "database", "task_type", "lifecycle");
-    table("rdswatch_task_failures_total", "counter", "rds_instance", "database", "task_type", "reason");
+    table(
+        "rdswatch_tasks_finished_total",
+        "counter",
+        "rds_instance",
+        "database",
+        "task_type",
+        "lifecycle");
+    table(
+        "rdswatch_task_failures_total",
+        "counter",
+        "rds_instance",
+        "database",
+        "task_type",
+        "reason");
     table("rdswatch_task_duration_seconds", "histogram", "rds_instance", "task_type");
-    table("rdswatch_backup_last_success_timestamp_seconds", "gauge", "rds_instance", "database", "backup_type");
+    table(
+        "rdswatch_backup_last_success_timestamp_seconds",
+        "gauge",
+        "rds_instance",
+        "database",
+        "backup_type");
     table("rdswatch_restore_last_success_timestamp_seconds", "gauge", "rds_instance", "database");
     table("rdswatch_backup_overlap", "gauge", "rds_instance", "database");
     table("rdswatch_instance_info", "gauge", "rds_instance", "host");
     table("rdswatch_build_info", "gauge", "version", "revision");
   }
 
-  private static final Map<String, Family> AWS_TABLE = Map.of(
-      "rdswatch_cloudwatch_requests_total", new Family("counter", Set.of("result")),
-      "rdswatch_cloudwatch_datums_total", new Family("counter", Set.of()),
-      "rdswatch_cloudwatch_datums_dropped_total", new Family("counter", Set.of()),
-      "rdswatch_cloudwatch_last_success_timestamp_seconds", new Family("gauge", Set.of()),
-      "rdswatch_discovery_instances", new Family("gauge", Set.of("region")),
-      "rdswatch_discovery_errors_total", new Family("counter", Set.of("region")),
-      "rdswatch_instance_status", new Family("gauge", Set.of("rds_instance", "status")));
+  private static final Map<String, Family> AWS_TABLE =
+      Map.of(
+          "rdswatch_cloudwatch_requests_total", new Family("counter", Set.of("result")),
+          "rdswatch_cloudwatch_datums_total", new Family("counter", Set.of()),
+          "rdswatch_cloudwatch_datums_dropped_total", new Family("counter", Set.of()),
+          "rdswatch_cloudwatch_last_success_timestamp_seconds", new Family("gauge", Set.of()),
+          "rdswatch_discovery_instances", new Family("gauge", Set.of("region")),
+          "rdswatch_discovery_errors_total", new Family("counter", Set.of("region")),
+          "rdswatch_instance_status", new Family("gauge", Set.of("rds_instance", "status")));
 
   private static void table(String name, String type, String... labels) {
     TABLE.put(name, new Family(type, Set.of(labels)));
@@ -78,44 +96,60 @@ class MetricsConventionsTest {
 
   @Test
   void theGoldenDayHasEveryTaskFamilyWithTheTablesTypeAndLabels() throws Exception {
-    Page golden = Page.parse(Files.readString(Path.of("src/test/resources/golden/agent-metrics.prom")));
+    Page golden =
+        Page.parse(Files.readString(Path.of("src/test/resources/golden/agent-metrics.prom")));
 
-    TABLE.forEach((name, family) -> {
-      assertThat(golden.types).as(name).containsEntry(name, family.type());
-      assertLabels(golden, name, family, true);
-    });
-    assertThat(golden.values("rdswatch_poll_errors_total", "kind")).isSubsetOf("connect", "login", "timeout", "query", "parse", "permission");
-    assertThat(golden.values("rdswatch_tasks_finished_total", "lifecycle")).isSubsetOf("SUCCESS", "ERROR", "CANCELLED");
+    TABLE.forEach(
+        (name, family) -> {
+          assertThat(golden.types).as(name).containsEntry(name, family.type());
+          assertLabels(golden, name, family, true);
+        });
+    assertThat(golden.values("rdswatch_poll_errors_total", "kind"))
+        .isSubsetOf("connect", "login", "timeout", "query", "parse", "permission");
+    assertThat(golden.values("rdswatch_tasks_finished_total", "lifecycle"))
+        .isSubsetOf("SUCCESS", "ERROR", "CANCELLED");
     assertThat(golden.values("rdswatch_backup_last_success_timestamp_seconds", "backup_type"))
         .isSubsetOf("full", "differential");
-    assertThat(golden.largestFiniteBucket("rdswatch_task_duration_seconds")).as("buckets up to 24 h").isEqualTo(86_400);
+    assertThat(golden.largestFiniteBucket("rdswatch_task_duration_seconds"))
+        .as("buckets up to 24 h")
+        .isEqualTo(86_400);
     assertConventions(golden);
   }
 
   @Test
   void theLivePageWithAwsOnFollowsTheTablesAndTheConventions() throws Exception {
     try (SimulatedAwsFleet fleet = new SimulatedAwsFleet();
-        AgentServer agent = AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
+        AgentServer agent =
+            AgentServer.start(new RdswatchApplication(fleet.javaClock(), false), config(fleet))) {
       agent.runtime().poller().pollOnce();
-      await().atMost(Duration.ofSeconds(20)).until(() -> !CloudWatchCbor.datums(fleet.aws).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !CloudWatchCbor.datums(fleet.aws).isEmpty());
       String text = get(agent.applicationUri(), null);
-      String open = get(agent.applicationUri(), "application/openmetrics-text; version=1.0.0; charset=utf-8");
+      String open =
+          get(agent.applicationUri(), "application/openmetrics-text; version=1.0.0; charset=utf-8");
       Page page = Page.parse(text);
 
       for (Map<String, Family> table : List.of(TABLE, AWS_TABLE)) {
-        table.forEach((name, family) -> {
-          assertThat(page.types).as(name).containsEntry(name, family.type());
-          assertLabels(page, name, family, false);
-        });
+        table.forEach(
+            (name, family) -> {
+              assertThat(page.types).as(name).containsEntry(name, family.type());
+              assertLabels(page, name, family, false);
+            });
       }
-      assertThat(page.labelNames("rdswatch_instance_info")).contains("rds_instance", "host", "tag_team");
-      assertThat(page.types.keySet()).as("JVM metrics").anyMatch(n -> n.startsWith("jvm_"))
+      assertThat(page.labelNames("rdswatch_instance_info"))
+          .contains("rds_instance", "host", "tag_team");
+      assertThat(page.types.keySet())
+          .as("JVM metrics")
+          .anyMatch(n -> n.startsWith("jvm_"))
           .anyMatch(n -> n.startsWith("process_"));
       assertConventions(page);
       assertThat(text).doesNotContain(SimulatedAwsFleet.PASSWORD);
       Promtool.assertCleanMetrics(text);
       // promtool lints only the text format; OpenMetrics names counter families without _total
-      assertThat(open).contains("# TYPE rdswatch_cloudwatch_requests counter", "rdswatch_cloudwatch_requests_total{")
+      assertThat(open)
+          .contains(
+              "# TYPE rdswatch_cloudwatch_requests counter", "rdswatch_cloudwatch_requests_total{")
           .endsWith("# EOF\n");
     }
   }
@@ -133,13 +167,16 @@ class MetricsConventionsTest {
   }
 
   private static void assertConventions(Page page) {
-    page.types.forEach((name, type) -> {
-      assertThat(page.help).as("HELP of " + name).containsKey(name);
-      if (type.equals("counter")) {
-        assertThat(name).as("counter").endsWith("_total");
-      }
-      assertThat(name).as("base units").doesNotContainPattern("_(ms|milliseconds|minutes|hours|percent|kb|mb)(_|$)");
-    });
+    page.types.forEach(
+        (name, type) -> {
+          assertThat(page.help).as("HELP of " + name).containsKey(name);
+          if (type.equals("counter")) {
+            assertThat(name).as("counter").endsWith("_total");
+          }
+          assertThat(name)
+              .as("base units")
+              .doesNotContainPattern("_(ms|milliseconds|minutes|hours|percent|kb|mb)(_|$)");
+        });
     for (Sample s : page.samples) {
       assertThat(s.labels().keySet()).as(s.line()).doesNotContain("instance", "job", "task_id");
       if (s.name().endsWith("_ratio")) {
@@ -149,9 +186,15 @@ class MetricsConventionsTest {
   }
 
   private AgentConfiguration config(SimulatedAwsFleet fleet) {
-    String yaml = "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: " + state
-        + "\ninstances: []\n"
-        + fleet.awsYaml().replace("cloudwatch: { enabled: true,", "cloudwatch: { enabled: true, interval: 300ms,");
+    String yaml =
+        "http: { port: 0, adminPort: 0 }\npoll: { interval: 60s, timeout: 5s }\nstateDir: "
+            + state
+            + "\ninstances: []\n"
+            + fleet
+                .awsYaml()
+                .replace(
+                    "cloudwatch: { enabled: true,",
+                    "cloudwatch: { enabled: true, interval: 300ms,");
     return AwsFakes.yaml(yaml, AgentConfiguration.class);
   }
 
@@ -160,15 +203,19 @@ class MetricsConventionsTest {
     if (accept != null) {
       request.header("Accept", accept);
     }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** A text-format 0.0.4 page: TYPE and HELP per family, and every sample with its labels. */
   static final class Page {
     record Sample(String line, String name, Map<String, String> labels, double value) {}
 
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+    private static final Pattern SAMPLE =
+        Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
+    private static final Pattern LABEL =
+        Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
     final Map<String, String> types = new LinkedHashMap<>();
     final Map<String, String> help = new LinkedHashMap<>();
@@ -220,16 +267,21 @@ class MetricsConventionsTest {
     }
 
     double largestFiniteBucket(String histogram) {
-      return familySamples(histogram).stream().filter(s -> s.name().equals(histogram + "_bucket"))
-          .map(s -> s.labels().get("le")).filter(le -> !le.equals("+Inf")).mapToDouble(Double::parseDouble)
-          .max().orElse(Double.NaN);
+      return familySamples(histogram).stream()
+          .filter(s -> s.name().equals(histogram + "_bucket"))
+          .map(s -> s.labels().get("le"))
+          .filter(le -> !le.equals("+Inf"))
+          .mapToDouble(Double::parseDouble)
+          .max()
+          .orElse(Double.NaN);
     }
 
     private List<Sample> familySamples(String family) {
       boolean histogram = "histogram".equals(types.get(family));
-      Set<String> names = histogram
-          ? Set.copyOf(Arrays.asList(family + "_bucket", family + "_sum", family + "_count"))
-          : Set.of(family);
+      Set<String> names =
+          histogram
+              ? Set.copyOf(Arrays.asList(family + "_bucket", family + "_sum", family + "_count"))
+              : Set.of(family);
       return samples.stream().filter(s -> names.contains(s.name())).toList();
     }
   }

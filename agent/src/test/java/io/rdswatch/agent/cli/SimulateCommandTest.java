@@ -36,33 +36,54 @@ class SimulateCommandTest {
     return cmd;
   }
 
-  /** Runs {@code cmd} on its own thread until it prints that it is serving; its exit code goes to {@code exit}. */
+  /**
+   * Runs {@code cmd} on its own thread until it prints that it is serving; its exit code goes to
+   * {@code exit}.
+   */
   private Thread serving(SimulateCommand cmd, AtomicInteger exit) {
-    Thread t = new Thread(() -> {
-      try {
-        exit.set(cmd.run());
-      } catch (Exception e) {
-        exit.set(99);
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                exit.set(cmd.run());
+              } catch (Exception e) {
+                exit.set(99);
+              }
+            });
     t.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> out.toString(StandardCharsets.UTF_8).contains("serving"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> out.toString(StandardCharsets.UTF_8).contains("serving"));
     return t;
   }
 
   @Test
   void servesTheScenarioPrintsUrlsAndStopsCleanly() throws Exception {
     Path file = dir.resolve("fleet.yaml");
-    Files.writeString(file, "instances:\n  - name: one\n    databases: [{name: Sales}]\n  - name: two\n");
+    Files.writeString(
+        file, "instances:\n  - name: one\n    databases: [{name: Sales}]\n  - name: two\n");
     int port = freePortPair();
-    SimulateCommand cmd = command("--scenario", file.toString(), "--base-port", String.valueOf(port), "--speed", "60",
-        "--user", "sre", "--password", "s3cret-value");
+    SimulateCommand cmd =
+        command(
+            "--scenario",
+            file.toString(),
+            "--base-port",
+            String.valueOf(port),
+            "--speed",
+            "60",
+            "--user",
+            "sre",
+            "--password",
+            "s3cret-value");
     AtomicInteger exit = new AtomicInteger(-1);
     Thread t = serving(cmd, exit);
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("2 instance(s), simulated time x60", "login: user 'sre'")
+    assertThat(printed)
+        .contains("2 instance(s), simulated time x60", "login: user 'sre'")
         .doesNotContain("s3cret-value");
-    Matcher m = Pattern.compile("one\\s+(jdbc:sqlserver://127\\.0\\.0\\.1:" + port + ";encrypt=false\\S*)").matcher(printed);
+    Matcher m =
+        Pattern.compile("one\\s+(jdbc:sqlserver://127\\.0\\.0\\.1:" + port + ";encrypt=false\\S*)")
+            .matcher(printed);
     assertThat(m.find()).as(printed).isTrue();
     assertThat(printed).contains("jdbc:sqlserver://127.0.0.1:" + (port + 1) + ";");
     try (Connection c = DriverManager.getConnection(m.group(1), "sre", "s3cret-value");
@@ -74,22 +95,36 @@ class SimulateCommandTest {
     cmd.stop.countDown();
     t.join(10_000);
     assertThat(exit.get()).isZero();
-    assertThat(err.toString(StandardCharsets.UTF_8)).as("nothing on stderr while serving").isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .as("nothing on stderr while serving")
+        .isEmpty();
   }
 
   @Test
   void withTlsDirItWritesTheCaAndServesVerifiedTls() throws Exception {
     Path tls = dir.resolve("tls");
     int port = freePortPair();
-    SimulateCommand cmd = command("--base-port", String.valueOf(port), "--instances", "1", "--tls-dir", tls.toString());
+    SimulateCommand cmd =
+        command(
+            "--base-port", String.valueOf(port), "--instances", "1", "--tls-dir", tls.toString());
     AtomicInteger exit = new AtomicInteger(-1);
     Thread t = serving(cmd, exit);
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("TLS: CA certificate " + tls.resolve("ca.pem") + ", trust store "
-        + tls.resolve("truststore.p12") + " (password changeit)");
+    assertThat(printed)
+        .contains(
+            "TLS: CA certificate "
+                + tls.resolve("ca.pem")
+                + ", trust store "
+                + tls.resolve("truststore.p12")
+                + " (password changeit)");
     assertThat(tls.resolve("ca.pem")).isRegularFile();
-    Matcher m = Pattern.compile("\\s(jdbc:sqlserver://127\\.0\\.0\\.1:" + port + ";encrypt=true;trustServerCertificate=false"
-        + ";trustStore=\\S+)").matcher(printed);
+    Matcher m =
+        Pattern.compile(
+                "\\s(jdbc:sqlserver://127\\.0\\.0\\.1:"
+                    + port
+                    + ";encrypt=true;trustServerCertificate=false"
+                    + ";trustStore=\\S+)")
+            .matcher(printed);
     assertThat(m.find()).as(printed).isTrue();
     try (Connection c = DriverManager.getConnection(m.group(1), "admin", "admin")) {
       assertThat(c.isValid(5)).isTrue();
@@ -103,10 +138,12 @@ class SimulateCommandTest {
   @Test
   void aBadScenarioExitsNonZeroNamingTheField() throws Exception {
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, "instances:\n  - name: one\n    databases: [{name: Sales, size_mb: -5}]\n");
+    Files.writeString(
+        file, "instances:\n  - name: one\n    databases: [{name: Sales, size_mb: -5}]\n");
     assertThat(command("--scenario", file.toString()).run()).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("rdswatch simulate: " + file + ": instances[0].databases[0]", "size_mb must be >= 1");
+        .contains(
+            "rdswatch simulate: " + file + ": instances[0].databases[0]", "size_mb must be >= 1");
     assertThat(command("--scenario", dir.resolve("missing.yaml").toString()).run()).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the scenario file");
   }
@@ -115,7 +152,8 @@ class SimulateCommandTest {
   void aTakenPortExitsNonZeroNamingIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      assertThat(command("--base-port", String.valueOf(port), "--instances", "1").run()).isEqualTo(1);
+      assertThat(command("--base-port", String.valueOf(port), "--instances", "1").run())
+          .isEqualTo(1);
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("port " + port + " is already in use", "choose another --base-port");
     }

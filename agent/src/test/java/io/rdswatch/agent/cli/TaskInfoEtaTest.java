@@ -13,14 +13,28 @@ class TaskInfoEtaTest {
 
   private static TaskRow running(int pct, String info) {
     Instant t = Instant.parse("2017-08-05T00:05:35Z");
-    return new TaskRow(1, "BACKUP_DB", TaskType.BACKUP_DB, "AdventureWorks", pct, 19, "IN_PROGRESS",
-        Lifecycle.IN_PROGRESS, info, t, t, null, false, null);
+    return new TaskRow(
+        1,
+        "BACKUP_DB",
+        TaskType.BACKUP_DB,
+        "AdventureWorks",
+        pct,
+        19,
+        "IN_PROGRESS",
+        Lifecycle.IN_PROGRESS,
+        info,
+        t,
+        t,
+        null,
+        false,
+        null);
   }
 
   @Test
   void estimatesFromThePercentLinesOfTaskInfo() {
     // the reference's sample log, one more step added: 5% per ~9.5 min
-    String info = """
+    String info =
+        """
         [2017-08-04 23:46:23.690] Task execution has started.
         [2017-08-04 23:55:48.560] 5 percent processed.
         [2017-08-04 23:56:56.220] AdventureWorks_full.bak: Completed processing 5% of S3 chunks.
@@ -34,8 +48,9 @@ class TaskInfoEtaTest {
 
   @Test
   void unknownWithOneStep() {
-    String info = "[2017-08-04 23:46:23.690] Task execution has started.\n"
-        + "[2017-08-04 23:55:48.560] 5 percent processed.\n[2017-08-05 00:05:35.700] 10 percent processed.";
+    String info =
+        "[2017-08-04 23:46:23.690] Task execution has started.\n"
+            + "[2017-08-04 23:55:48.560] 5 percent processed.\n[2017-08-05 00:05:35.700] 10 percent processed.";
     assertThat(TaskInfoEta.secondsLeft(running(10, info))).isNaN();
     assertThat(TasksCommand.eta(Double.NaN)).isNull();
   }

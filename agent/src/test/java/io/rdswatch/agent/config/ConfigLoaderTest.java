@@ -1,10 +1,10 @@
 package io.rdswatch.agent.config;
 
-import io.rdswatch.agent.instance.StaticInstanceSource;
-import io.rdswatch.agent.instance.InstanceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdswatch.agent.instance.InstanceConfig;
 import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.StaticInstanceSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,8 @@ class ConfigLoaderTest {
 
   @Test
   void readsEveryKeyOfTheFullExample() throws Exception {
-    AgentConfiguration config = ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
+    AgentConfiguration config =
+        ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
 
     assertThat(config.getHttp().getBind()).isEqualTo("0.0.0.0");
     assertThat(config.getHttp().getPort()).isEqualTo(9870);
@@ -25,15 +26,19 @@ class ConfigLoaderTest {
     assertThat(config.getPoll().stallAfter()).isEqualTo(Duration.ofMinutes(45));
     assertThat(config.stateDir()).isEqualTo(Path.of("target-state/rdswatch"));
     InstanceConfig orders = config.getInstances().get(0);
-    assertThat(orders.getJdbcProperties()).containsExactly(Map.entry("encrypt", "true"), Map.entry("trustServerCertificate", "false"));
-    assertThat(orders.getLabels()).containsOnly(Map.entry("team", "payments"), Map.entry("env", "prod"));
+    assertThat(orders.getJdbcProperties())
+        .containsExactly(
+            Map.entry("encrypt", "true"), Map.entry("trustServerCertificate", "false"));
+    assertThat(orders.getLabels())
+        .containsOnly(Map.entry("team", "payments"), Map.entry("env", "prod"));
     assertThat(orders.getBackupWindow()).isEqualTo("03:00-03:30");
     assertThat(config.getInstances().get(1).getPort()).isEqualTo(1433);
   }
 
   @Test
   void defaultsMatchTheDocumentedShape() throws Exception {
-    AgentConfiguration config = ConfigLoader.load(Path.of("src/test/resources/config/good/minimal.yml"));
+    AgentConfiguration config =
+        ConfigLoader.load(Path.of("src/test/resources/config/good/minimal.yml"));
 
     assertThat(config.getHttp().getBind()).isEqualTo("127.0.0.1");
     assertThat(config.getHttp().getPort()).isEqualTo(9860);
@@ -49,7 +54,8 @@ class ConfigLoaderTest {
 
   @Test
   void substitutesEnvironmentVariables() throws Exception {
-    AgentConfiguration config = ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
+    AgentConfiguration config =
+        ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
 
     // full.yml says password: ${HOME}, a variable every test environment has
     InstanceTarget orders = new StaticInstanceSource(config.getInstances()).targets().get(0);
@@ -58,11 +64,14 @@ class ConfigLoaderTest {
 
   @Test
   void staticInstancesBecomeTargetsAndPasswordFilesAreTrimmed() throws Exception {
-    AgentConfiguration config = ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
+    AgentConfiguration config =
+        ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
 
     var targets = new StaticInstanceSource(config.getInstances()).targets();
 
-    assertThat(targets).extracting(InstanceTarget::name).containsExactly("orders-prod", "billing-prod");
+    assertThat(targets)
+        .extracting(InstanceTarget::name)
+        .containsExactly("orders-prod", "billing-prod");
     InstanceTarget billing = targets.get(1);
     assertThat(billing.origin()).isEqualTo("static");
     assertThat(billing.password().password()).isEqualTo("s3cret-from-file");
@@ -73,7 +82,8 @@ class ConfigLoaderTest {
 
   @Test
   void serverIsBuiltFromTheHttpSection() throws Exception {
-    AgentConfiguration config = ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
+    AgentConfiguration config =
+        ConfigLoader.load(Path.of("src/test/resources/config/good/full.yml"));
 
     var server = (io.dropwizard.core.server.DefaultServerFactory) config.getServerFactory();
     var app = (io.dropwizard.jetty.HttpConnectorFactory) server.getApplicationConnectors().get(0);

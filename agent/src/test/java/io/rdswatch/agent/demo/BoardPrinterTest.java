@@ -23,7 +23,9 @@ class BoardPrinterTest {
     board.draw(List.of("a  waiting", "b  waiting"));
     board.draw(List.of("a  up", "b  DOWN"));
 
-    assertThat(text()).isEqualTo("a  waiting\nb  waiting\n\na  up\nb  DOWN\n\n").doesNotContain("\u001b");
+    assertThat(text())
+        .isEqualTo("a  waiting\nb  waiting\n\na  up\nb  DOWN\n\n")
+        .doesNotContain("\u001b");
     assertThat(board.refreshEvery()).hasSeconds(5);
   }
 
@@ -36,7 +38,12 @@ class BoardPrinterTest {
     board.draw(List.of("a  up  tasks 3", "b  DOWN (connect)"));
 
     assertThat(screen.type(text()).rows())
-        .containsExactly("rdswatch demo: 2 simulated instance(s)", "", "a  up  tasks 3", "b  DOWN (connect)", "");
+        .containsExactly(
+            "rdswatch demo: 2 simulated instance(s)",
+            "",
+            "a  up  tasks 3",
+            "b  DOWN (connect)",
+            "");
     assertThat(board.refreshEvery()).hasSeconds(1);
   }
 
@@ -53,7 +60,9 @@ class BoardPrinterTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /** Just enough of a VT100 for the codes a board uses: CR, LF, cursor up, clear line, clear below. */
+  /**
+   * Just enough of a VT100 for the codes a board uses: CR, LF, cursor up, clear line, clear below.
+   */
   private static final class Screen {
     private static final Pattern CSI = Pattern.compile("\u001b\\[(\\??\\d*)([A-Za-z])");
     private final List<StringBuilder> rows = new ArrayList<>(List.of(new StringBuilder()));
@@ -109,7 +118,7 @@ class BoardPrinterTest {
           rows.get(row).setLength(col);
           rows.subList(row + 1, rows.size()).clear();
         }
-        case 'h', 'l' -> { } // autowrap on/off: this screen never wraps
+        case 'h', 'l' -> {} // autowrap on/off: this screen never wraps
         default -> throw new AssertionError("unexpected control code ESC[" + arg + code);
       }
     }

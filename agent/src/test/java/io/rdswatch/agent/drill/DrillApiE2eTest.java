@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The drills' HTTP surfaces on the real agent: the token on POST, JSON, the HTML page, /metrics. */
+/**
+ * The drills' HTTP surfaces on the real agent: the token on POST, JSON, the HTML page, /metrics.
+ */
 class DrillApiE2eTest {
 
   static final String TOKEN = "test-token-0123456789";
@@ -42,7 +44,8 @@ class DrillApiE2eTest {
   void start() throws Exception {
     sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"));
     sim.backup("orders-prod", "Orders");
-    sim.instance("orders-prod").addDatabase(DatabaseSpec.of(HOSTILE, 64).withTables(Tables.of(Map.of("T", 3L))));
+    sim.instance("orders-prod")
+        .addDatabase(DatabaseSpec.of(HOSTILE, 64).withTables(Tables.of(Map.of("T", 3L))));
     sim.backup("orders-prod", HOSTILE);
   }
 
@@ -56,13 +59,19 @@ class DrillApiE2eTest {
 
   void startAgent(String api) throws Exception {
     Path config = DrillConfigFiles.write(dir, sim, "drills: { followInterval: 10ms }\n" + api);
-    agent = AgentServer.start(new RdswatchApplication(SimTime.clock(sim.clock), false), ConfigLoader.load(config));
+    agent =
+        AgentServer.start(
+            new RdswatchApplication(SimTime.clock(sim.clock), false), ConfigLoader.load(config));
   }
 
-  HttpResponse<String> post(String authorization, String instance, String database) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(agent.applicationUri().resolve("/api/drills"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("instance", instance, "database", database))));
+  HttpResponse<String> post(String authorization, String instance, String database)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(agent.applicationUri().resolve("/api/drills"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("instance", instance, "database", database))));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }
@@ -70,15 +79,21 @@ class DrillApiE2eTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(agent.applicationUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(agent.applicationUri().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode awaitFinished(String id) throws Exception {
     try (AutoCloseable time = SimTime.flowing(sim.clock, Duration.ofSeconds(30))) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        String status = JSON.readTree(get("/api/drills/" + id).body()).path("status").asText();
-        return !status.equals("queued") && !status.equals("running");
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                String status =
+                    JSON.readTree(get("/api/drills/" + id).body()).path("status").asText();
+                return !status.equals("queued") && !status.equals("running");
+              });
     }
     return JSON.readTree(get("/api/drills/" + id).body());
   }
@@ -87,7 +102,8 @@ class DrillApiE2eTest {
   void postNeedsTheBearerToken() throws Exception {
     startAgent("api: { token: " + TOKEN + " }\n");
 
-    for (String auth : new String[] {null, "Bearer wrong-token-0123456789", "Basic " + TOKEN, "Bearer", TOKEN}) {
+    for (String auth :
+        new String[] {null, "Bearer wrong-token-0123456789", "Basic " + TOKEN, "Bearer", TOKEN}) {
       HttpResponse<String> r = post(auth, "orders-prod", "Orders");
       assertThat(r.statusCode()).as(String.valueOf(auth)).isEqualTo(401);
       assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"rdswatch\"");
@@ -114,36 +130,58 @@ class DrillApiE2eTest {
     HttpResponse<String> accepted = post("Bearer " + TOKEN, "orders-prod", "Orders");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String id = JSON.readTree(accepted.body()).get("id").asText();
-    assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/drills/" + id));
+    assertThat(accepted.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/drills/" + id));
     JsonNode drill = awaitFinished(id);
-    String hostileId = JSON.readTree(post("Bearer " + TOKEN, "orders-prod", HOSTILE).body()).get("id").asText();
+    String hostileId =
+        JSON.readTree(post("Bearer " + TOKEN, "orders-prod", HOSTILE).body()).get("id").asText();
     JsonNode hostile = awaitFinished(hostileId);
 
     assertThat(drill.get("status").asText()).as(drill.toString()).isEqualTo("success");
     assertThat(drill.at("/plan/trigger").asText()).isEqualTo("api");
     assertThat(drill.get("rtoSeconds").asDouble()).isPositive();
     assertThat(drill.has("rtoMet")).as("null: a manual drill has no RTO target").isTrue();
-    for (String field : new String[] {"/startedAt", "/restoreSubmittedAt", "/restoreFinishedAt", "/verifyStartedAt",
-        "/verifyFinishedAt", "/finishedAt", "/source/s3Arn", "/source/backupTime", "/tasks/0/queueWaitSeconds",
-        "/tasks/0/durationSeconds", "/checks/0/passed", "/reasonCode"}) {
+    for (String field :
+        new String[] {
+          "/startedAt",
+          "/restoreSubmittedAt",
+          "/restoreFinishedAt",
+          "/verifyStartedAt",
+          "/verifyFinishedAt",
+          "/finishedAt",
+          "/source/s3Arn",
+          "/source/backupTime",
+          "/tasks/0/queueWaitSeconds",
+          "/tasks/0/durationSeconds",
+          "/checks/0/passed",
+          "/reasonCode"
+        }) {
       assertThat(drill.at(field).isMissingNode()).as(field).isFalse();
     }
     assertThat(hostile.get("status").asText()).as(hostile.toString()).isEqualTo("success");
-    assertThat(hostile.get("scratchName").asText()).matches("rdswatch_drill_[A-Za-z0-9_]+_\\d{14}_[a-z0-9]{4}");
-    assertThat(JSON.readTree(get("/api/drills").body())).extracting(n -> n.get("id").asText()).containsExactly(hostileId, id);
+    assertThat(hostile.get("scratchName").asText())
+        .matches("rdswatch_drill_[A-Za-z0-9_]+_\\d{14}_[a-z0-9]{4}");
+    assertThat(JSON.readTree(get("/api/drills").body()))
+        .extracting(n -> n.get("id").asText())
+        .containsExactly(hostileId, id);
     assertThat(get("/api/drills/nope").statusCode()).isEqualTo(404);
 
     HttpResponse<String> page = get("/drills");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
-    assertThat(page.body()).contains("Restore drills", "2 drills: 2 success", "pass</span> DBCC CHECKDB")
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
+    assertThat(page.body())
+        .contains("Restore drills", "2 drills: 2 success", "pass</span> DBCC CHECKDB")
         .contains("&lt;b&gt;x&lt;/b&gt;&amp;&quot;&#39;; DROP DATABASE [Orders]--")
         .doesNotContain("<b>x</b>");
 
     String metrics = get("/metrics").body();
-    assertThat(metrics).contains("rdswatch_drill_last_result{rds_instance=\"orders-prod\",database=\"Orders\",drill=\"manual\",} 1.0",
-        "rdswatch_drill_runs_total{result=\"success\",} 2.0", "rdswatch_drill_running 0.0",
-        "rdswatch_drill_restore_duration_seconds_count{rds_instance=\"orders-prod\",} 2.0");
+    assertThat(metrics)
+        .contains(
+            "rdswatch_drill_last_result{rds_instance=\"orders-prod\",database=\"Orders\",drill=\"manual\",} 1.0",
+            "rdswatch_drill_runs_total{result=\"success\",} 2.0",
+            "rdswatch_drill_running 0.0",
+            "rdswatch_drill_restore_duration_seconds_count{rds_instance=\"orders-prod\",} 2.0");
     Promtool.assertCleanMetrics(metrics);
   }
 
@@ -152,31 +190,57 @@ class DrillApiE2eTest {
     startAgent("api: { token: " + TOKEN + " }\n");
     int code;
     try (AutoCloseable time = SimTime.flowing(sim.clock, Duration.ofSeconds(30))) {
-      code = io.rdswatch.agent.cli.Main.run("drill", "--config", dir.resolve("rdswatch.yml").toString(),
-          "--instance", "orders-prod", "--database", "Orders", "--wait");
+      code =
+          io.rdswatch.agent.cli.Main.run(
+              "drill",
+              "--config",
+              dir.resolve("rdswatch.yml").toString(),
+              "--instance",
+              "orders-prod",
+              "--database",
+              "Orders",
+              "--wait");
     }
 
     assertThat(code).isZero();
-    assertThat(JSON.readTree(get("/api/drills").body())).singleElement()
+    assertThat(JSON.readTree(get("/api/drills").body()))
+        .singleElement()
         .satisfies(n -> assertThat(n.at("/plan/trigger").asText()).isEqualTo("cli"));
     assertThat(get("/drills").body()).contains("1 drill: 1 success");
   }
 
   @Test
   void drillWithoutWaitHandsTheDrillToTheAgent() throws Exception {
-    Path config = DrillConfigFiles.write(dir, sim, "drills: { followInterval: 10ms }\napi: { token: " + TOKEN + " }\n");
-    agent = AgentServer.start(new RdswatchApplication(SimTime.clock(sim.clock), false), ConfigLoader.load(config));
-    // the CLI finds the agent through http.bind/http.port; point a copy of the config at the bound port
-    String yaml = java.nio.file.Files.readString(config)
-        .replace("port: 0, adminPort: 0", "port: " + agent.applicationPort() + ", adminPort: 0");
+    Path config =
+        DrillConfigFiles.write(
+            dir, sim, "drills: { followInterval: 10ms }\napi: { token: " + TOKEN + " }\n");
+    agent =
+        AgentServer.start(
+            new RdswatchApplication(SimTime.clock(sim.clock), false), ConfigLoader.load(config));
+    // the CLI finds the agent through http.bind/http.port; point a copy of the config at the bound
+    // port
+    String yaml =
+        java.nio.file.Files.readString(config)
+            .replace(
+                "port: 0, adminPort: 0", "port: " + agent.applicationPort() + ", adminPort: 0");
     Path cliConfig = dir.resolve("cli.yml");
     java.nio.file.Files.writeString(cliConfig, yaml);
 
-    assertThat(io.rdswatch.agent.cli.Main.run("drill", "--config", cliConfig.toString(), "--instance", "orders-prod",
-        "--database", "Orders")).isZero();
+    assertThat(
+            io.rdswatch.agent.cli.Main.run(
+                "drill",
+                "--config",
+                cliConfig.toString(),
+                "--instance",
+                "orders-prod",
+                "--database",
+                "Orders"))
+        .isZero();
 
     try (AutoCloseable time = SimTime.flowing(sim.clock, Duration.ofSeconds(30))) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/api/drills").body()).size() == 1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> JSON.readTree(get("/api/drills").body()).size() == 1);
     }
     String id = JSON.readTree(get("/api/drills").body()).get(0).get("id").asText();
     assertThat(awaitFinished(id).get("status").asText()).isEqualTo("success");

@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,11 @@ class DrillCliTest {
     savedErr = System.err;
     sim = DrillSim.onWallClock();
     sim.backup("orders-prod", "Orders");
-    config = DrillConfigFiles.write(dir, sim, """
+    config =
+        DrillConfigFiles.write(
+            dir,
+            sim,
+            """
         drills:
           followInterval: 20ms
           schedules:
@@ -76,12 +78,30 @@ class DrillCliTest {
 
   @Test
   void drillWaitRunsTheDrillShowsProgressAndExitsZeroOnSuccess() throws Exception {
-    int code = cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait");
+    int code =
+        cli(
+            "drill",
+            "--config",
+            config.toString(),
+            "--instance",
+            "orders-prod",
+            "--database",
+            "Orders",
+            "--wait");
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains(": success", "checks    pass DBCC CHECKDB; pass SELECT COUNT_BIG(*) FROM dbo.Orders >= 1000 (got 1500)",
-        "(target 2h00m, met)", "(dropped)");
-    assertThat(err.toString()).contains("preflight: checking orders-prod", "restore FULL task", "] 100% SUCCESS", "done: success");
+    assertThat(out.toString())
+        .contains(
+            ": success",
+            "checks    pass DBCC CHECKDB; pass SELECT COUNT_BIG(*) FROM dbo.Orders >= 1000 (got 1500)",
+            "(target 2h00m, met)",
+            "(dropped)");
+    assertThat(err.toString())
+        .contains(
+            "preflight: checking orders-prod",
+            "restore FULL task",
+            "] 100% SUCCESS",
+            "done: success");
     DrillRecord r = new DrillJournal(dir.resolve("state")).list().get(0);
     assertThat(r.plan().drill()).isEqualTo("weekly-orders");
     assertThat(r.plan().trigger()).isEqualTo("cli");
@@ -90,21 +110,52 @@ class DrillCliTest {
 
   @Test
   void drillWaitRefusesAStateDirItWouldLeaveUnusableAndJournalsArePrivate() throws Exception {
-    assertThat(cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait")).isZero();
+    assertThat(
+            cli(
+                "drill",
+                "--config",
+                config.toString(),
+                "--instance",
+                "orders-prod",
+                "--database",
+                "Orders",
+                "--wait"))
+        .isZero();
     Path drills = dir.resolve("state").resolve("drills");
-    Path journal = Files.list(drills).filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(drills))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    Path journal =
+        Files.list(drills).filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(drills)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))
+        .isEqualTo("rw-------");
     long me = ((Number) Files.getAttribute(dir, "unix:uid")).longValue();
     // as if the service (another user) wrote it and this CLI runs as someone else
     Files.setAttribute(journal, "unix:uid", (int) me + 4242);
     err.reset();
 
-    int code = cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait");
+    int code =
+        cli(
+            "drill",
+            "--config",
+            config.toString(),
+            "--instance",
+            "orders-prod",
+            "--database",
+            "Orders",
+            "--wait");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("rdswatch drill: stateDir: " + journal + " (uid " + (me + 4242) + ") not owned by uid " + me
-        + " that runs rdswatch", "drill without --wait", "chown -R " + (me + 4242) + " " + dir.resolve("state"));
+    assertThat(err.toString())
+        .contains(
+            "rdswatch drill: stateDir: "
+                + journal
+                + " (uid "
+                + (me + 4242)
+                + ") not owned by uid "
+                + me
+                + " that runs rdswatch",
+            "drill without --wait",
+            "chown -R " + (me + 4242) + " " + dir.resolve("state"));
     assertThat(new DrillJournal(dir.resolve("state")).list()).hasSize(1);
   }
 
@@ -112,7 +163,16 @@ class DrillCliTest {
   void aFailedDrillExitsNonZero() throws Exception {
     sim.instance("orders-prod").rds().corruptObjects(DrillSim.arn("Orders", "full"));
 
-    int code = cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait");
+    int code =
+        cli(
+            "drill",
+            "--config",
+            config.toString(),
+            "--instance",
+            "orders-prod",
+            "--database",
+            "Orders",
+            "--wait");
 
     assertThat(code).isEqualTo(1);
     assertThat(out.toString()).contains(": verify_failed", "FAIL DBCC CHECKDB", "[checkdb_failed]");
@@ -120,21 +180,46 @@ class DrillCliTest {
 
   @Test
   void historyPrintsTableJsonAndMarkdown() throws Exception {
-    cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Orders", "--wait");
-    cli("drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Sales", "--wait");
+    cli(
+        "drill",
+        "--config",
+        config.toString(),
+        "--instance",
+        "orders-prod",
+        "--database",
+        "Orders",
+        "--wait");
+    cli(
+        "drill",
+        "--config",
+        config.toString(),
+        "--instance",
+        "orders-prod",
+        "--database",
+        "Sales",
+        "--wait");
     out.reset();
 
     assertThat(cli("drill", "history", "--config", config.toString())).isZero();
-    // an agent started earlier in this JVM may have pointed logging at stdout; the CLI alone does not
-    String table = out.toString().lines().filter(l -> !l.matches("(INFO|WARN) +\\[.*")).map(l -> l + "\n")
-        .collect(java.util.stream.Collectors.joining());
+    // an agent started earlier in this JVM may have pointed logging at stdout; the CLI alone does
+    // not
+    String table =
+        out.toString()
+            .lines()
+            .filter(l -> !l.matches("(INFO|WARN) +\\[.*"))
+            .map(l -> l + "\n")
+            .collect(java.util.stream.Collectors.joining());
     assertThat(table.lines().toList()).hasSize(3);
-    assertThat(table.lines().findFirst().orElseThrow()).matches("STARTED \\(UTC\\) +INSTANCE +DATABASE +DRILL +STATUS +RTO +CHECKS +REASON");
+    assertThat(table.lines().findFirst().orElseThrow())
+        .matches("STARTED \\(UTC\\) +INSTANCE +DATABASE +DRILL +STATUS +RTO +CHECKS +REASON");
     assertThat(table.lines().skip(1).findFirst().orElseThrow()).contains("Sales", "skipped");
     out.reset();
 
-    assertThat(cli("drill", "history", "--config", config.toString(), "--format", "markdown")).isZero();
-    assertThat(out.toString()).startsWith("| STARTED (UTC) | INSTANCE |").contains("|---|---|", "| success |");
+    assertThat(cli("drill", "history", "--config", config.toString(), "--format", "markdown"))
+        .isZero();
+    assertThat(out.toString())
+        .startsWith("| STARTED (UTC) | INSTANCE |")
+        .contains("|---|---|", "| success |");
     out.reset();
 
     assertThat(cli("drill", "history", "--config", config.toString(), "--format", "json")).isZero();
@@ -146,13 +231,25 @@ class DrillCliTest {
 
   @Test
   void badUsageIsAClearErrorWithExitTwo() throws Exception {
-    assertThat(cli("drill", "--config", config.toString(), "--instance", "orders-prod")).isEqualTo(2);
+    assertThat(cli("drill", "--config", config.toString(), "--instance", "orders-prod"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--instance and --database are required");
-    assertThat(cli("drill", "--config", config.toString(), "--instance", "nope", "--database", "x", "--wait")).isEqualTo(2);
+    assertThat(
+            cli(
+                "drill",
+                "--config",
+                config.toString(),
+                "--instance",
+                "nope",
+                "--database",
+                "x",
+                "--wait"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("no instance named 'nope'");
     assertThat(cli("drill", "histroy", "--config", config.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("unknown argument 'histroy'");
-    assertThat(cli("drill", "history", "--config", config.toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(cli("drill", "history", "--config", config.toString(), "--format", "xml"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--format must be table, json or markdown, not 'xml'");
   }
 }

@@ -17,9 +17,7 @@ import io.rdswatch.agent.drill.sim.DrillSim;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,24 +49,50 @@ class DrillKillNineTest {
     sim.backup("orders-prod", "Big");
     Path config = DrillConfigFiles.write(dir, sim, "drills: { followInterval: 50ms }\n");
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.rdswatch.agent.cli.Main",
-        "drill", "--config", config.toString(), "--instance", "orders-prod", "--database", "Big", "--wait")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
+    child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.rdswatch.agent.cli.Main",
+                "drill",
+                "--config",
+                config.toString(),
+                "--instance",
+                "orders-prod",
+                "--database",
+                "Big",
+                "--wait")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
     DrillJournal journal = new DrillJournal(dir.resolve("state"));
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> journal.list().stream().anyMatch(r -> r.step() == DrillStep.RESTORING));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> journal.list().stream().anyMatch(r -> r.step() == DrillStep.RESTORING));
     sim.clock.advance(Duration.ofMinutes(5));
-    await().atMost(Duration.ofSeconds(30)).until(() -> journal.list().get(0).tasks().get(0).percentComplete() > 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> journal.list().get(0).tasks().get(0).percentComplete() > 0);
 
     DrillContext here = sim.context(dir.resolve("state"), DrillSim.settings(), 21);
-    here = new DrillContext(here.settings(), here.instances(), here.connections(), here.journal(), InstantSource.system(),
-        here.pacer(), here.random(), "here:2");
+    here =
+        new DrillContext(
+            here.settings(),
+            here.instances(),
+            here.connections(),
+            here.journal(),
+            InstantSource.system(),
+            here.pacer(),
+            here.random(),
+            "here:2");
     Recovery recovery = new Recovery(new DrillRunner(here));
     String id = journal.list().get(0).id();
     assertThat(journal.isLive(id)).isTrue();
-    assertThat(recovery.reconcile(DrillObserver.NONE)).as("a live drill of another process is left alone").isEmpty();
+    assertThat(recovery.reconcile(DrillObserver.NONE))
+        .as("a live drill of another process is left alone")
+        .isEmpty();
 
     child.destroyForcibly().waitFor();
     assertThat(child.exitValue()).isNotZero();
@@ -78,14 +102,19 @@ class DrillKillNineTest {
 
     List<DrillRecord> recovered = recovery.reconcile(DrillObserver.NONE);
 
-    assertThat(recovered).singleElement().satisfies(r -> {
-      assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
-      assertThat(r.recovered()).isTrue();
-      assertThat(r.dropped()).isTrue();
-    });
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
+              assertThat(r.recovered()).isTrue();
+              assertThat(r.dropped()).isTrue();
+            });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
-    assertThat(OrphanScan.scan(here, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list))
+    assertThat(
+            OrphanScan.scan(
+                here, "rdswatch_drill_", List.of(sim.target("orders-prod")), journal::list))
         .containsEntry("orders-prod", 0);
   }
 }

@@ -26,20 +26,33 @@ class AgentStateDirCheckTest {
     long me = ((Number) Files.getAttribute(state, "unix:uid")).longValue();
     // as if `rdswatch drill --wait` had run as another user
     Files.setAttribute(journal, "unix:uid", (int) me + 4242);
-    Path config = Files.writeString(dir.resolve("config.yml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("config.yml"),
+            """
         stateDir: %s
         http: { port: 0, adminPort: 0 }
         instances:
           - { name: a, host: 127.0.0.1, username: u, password: p }
-        """.formatted(state));
+        """
+                .formatted(state));
 
     CliRun run = CliRun.of("agent", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains(
-        "rdswatch agent: stateDir: " + journal + " (uid " + (me + 4242) + ") not owned by uid " + me,
-        "chown -R " + (me + 4242) + " " + state,
-        "rdswatch agent: stateDir: " + drills + " is writable by group or others; chmod 0700 " + drills);
+    assertThat(run.err())
+        .contains(
+            "rdswatch agent: stateDir: "
+                + journal
+                + " (uid "
+                + (me + 4242)
+                + ") not owned by uid "
+                + me,
+            "chown -R " + (me + 4242) + " " + state,
+            "rdswatch agent: stateDir: "
+                + drills
+                + " is writable by group or others; chmod 0700 "
+                + drills);
     assertThat(run.out()).doesNotContain("metrics at");
   }
 }

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  */
 final class ChildAgent implements AutoCloseable {
 
-  private static final Pattern READY = Pattern.compile("rdswatch agent: metrics at (http://\\S+)/metrics");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Pattern READY =
+      Pattern.compile("rdswatch agent: metrics at (http://\\S+)/metrics");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Process process;
   private final Path log;
@@ -37,28 +39,43 @@ final class ChildAgent implements AutoCloseable {
 
   static ChildAgent start(Path config, Path log) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        "io.rdswatch.agent.cli.Main", "agent", "--config", config.toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-Xmx256m",
+                    "-XX:+UseSerialGC",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.rdswatch.agent.cli.Main",
+                    "agent",
+                    "--config",
+                    config.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     URI[] base = new URI[1];
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the agent exited with " + process.exitValue() + ":\n" + read(log));
-      }
-      Matcher m = READY.matcher(read(log));
-      if (m.find()) {
-        base[0] = URI.create(m.group(1));
-      }
-      return base[0] != null;
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "the agent exited with " + process.exitValue() + ":\n" + read(log));
+              }
+              Matcher m = READY.matcher(read(log));
+              if (m.find()) {
+                base[0] = URI.create(m.group(1));
+              }
+              return base[0] != null;
+            });
     return new ChildAgent(process, log, base[0]);
   }
 
   String metrics() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 

@@ -25,7 +25,8 @@ class CoverageAndEtaE2eTest {
   private static final String BUCKET = "arn:aws:s3:::backups/";
 
   /** Two days of history: Orders has a daily FULL and hourly DIFFs, Archive no job at all. */
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 3
       history: 2d
       instances:
@@ -45,8 +46,11 @@ class CoverageAndEtaE2eTest {
   @Test
   void unprotectedDatabasesAndLearnedCadenceShowOnTheFirstPoll() throws Exception {
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO));
-        RunningAgent agent = RunningAgent.start(
-            fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)), fleet.agentClock(), false)) {
+        RunningAgent agent =
+            RunningAgent.start(
+                fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                fleet.agentClock(),
+                false)) {
       fleet.instance("cov").addDatabase(DatabaseSpec.of("NewToday", 100));
       agent.pollOnce();
       String page = agent.metrics();
@@ -54,15 +58,20 @@ class CoverageAndEtaE2eTest {
       assertThat(without(page, "Archive")).as("never backed up").hasValue(1.0);
       assertThat(without(page, "Orders")).hasValue(0.0);
       assertThat(without(page, "NewToday")).as("younger than the grace").hasValue(0.0);
-      assertThat(MetricsPage.value(page, "rdswatch_database_info{rds_instance=\"cov\",database=\"Archive\",state=\"ONLINE\",recovery_model=\"FULL\",}"))
+      assertThat(
+              MetricsPage.value(
+                  page,
+                  "rdswatch_database_info{rds_instance=\"cov\",database=\"Archive\",state=\"ONLINE\",recovery_model=\"FULL\",}"))
           .hasValue(1.0);
 
       // hourly, learned from 2 days; each gap is an hour give or take the runs' own duration
       assertThat(interval(page, "differential").orElseThrow()).isCloseTo(3600.0, within(60.0));
       assertThat(interval(page, "full")).as("2 daily FULLs are only 1 gap").isEmpty();
-      double lastDiff = MetricsPage.value(page,
-          "rdswatch_backup_last_success_timestamp_seconds{rds_instance=\"cov\",database=\"Orders\",backup_type=\"differential\",}")
-          .orElseThrow();
+      double lastDiff =
+          MetricsPage.value(
+                  page,
+                  "rdswatch_backup_last_success_timestamp_seconds{rds_instance=\"cov\",database=\"Orders\",backup_type=\"differential\",}")
+              .orElseThrow();
       double quiet = SimulatedFleet.START.getEpochSecond() - lastDiff;
       assertThat(quiet).as("the hourly job stopped 3 h before start").isGreaterThan(2 * 3600);
     }
@@ -73,12 +82,16 @@ class CoverageAndEtaE2eTest {
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO))) {
       var config = fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5));
       config.withCoverage(config.getCoverage().with(Duration.ofMinutes(5), List.of("staging_.*")));
-      fleet.instance("cov").addDatabase(DatabaseSpec.of("rdswatch_drill_Orders_20260301000000_ab12", 100));
+      fleet
+          .instance("cov")
+          .addDatabase(DatabaseSpec.of("rdswatch_drill_Orders_20260301000000_ab12", 100));
       try (RunningAgent agent = RunningAgent.start(config, fleet.agentClock(), false)) {
         agent.pollOnce();
         String page = agent.metrics();
         assertThat(without(page, "Staging_Tmp")).as("excluded by pattern").isEmpty();
-        assertThat(MetricsPage.value(page, "rdswatch_database_info{rds_instance=\"cov\",database=\"Staging_Tmp\","))
+        assertThat(
+                MetricsPage.value(
+                    page, "rdswatch_database_info{rds_instance=\"cov\",database=\"Staging_Tmp\","))
             .hasValue(1.0);
         assertThat(page).doesNotContain("rdswatch_drill_Orders");
       }
@@ -102,7 +115,8 @@ class CoverageAndEtaE2eTest {
    * half is allowed to be wrong; from two steps into the slow half on it must be right again.
    */
   private void runBackup(Pace pace, double slack) throws Exception {
-    String scenario = """
+    String scenario =
+        """
         seed: 1
         history: 0s
         instances:
@@ -111,8 +125,11 @@ class CoverageAndEtaE2eTest {
             buckets: [{name: backups, region: us-east-1}]
         """;
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(scenario));
-        RunningAgent agent = RunningAgent.start(
-            fleet.config(dir, Duration.ofSeconds(30), Duration.ofSeconds(5)), fleet.agentClock(), false)) {
+        RunningAgent agent =
+            RunningAgent.start(
+                fleet.config(dir, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+                fleet.agentClock(),
+                false)) {
       SimulatedInstance instance = fleet.instance("eta");
       instance.rds().pace(pace);
       agent.pollOnce();
@@ -124,8 +141,10 @@ class CoverageAndEtaE2eTest {
         fleet.advance(Duration.ofSeconds(30));
         agent.pollOnce();
         String page = agent.metrics();
-        OptionalDouble progress = MetricsPage.value(page,
-            "rdswatch_task_progress_ratio{rds_instance=\"eta\",database=\"Big\",task_type=\"BACKUP_DB\",}");
+        OptionalDouble progress =
+            MetricsPage.value(
+                page,
+                "rdswatch_task_progress_ratio{rds_instance=\"eta\",database=\"Big\",task_type=\"BACKUP_DB\",}");
         if (progress.isEmpty()) {
           if (started) {
             break; // finished
@@ -133,12 +152,17 @@ class CoverageAndEtaE2eTest {
           continue;
         }
         started = true;
-        OptionalDouble eta = MetricsPage.value(page,
-            "rdswatch_task_eta_seconds{rds_instance=\"eta\",database=\"Big\",task_type=\"BACKUP_DB\",}");
+        OptionalDouble eta =
+            MetricsPage.value(
+                page,
+                "rdswatch_task_eta_seconds{rds_instance=\"eta\",database=\"Big\",task_type=\"BACKUP_DB\",}");
         if (eta.isEmpty()) {
           withoutEta++;
         } else {
-          estimates.add(new double[] {fleet.clock.now().getEpochSecond(), eta.getAsDouble(), progress.getAsDouble()});
+          estimates.add(
+              new double[] {
+                fleet.clock.now().getEpochSecond(), eta.getAsDouble(), progress.getAsDouble()
+              });
         }
       }
       var done = instance.rds().taskRows("Big", null).get(0);
@@ -151,23 +175,33 @@ class CoverageAndEtaE2eTest {
         assertThat(e[1]).as("never negative").isGreaterThanOrEqualTo(0);
         boolean settled = pace == Pace.STEADY || e[2] >= 0.65;
         if (settled) {
-          assertThat(e[1]).as("ETA at %.0f%%", e[2] * 100).isCloseTo(Math.max(0, end - e[0]), within(slack));
+          assertThat(e[1])
+              .as("ETA at %.0f%%", e[2] * 100)
+              .isCloseTo(Math.max(0, end - e[0]), within(slack));
         }
       }
       if (pace == Pace.UNEVEN) {
         double[] early = estimates.get(0);
-        assertThat(early[1]).as("the fast start promises too early an end").isLessThan(end - early[0] - slack);
+        assertThat(early[1])
+            .as("the fast start promises too early an end")
+            .isLessThan(end - early[0] - slack);
       }
     }
   }
 
   private static OptionalDouble without(String page, String db) {
-    return MetricsPage.value(page,
-        "rdswatch_database_without_backup{rds_instance=\"cov\",database=\"" + db + "\",backup_type=\"full\",}");
+    return MetricsPage.value(
+        page,
+        "rdswatch_database_without_backup{rds_instance=\"cov\",database=\""
+            + db
+            + "\",backup_type=\"full\",}");
   }
 
   private static OptionalDouble interval(String page, String type) {
-    return MetricsPage.value(page,
-        "rdswatch_backup_expected_interval_seconds{rds_instance=\"cov\",database=\"Orders\",backup_type=\"" + type + "\",}");
+    return MetricsPage.value(
+        page,
+        "rdswatch_backup_expected_interval_seconds{rds_instance=\"cov\",database=\"Orders\",backup_type=\""
+            + type
+            + "\",}");
   }
 }

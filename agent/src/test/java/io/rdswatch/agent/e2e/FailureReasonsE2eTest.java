@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every failure the simulator documents (its TaskFailure and SubmitErrors texts, docs/rds-facts.md, "Documented errors"),
- * provoked over real TDS, seen by the real agent, and labelled with the expected reason: in
- * /api/tasks, in rdswatch_task_failures_total, and for the ones SQL Server raises at submit, in the
- * classification of the driver's error message.
+ * Every failure the simulator documents (its TaskFailure and SubmitErrors texts, docs/rds-facts.md,
+ * "Documented errors"), provoked over real TDS, seen by the real agent, and labelled with the
+ * expected reason: in /api/tasks, in rdswatch_task_failures_total, and for the ones SQL Server
+ * raises at submit, in the classification of the driver's error message.
  */
 class FailureReasonsE2eTest {
 
@@ -36,7 +36,8 @@ class FailureReasonsE2eTest {
   private static final String S3 = "arn:aws:s3:::backups/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 5
       history: 0s
       instances:
@@ -76,15 +77,19 @@ class FailureReasonsE2eTest {
         - name: no-option
           backup_restore_option: false
           databases: [{name: Sales}]
-      """.formatted(KEY, OTHER_KEY, NO_GRANT_KEY, PRINT, striped());
+      """
+          .formatted(KEY, OTHER_KEY, NO_GRANT_KEY, PRINT, striped());
 
   @TempDir Path dir;
 
   @Test
   void everySimulatedFailureGetsItsReason() throws Exception {
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO));
-        RunningAgent agent = RunningAgent.start(
-            fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)), fleet.agentClock(), false)) {
+        RunningAgent agent =
+            RunningAgent.start(
+                fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                fleet.agentClock(),
+                false)) {
       agent.pollOnce(); // baseline: from here on every finished task is counted
       Map<Long, String> expected = new LinkedHashMap<>();
       Map<Long, String> windowed = new LinkedHashMap<>();
@@ -96,25 +101,47 @@ class FailureReasonsE2eTest {
         expected.put(backup(c, "locked/s.bak", ""), "s3_access_denied");
         expected.put(backup(c, "nowhere/s.bak", ""), "s3_no_bucket");
         expected.put(backup(c, "backups/exists.bak", ""), "s3_object_exists");
-        expected.put(backup(c, "backups/k1.bak", ", @kms_master_key_arn='" + KEY.replace("good", "gone") + "'"), "kms");
-        expected.put(backup(c, "backups/k2.bak", ", @kms_master_key_arn='" + NO_GRANT_KEY + "'"), "kms");
+        expected.put(
+            backup(
+                c, "backups/k1.bak", ", @kms_master_key_arn='" + KEY.replace("good", "gone") + "'"),
+            "kms");
+        expected.put(
+            backup(c, "backups/k2.bak", ", @kms_master_key_arn='" + NO_GRANT_KEY + "'"), "kms");
         expected.put(restore(c, "R1", "diff.bak", ""), "s3_object_exists"); // not a FULL backup
         expected.put(restore(c, "R2", "missing.bak", ""), "s3_no_bucket");
         expected.put(restore(c, "R3", "encrypted.bak", ""), "kms");
-        expected.put(restore(c, "R4", "encrypted.bak", ", @kms_master_key_arn='" + OTHER_KEY + "'"), "kms");
+        expected.put(
+            restore(c, "R4", "encrypted.bak", ", @kms_master_key_arn='" + OTHER_KEY + "'"), "kms");
         expected.put(restore(c, "R5", "striped/big*", ""), "too_many_files");
         expected.put(restore(c, "R6", "onprem_tde.bak", ""), "tde_certificate");
         expected.put(restore(c, "R7", "huge.bak", ""), "engine_error"); // insufficient disk space
         expected.put(restore(c, "Late", "plain.bak", ""), "db_exists");
-        fleet.instance("reasons").addDatabase(new DatabaseSpec("Late", 100, null, null, null, false, null));
-        expected.put(backup(c, "backups/doomed.bak", "", "Doomed"), "engine_error"); // dropped before it ran
+        fleet
+            .instance("reasons")
+            .addDatabase(new DatabaseSpec("Late", 100, null, null, null, false, null));
+        expected.put(
+            backup(c, "backups/doomed.bak", "", "Doomed"), "engine_error"); // dropped before it ran
         submitOnly(c, "exec msdb.dbo.rds_drop_database @db_name='Doomed'");
-        windowed.put(submit(w, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
-            + "@s3_arn_to_backup_to='" + S3 + "big.bak'"), "backup_window_overlap");
-        // older wording: only the generic line, written while the window is open, tells it was the window
-        legacy.put(submit(l, "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
-            + "@s3_arn_to_backup_to='" + S3 + "big.bak'"), "backup_window_overlap");
-        legacy.put(restore(l, "Taken", "plain.bak", ""), "db_exists"); // the file_guids text, in the task
+        windowed.put(
+            submit(
+                w,
+                "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
+                    + "@s3_arn_to_backup_to='"
+                    + S3
+                    + "big.bak'"),
+            "backup_window_overlap");
+        // older wording: only the generic line, written while the window is open, tells it was the
+        // window
+        legacy.put(
+            submit(
+                l,
+                "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
+                    + "@s3_arn_to_backup_to='"
+                    + S3
+                    + "big.bak'"),
+            "backup_window_overlap");
+        legacy.put(
+            restore(l, "Taken", "plain.bak", ""), "db_exists"); // the file_guids text, in the task
 
         fleet.advance(Duration.ofMinutes(40));
         agent.pollOnce();
@@ -122,7 +149,9 @@ class FailureReasonsE2eTest {
         assertThat(reasons(agent, "reasons")).isEqualTo(new TreeMap<>(expected));
         assertThat(reasons(agent, "windowed")).isEqualTo(new TreeMap<>(windowed));
         assertThat(reasons(agent, "legacy")).isEqualTo(new TreeMap<>(legacy));
-        assertThat(reasons(agent, "flaky")).as("the injected mid-run I/O error").isNotEmpty()
+        assertThat(reasons(agent, "flaky"))
+            .as("the injected mid-run I/O error")
+            .isNotEmpty()
             .allSatisfy((id, reason) -> assertThat(reason).isEqualTo("engine_error"));
 
         String page = agent.metrics();
@@ -131,26 +160,57 @@ class FailureReasonsE2eTest {
         counted.merge("engine_error", (long) reasons(agent, "flaky").size(), Long::sum);
         windowed.values().forEach(r -> counted.merge(r, 1L, Long::sum));
         legacy.values().forEach(r -> counted.merge(r, 1L, Long::sum));
-        counted.forEach((reason, n) -> assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total",
-            "reason=\"" + reason + "\"")).as(reason).isEqualTo(n.doubleValue()));
+        counted.forEach(
+            (reason, n) ->
+                assertThat(
+                        MetricsPage.sum(
+                            page, "rdswatch_task_failures_total", "reason=\"" + reason + "\""))
+                    .as(reason)
+                    .isEqualTo(n.doubleValue()));
         assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total"))
             .isEqualTo((double) counted.values().stream().mapToLong(Long::longValue).sum());
         assertThat(page).doesNotContain("reason=\"unknown\"");
 
         // refused at submit: no task row; the driver's error text is classified the same way
-        assertThat(refusal(c, "exec msdb.dbo.rds_restore_database @restore_db_name='SALES', "
-            + "@s3_arn_to_restore_from='" + S3 + "plain.bak'")).isEqualTo("db_exists");
-        assertThat(refusal(c, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-            + "@s3_arn_to_backup_to='" + S3 + "m*.bak', @number_of_files=11")).isEqualTo("too_many_files");
-        assertThat(refusal(c, "exec msdb.dbo.rds_restore_database @restore_db_name='x', @s3_arn_to_restore_from=''"))
-            .as("a parameter error is no failure of the task").isEqualTo("unknown");
+        assertThat(
+                refusal(
+                    c,
+                    "exec msdb.dbo.rds_restore_database @restore_db_name='SALES', "
+                        + "@s3_arn_to_restore_from='"
+                        + S3
+                        + "plain.bak'"))
+            .isEqualTo("db_exists");
+        assertThat(
+                refusal(
+                    c,
+                    "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+                        + "@s3_arn_to_backup_to='"
+                        + S3
+                        + "m*.bak', @number_of_files=11"))
+            .isEqualTo("too_many_files");
+        assertThat(
+                refusal(
+                    c,
+                    "exec msdb.dbo.rds_restore_database @restore_db_name='x', @s3_arn_to_restore_from=''"))
+            .as("a parameter error is no failure of the task")
+            .isEqualTo("unknown");
       }
       try (Connection n = connect(fleet, "reasons", "nogrant", "nogrant-pw");
           Connection o = connect(fleet, "no-option", "admin", "admin")) {
-        assertThat(refusal(n, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-            + "@s3_arn_to_backup_to='" + S3 + "p.bak'")).isEqualTo("permission");
-        assertThat(refusal(o, "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
-            + "@s3_arn_to_backup_to='arn:aws:s3:::b/s.bak'")).isEqualTo("option_not_enabled");
+        assertThat(
+                refusal(
+                    n,
+                    "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+                        + "@s3_arn_to_backup_to='"
+                        + S3
+                        + "p.bak'"))
+            .isEqualTo("permission");
+        assertThat(
+                refusal(
+                    o,
+                    "exec msdb.dbo.rds_backup_database @source_db_name='Sales', "
+                        + "@s3_arn_to_backup_to='arn:aws:s3:::b/s.bak'"))
+            .isEqualTo("option_not_enabled");
       }
     }
   }
@@ -167,8 +227,10 @@ class FailureReasonsE2eTest {
         assertThat(info).as("raw task_info stays available").isNotBlank();
         assertThat(t.get("reasonEvidence").asText()).as(info).isNotBlank().isSubstringOf(info);
         if (t.get("taskType").asText().startsWith("BACKUP")) {
-          assertThat(info).contains("] Aborted the task because of a task failure or an overlap with your preferred "
-              + "backup window for RDS automated backup.");
+          assertThat(info)
+              .contains(
+                  "] Aborted the task because of a task failure or an overlap with your preferred "
+                      + "backup window for RDS automated backup.");
         }
         reasons.put(t.get("taskId").asLong(), t.get("reason").asText());
       }
@@ -180,14 +242,30 @@ class FailureReasonsE2eTest {
     return backup(c, bucketAndKey, extra, "Sales");
   }
 
-  private static long backup(Connection c, String bucketAndKey, String extra, String db) throws SQLException {
-    return submit(c, "exec msdb.dbo.rds_backup_database @source_db_name='" + db + "', @s3_arn_to_backup_to='"
-        + "arn:aws:s3:::" + bucketAndKey + "'" + extra);
+  private static long backup(Connection c, String bucketAndKey, String extra, String db)
+      throws SQLException {
+    return submit(
+        c,
+        "exec msdb.dbo.rds_backup_database @source_db_name='"
+            + db
+            + "', @s3_arn_to_backup_to='"
+            + "arn:aws:s3:::"
+            + bucketAndKey
+            + "'"
+            + extra);
   }
 
-  private static long restore(Connection c, String db, String key, String extra) throws SQLException {
-    return submit(c, "exec msdb.dbo.rds_restore_database @restore_db_name='" + db + "', @s3_arn_to_restore_from='"
-        + S3 + key + "'" + extra);
+  private static long restore(Connection c, String db, String key, String extra)
+      throws SQLException {
+    return submit(
+        c,
+        "exec msdb.dbo.rds_restore_database @restore_db_name='"
+            + db
+            + "', @s3_arn_to_restore_from='"
+            + S3
+            + key
+            + "'"
+            + extra);
   }
 
   /** Runs a procedure call and returns the task_id of the row it answers with. */
@@ -216,15 +294,18 @@ class FailureReasonsE2eTest {
     return FailureClassifier.classify(e.getMessage()).label();
   }
 
-  private static Connection connect(SimulatedFleet fleet, String instance, String user, String password)
-      throws SQLException {
+  private static Connection connect(
+      SimulatedFleet fleet, String instance, String user, String password) throws SQLException {
     return DriverManager.getConnection(fleet.instance(instance).jdbcUrl(), user, password);
   }
 
   private static String striped() {
     StringBuilder eleven = new StringBuilder();
     for (int i = 1; i <= 11; i++) {
-      eleven.append("      - {arn: \"arn:aws:s3:::backups/striped/big").append(i).append("-of-11.bak\"}\n");
+      eleven
+          .append("      - {arn: \"arn:aws:s3:::backups/striped/big")
+          .append(i)
+          .append("-of-11.bak\"}\n");
     }
     return eleven.toString().stripTrailing();
   }

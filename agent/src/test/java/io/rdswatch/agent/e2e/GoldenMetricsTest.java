@@ -22,12 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * src/test/resources/golden/agent-metrics.prom. Everything runs on the simulator's manual clock, so
  * the page is the same on every run except poll durations and build info, which are masked.
  *
- * <p>To regenerate after an intended change: {@code ./mvnw -pl agent -am test -Dtest=GoldenMetricsTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Drdswatch.golden.update=true}, then review the diff.
+ * <p>To regenerate after an intended change: {@code ./mvnw -pl agent -am test
+ * -Dtest=GoldenMetricsTest -Dsurefire.failIfNoSpecifiedTests=false -Drdswatch.golden.update=true},
+ * then review the diff.
  */
 class GoldenMetricsTest {
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 11
       history: 0s
       instances:
@@ -51,12 +53,16 @@ class GoldenMetricsTest {
   @Test
   void metricsAfterAScriptedDayMatchTheGoldenFile() throws Exception {
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO));
-        RunningAgent agent = RunningAgent.start(
-            fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)), fleet.agentClock(), false)) {
+        RunningAgent agent =
+            RunningAgent.start(
+                fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                fleet.agentClock(),
+                false)) {
       SimulatedInstance a = fleet.instance("golden-a");
       agent.pollOnce(); // baseline: nothing has happened yet
 
-      // two full backups of Sales at once (an overlap), HR to a bucket in another region, a third queued
+      // two full backups of Sales at once (an overlap), HR to a bucket in another region, a third
+      // queued
       a.backup(BackupRequest.full("Sales", BUCKET + "Sales/full-1.bak"));
       a.backup(BackupRequest.full("HR", "arn:aws:s3:::backups-eu/HR/full-1.bak"));
       a.backup(BackupRequest.full("Sales", BUCKET + "Sales/full-2.bak"));
@@ -65,12 +71,17 @@ class GoldenMetricsTest {
       fleet.advance(Duration.ofMinutes(2));
       agent.pollOnce();
       String midway = agent.metrics();
-      assertThat(MetricsPage.value(midway, "rdswatch_backup_overlap{rds_instance=\"golden-a\",database=\"Sales\",}"))
-          .as("two non-terminal backups of Sales").hasValue(1.0);
+      assertThat(
+              MetricsPage.value(
+                  midway, "rdswatch_backup_overlap{rds_instance=\"golden-a\",database=\"Sales\",}"))
+          .as("two non-terminal backups of Sales")
+          .hasValue(1.0);
 
       fleet.advance(Duration.ofMinutes(25));
       agent.pollOnce();
-      a.backup(new BackupRequest("Sales", BUCKET + "Sales/diff-1.bak", null, false, BackupKind.DIFFERENTIAL, 1));
+      a.backup(
+          new BackupRequest(
+              "Sales", BUCKET + "Sales/diff-1.bak", null, false, BackupKind.DIFFERENTIAL, 1));
       a.restore(RestoreRequest.full("SalesCopy", BUCKET + "Sales/full-1.bak"));
       fleet.advance(Duration.ofMinutes(10));
       agent.pollOnce();
@@ -97,13 +108,24 @@ class GoldenMetricsTest {
       agent.pollOnce();
 
       String page = agent.metrics();
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"backup_window_overlap\""))
-          .as("the window abort is counted").isEqualTo(1);
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"s3_wrong_region\"")).isEqualTo(1);
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total")).as("nothing else failed").isEqualTo(2);
-      assertThat(MetricsPage.value(page, "rdswatch_task_slots_in_use{rds_instance=\"golden-a\",}")).hasValue(2.0);
+      assertThat(
+              MetricsPage.sum(
+                  page, "rdswatch_task_failures_total", "reason=\"backup_window_overlap\""))
+          .as("the window abort is counted")
+          .isEqualTo(1);
+      assertThat(
+              MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"s3_wrong_region\""))
+          .isEqualTo(1);
+      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total"))
+          .as("nothing else failed")
+          .isEqualTo(2);
+      assertThat(MetricsPage.value(page, "rdswatch_task_slots_in_use{rds_instance=\"golden-a\",}"))
+          .hasValue(2.0);
       assertThat(MetricsPage.sum(page, "rdswatch_task_queued_seconds")).isPositive();
-      assertThat(MetricsPage.value(page, "rdswatch_restore_last_success_timestamp_seconds{rds_instance=\"golden-a\",database=\"SalesCopy\",}"))
+      assertThat(
+              MetricsPage.value(
+                  page,
+                  "rdswatch_restore_last_success_timestamp_seconds{rds_instance=\"golden-a\",database=\"SalesCopy\",}"))
           .isPresent();
       Promtool.assertCleanMetrics(page);
       GoldenFile.assertMatches(stable(page), "agent-metrics.prom");

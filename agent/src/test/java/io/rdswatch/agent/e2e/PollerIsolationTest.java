@@ -28,13 +28,15 @@ class PollerIsolationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
   private static final List<String> HEALTHY = List.of("ok-1", "ok-2", "ok-3");
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 3
       history: 1d
       instances:
       %s
       """;
-  private static final String INSTANCE = """
+  private static final String INSTANCE =
+      """
         - name: %s
           databases: [{name: Sales, size_mb: 1024}]
           buckets: [{name: backups, region: us-east-1}]
@@ -49,12 +51,14 @@ class PollerIsolationTest {
     for (String name : List.of("ok-1", "down", "ok-2", "slow", "ok-3", "garbage")) {
       instances.append(INSTANCE.formatted(name));
     }
-    try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO.formatted(instances)))) {
+    try (SimulatedFleet fleet =
+        SimulatedFleet.start(Scenario.parse(SCENARIO.formatted(instances)))) {
       fleet.instance("down").faults().down(true);
       fleet.instance("slow").faults().latency(Duration.ofSeconds(5));
       fleet.instance("garbage").faults().statusColumns(ColumnFault.missing("lifecycle"));
 
-      try (RunningAgent agent = RunningAgent.start(fleet.config(dir, INTERVAL, TIMEOUT), Clock.systemUTC(), true)) {
+      try (RunningAgent agent =
+          RunningAgent.start(fleet.config(dir, INTERVAL, TIMEOUT), Clock.systemUTC(), true)) {
         Map<String, List<Instant>> successes = watchSuccesses(agent, Duration.ofSeconds(7));
 
         for (String name : HEALTHY) {
@@ -69,24 +73,40 @@ class PollerIsolationTest {
         assertThat(lastError(agent, "down")).isEqualTo(PollErrorKind.CONNECT);
         assertThat(lastError(agent, "slow")).isEqualTo(PollErrorKind.TIMEOUT);
         assertThat(lastError(agent, "garbage")).isEqualTo(PollErrorKind.PARSE);
-        assertThat(agent.runtime().fleet().instance("garbage").orElseThrow().status().lastError().message())
+        assertThat(
+                agent
+                    .runtime()
+                    .fleet()
+                    .instance("garbage")
+                    .orElseThrow()
+                    .status()
+                    .lastError()
+                    .message())
             .startsWith("rds_task_status has no column 'lifecycle'");
 
         String page = MetricsText.render004(agent.runtime().registry());
         for (String name : HEALTHY) {
-          assertThat(MetricsPage.value(page, "rdswatch_up{rds_instance=\"" + name + "\",")).hasValue(1.0);
+          assertThat(MetricsPage.value(page, "rdswatch_up{rds_instance=\"" + name + "\","))
+              .hasValue(1.0);
         }
         for (String name : List.of("down", "slow", "garbage")) {
-          assertThat(MetricsPage.value(page, "rdswatch_up{rds_instance=\"" + name + "\",")).hasValue(0.0);
+          assertThat(MetricsPage.value(page, "rdswatch_up{rds_instance=\"" + name + "\","))
+              .hasValue(0.0);
         }
-        assertThat(MetricsPage.value(page, "rdswatch_poll_errors_total{rds_instance=\"slow\",kind=\"timeout\",}").orElseThrow())
+        assertThat(
+                MetricsPage.value(
+                        page, "rdswatch_poll_errors_total{rds_instance=\"slow\",kind=\"timeout\",}")
+                    .orElseThrow())
             .isGreaterThanOrEqualTo(1);
       }
     }
   }
 
-  /** Samples every instance's last successful poll until the window closes; distinct times in order. */
-  private static Map<String, List<Instant>> watchSuccesses(RunningAgent agent, Duration window) throws InterruptedException {
+  /**
+   * Samples every instance's last successful poll until the window closes; distinct times in order.
+   */
+  private static Map<String, List<Instant>> watchSuccesses(RunningAgent agent, Duration window)
+      throws InterruptedException {
     Map<String, List<Instant>> seen = new HashMap<>();
     long end = System.nanoTime() + window.toNanos();
     while (System.nanoTime() < end) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartAndCrashTest {
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 5
       history: 0s
       instances:
@@ -35,7 +36,8 @@ class RestartAndCrashTest {
       "rdswatch_tasks_finished_total{rds_instance=\"crash-a\",database=\"HR\",task_type=\"BACKUP_DB\",lifecycle=\"ERROR\",}";
   private static final String HR_LAST_FULL =
       "rdswatch_backup_last_success_timestamp_seconds{rds_instance=\"crash-a\",database=\"HR\",backup_type=\"full\",}";
-  private static final String LAST_POLL = "rdswatch_last_poll_success_timestamp_seconds{rds_instance=\"crash-a\",}";
+  private static final String LAST_POLL =
+      "rdswatch_last_poll_success_timestamp_seconds{rds_instance=\"crash-a\",}";
 
   @TempDir Path dir;
 
@@ -74,32 +76,44 @@ class RestartAndCrashTest {
 
       try (ChildAgent third = ChildAgent.start(config, dir.resolve("third.log"))) {
         double firstPoll = awaitPresent(third, LAST_POLL);
-        await().atMost(Duration.ofSeconds(30)).until(() -> value(third, LAST_POLL).orElse(0) > firstPoll);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> value(third, LAST_POLL).orElse(0) > firstPoll);
         String page = third.metrics();
-        assertThat(MetricsPage.value(page, SALES_OK)).as("counted before the crash, not again").hasValue(2.0);
+        assertThat(MetricsPage.value(page, SALES_OK))
+            .as("counted before the crash, not again")
+            .hasValue(2.0);
         assertThat(MetricsPage.value(page, HR_ERROR)).hasValue(1.0);
-        assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"s3_no_bucket\"")).isEqualTo(1);
+        assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "reason=\"s3_no_bucket\""))
+            .isEqualTo(1);
 
         assertThat(third.terminate()).as("exit code after SIGTERM (128 + 15)").isEqualTo(143);
         assertThat(third.log()).contains("stopped polling; state of 1 instance(s) flushed");
         assertThat(dir.resolve("state/crash-a.json")).exists();
-        assertThat(Files.readString(dir.resolve("state/crash-a.json"))).contains("\"baselineTaken\"");
+        assertThat(Files.readString(dir.resolve("state/crash-a.json")))
+            .contains("\"baselineTaken\"");
       }
     }
   }
 
   private static void awaitValue(ChildAgent agent, String sample, double expected) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> value(agent, sample).orElse(-1) == expected);
   }
 
   private static double awaitPresent(ChildAgent agent, String sample) {
     double[] seen = new double[1];
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      OptionalDouble v = value(agent, sample);
-      v.ifPresent(x -> seen[0] = x);
-      return v.isPresent();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              OptionalDouble v = value(agent, sample);
+              v.ifPresent(x -> seen[0] = x);
+              return v.isPresent();
+            });
     return seen[0];
   }
 

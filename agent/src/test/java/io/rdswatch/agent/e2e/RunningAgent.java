@@ -15,7 +15,8 @@ import java.time.Duration;
 /** The real agent (Dropwizard, Jetty, poller) in this JVM on free ports, with an HTTP client. */
 final class RunningAgent implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final AgentServer server;
 
@@ -23,8 +24,11 @@ final class RunningAgent implements AutoCloseable {
     this.server = server;
   }
 
-  /** @param scheduled false: polls happen only on {@link #pollOnce()} */
-  static RunningAgent start(AgentConfiguration config, Clock clock, boolean scheduled) throws Exception {
+  /**
+   * @param scheduled false: polls happen only on {@link #pollOnce()}
+   */
+  static RunningAgent start(AgentConfiguration config, Clock clock, boolean scheduled)
+      throws Exception {
     return new RunningAgent(AgentServer.start(new RdswatchApplication(clock, scheduled), config));
   }
 
@@ -56,8 +60,10 @@ final class RunningAgent implements AutoCloseable {
     return response.body();
   }
 
-  private static HttpResponse<String> get(URI base, String path, String accept) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+  private static HttpResponse<String> get(URI base, String path, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
     if (accept != null) {
       request.header("Accept", accept);
     }

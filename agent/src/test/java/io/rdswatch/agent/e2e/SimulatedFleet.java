@@ -3,11 +3,11 @@ package io.rdswatch.agent.e2e;
 import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.config.ConfigLoader;
 import io.rdswatch.agent.demo.DemoConfig;
-import io.rdswatch.simulator.clock.SimulatedTime;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +18,8 @@ import java.time.Instant;
 
 /**
  * A simulator on free loopback ports under a manual clock, plus the rdswatch config that points at
- * it (written and loaded through the real loader, as a user's file would be). It speaks TLS, and the
- * config trusts its CA, so the end-to-end tests run the production path: encrypt=true with the
+ * it (written and loaded through the real loader, as a user's file would be). It speaks TLS, and
+ * the config trusts its CA, so the end-to-end tests run the production path: encrypt=true with the
  * certificate checked.
  */
 final class SimulatedFleet implements AutoCloseable {
@@ -39,9 +39,14 @@ final class SimulatedFleet implements AutoCloseable {
   }
 
   /** Over TLS, with a fresh CA in a temporary directory unless {@code options} names one. */
-  static SimulatedFleet start(Scenario scenario, Instant at, SimulatorOptions options) throws Exception {
-    return open(scenario, at,
-        options.tlsDir() != null ? options : options.withTlsDir(Files.createTempDirectory("rdswatch-sim-tls")));
+  static SimulatedFleet start(Scenario scenario, Instant at, SimulatorOptions options)
+      throws Exception {
+    return open(
+        scenario,
+        at,
+        options.tlsDir() != null
+            ? options
+            : options.withTlsDir(Files.createTempDirectory("rdswatch-sim-tls")));
   }
 
   /** A simulator without a certificate: PRELOGIN says encryption is not supported. */
@@ -49,7 +54,8 @@ final class SimulatedFleet implements AutoCloseable {
     return open(scenario, START, SimulatorOptions.forTests(null));
   }
 
-  private static SimulatedFleet open(Scenario scenario, Instant at, SimulatorOptions options) throws Exception {
+  private static SimulatedFleet open(Scenario scenario, Instant at, SimulatorOptions options)
+      throws Exception {
     ManualClock clock = new ManualClock(at);
     return new SimulatedFleet(clock, Simulator.start(scenario, options.withClock(clock)));
   }

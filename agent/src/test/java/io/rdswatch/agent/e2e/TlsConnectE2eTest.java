@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * `connect` error whose text names the cause and the fix.
  */
 class TlsConnectE2eTest {
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 3
       history: 1d
       instances:
@@ -45,9 +46,13 @@ class TlsConnectE2eTest {
 
   @Test
   void checkPollsEveryInstanceOverVerifiedTls() throws Exception {
-    Path config = fleet.writeConfig(Files.createDirectories(dir.resolve("good")), Duration.ofSeconds(10),
-        Duration.ofSeconds(5));
-    assertThat(Files.readString(config)).contains("tls:", "trustStore: " + fleet.simulator.trustFiles().trustStore())
+    Path config =
+        fleet.writeConfig(
+            Files.createDirectories(dir.resolve("good")),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5));
+    assertThat(Files.readString(config))
+        .contains("tls:", "trustStore: " + fleet.simulator.trustFiles().trustStore())
         .doesNotContain("encrypt", "trustServerCertificate", ServerTls.TRUST_STORE_PASSWORD);
 
     CliRun run = CliRun.of("check", "--config", config.toString());
@@ -59,34 +64,58 @@ class TlsConnectE2eTest {
   @Test
   void anUntrustedCertificateIsAConnectErrorThatSaysWhatToDo() throws Exception {
     Path other = ServerTls.generate("not the RDS CA").writeTo(dir.resolve("other-ca")).trustStore();
-    Path config = config("untrusted.yml", "tls: {trustStore: " + other + ", trustStorePasswordFile: "
-        + fleet.simulator.trustFiles().passwordFile() + "}\n", "");
+    Path config =
+        config(
+            "untrusted.yml",
+            "tls: {trustStore: "
+                + other
+                + ", trustStorePasswordFile: "
+                + fleet.simulator.trustFiles().passwordFile()
+                + "}\n",
+            "");
 
     CliRun run = CliRun.of("check", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(line(run.out(), "a")).contains("connect: the server's certificate is not trusted: add the RDS CA "
-        + "bundle to a trust store and set tls.trustStore to it, see README 'Connecting with TLS'");
+    assertThat(line(run.out(), "a"))
+        .contains(
+            "connect: the server's certificate is not trusted: add the RDS CA "
+                + "bundle to a trust store and set tls.trustStore to it, see README 'Connecting with TLS'");
   }
 
   @Test
   void aCertificateForAnotherNameIsAConnectErrorThatSaysWhatToDo() throws Exception {
-    Path config = config("mismatch.yml", fleetTls(), "    tls: {trustStore: " + fleet.simulator.trustFiles().trustStore()
-        + ", trustStorePasswordEnv: RDSWATCH_TEST_NEVER_SET_XYZ, hostNameInCertificate: db.example.com}\n");
+    Path config =
+        config(
+            "mismatch.yml",
+            fleetTls(),
+            "    tls: {trustStore: "
+                + fleet.simulator.trustFiles().trustStore()
+                + ", trustStorePasswordEnv: RDSWATCH_TEST_NEVER_SET_XYZ, hostNameInCertificate: db.example.com}\n");
     CliRun invalid = CliRun.of("check", "--config", config.toString());
     assertThat(invalid.exitCode()).isEqualTo(2);
-    assertThat(invalid.err()).contains("instances[0].tls.trustStorePasswordEnv: environment variable "
-        + "RDSWATCH_TEST_NEVER_SET_XYZ is not set");
+    assertThat(invalid.err())
+        .contains(
+            "instances[0].tls.trustStorePasswordEnv: environment variable "
+                + "RDSWATCH_TEST_NEVER_SET_XYZ is not set");
 
-    config = config("mismatch2.yml", fleetTls(), "    tls: {trustStore: " + fleet.simulator.trustFiles().trustStore()
-        + ", trustStorePasswordFile: " + fleet.simulator.trustFiles().passwordFile()
-        + ", hostNameInCertificate: db.example.com}\n");
+    config =
+        config(
+            "mismatch2.yml",
+            fleetTls(),
+            "    tls: {trustStore: "
+                + fleet.simulator.trustFiles().trustStore()
+                + ", trustStorePasswordFile: "
+                + fleet.simulator.trustFiles().passwordFile()
+                + ", hostNameInCertificate: db.example.com}\n");
     CliRun run = CliRun.of("check", "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(line(run.out(), "a")).contains("connect: the server's certificate does not carry the name "
-        + "'db.example.com': connect to the RDS endpoint name, or set tls.hostNameInCertificate to it when a CNAME "
-        + "is in front, see README 'Connecting with TLS'");
+    assertThat(line(run.out(), "a"))
+        .contains(
+            "connect: the server's certificate does not carry the name "
+                + "'db.example.com': connect to the RDS endpoint name, or set tls.hostNameInCertificate to it when a CNAME "
+                + "is in front, see README 'Connecting with TLS'");
     assertThat(line(run.out(), "b")).contains(" ok ");
   }
 
@@ -94,37 +123,58 @@ class TlsConnectE2eTest {
   void aServerWithoutTlsIsAConnectErrorThatSaysWhatToDo() throws Exception {
     try (SimulatedFleet plain = SimulatedFleet.plain(Scenario.blank("no-tls"))) {
       Path config = dir.resolve("plain.yml");
-      Files.writeString(config, "poll: { interval: 10s, timeout: 5s }\nstateDir: " + dir.resolve("state-plain")
-          + "\ninstances:\n  - {name: p, host: 127.0.0.1, port: " + plain.instance("no-tls").port()
-          + ", username: admin, password: admin}\n");
+      Files.writeString(
+          config,
+          "poll: { interval: 10s, timeout: 5s }\nstateDir: "
+              + dir.resolve("state-plain")
+              + "\ninstances:\n  - {name: p, host: 127.0.0.1, port: "
+              + plain.instance("no-tls").port()
+              + ", username: admin, password: admin}\n");
 
       CliRun run = CliRun.of("check", "--config", config.toString());
 
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(line(run.out(), "p")).contains("connect: the server does not offer TLS but encrypt=true requires "
-          + "it");
+      assertThat(line(run.out(), "p"))
+          .contains("connect: the server does not offer TLS but encrypt=true requires " + "it");
     }
   }
 
   private static String fleetTls() {
-    return "tls: {trustStore: " + fleet.simulator.trustFiles().trustStore() + ", trustStorePasswordFile: "
-        + fleet.simulator.trustFiles().passwordFile() + "}\n";
+    return "tls: {trustStore: "
+        + fleet.simulator.trustFiles().trustStore()
+        + ", trustStorePasswordFile: "
+        + fleet.simulator.trustFiles().passwordFile()
+        + "}\n";
   }
 
-  /** Instance "a" is tls-a with {@code instanceTls} lines, "b" is the forced tls-b with the fleet's settings. */
+  /**
+   * Instance "a" is tls-a with {@code instanceTls} lines, "b" is the forced tls-b with the fleet's
+   * settings.
+   */
   private static Path config(String file, String fleetTls, String instanceTls) throws Exception {
     Path path = dir.resolve(file);
-    Files.writeString(path, "poll: { interval: 10s, timeout: 5s }\nstateDir: " + dir.resolve("state-" + file)
-        + "\n" + fleetTls + "instances:\n"
-        + "  - name: a\n    host: localhost\n    port: " + fleet.instance("tls-a").port()
-        + "\n    username: admin\n    password: admin\n" + instanceTls
-        + "  - name: b\n    host: localhost\n    port: " + fleet.instance("tls-b").port()
-        + "\n    username: admin\n    password: admin\n");
+    Files.writeString(
+        path,
+        "poll: { interval: 10s, timeout: 5s }\nstateDir: "
+            + dir.resolve("state-" + file)
+            + "\n"
+            + fleetTls
+            + "instances:\n"
+            + "  - name: a\n    host: localhost\n    port: "
+            + fleet.instance("tls-a").port()
+            + "\n    username: admin\n    password: admin\n"
+            + instanceTls
+            + "  - name: b\n    host: localhost\n    port: "
+            + fleet.instance("tls-b").port()
+            + "\n    username: admin\n    password: admin\n");
     return path;
   }
 
   private static String line(String output, String startingWith) {
-    return output.lines().filter(l -> l.startsWith(startingWith + " ")).findFirst().orElseThrow(
-        () -> new AssertionError("no line for " + startingWith + " in:\n" + output));
+    return output
+        .lines()
+        .filter(l -> l.startsWith(startingWith + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line for " + startingWith + " in:\n" + output));
   }
 }

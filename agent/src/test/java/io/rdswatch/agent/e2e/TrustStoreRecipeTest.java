@@ -33,24 +33,41 @@ class TrustStoreRecipeTest {
     String script = m.group(1).replaceAll("(?m)^   ", "");
 
     try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.blank("recipe-a", "recipe-b"))) {
-      String bundle = Files.readString(ServerTls.generate("another region's CA").writeTo(dir.resolve("x")).caPem())
-          + Files.readString(fleet.simulator.trustFiles().caPem())
-          + Files.readString(ServerTls.generate("a third CA").writeTo(dir.resolve("y")).caPem());
+      String bundle =
+          Files.readString(
+                  ServerTls.generate("another region's CA").writeTo(dir.resolve("x")).caPem())
+              + Files.readString(fleet.simulator.trustFiles().caPem())
+              + Files.readString(
+                  ServerTls.generate("a third CA").writeTo(dir.resolve("y")).caPem());
       Files.writeString(dir.resolve("global-bundle.pem"), bundle);
 
-      Process p = new ProcessBuilder(List.of("bash", "-euo", "pipefail", "-c", script)).directory(dir.toFile())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(List.of("bash", "-euo", "pipefail", "-c", script))
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(output).isZero();
       assertThat(output.strip()).as("every certificate of the bundle imported").endsWith("3");
 
       Path config = dir.resolve("rdswatch.yml");
-      Files.writeString(config, "poll: { interval: 10s, timeout: 5s }\nstateDir: " + dir.resolve("state") + "\n"
-          + "tls: { trustStore: " + dir.resolve("rds-truststore.p12") + ", trustStorePasswordFile: "
-          + dir.resolve("rds-truststore.password") + " }\ninstances:\n"
-          + "  - {name: a, host: localhost, port: " + fleet.instance("recipe-a").port() + ", username: admin, password: admin}\n"
-          + "  - {name: b, host: 127.0.0.1, port: " + fleet.instance("recipe-b").port() + ", username: admin, password: admin}\n");
+      Files.writeString(
+          config,
+          "poll: { interval: 10s, timeout: 5s }\nstateDir: "
+              + dir.resolve("state")
+              + "\n"
+              + "tls: { trustStore: "
+              + dir.resolve("rds-truststore.p12")
+              + ", trustStorePasswordFile: "
+              + dir.resolve("rds-truststore.password")
+              + " }\ninstances:\n"
+              + "  - {name: a, host: localhost, port: "
+              + fleet.instance("recipe-a").port()
+              + ", username: admin, password: admin}\n"
+              + "  - {name: b, host: 127.0.0.1, port: "
+              + fleet.instance("recipe-b").port()
+              + ", username: admin, password: admin}\n");
       CliRun run = CliRun.of("check", "--config", config.toString());
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out()).contains("all 2 instance(s) ok");

@@ -32,7 +32,8 @@ class WindowOverlapTimeZoneE2eTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 12
       history: 0s
       instances:
@@ -57,15 +58,24 @@ class WindowOverlapTimeZoneE2eTest {
 
   @Test
   void theWindowIsCheckedAtTheMomentTheServerMeant() throws Exception {
-    try (SimulatedFleet fleet = SimulatedFleet.start(Scenario.parse(SCENARIO),
-            Instant.parse("2026-03-02T03:50:00Z"), SimulatorOptions.forTests(null));
-        RunningAgent agent = RunningAgent.start(
-            fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)), fleet.agentClock(), false)) {
+    try (SimulatedFleet fleet =
+            SimulatedFleet.start(
+                Scenario.parse(SCENARIO),
+                Instant.parse("2026-03-02T03:50:00Z"),
+                SimulatorOptions.forTests(null));
+        RunningAgent agent =
+            RunningAgent.start(
+                fleet.config(dir, Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                fleet.agentClock(),
+                false)) {
       agent.pollOnce(); // baseline: from here on every finished task is counted
-      try (Connection c = DriverManager.getConnection(fleet.instance("tokyo-window").jdbcUrl(), "admin", "admin");
+      try (Connection c =
+              DriverManager.getConnection(
+                  fleet.instance("tokyo-window").jdbcUrl(), "admin", "admin");
           Statement s = c.createStatement()) {
-        s.execute("exec msdb.dbo.rds_backup_database @source_db_name='Big', "
-            + "@s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'");
+        s.execute(
+            "exec msdb.dbo.rds_backup_database @source_db_name='Big', "
+                + "@s3_arn_to_backup_to='arn:aws:s3:::backups/big.bak'");
       }
       for (int i = 0; i < 8; i++) {
         fleet.advance(Duration.ofMinutes(5));
@@ -73,27 +83,54 @@ class WindowOverlapTimeZoneE2eTest {
       }
 
       List<JsonNode> window = failed(agent, "tokyo-window");
-      assertThat(window).singleElement().satisfies(t -> {
-        assertThat(t.get("reason").asText()).isEqualTo("backup_window_overlap");
-        assertThat(t.get("reasonEvidence").asText()).as("written at 04:00 UTC, Tokyo wall clock")
-            .startsWith("[2026-03-02 13:0").contains("overlap with your preferred backup window");
-      });
+      assertThat(window)
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.get("reason").asText()).isEqualTo("backup_window_overlap");
+                assertThat(t.get("reasonEvidence").asText())
+                    .as("written at 04:00 UTC, Tokyo wall clock")
+                    .startsWith("[2026-03-02 13:0")
+                    .contains("overlap with your preferred backup window");
+              });
       List<JsonNode> engine = failed(agent, "tokyo-engine");
-      assertThat(engine).isNotEmpty().allSatisfy(t -> {
-        assertThat(t.get("reason").asText()).isEqualTo("engine_error");
-        assertThat(t.get("taskInfo").asText()).as("stamped in Tokyo time, outside the window")
-            .contains("[2026-03-02 12:5").contains("overlap with your preferred backup window");
-      });
+      assertThat(engine)
+          .isNotEmpty()
+          .allSatisfy(
+              t -> {
+                assertThat(t.get("reason").asText()).isEqualTo("engine_error");
+                assertThat(t.get("taskInfo").asText())
+                    .as("stamped in Tokyo time, outside the window")
+                    .contains("[2026-03-02 12:5")
+                    .contains("overlap with your preferred backup window");
+              });
 
       String page = agent.metrics();
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "rds_instance=\"tokyo-window\"",
-          "reason=\"backup_window_overlap\"")).isEqualTo(1.0);
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "rds_instance=\"tokyo-window\""))
+      assertThat(
+              MetricsPage.sum(
+                  page,
+                  "rdswatch_task_failures_total",
+                  "rds_instance=\"tokyo-window\"",
+                  "reason=\"backup_window_overlap\""))
           .isEqualTo(1.0);
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "rds_instance=\"tokyo-engine\"",
-          "reason=\"engine_error\"")).isEqualTo((double) engine.size());
-      assertThat(MetricsPage.sum(page, "rdswatch_task_failures_total", "rds_instance=\"tokyo-engine\"",
-          "reason=\"backup_window_overlap\"")).isZero();
+      assertThat(
+              MetricsPage.sum(
+                  page, "rdswatch_task_failures_total", "rds_instance=\"tokyo-window\""))
+          .isEqualTo(1.0);
+      assertThat(
+              MetricsPage.sum(
+                  page,
+                  "rdswatch_task_failures_total",
+                  "rds_instance=\"tokyo-engine\"",
+                  "reason=\"engine_error\""))
+          .isEqualTo((double) engine.size());
+      assertThat(
+              MetricsPage.sum(
+                  page,
+                  "rdswatch_task_failures_total",
+                  "rds_instance=\"tokyo-engine\"",
+                  "reason=\"backup_window_overlap\""))
+          .isZero();
     }
   }
 

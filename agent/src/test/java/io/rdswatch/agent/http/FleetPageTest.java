@@ -47,19 +47,28 @@ class FleetPageTest {
       RdswatchCollectors.registry(fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
 
   FleetPageTest() {
-    registry.register(new GaugeMetricFamilyCollector()); // a family without samples keeps its header
-    Counter.build("aaa_requests_total", "another collector, sorted before ours").labelNames("result")
-        .register(registry).labels("ok").inc(3);
+    registry.register(
+        new GaugeMetricFamilyCollector()); // a family without samples keeps its header
+    Counter.build("aaa_requests_total", "another collector, sorted before ours")
+        .labelNames("result")
+        .register(registry)
+        .labels("ok")
+        .inc(3);
     Gauge.build("zzz_last", "and one after").register(registry).set(0.5);
   }
 
   @Test
   void assembledPageEqualsTheWholeRegistryRendered() throws IOException {
-    fleet.set(fleetOf(instance("a-prod", true, 3, Map.of("team", "pay")), instance("b-dev", false, 0, Map.of()),
-        instance("c-test", true, 20, Map.of("env", "test", "team", "ops"))));
+    fleet.set(
+        fleetOf(
+            instance("a-prod", true, 3, Map.of("team", "pay")),
+            instance("b-dev", false, 0, Map.of()),
+            instance("c-test", true, 20, Map.of("env", "test", "team", "ops"))));
     FleetPage page = new FleetPage(registry, fleet::get);
     for (PageFormat format : PageFormat.values()) {
-      assertThat(assembled(page, format)).isEqualTo(whole(format)).contains("rds_instance=\"c-test\"");
+      assertThat(assembled(page, format))
+          .isEqualTo(whole(format))
+          .contains("rds_instance=\"c-test\"");
     }
   }
 
@@ -71,11 +80,15 @@ class FleetPageTest {
     assembled(page, PageFormat.OPEN_METRICS);
     fleet.set(fleetOf(a, instance("b-dev", true, 7, Map.of())));
     String after = assembled(page, PageFormat.OPEN_METRICS);
-    assertThat(after).isEqualTo(whole(PageFormat.OPEN_METRICS)).contains(
-        "rdswatch_tasks_finished_total{rds_instance=\"b-dev\",database=\"db01\",task_type=\"BACKUP_DB\","
-            + "lifecycle=\"SUCCESS\"} 7.0");
+    assertThat(after)
+        .isEqualTo(whole(PageFormat.OPEN_METRICS))
+        .contains(
+            "rdswatch_tasks_finished_total{rds_instance=\"b-dev\",database=\"db01\",task_type=\"BACKUP_DB\","
+                + "lifecycle=\"SUCCESS\"} 7.0");
     fleet.set(fleetOf(a)); // an instance no longer watched leaves the page
-    assertThat(assembled(page, PageFormat.TEXT_004)).isEqualTo(whole(PageFormat.TEXT_004)).doesNotContain("b-dev");
+    assertThat(assembled(page, PageFormat.TEXT_004))
+        .isEqualTo(whole(PageFormat.TEXT_004))
+        .doesNotContain("b-dev");
   }
 
   @Test
@@ -85,7 +98,9 @@ class FleetPageTest {
     try (PageWriter w = new PageWriter(bytes, 7)) {
       new FleetPage(registry, fleet::get).write(PageFormat.TEXT_004, w);
     }
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(whole(PageFormat.TEXT_004)).contains("Zoë 🐘 ops");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(whole(PageFormat.TEXT_004))
+        .contains("Zoë 🐘 ops");
   }
 
   private String assembled(FleetPage page, PageFormat format) throws IOException {
@@ -107,7 +122,8 @@ class FleetPageTest {
   @Test
   void collectorsReadingTheFleetDirectlyAreRenderedInFullInstead() throws IOException {
     FleetRegistry plain = new FleetRegistry(List.of());
-    RdswatchCollectors.register(plain, fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
+    RdswatchCollectors.register(
+        plain, fleet::get, BuildInfoCollector.fromResource("/no-such-resource"));
     fleet.set(fleetOf(instance("a-prod", true, 3, Map.of()), instance("b-dev", true, 1, Map.of())));
     FleetPage page = new FleetPage(plain, fleet::get);
     List<MetricFamilySamples> families = Collections.list(plain.metricFamilySamples());
@@ -121,7 +137,9 @@ class FleetPageTest {
   private static final class GaugeMetricFamilyCollector extends io.prometheus.client.Collector {
     @Override
     public List<MetricFamilySamples> collect() {
-      return List.of(new io.prometheus.client.GaugeMetricFamily("rdswatch_zz_empty", "nothing yet", List.of("x")));
+      return List.of(
+          new io.prometheus.client.GaugeMetricFamily(
+              "rdswatch_zz_empty", "nothing yet", List.of("x")));
     }
   }
 
@@ -129,7 +147,8 @@ class FleetPageTest {
     return new FleetSnapshot(List.of(instances), NOW);
   }
 
-  private static InstanceSnapshot instance(String name, boolean up, long successes, Map<String, String> labels) {
+  private static InstanceSnapshot instance(
+      String name, boolean up, long successes, Map<String, String> labels) {
     Map<FinishedKey, Long> finished = new HashMap<>();
     Map<BackupKey, Instant> backups = new HashMap<>();
     for (String db : List.of("db01", "db02")) {
@@ -140,15 +159,40 @@ class FleetPageTest {
     List<ActiveTask> active = new ArrayList<>();
     active.add(new ActiveTask(row(9, "db01", "IN_PROGRESS", 40), 0.4, false, 0));
     active.add(new ActiveTask(row(10, "db02", "CREATED", 0), 0, false, 30));
-    return new InstanceSnapshot(name, name + ".example", labels, up, 0.25, NOW.minusSeconds(5),
-        Map.of(PollErrorKind.TIMEOUT, 2L), active, finished,
+    return new InstanceSnapshot(
+        name,
+        name + ".example",
+        labels,
+        up,
+        0.25,
+        NOW.minusSeconds(5),
+        Map.of(PollErrorKind.TIMEOUT, 2L),
+        active,
+        finished,
         Map.of(new FailureKey("db02", TaskType.BACKUP_DB, FailureReason.KMS), 1L),
-        Map.of(TaskType.BACKUP_DB, DurationHistogram.empty().observe(45).observe(4000)), backups,
-        Map.of("db03", NOW.minusSeconds(7200)), up ? Set.of("db01") : Set.of(), "03:00-03:30", NOW);
+        Map.of(TaskType.BACKUP_DB, DurationHistogram.empty().observe(45).observe(4000)),
+        backups,
+        Map.of("db03", NOW.minusSeconds(7200)),
+        up ? Set.of("db01") : Set.of(),
+        "03:00-03:30",
+        NOW);
   }
 
   private static TaskRow row(long id, String db, String lifecycle, int percent) {
-    return new TaskRow(id, "BACKUP_DB", TaskType.BACKUP_DB, db, percent, 1, lifecycle, Lifecycle.parse(lifecycle),
-        "", NOW.minusSeconds(60), NOW.minusSeconds(600), "arn:aws:s3:::b/" + db + ".bak", false, null);
+    return new TaskRow(
+        id,
+        "BACKUP_DB",
+        TaskType.BACKUP_DB,
+        db,
+        percent,
+        1,
+        lifecycle,
+        Lifecycle.parse(lifecycle),
+        "",
+        NOW.minusSeconds(60),
+        NOW.minusSeconds(600),
+        "arn:aws:s3:::b/" + db + ".bak",
+        false,
+        null);
   }
 }

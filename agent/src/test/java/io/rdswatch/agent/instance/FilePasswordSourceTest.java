@@ -24,8 +24,12 @@ class FilePasswordSourceTest {
       assertThat(new FilePasswordSource(open).password()).isEqualTo("Sup3r-Secret-Pw");
       assertThat(new FilePasswordSource(closed).password()).isEqualTo("Sup3r-Secret-Pw");
 
-      assertThat(logs.lines()).filteredOn(l -> l.contains("passwordFile"))
-          .containsExactly("WARN passwordFile '" + open + "' can be read by group or others (rw-r--r--); chmod 0600 it");
+      assertThat(logs.lines())
+          .filteredOn(l -> l.contains("passwordFile"))
+          .containsExactly(
+              "WARN passwordFile '"
+                  + open
+                  + "' can be read by group or others (rw-r--r--); chmod 0600 it");
       assertThat(logs.lines()).noneMatch(l -> l.contains("Sup3r"));
     }
   }

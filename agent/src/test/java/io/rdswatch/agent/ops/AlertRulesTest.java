@@ -14,20 +14,38 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The alert set, its metadata, its runbooks and its test coverage, as README's alerting section describes. */
+/**
+ * The alert set, its metadata, its runbooks and its test coverage, as README's alerting section
+ * describes.
+ */
 class AlertRulesTest {
 
   /** Issue 6's list, and alerts added since (README, "Loading the alert rules"). */
-  private static final Set<String> EXPECTED = Set.of("RdswatchInstanceStorageFull",
-      "RdswatchBackupFailed", "RdswatchBackupWindowOverlap", "RdswatchOverlappingBackups",
-      "RdswatchBackupStale", "RdswatchTaskStalled", "RdswatchTaskQueuedTooLong", "RdswatchInstanceDown",
-      "RdswatchMetricsStale", "RdswatchDrillFailed", "RdswatchDrillOverdue", "RdswatchDrillRtoExceeded",
-      "RdswatchDrillOrphans", "RdswatchCloudWatchPublishFailing", "RdswatchAbsent", "RdswatchPermissionDenied",
-      // hardening: what a drill left behind, and a stateDir that cannot be written
-      "RdswatchDrillScratchLeft", "RdswatchStateSaveFailing",
-      "RdswatchBackupCadenceBroken", "RdswatchDatabaseUnprotected",
-      // the server offset against the RDS time zone (README, "Time zones")
-      "RdswatchServerTimezoneMismatch");
+  private static final Set<String> EXPECTED =
+      Set.of(
+          "RdswatchInstanceStorageFull",
+          "RdswatchBackupFailed",
+          "RdswatchBackupWindowOverlap",
+          "RdswatchOverlappingBackups",
+          "RdswatchBackupStale",
+          "RdswatchTaskStalled",
+          "RdswatchTaskQueuedTooLong",
+          "RdswatchInstanceDown",
+          "RdswatchMetricsStale",
+          "RdswatchDrillFailed",
+          "RdswatchDrillOverdue",
+          "RdswatchDrillRtoExceeded",
+          "RdswatchDrillOrphans",
+          "RdswatchCloudWatchPublishFailing",
+          "RdswatchAbsent",
+          "RdswatchPermissionDenied",
+          // hardening: what a drill left behind, and a stateDir that cannot be written
+          "RdswatchDrillScratchLeft",
+          "RdswatchStateSaveFailing",
+          "RdswatchBackupCadenceBroken",
+          "RdswatchDatabaseUnprotected",
+          // the server offset against the RDS time zone (README, "Time zones")
+          "RdswatchServerTimezoneMismatch");
 
   private static final String RUNBOOK_PREFIX = "file:///usr/share/doc/rdswatch/alerts/runbooks.md#";
   private static final Pattern THRESHOLD = Pattern.compile("vector\\((\\d+)\\)");
@@ -42,19 +60,31 @@ class AlertRulesTest {
   @Test
   void everyAlertHasSeverityAndTheThreeAnnotations() {
     for (Rule alert : RuleFiles.alerts()) {
-      assertThat(alert.labels().path("severity").asText()).as(alert.alert()).isIn("critical", "warning");
+      assertThat(alert.labels().path("severity").asText())
+          .as(alert.alert())
+          .isIn("critical", "warning");
       for (String annotation : List.of("summary", "description", "runbook_url")) {
-        assertThat(alert.annotations().path(annotation).asText()).as(alert.alert() + " " + annotation).isNotBlank();
+        assertThat(alert.annotations().path(annotation).asText())
+            .as(alert.alert() + " " + annotation)
+            .isNotBlank();
       }
     }
   }
 
   @Test
   void everyRunbookUrlPointsAtItsOwnHeadingInRunbooks() {
-    Set<String> anchors = OpsFiles.read(OpsFiles.RUNBOOKS).lines()
-        .filter(l -> l.startsWith("## "))
-        .map(l -> l.substring(3).trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-'))
-        .collect(Collectors.toSet());
+    Set<String> anchors =
+        OpsFiles.read(OpsFiles.RUNBOOKS)
+            .lines()
+            .filter(l -> l.startsWith("## "))
+            .map(
+                l ->
+                    l.substring(3)
+                        .trim()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 -]", "")
+                        .replace(' ', '-'))
+            .collect(Collectors.toSet());
     for (Rule alert : RuleFiles.alerts()) {
       String url = alert.annotations().path("runbook_url").asText();
       String anchor = alert.alert().toLowerCase(Locale.ROOT);
@@ -65,9 +95,12 @@ class AlertRulesTest {
 
   @Test
   void thresholdsAreConstantRecordingRulesReadByAlerts() {
-    List<Rule> thresholds = RuleFiles.rules().stream()
-        .filter(r -> r.record() != null && r.record().startsWith("rdswatch:threshold_")).toList();
-    String alertExprs = RuleFiles.alerts().stream().map(Rule::expr).collect(Collectors.joining("\n"));
+    List<Rule> thresholds =
+        RuleFiles.rules().stream()
+            .filter(r -> r.record() != null && r.record().startsWith("rdswatch:threshold_"))
+            .toList();
+    String alertExprs =
+        RuleFiles.alerts().stream().map(Rule::expr).collect(Collectors.joining("\n"));
 
     assertThat(thresholds).hasSize(7);
     for (Rule t : thresholds) {
@@ -75,10 +108,13 @@ class AlertRulesTest {
       assertThat(alertExprs).as("an alert reads " + t.record()).contains(t.record());
     }
     // the defaults the README's alert table names
-    assertThat(threshold(thresholds, "rdswatch:threshold_backup_stale_seconds")).isEqualTo(26 * 3600);
-    assertThat(threshold(thresholds, "rdswatch:threshold_drill_overdue_seconds")).isEqualTo(8 * 86400);
+    assertThat(threshold(thresholds, "rdswatch:threshold_backup_stale_seconds"))
+        .isEqualTo(26 * 3600);
+    assertThat(threshold(thresholds, "rdswatch:threshold_drill_overdue_seconds"))
+        .isEqualTo(8 * 86400);
     assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_factor")).isEqualTo(2);
-    assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_floor_seconds")).isEqualTo(2 * 3600);
+    assertThat(threshold(thresholds, "rdswatch:threshold_backup_cadence_floor_seconds"))
+        .isEqualTo(2 * 3600);
   }
 
   @Test

@@ -33,9 +33,18 @@ final class Dashboards {
   }
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
-  private static final Map<String, String> SUBSTITUTES = Map.of(
-      "__rate_interval", "5m", "__interval", "1m", "__range", "1h",
-      "rds_instance", ".*", "database", ".*");
+  private static final Map<String, String> SUBSTITUTES =
+      Map.of(
+          "__rate_interval",
+          "5m",
+          "__interval",
+          "1m",
+          "__range",
+          "1h",
+          "rds_instance",
+          ".*",
+          "database",
+          ".*");
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*\\w+\\)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,16 +75,28 @@ final class Dashboards {
     List<Query> queries = new ArrayList<>();
     for (JsonNode panel : panels(dashboard)) {
       for (JsonNode target : panel.path("targets")) {
-        queries.add(new Query(name + " panel " + panel.path("id").asInt() + " '" + panel.path("title").asText()
-            + "' target " + target.path("refId").asText(), target.path("expr").asText()));
+        queries.add(
+            new Query(
+                name
+                    + " panel "
+                    + panel.path("id").asInt()
+                    + " '"
+                    + panel.path("title").asText()
+                    + "' target "
+                    + target.path("refId").asText(),
+                target.path("expr").asText()));
       }
     }
     for (JsonNode variable : dashboard.path("templating").path("list")) {
       if ("query".equals(variable.path("type").asText())) {
         Matcher m = LABEL_VALUES.matcher(variable.path("query").asText());
         if (!m.matches()) {
-          throw new AssertionError(name + " variable " + variable.path("name").asText()
-              + ": expected label_values(selector, label), got " + variable.path("query"));
+          throw new AssertionError(
+              name
+                  + " variable "
+                  + variable.path("name").asText()
+                  + ": expected label_values(selector, label), got "
+                  + variable.path("query"));
         }
         queries.add(new Query(name + " variable " + variable.path("name").asText(), m.group(1)));
       }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Installs, reinstalls over an edited conffile, removes and purges the .deb with the real dpkg, into a
- * scratch root. Maintainer scripts run unchrooted with DPKG_ROOT set (--force-script-chrootless), which
- * they honour: they touch no systemd and no path outside the scratch root. The Java dependency cannot be met
- * in an empty root, so it is forced.
+ * Installs, reinstalls over an edited conffile, removes and purges the .deb with the real dpkg,
+ * into a scratch root. Maintainer scripts run unchrooted with DPKG_ROOT set
+ * (--force-script-chrootless), which they honour: they touch no systemd and no path outside the
+ * scratch root. The Java dependency cannot be met in an empty root, so it is forced.
  */
 class DebInstallIT {
 
@@ -28,8 +28,11 @@ class DebInstallIT {
     String deb = DebPackage.file().toString();
 
     assertOk(dpkg(root, "--install", deb));
-    assertThat(dpkg(root, "--status", "rdswatch").output()).contains("Status: install ok installed",
-        " /etc/rdswatch/config.yml ", " /etc/default/rdswatch ");
+    assertThat(dpkg(root, "--status", "rdswatch").output())
+        .contains(
+            "Status: install ok installed",
+            " /etc/rdswatch/config.yml ",
+            " /etc/default/rdswatch ");
     assertThat(root.resolve("usr/share/rdswatch/rdswatch.jar")).isRegularFile();
     assertThat(root.resolve("lib/systemd/system/rdswatch.service")).isRegularFile();
 
@@ -55,8 +58,15 @@ class DebInstallIT {
   }
 
   private static Tool.Result dpkg(Path root, String... args) {
-    List<String> command = new ArrayList<>(List.of("dpkg", "--root=" + root, "--force-depends",
-        "--force-script-chrootless", "--force-not-root", "--log=" + root.resolve("dpkg.log")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "dpkg",
+                "--root=" + root,
+                "--force-depends",
+                "--force-script-chrootless",
+                "--force-not-root",
+                "--log=" + root.resolve("dpkg.log")));
     command.addAll(List.of(args));
     return Tool.run(root, command);
   }

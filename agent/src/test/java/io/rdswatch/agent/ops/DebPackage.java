@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The .deb that `mvn package` built (jdeb, bound to the package phase in agent/pom.xml). Failsafe passes
- * the build directory and project version; the file is rdswatch_&lt;debian version&gt;_all.deb, where jdeb
- * turns "-SNAPSHOT" into "~snapshot".
+ * The .deb that `mvn package` built (jdeb, bound to the package phase in agent/pom.xml). Failsafe
+ * passes the build directory and project version; the file is rdswatch_&lt;debian
+ * version&gt;_all.deb, where jdeb turns "-SNAPSHOT" into "~snapshot".
  */
 final class DebPackage {
 
@@ -27,10 +27,16 @@ final class DebPackage {
     Path dir = Path.of(property(BUILD_DIR));
     String expected = "rdswatch_" + debianVersion() + "_all.deb";
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> found = files.filter(p -> p.getFileName().toString().equalsIgnoreCase(expected)).toList();
+      List<Path> found =
+          files.filter(p -> p.getFileName().toString().equalsIgnoreCase(expected)).toList();
       if (found.size() != 1) {
-        throw new AssertionError("expected exactly one " + expected + " in " + dir + " (built by `mvn package`), found "
-            + found);
+        throw new AssertionError(
+            "expected exactly one "
+                + expected
+                + " in "
+                + dir
+                + " (built by `mvn package`), found "
+                + found);
       }
       return found.get(0);
     } catch (IOException e) {
@@ -41,7 +47,8 @@ final class DebPackage {
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      throw new AssertionError("system property " + name + " is not set: run through `mvn verify` (failsafe sets it)");
+      throw new AssertionError(
+          "system property " + name + " is not set: run through `mvn verify` (failsafe sets it)");
     }
     return value;
   }

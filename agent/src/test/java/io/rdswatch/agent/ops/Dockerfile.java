@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The repository's Dockerfile as instructions: continuation lines joined, comments dropped. No image
- * can be built here (no registry is reachable), so tests check what it says against the manifests.
+ * The repository's Dockerfile as instructions: continuation lines joined, comments dropped. No
+ * image can be built here (no registry is reachable), so tests check what it says against the
+ * manifests.
  */
 record Dockerfile(List<String> instructions) {
 
@@ -32,8 +33,10 @@ record Dockerfile(List<String> instructions) {
 
   /** The arguments of every instruction with this keyword, in order. */
   List<String> all(String keyword) {
-    return instructions.stream().filter(i -> i.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1))
-        .map(i -> i.substring(keyword.length() + 1).strip()).toList();
+    return instructions.stream()
+        .filter(i -> i.regionMatches(true, 0, keyword + " ", 0, keyword.length() + 1))
+        .map(i -> i.substring(keyword.length() + 1).strip())
+        .toList();
   }
 
   /** The last instruction with this keyword: the one that counts for the final image. */
@@ -45,7 +48,9 @@ record Dockerfile(List<String> instructions) {
     return found.get(found.size() - 1);
   }
 
-  /** An exec-form (JSON array) argument list, the only form the tests accept for ENTRYPOINT and CMD. */
+  /**
+   * An exec-form (JSON array) argument list, the only form the tests accept for ENTRYPOINT and CMD.
+   */
   static List<String> execForm(String arguments) {
     try {
       return List.of(new ObjectMapper().readValue(arguments, String[].class));

@@ -24,7 +24,8 @@ class DockerfileTest {
     assertThat(from).hasSize(2);
     assertThat(from.get(0)).startsWith("maven:").contains("temurin-17").endsWith(" AS build");
     assertThat(from.get(1)).isEqualTo("eclipse-temurin:17-jre");
-    assertThat(docker.all("RUN")).anyMatch(r -> r.contains("mvn ") && r.contains("-pl agent -am package"));
+    assertThat(docker.all("RUN"))
+        .anyMatch(r -> r.contains("mvn ") && r.contains("-pl agent -am package"));
     assertThat(docker.all("COPY")).contains("--from=build /src/agent/target/rdswatch.jar " + jar());
   }
 
@@ -35,17 +36,28 @@ class DockerfileTest {
     assertThat(docker.last("USER")).isEqualTo(pod.getRunAsUser() + ":" + pod.getRunAsGroup());
     assertThat(pod.getRunAsUser()).isNotZero();
     // the state directory the image creates belongs to that user, for `docker run` without a volume
-    assertThat(docker.all("RUN")).anyMatch(r -> r.contains("chown " + pod.getRunAsUser() + ":" + pod.getRunAsGroup()
-        + " " + KubernetesManifestsTest.mount(container, "state").getMountPath()));
-    assertThat(docker.last("VOLUME")).contains("\"" + KubernetesManifestsTest.mount(container, "state").getMountPath() + "\"");
+    assertThat(docker.all("RUN"))
+        .anyMatch(
+            r ->
+                r.contains(
+                    "chown "
+                        + pod.getRunAsUser()
+                        + ":"
+                        + pod.getRunAsGroup()
+                        + " "
+                        + KubernetesManifestsTest.mount(container, "state").getMountPath()));
+    assertThat(docker.last("VOLUME"))
+        .contains("\"" + KubernetesManifestsTest.mount(container, "state").getMountPath() + "\"");
   }
 
   @Test
   void exposesExactlyTheContainerPorts() {
-    List<Integer> exposed = Arrays.stream(docker.last("EXPOSE").split("\\s+")).map(Integer::valueOf).toList();
+    List<Integer> exposed =
+        Arrays.stream(docker.last("EXPOSE").split("\\s+")).map(Integer::valueOf).toList();
 
-    assertThat(exposed).containsExactlyInAnyOrderElementsOf(
-        container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
+    assertThat(exposed)
+        .containsExactlyInAnyOrderElementsOf(
+            container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
   }
 
   @Test
@@ -65,9 +77,13 @@ class DockerfileTest {
   void theHealthCheckAsksTheProbesPathOnTheProbesPort() {
     String check = docker.last("HEALTHCHECK");
     String path = container.getLivenessProbe().getHttpGet().getPath();
-    int port = KubeManifests.containerPort(container, container.getLivenessProbe().getHttpGet().getPort());
+    int port =
+        KubeManifests.containerPort(container, container.getLivenessProbe().getHttpGet().getPort());
 
-    assertThat(check).contains("CMD [").contains("/dev/tcp/127.0.0.1/" + port).contains("GET " + path + " HTTP/1.0");
+    assertThat(check)
+        .contains("CMD [")
+        .contains("/dev/tcp/127.0.0.1/" + port)
+        .contains("GET " + path + " HTTP/1.0");
     Dockerfile.execForm(check.substring(check.indexOf("CMD [") + 4));
   }
 

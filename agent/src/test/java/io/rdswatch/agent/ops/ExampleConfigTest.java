@@ -32,21 +32,31 @@ class ExampleConfigTest {
     // and that the trust store the admin builds (README "Connecting with TLS") is readable
     Path store = Files.writeString(tmp.resolve("rds-truststore.p12"), "");
     Path storePassword = Files.writeString(tmp.resolve("rds-truststore.password"), "pw\n");
-    Files.writeString(config, example.replace("stateDir: /var/lib/rdswatch\n", "stateDir: " + tmp.resolve("state") + "\n")
-        .replace("/etc/rdswatch/rds-truststore.p12", store.toString())
-        .replace("/etc/rdswatch/rds-truststore.password", storePassword.toString()));
+    Files.writeString(
+        config,
+        example
+            .replace("stateDir: /var/lib/rdswatch\n", "stateDir: " + tmp.resolve("state") + "\n")
+            .replace("/etc/rdswatch/rds-truststore.p12", store.toString())
+            .replace("/etc/rdswatch/rds-truststore.password", storePassword.toString()));
     Map<String, String> env = defaultsFile();
 
-    AgentConfiguration loaded = new ConfigLoader().build(
-        new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), strict(env)), config.toString());
+    AgentConfiguration loaded =
+        new ConfigLoader()
+            .build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), strict(env)),
+                config.toString());
 
     InstanceConfig orders = loaded.getInstances().get(0);
     assertThat(orders.getName()).isEqualTo("orders-prod");
     assertThat(orders.getPassword()).isEqualTo(env.get("ORDERS_PROD_PASSWORD"));
     assertThat(orders.getBackupWindow()).isEqualTo("03:00-03:30");
-    assertThat(loaded.getTls().getTrustStore()).as("the example checks certificates").isEqualTo(store.toString());
-    assertThat(orders.getJdbcProperties()).containsEntry("trustStore", store.toString())
-        .containsEntry("trustServerCertificate", "false").containsEntry("trustStorePassword", "pw");
+    assertThat(loaded.getTls().getTrustStore())
+        .as("the example checks certificates")
+        .isEqualTo(store.toString());
+    assertThat(orders.getJdbcProperties())
+        .containsEntry("trustStore", store.toString())
+        .containsEntry("trustServerCertificate", "false")
+        .containsEntry("trustStorePassword", "pw");
     assertThat(example).doesNotContain("trustServerCertificate: \"true\"");
     assertThat(loaded.getHttp().getPort()).isEqualTo(9860);
   }
@@ -61,10 +71,14 @@ class ExampleConfigTest {
     }
   }
 
-  /** VAR=value lines of packaging/deb/etc/default/rdswatch, as systemd's EnvironmentFile= reads them. */
+  /**
+   * VAR=value lines of packaging/deb/etc/default/rdswatch, as systemd's EnvironmentFile= reads
+   * them.
+   */
   private static Map<String, String> defaultsFile() throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(OpsFiles.ROOT.resolve("packaging/deb/etc/default/rdswatch"))) {
+    for (String line :
+        Files.readAllLines(OpsFiles.ROOT.resolve("packaging/deb/etc/default/rdswatch"))) {
       String t = line.trim();
       if (!t.isEmpty() && !t.startsWith("#")) {
         int eq = t.indexOf('=');

@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 final class ExportedMetrics {
 
   /** Pages the exporter's and the agent's golden-file tests compare against. */
-  static final List<Path> GOLDEN_DIRS = List.of(
-      OpsFiles.ROOT.resolve("exporter/src/test/resources/golden"),
-      OpsFiles.ROOT.resolve("agent/src/test/resources/golden"));
+  static final List<Path> GOLDEN_DIRS =
+      List.of(
+          OpsFiles.ROOT.resolve("exporter/src/test/resources/golden"),
+          OpsFiles.ROOT.resolve("agent/src/test/resources/golden"));
 
   private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?\\s");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_]\\w*)=\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -42,9 +43,13 @@ final class ExportedMetrics {
   }
 
   static List<String> goldenPages() {
-    return GOLDEN_DIRS.stream().filter(Files::isDirectory).flatMap(ExportedMetrics::walk)
+    return GOLDEN_DIRS.stream()
+        .filter(Files::isDirectory)
+        .flatMap(ExportedMetrics::walk)
         .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".prom"))
-        .sorted().map(OpsFiles::read).toList();
+        .sorted()
+        .map(OpsFiles::read)
+        .toList();
   }
 
   Set<String> names() {
@@ -61,7 +66,8 @@ final class ExportedMetrics {
       String[] parts = line.split("\\s+");
       String family = parts[2];
       switch (parts.length > 3 ? parts[3] : "untyped") {
-        case "histogram", "gaugehistogram" -> names.addAll(List.of(family + "_bucket", family + "_sum", family + "_count"));
+        case "histogram", "gaugehistogram" ->
+            names.addAll(List.of(family + "_bucket", family + "_sum", family + "_count"));
         case "summary" -> names.addAll(List.of(family, family + "_sum", family + "_count"));
         // text format 0.0.4 declares simpleclient's counters with _total, OpenMetrics without
         case "counter" -> names.add(family.endsWith("_total") ? family : family + "_total");

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * deploy/kubernetes read with the fabric8 Kubernetes model. A field the model does not know lands in
- * an object's additionalProperties instead of failing, so {@link #parse} walks every object and
+ * deploy/kubernetes read with the fabric8 Kubernetes model. A field the model does not know lands
+ * in an object's additionalProperties instead of failing, so {@link #parse} walks every object and
  * rejects any such field: a typo'd key would otherwise be silently dropped by the API server.
  */
 final class KubeManifests {
@@ -37,11 +37,15 @@ final class KubeManifests {
   static <T extends HasMetadata> T parse(String file, Class<T> type) {
     Object parsed = SERIALIZATION.unmarshal(OpsFiles.read(DIR.resolve(file)));
     assertThat(parsed).as(file).isInstanceOf(type);
-    assertThat(unknownFields(parsed, file)).as("fields the Kubernetes model does not know, in " + file).isEmpty();
+    assertThat(unknownFields(parsed, file))
+        .as("fields the Kubernetes model does not know, in " + file)
+        .isEmpty();
     return type.cast(parsed);
   }
 
-  /** The paths of every field of the manifest text that its Kubernetes model has no property for. */
+  /**
+   * The paths of every field of the manifest text that its Kubernetes model has no property for.
+   */
   static List<String> unknownFields(String text, String name) {
     Object parsed = SERIALIZATION.unmarshal(text);
     return unknownFields(parsed, name);
@@ -58,8 +62,10 @@ final class KubeManifests {
   }
 
   static Container container(StatefulSet set) {
-    return set.getSpec().getTemplate().getSpec().getContainers().stream().filter(c -> c.getName().equals(CONTAINER))
-        .findFirst().orElseThrow();
+    return set.getSpec().getTemplate().getSpec().getContainers().stream()
+        .filter(c -> c.getName().equals(CONTAINER))
+        .findFirst()
+        .orElseThrow();
   }
 
   static String configYaml() {
@@ -70,12 +76,18 @@ final class KubeManifests {
     if (port.getIntVal() != null) {
       return port.getIntVal();
     }
-    return c.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort)
-        .findFirst().orElseThrow(() -> new AssertionError("no container port named " + port.getStrVal()));
+    return c.getPorts().stream()
+        .filter(p -> port.getStrVal().equals(p.getName()))
+        .map(ContainerPort::getContainerPort)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container port named " + port.getStrVal()));
   }
 
   static String env(Container c, String name) {
-    return c.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst()
+    return c.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(EnvVar::getValue)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no env " + name));
   }
 
@@ -97,7 +109,9 @@ final class KubeManifests {
       return;
     }
     for (Method m : node.getClass().getMethods()) {
-      if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || !m.getName().startsWith("get")
+      if (m.getParameterCount() != 0
+          || Modifier.isStatic(m.getModifiers())
+          || !m.getName().startsWith("get")
           || m.getDeclaringClass() == Object.class) {
         continue;
       }

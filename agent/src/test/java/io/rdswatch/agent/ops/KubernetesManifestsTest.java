@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/kubernetes: every manifest is a valid Kubernetes object with no unknown field, the generated
- * ones equal their sources, and the pieces agree with each other and with the agent's config.
+ * deploy/kubernetes: every manifest is a valid Kubernetes object with no unknown field, the
+ * generated ones equal their sources, and the pieces agree with each other and with the agent's
+ * config.
  */
 class KubernetesManifestsTest {
 
@@ -46,12 +47,20 @@ class KubernetesManifestsTest {
 
   @Test
   void kustomizationListsEveryManifestButTheSecretExample() throws IOException {
-    JsonNode kustomization = YAML.readTree(OpsFiles.read(KubeManifests.DIR.resolve("kustomization.yaml")));
-    List<String> listed = Stream.of(YAML.convertValue(kustomization.get("resources"), String[].class)).toList();
+    JsonNode kustomization =
+        YAML.readTree(OpsFiles.read(KubeManifests.DIR.resolve("kustomization.yaml")));
+    List<String> listed =
+        Stream.of(YAML.convertValue(kustomization.get("resources"), String[].class)).toList();
     try (Stream<Path> files = Files.list(KubeManifests.DIR)) {
-      List<String> manifests = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml") && !n.equals("secret.example.yaml"))
-          .toList();
+      List<String> manifests =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(
+                  n ->
+                      n.endsWith(".yaml")
+                          && !n.equals("kustomization.yaml")
+                          && !n.equals("secret.example.yaml"))
+              .toList();
       assertThat(listed).containsExactlyInAnyOrderElementsOf(manifests);
     }
   }
@@ -59,40 +68,75 @@ class KubernetesManifestsTest {
   @Test
   void everyManifestParsesWithTheKubernetesModelAndHasNoUnknownField() {
     assertThat(KubeManifests.statefulSet().getMetadata().getName()).isEqualTo("rdswatch");
-    assertThat(KubeManifests.parse("configmap.yaml", ConfigMap.class).getData()).containsKey("config.yml");
-    assertThat(KubeManifests.parse("service.yaml", Service.class).getSpec().getClusterIP()).isEqualTo("None");
-    assertThat(KubeManifests.parse("podmonitor.yaml", PodMonitor.class).getSpec().getPodMetricsEndpoints()).hasSize(1);
-    assertThat(KubeManifests.parse("prometheusrule.yaml", PrometheusRule.class).getSpec().getGroups()).isNotEmpty();
-    assertThat(KubeManifests.parse("grafana-dashboards.yaml", ConfigMap.class).getData()).isNotEmpty();
-    assertThat(KubeManifests.parse("secret.example.yaml", Secret.class).getStringData()).isNotEmpty();
+    assertThat(KubeManifests.parse("configmap.yaml", ConfigMap.class).getData())
+        .containsKey("config.yml");
+    assertThat(KubeManifests.parse("service.yaml", Service.class).getSpec().getClusterIP())
+        .isEqualTo("None");
+    assertThat(
+            KubeManifests.parse("podmonitor.yaml", PodMonitor.class)
+                .getSpec()
+                .getPodMetricsEndpoints())
+        .hasSize(1);
+    assertThat(
+            KubeManifests.parse("prometheusrule.yaml", PrometheusRule.class).getSpec().getGroups())
+        .isNotEmpty();
+    assertThat(KubeManifests.parse("grafana-dashboards.yaml", ConfigMap.class).getData())
+        .isNotEmpty();
+    assertThat(KubeManifests.parse("secret.example.yaml", Secret.class).getStringData())
+        .isNotEmpty();
   }
 
   @Test
   void theUnknownFieldCheckCatchesTyposAtAnyDepth() {
-    String service = OpsFiles.read(KubeManifests.DIR.resolve("service.yaml")).replace("clusterIP: None", "clusterIp: None");
-    String set = OpsFiles.read(KubeManifests.DIR.resolve("statefulset.yaml"))
-        .replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true");
-    String monitor = OpsFiles.read(KubeManifests.DIR.resolve("podmonitor.yaml")).replace("path: /metrics", "paht: /metrics");
+    String service =
+        OpsFiles.read(KubeManifests.DIR.resolve("service.yaml"))
+            .replace("clusterIP: None", "clusterIp: None");
+    String set =
+        OpsFiles.read(KubeManifests.DIR.resolve("statefulset.yaml"))
+            .replace("readOnlyRootFilesystem: true", "readOnlyRootFileSystem: true");
+    String monitor =
+        OpsFiles.read(KubeManifests.DIR.resolve("podmonitor.yaml"))
+            .replace("path: /metrics", "paht: /metrics");
 
-    assertThat(KubeManifests.unknownFields(service, "service")).containsExactly("service.spec.clusterIp");
-    assertThat(KubeManifests.unknownFields(set, "set")).containsExactly(
-        "set.spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
-    assertThat(KubeManifests.unknownFields(monitor, "monitor")).containsExactly("monitor.spec.podMetricsEndpoints[0].paht");
+    assertThat(KubeManifests.unknownFields(service, "service"))
+        .containsExactly("service.spec.clusterIp");
+    assertThat(KubeManifests.unknownFields(set, "set"))
+        .containsExactly(
+            "set.spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
+    assertThat(KubeManifests.unknownFields(monitor, "monitor"))
+        .containsExactly("monitor.spec.podMetricsEndpoints[0].paht");
   }
 
   @Test
   void theGeneratedPrometheusRuleHoldsExactlyTheRulesFile() throws IOException {
     PrometheusRule rule = KubeManifests.parse("prometheusrule.yaml", PrometheusRule.class);
-    JsonNode generated = YAML.readTree(OpsFiles.read(KubeManifests.DIR.resolve("prometheusrule.yaml"))).get("spec");
+    JsonNode generated =
+        YAML.readTree(OpsFiles.read(KubeManifests.DIR.resolve("prometheusrule.yaml"))).get("spec");
     JsonNode rules = YAML.readTree(OpsFiles.read(OpsFiles.RULES));
 
     assertThat(generated).isEqualTo(rules);
     // and the Operator's model reads the same rules, in the same order, with the same expressions
-    List<String> modelled = rule.getSpec().getGroups().stream().flatMap(g -> g.getRules().stream())
-        .map(r -> (r.getAlert() != null ? r.getAlert() : r.getRecord()) + " := " + r.getExpr().getStrVal()).toList();
+    List<String> modelled =
+        rule.getSpec().getGroups().stream()
+            .flatMap(g -> g.getRules().stream())
+            .map(
+                r ->
+                    (r.getAlert() != null ? r.getAlert() : r.getRecord())
+                        + " := "
+                        + r.getExpr().getStrVal())
+            .toList();
     List<String> inFile = new java.util.ArrayList<>();
-    rules.get("groups").forEach(g -> g.get("rules").forEach(r -> inFile.add(
-        (r.has("alert") ? r.get("alert") : r.get("record")).asText() + " := " + r.get("expr").asText())));
+    rules
+        .get("groups")
+        .forEach(
+            g ->
+                g.get("rules")
+                    .forEach(
+                        r ->
+                            inFile.add(
+                                (r.has("alert") ? r.get("alert") : r.get("record")).asText()
+                                    + " := "
+                                    + r.get("expr").asText())));
     assertThat(modelled).isEqualTo(inFile);
     // and the text itself, comments included, is the rules file indented under spec:
     assertThat(OpsFiles.read(KubeManifests.DIR.resolve("prometheusrule.yaml")))
@@ -101,7 +145,8 @@ class KubernetesManifestsTest {
 
   @Test
   void theGeneratedDashboardsConfigMapHoldsEveryDashboardByteForByte() {
-    Map<String, String> data = KubeManifests.parse("grafana-dashboards.yaml", ConfigMap.class).getData();
+    Map<String, String> data =
+        KubeManifests.parse("grafana-dashboards.yaml", ConfigMap.class).getData();
     Map<String, String> files = new LinkedHashMap<>();
     OpsFiles.dashboards().forEach(p -> files.put(p.getFileName().toString(), OpsFiles.read(p)));
 
@@ -120,8 +165,13 @@ class KubernetesManifestsTest {
     StatefulSet set = KubeManifests.statefulSet();
     Container c = KubeManifests.container(set);
 
-    assertThat(KubeManifests.env(c, "SHARD_COUNT")).isEqualTo(String.valueOf(set.getSpec().getReplicas()));
-    EnvVar index = c.getEnv().stream().filter(e -> e.getName().equals("SHARD_INDEX")).findFirst().orElseThrow();
+    assertThat(KubeManifests.env(c, "SHARD_COUNT"))
+        .isEqualTo(String.valueOf(set.getSpec().getReplicas()));
+    EnvVar index =
+        c.getEnv().stream()
+            .filter(e -> e.getName().equals("SHARD_INDEX"))
+            .findFirst()
+            .orElseThrow();
     assertThat(index.getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("metadata.labels['apps.kubernetes.io/pod-index']");
     assertThat(c.getArgs()).containsSequence("--shard", "$(SHARD_INDEX)/$(SHARD_COUNT)");
@@ -134,27 +184,42 @@ class KubernetesManifestsTest {
     Container c = KubeManifests.container(set);
     String yaml = KubeManifests.configYaml();
     Map<String, String> env = new LinkedHashMap<>();
-    c.getEnv().forEach(e -> env.put(e.getName(), e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
-        ? "value-of-" + e.getValueFrom().getSecretKeyRef().getKey() : e.getValue()));
+    c.getEnv()
+        .forEach(
+            e ->
+                env.put(
+                    e.getName(),
+                    e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                        ? "value-of-" + e.getValueFrom().getSecretKeyRef().getKey()
+                        : e.getValue()));
     Matcher m = VARIABLE.matcher(yaml);
     while (m.find()) {
       assertThat(env).as("the pod's environment defines ${%s}", m.group(1)).containsKey(m.group(1));
     }
     String stateDir = mount(c, "state").getMountPath();
     assertThat(yaml).contains("stateDir: " + stateDir + "\n");
-    Path config = Files.writeString(tmp.resolve("config.yml"), yaml.replace("stateDir: " + stateDir, "stateDir: " + tmp));
+    Path config =
+        Files.writeString(
+            tmp.resolve("config.yml"), yaml.replace("stateDir: " + stateDir, "stateDir: " + tmp));
 
-    AgentConfiguration loaded = new ConfigLoader().build(
-        new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), strict(env)), config.toString());
+    AgentConfiguration loaded =
+        new ConfigLoader()
+            .build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), strict(env)),
+                config.toString());
 
     assertThat(loaded.getHttp().getBind()).isEqualTo("0.0.0.0");
-    assertThat(KubeManifests.containerPort(c, new io.fabric8.kubernetes.api.model.IntOrString("http")))
+    assertThat(
+            KubeManifests.containerPort(c, new io.fabric8.kubernetes.api.model.IntOrString("http")))
         .isEqualTo(loaded.getHttp().getPort());
-    assertThat(KubeManifests.containerPort(c, new io.fabric8.kubernetes.api.model.IntOrString("admin")))
+    assertThat(
+            KubeManifests.containerPort(
+                c, new io.fabric8.kubernetes.api.model.IntOrString("admin")))
         .isEqualTo(loaded.getHttp().getAdminPort());
     assertThat(loaded.getApi().token()).isEqualTo("value-of-api-token");
     String configArg = c.getArgs().get(c.getArgs().indexOf("--config") + 1);
-    assertThat(Path.of(configArg)).isEqualTo(Path.of(mount(c, "config").getMountPath(), "config.yml"));
+    assertThat(Path.of(configArg))
+        .isEqualTo(Path.of(mount(c, "config").getMountPath(), "config.yml"));
   }
 
   @Test
@@ -186,8 +251,10 @@ class KubernetesManifestsTest {
     long rssBytes = Long.parseLong(rss.group(1)) * 1_000_000L;
 
     // the request covers the measured RSS at 1,000 instances; the limit leaves headroom above it
-    assertThat(Quantity.getAmountInBytes(requests.get("memory")).longValue()).isGreaterThanOrEqualTo(rssBytes);
-    assertThat(Quantity.getAmountInBytes(limits.get("memory"))).isGreaterThan(Quantity.getAmountInBytes(requests.get("memory")));
+    assertThat(Quantity.getAmountInBytes(requests.get("memory")).longValue())
+        .isGreaterThanOrEqualTo(rssBytes);
+    assertThat(Quantity.getAmountInBytes(limits.get("memory")))
+        .isGreaterThan(Quantity.getAmountInBytes(requests.get("memory")));
     assertThat(requests).containsKey("cpu");
     assertThat(limits).doesNotContainKey("cpu");
     assertThat(KubeManifests.env(c, "JAVA_TOOL_OPTIONS")).contains("-Xmx256m");
@@ -214,11 +281,16 @@ class KubernetesManifestsTest {
     assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
     assertThat(podLabels).containsAllEntriesOf(set.getSpec().getSelector().getMatchLabels());
     assertThat(podLabels).containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
-    assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
-    assertThat(monitor.getSpec().getPodMetricsEndpoints()).singleElement().satisfies(e -> {
-      assertThat(e.getPort()).isEqualTo("http");
-      assertThat(e.getPath()).isEqualTo("/metrics");
-    });
+    assertThat(service.getSpec().getPorts())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
+    assertThat(monitor.getSpec().getPodMetricsEndpoints())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getPort()).isEqualTo("http");
+              assertThat(e.getPath()).isEqualTo("/metrics");
+            });
     // the job label is "rdswatch", which RdswatchAbsent expects
     assertThat(podLabels.get(monitor.getSpec().getJobLabel())).isEqualTo("rdswatch");
   }
@@ -228,20 +300,27 @@ class KubernetesManifestsTest {
     StatefulSet set = KubeManifests.statefulSet();
     Container c = KubeManifests.container(set);
 
-    assertThat(set.getSpec().getVolumeClaimTemplates()).singleElement()
+    assertThat(set.getSpec().getVolumeClaimTemplates())
+        .singleElement()
         .satisfies(pvc -> assertThat(pvc.getMetadata().getName()).isEqualTo("state"));
-    Map<String, String> keys = YAML.convertValue(
-        KubeManifests.parse("secret.example.yaml", Secret.class).getStringData(), Map.class);
-    c.getEnv().stream().filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
-        .forEach(e -> {
-          assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("rdswatch-secrets");
-          assertThat(keys).containsKey(e.getValueFrom().getSecretKeyRef().getKey());
-        });
+    Map<String, String> keys =
+        YAML.convertValue(
+            KubeManifests.parse("secret.example.yaml", Secret.class).getStringData(), Map.class);
+    c.getEnv().stream()
+        .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+        .forEach(
+            e -> {
+              assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo("rdswatch-secrets");
+              assertThat(keys).containsKey(e.getValueFrom().getSecretKeyRef().getKey());
+            });
     assertThat(c.getEnv()).noneMatch(e -> e.getName().endsWith("PASSWORD") && e.getValue() != null);
   }
 
   static VolumeMount mount(Container c, String volume) {
-    return c.getVolumeMounts().stream().filter(v -> v.getName().equals(volume)).findFirst()
+    return c.getVolumeMounts().stream()
+        .filter(v -> v.getName().equals(volume))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no mount of volume " + volume));
   }
 

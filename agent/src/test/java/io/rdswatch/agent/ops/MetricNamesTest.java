@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every rdswatch_* series the dashboards and rules query is on the real /metrics page of a demo run
- * (with CloudWatch publishing on), so a renamed metric breaks the build instead of an SRE's dashboard.
- * There is no allow-list: a queried name the demo does not export fails, whichever issue it belongs to.
+ * (with CloudWatch publishing on), so a renamed metric breaks the build instead of an SRE's
+ * dashboard. There is no allow-list: a queried name the demo does not export fails, whichever issue
+ * it belongs to.
  */
 class MetricNamesTest {
 
@@ -48,12 +49,14 @@ class MetricNamesTest {
     Map<String, String> missing = new TreeMap<>(used());
     missing.keySet().removeAll(exported);
 
-    assertThat(missing).as("metric queried (-> first place) but not on the /metrics page of a demo run").isEmpty();
+    assertThat(missing)
+        .as("metric queried (-> first place) but not on the /metrics page of a demo run")
+        .isEmpty();
   }
 
   /**
-   * Labels come from samples, and a demo run that has not yet drilled has no drill samples; the golden
-   * pages (real collector output from the exporter's and agent's tests) fill those in.
+   * Labels come from samples, and a demo run that has not yet drilled has no drill samples; the
+   * golden pages (real collector output from the exporter's and agent's tests) fill those in.
    */
   @Test
   void everyLabelMatcherNamesALabelTheMetricHas() {

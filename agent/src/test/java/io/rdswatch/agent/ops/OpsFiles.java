@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the ops assets live in the checkout: dashboards/, alerts/ and packaging/ beside the modules. */
+/**
+ * Where the ops assets live in the checkout: dashboards/, alerts/ and packaging/ beside the
+ * modules.
+ */
 final class OpsFiles {
 
   static final Path ROOT = findRoot();
@@ -39,7 +42,8 @@ final class OpsFiles {
 
   private static List<Path> list(Path dir, String suffix) {
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+      List<Path> found =
+          files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
       if (found.isEmpty()) {
         throw new IllegalStateException("no *" + suffix + " in " + dir);
       }
@@ -56,6 +60,7 @@ final class OpsFiles {
         return dir;
       }
     }
-    throw new IllegalStateException("alerts/rdswatch.rules.yml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "alerts/rdswatch.rules.yml not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every dashboard expression parses as PromQL. Grafana has no offline validator, so each expression (its
- * variables filled in) becomes a recording rule in a scratch file that promtool checks. The rules file's
- * own expressions are parsed by {@link PromtoolRulesTest}.
+ * Every dashboard expression parses as PromQL. Grafana has no offline validator, so each expression
+ * (its variables filled in) becomes a recording rule in a scratch file that promtool checks. The
+ * rules file's own expressions are parsed by {@link PromtoolRulesTest}.
  */
 class PromqlParseTest {
 
@@ -29,9 +29,10 @@ class PromqlParseTest {
 
   @Test
   void aBrokenExpressionIsReportedWithItsPlace(@TempDir Path tmp) throws IOException {
-    List<Dashboards.Query> queries = List.of(
-        new Dashboards.Query("good", "sum(rate(rdswatch_poll_errors_total[$__rate_interval]))"),
-        new Dashboards.Query("bad", "sum(rate(rdswatch_poll_errors_total[$__rate_interval])"));
+    List<Dashboards.Query> queries =
+        List.of(
+            new Dashboards.Query("good", "sum(rate(rdswatch_poll_errors_total[$__rate_interval]))"),
+            new Dashboards.Query("bad", "sum(rate(rdswatch_poll_errors_total[$__rate_interval])"));
 
     Tool.Result result = check(tmp, queries);
 
@@ -43,9 +44,15 @@ class PromqlParseTest {
     StringBuilder yaml = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
     for (int i = 0; i < queries.size(); i++) {
       Dashboards.Query q = queries.get(i);
-      yaml.append("      # ").append(q.where().replace('\n', ' ')).append('\n')
-          .append("      - record: dashboard:q").append(i + 1).append('\n')
-          .append("        expr: ").append(quoted(q.resolved())).append('\n');
+      yaml.append("      # ")
+          .append(q.where().replace('\n', ' '))
+          .append('\n')
+          .append("      - record: dashboard:q")
+          .append(i + 1)
+          .append('\n')
+          .append("        expr: ")
+          .append(quoted(q.resolved()))
+          .append('\n');
     }
     Path file = tmp.resolve("dashboard-exprs.rules.yml");
     Files.writeString(file, yaml);
@@ -60,7 +67,11 @@ class PromqlParseTest {
   private static String listing(List<Dashboards.Query> queries) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < queries.size(); i++) {
-      out.append("  dashboard:q").append(i + 1).append(" = ").append(queries.get(i).where()).append('\n');
+      out.append("  dashboard:q")
+          .append(i + 1)
+          .append(" = ")
+          .append(queries.get(i).where())
+          .append('\n');
     }
     return out.toString();
   }

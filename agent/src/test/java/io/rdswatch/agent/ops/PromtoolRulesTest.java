@@ -10,12 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped rules pass promtool's own checks and unit tests, and a broken expectation is caught. */
+/**
+ * The shipped rules pass promtool's own checks and unit tests, and a broken expectation is caught.
+ */
 class PromtoolRulesTest {
 
   @Test
   void rulesPassPromtoolCheck() {
-    Tool.Result result = Tool.run(OpsFiles.ROOT, "promtool", "check", "rules", OpsFiles.RULES.toString());
+    Tool.Result result =
+        Tool.run(OpsFiles.ROOT, "promtool", "check", "rules", OpsFiles.RULES.toString());
 
     assertThat(result.exit()).as(result.describe()).isZero();
     assertThat(result.output()).as(result.describe()).contains("SUCCESS").doesNotContain("WARNING");
@@ -27,7 +30,9 @@ class PromtoolRulesTest {
 
     assertThat(result.exit()).as(result.describe()).isZero();
     assertThat(result.output()).as(result.describe()).doesNotContain("FAILED");
-    assertThat(result.output().split("SUCCESS", -1)).as(result.describe()).hasSize(OpsFiles.ruleTests().size() + 1);
+    assertThat(result.output().split("SUCCESS", -1))
+        .as(result.describe())
+        .hasSize(OpsFiles.ruleTests().size() + 1);
   }
 
   @Test
@@ -50,8 +55,12 @@ class PromtoolRulesTest {
   void aBrokenRuleFailsTheCheck(@TempDir Path tmp) throws IOException {
     Path copy = copyAlerts(tmp);
     Path rules = copy.resolve("rdswatch.rules.yml");
-    Files.writeString(rules, Files.readString(rules).replace("max by (rds_instance) (rdswatch_up) == 0",
-        "max by (rds_instance) (rdswatch_up == 0"));
+    Files.writeString(
+        rules,
+        Files.readString(rules)
+            .replace(
+                "max by (rds_instance) (rdswatch_up) == 0",
+                "max by (rds_instance) (rdswatch_up == 0"));
 
     Tool.Result result = Tool.run(copy, "promtool", "check", "rules", rules.toString());
 
@@ -62,14 +71,19 @@ class PromtoolRulesTest {
   private static Tool.Result promtoolTest(Path testsDir) {
     List<String> command = new ArrayList<>(List.of("promtool", "test", "rules"));
     try (var files = Files.list(testsDir)) {
-      files.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(p -> command.add(p.toString()));
+      files
+          .filter(p -> p.toString().endsWith(".yml"))
+          .sorted()
+          .forEach(p -> command.add(p.toString()));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
     return Tool.run(testsDir, command);
   }
 
-  /** The rule file and its tests, keeping their relative layout (tests name ../rdswatch.rules.yml). */
+  /**
+   * The rule file and its tests, keeping their relative layout (tests name ../rdswatch.rules.yml).
+   */
   private static Path copyAlerts(Path tmp) throws IOException {
     Path dir = tmp.resolve("alerts");
     Files.createDirectories(dir.resolve("tests"));

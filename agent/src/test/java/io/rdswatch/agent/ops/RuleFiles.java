@@ -35,8 +35,13 @@ final class RuleFiles {
     List<Rule> rules = new ArrayList<>();
     for (JsonNode group : yaml(OpsFiles.RULES).path("groups")) {
       for (JsonNode r : group.path("rules")) {
-        rules.add(new Rule(text(r, "alert"), text(r, "record"), r.path("expr").asText(),
-            r.path("labels"), r.path("annotations")));
+        rules.add(
+            new Rule(
+                text(r, "alert"),
+                text(r, "record"),
+                r.path("expr").asText(),
+                r.path("labels"),
+                r.path("annotations")));
       }
     }
     return rules;

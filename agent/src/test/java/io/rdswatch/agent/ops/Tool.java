@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of the real command-line tools the ops assets are checked with (promtool, systemd-analyze,
- * dpkg-deb, python3). A missing tool is a failure, never a skip: bin/test installs them.
+ * Runs one of the real command-line tools the ops assets are checked with (promtool,
+ * systemd-analyze, dpkg-deb, python3). A missing tool is a failure, never a skip: bin/test installs
+ * them.
  */
 final class Tool {
 
@@ -26,13 +27,15 @@ final class Tool {
   }
 
   static Result run(Path workDir, List<String> command) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().put("LC_ALL", "C.UTF-8");
     Process process;
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new AssertionError("cannot run " + command.get(0) + " (bin/test installs it): " + e.getMessage(), e);
+      throw new AssertionError(
+          "cannot run " + command.get(0) + " (bin/test installs it): " + e.getMessage(), e);
     }
     try {
       process.getOutputStream().close();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiAzFailoverE2eTest {
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 4
       history: 1d
       instances:
@@ -31,14 +32,17 @@ class MultiAzFailoverE2eTest {
   private static final String UP = "rdswatch_up{rds_instance=\"orders-prod\",} ";
   private static final String PERMISSION =
       "rdswatch_poll_errors_total{rds_instance=\"orders-prod\",kind=\"permission\",} ";
-  private static final String MODE_FUNCTION = "rdswatch_poll_mode{rds_instance=\"orders-prod\",mode=\"function\",} ";
-  private static final String MODE_PROCEDURE = "rdswatch_poll_mode{rds_instance=\"orders-prod\",mode=\"procedure\",} ";
+  private static final String MODE_FUNCTION =
+      "rdswatch_poll_mode{rds_instance=\"orders-prod\",mode=\"function\",} ";
+  private static final String MODE_PROCEDURE =
+      "rdswatch_poll_mode{rds_instance=\"orders-prod\",mode=\"procedure\",} ";
 
   @TempDir Path stateDir;
 
   @Test
   void aFailoverShowsAsPermissionUntilTheGrantIsRunAgain() throws Exception {
-    try (SimulatedPolling p = new SimulatedPolling(SCENARIO, "orders-prod", "monitor", "monitor-pw", stateDir)) {
+    try (SimulatedPolling p =
+        new SimulatedPolling(SCENARIO, "orders-prod", "monitor", "monitor-pw", stateDir)) {
       p.pollOnce();
       assertThat(p.page()).contains(UP + "1.0");
 
@@ -48,14 +52,17 @@ class MultiAzFailoverE2eTest {
       failedOverPolls(p);
 
       String page = p.page();
-      assertThat(page).contains(UP + "0.0")
-          .contains("rdswatch_poll_errors_total{rds_instance=\"orders-prod\",kind=\"connect\",} 1.0")
+      assertThat(page)
+          .contains(UP + "0.0")
+          .contains(
+              "rdswatch_poll_errors_total{rds_instance=\"orders-prod\",kind=\"connect\",} 1.0")
           .contains(PERMISSION + "1.0")
           .contains("rdswatch_poll_errors_total{rds_instance=\"orders-prod\",kind=\"query\",} 0.0");
       PollStatus.PollError error = p.fleet.instances().get(0).status().lastError();
       assertThat(error.kind()).isEqualTo(PollErrorKind.PERMISSION);
       assertThat(error.message())
-          .contains("The EXECUTE permission was denied on the object 'rds_task_status', database 'msdb'");
+          .contains(
+              "The EXECUTE permission was denied on the object 'rds_task_status', database 'msdb'");
 
       grant(p.instance, "GRANT EXECUTE ON msdb.dbo.rds_task_status TO monitor");
       p.clock.advance(Duration.ofMinutes(1));
@@ -67,16 +74,20 @@ class MultiAzFailoverE2eTest {
   }
 
   /**
-   * A login with both grants polls incrementally through rds_fn_task_status. The failover takes both:
-   * the poll is `permission`. The EXECUTE grant alone brings polling back, reading the whole table with
-   * exec rds_task_status (README, "SQL permissions for the monitoring login"); once the SELECT grant is
-   * run too, the next try of the function (every poll.fullReadEvery) goes back to incremental reads.
+   * A login with both grants polls incrementally through rds_fn_task_status. The failover takes
+   * both: the poll is `permission`. The EXECUTE grant alone brings polling back, reading the whole
+   * table with exec rds_task_status (README, "SQL permissions for the monitoring login"); once the
+   * SELECT grant is run too, the next try of the function (every poll.fullReadEvery) goes back to
+   * incremental reads.
    */
   @Test
   void theFunctionGrantGoesTooAndPollingFallsBackUntilItIsRunAgain() throws Exception {
-    String bothGrants = SCENARIO.replace("execute: [rds_task_status]}",
-        "execute: [rds_task_status], select: [rds_fn_task_status]}");
-    try (SimulatedPolling p = new SimulatedPolling(bothGrants, "orders-prod", "monitor", "monitor-pw", stateDir)) {
+    String bothGrants =
+        SCENARIO.replace(
+            "execute: [rds_task_status]}",
+            "execute: [rds_task_status], select: [rds_fn_task_status]}");
+    try (SimulatedPolling p =
+        new SimulatedPolling(bothGrants, "orders-prod", "monitor", "monitor-pw", stateDir)) {
       p.pollOnce();
       assertThat(p.page()).contains(MODE_FUNCTION + "1.0");
 
@@ -87,17 +98,25 @@ class MultiAzFailoverE2eTest {
       grant(p.instance, "GRANT EXECUTE ON msdb.dbo.rds_task_status TO monitor");
       p.clock.advance(Duration.ofMinutes(1));
       p.pollOnce();
-      assertThat(p.page()).contains(UP + "1.0").contains(MODE_PROCEDURE + "1.0").contains(MODE_FUNCTION + "0.0");
+      assertThat(p.page())
+          .contains(UP + "1.0")
+          .contains(MODE_PROCEDURE + "1.0")
+          .contains(MODE_FUNCTION + "0.0");
 
       grant(p.instance, "GRANT SELECT ON msdb.dbo.rds_fn_task_status TO monitor");
       p.clock.advance(Duration.ofMinutes(61));
       p.pollOnce();
-      assertThat(p.page()).contains(UP + "1.0").contains(MODE_FUNCTION + "1.0").contains(MODE_PROCEDURE + "0.0")
+      assertThat(p.page())
+          .contains(UP + "1.0")
+          .contains(MODE_FUNCTION + "1.0")
+          .contains(MODE_PROCEDURE + "0.0")
           .contains(PERMISSION + "1.0");
     }
   }
 
-  /** The first poll loses the kept connection with the old primary; the second reaches the new one. */
+  /**
+   * The first poll loses the kept connection with the old primary; the second reaches the new one.
+   */
   private static void failedOverPolls(SimulatedPolling p) {
     p.clock.advance(Duration.ofMinutes(1));
     p.pollOnce();

@@ -3,14 +3,14 @@ package io.rdswatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.aws.AwsFakes;
-import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.FileStateStore;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,8 +50,15 @@ class PollerConcurrencyTest {
       List<InstanceTarget> targets = List.of(names).stream().map(n -> target(sim, n)).toList();
       InstanceSource source = () -> targets;
       FleetState fleet = new FleetState(new SimulatedTime(clock));
-      Poller poller = new Poller(source, pollConfig(), new FileStateStore(stateDir), fleet,
-          new SimulatedTime(clock), ticker, false);
+      Poller poller =
+          new Poller(
+              source,
+              pollConfig(),
+              new FileStateStore(stateDir),
+              fleet,
+              new SimulatedTime(clock),
+              ticker,
+              false);
       poller.start();
 
       // two cycles asked for at once, as a slow tick overlapping the next one would
@@ -61,7 +68,8 @@ class PollerConcurrencyTest {
 
       assertThat(mostAtOnce.get()).as("polls running at once").isEqualTo(CONCURRENCY);
       assertThat(samePollTwice.get()).as("an instance polled by two threads at once").isZero();
-      assertThat(fleet.instances()).allSatisfy(p -> assertThat(p.status().ok()).as(p.name()).isTrue());
+      assertThat(fleet.instances())
+          .allSatisfy(p -> assertThat(p.status().ok()).as(p.name()).isTrue());
       poller.stop();
     } finally {
       ticker.shutdownNow();
@@ -70,24 +78,34 @@ class PollerConcurrencyTest {
 
   private InstanceTarget target(Simulator sim, String name) {
     AtomicBoolean busy = new AtomicBoolean();
-    PasswordSource holding = () -> {
-      if (!busy.compareAndSet(false, true)) {
-        samePollTwice.incrementAndGet();
-      }
-      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(150); // long enough for every free worker to start its own poll meanwhile
-      } finally {
-        running.decrementAndGet();
-        busy.set(false);
-      }
-      return "admin";
-    };
-    return new InstanceTarget(name, "127.0.0.1", sim.instance(name).port(), "admin", holding,
-        Map.of("encrypt", "false"), Map.of(), null, "static");
+    PasswordSource holding =
+        () -> {
+          if (!busy.compareAndSet(false, true)) {
+            samePollTwice.incrementAndGet();
+          }
+          mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            Thread.sleep(150); // long enough for every free worker to start its own poll meanwhile
+          } finally {
+            running.decrementAndGet();
+            busy.set(false);
+          }
+          return "admin";
+        };
+    return new InstanceTarget(
+        name,
+        "127.0.0.1",
+        sim.instance(name).port(),
+        "admin",
+        holding,
+        Map.of("encrypt", "false"),
+        Map.of(),
+        null,
+        "static");
   }
 
   private static PollConfig pollConfig() {
-    return AwsFakes.yaml("{interval: 60s, timeout: 5s, concurrency: " + CONCURRENCY + "}", PollConfig.class);
+    return AwsFakes.yaml(
+        "{interval: 60s, timeout: 5s, concurrency: " + CONCURRENCY + "}", PollConfig.class);
   }
 }

@@ -3,16 +3,16 @@ package io.rdswatch.agent.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.agent.http.AgentMetrics;
 import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.FileStateStore;
 import io.rdswatch.exporter.metrics.MetricsText;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The polled set follows the instance source: new names start, vanished ones stop and leave /metrics. */
+/**
+ * The polled set follows the instance source: new names start, vanished ones stop and leave
+ * /metrics.
+ */
 class PollerTargetsTest {
 
   @TempDir Path stateDir;
@@ -38,30 +41,41 @@ class PollerTargetsTest {
   void targetsComeAndGoWithTheSource() throws Exception {
     ManualClock clock = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    try (Simulator sim = Simulator.start(Scenario.blank("a", "b", "c"), SimulatorOptions.forTests(clock))) {
-      AtomicReference<List<InstanceTarget>> source = new AtomicReference<>(List.of(target(sim, "a"), target(sim, "b")));
+    try (Simulator sim =
+        Simulator.start(Scenario.blank("a", "b", "c"), SimulatorOptions.forTests(clock))) {
+      AtomicReference<List<InstanceTarget>> source =
+          new AtomicReference<>(List.of(target(sim, "a"), target(sim, "b")));
       FleetState fleet = new FleetState(new SimulatedTime(clock));
       List<String> events = new ArrayList<>();
-      fleet.addListener(new FleetState.Listener() {
-        @Override
-        public void added(InstancePoller instance) {
-          events.add("+" + instance.name());
-        }
+      fleet.addListener(
+          new FleetState.Listener() {
+            @Override
+            public void added(InstancePoller instance) {
+              events.add("+" + instance.name());
+            }
 
-        @Override
-        public void removed(InstancePoller instance) {
-          events.add("-" + instance.name());
-        }
-      });
-      InstanceSource failingWhenNull = () -> {
-        List<InstanceTarget> targets = source.get();
-        if (targets == null) {
-          throw new IllegalStateException("discovery is down");
-        }
-        return targets;
-      };
-      Poller poller = new Poller(failingWhenNull, pollConfig(), new FileStateStore(stateDir), fleet,
-          new SimulatedTime(clock), ticker, false);
+            @Override
+            public void removed(InstancePoller instance) {
+              events.add("-" + instance.name());
+            }
+          });
+      InstanceSource failingWhenNull =
+          () -> {
+            List<InstanceTarget> targets = source.get();
+            if (targets == null) {
+              throw new IllegalStateException("discovery is down");
+            }
+            return targets;
+          };
+      Poller poller =
+          new Poller(
+              failingWhenNull,
+              pollConfig(),
+              new FileStateStore(stateDir),
+              fleet,
+              new SimulatedTime(clock),
+              ticker,
+              false);
       var registry = AgentMetrics.registry(fleet::snapshot);
 
       poller.start();
@@ -77,10 +91,23 @@ class PollerTargetsTest {
       assertThat(events).containsExactly("+a", "+b", "-a", "+c");
       assertThat(stateDir.resolve("a.json")).as("a's state was flushed when it left").exists();
       String page = MetricsText.render004(registry);
-      assertThat(page).doesNotContain("rds_instance=\"a\"").contains("rdswatch_up{rds_instance=\"c\",} 1.0");
+      assertThat(page)
+          .doesNotContain("rds_instance=\"a\"")
+          .contains("rdswatch_up{rds_instance=\"c\",} 1.0");
 
-      source.set(List.of(target(sim, "c"), new InstanceTarget("b", "127.0.0.1", sim.instance("c").port(), "admin",
-          PasswordSource.literal("admin"), Map.of("encrypt", "false"), Map.of(), null, "static")));
+      source.set(
+          List.of(
+              target(sim, "c"),
+              new InstanceTarget(
+                  "b",
+                  "127.0.0.1",
+                  sim.instance("c").port(),
+                  "admin",
+                  PasswordSource.literal("admin"),
+                  Map.of("encrypt", "false"),
+                  Map.of(),
+                  null,
+                  "static")));
       poller.refreshTargets();
       assertThat(events).as("a moved endpoint restarts its poller").endsWith("-b", "+b");
 
@@ -96,18 +123,29 @@ class PollerTargetsTest {
   @Test
   void offsetsAreStableAndSpreadOverTheInterval() {
     long interval = 60_000;
-    assertThat(Poller.offset("orders-prod", interval)).isEqualTo(Poller.offset("orders-prod", interval))
+    assertThat(Poller.offset("orders-prod", interval))
+        .isEqualTo(Poller.offset("orders-prod", interval))
         .isBetween(0L, interval - 1);
 
-    Set<Long> tenSecondSlots = IntStream.range(0, 60).mapToObj(i -> "instance-" + i)
-        .map(n -> Poller.offset(n, interval) / 10_000)
-        .collect(Collectors.toSet());
+    Set<Long> tenSecondSlots =
+        IntStream.range(0, 60)
+            .mapToObj(i -> "instance-" + i)
+            .map(n -> Poller.offset(n, interval) / 10_000)
+            .collect(Collectors.toSet());
     assertThat(tenSecondSlots).as("60 instances land in every 10s slot of a minute").hasSize(6);
   }
 
   private static InstanceTarget target(Simulator sim, String name) {
-    return new InstanceTarget(name, "127.0.0.1", sim.instance(name).port(), "admin", PasswordSource.literal("admin"),
-        Map.of("encrypt", "false"), Map.of(), null, "static");
+    return new InstanceTarget(
+        name,
+        "127.0.0.1",
+        sim.instance(name).port(),
+        "admin",
+        PasswordSource.literal("admin"),
+        Map.of("encrypt", "false"),
+        Map.of(),
+        null,
+        "static");
   }
 
   private static PollConfig pollConfig() {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3TaskSlotsE2eTest {
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       instances:
         - name: etl-prod
           databases: [{name: Staging, size_mb: 1024}]
@@ -31,18 +32,25 @@ class S3TaskSlotsE2eTest {
 
   @Test
   void downloadsFillTheSlotsAndTheBackupQueues() throws Exception {
-    try (SimulatedPolling p = new SimulatedPolling(SCENARIO, "etl-prod", "admin", "admin", stateDir)) {
+    try (SimulatedPolling p =
+        new SimulatedPolling(SCENARIO, "etl-prod", "admin", "admin", stateDir)) {
       p.instance.rds().transfers().download("arn:aws:s3:::feeds/day.csv", "D:\\S3\\day1.csv", true);
       p.instance.rds().transfers().download("arn:aws:s3:::feeds/day.csv", "D:\\S3\\day2.csv", true);
-      p.clock.advance(Duration.ofMinutes(3)); // both picked up: the simulator starts a queued task within 2 minutes
+      p.clock.advance(
+          Duration.ofMinutes(
+              3)); // both picked up: the simulator starts a queued task within 2 minutes
       p.instance.backup(BackupRequest.full("Staging", "arn:aws:s3:::feeds/staging.bak"));
       p.clock.advance(Duration.ofMinutes(5));
       p.pollOnce();
 
-      assertThat(p.page()).contains("rdswatch_task_slots_in_use{rds_instance=\"etl-prod\",} 2.0")
-          .contains("rdswatch_tasks{rds_instance=\"etl-prod\",task_type=\"DOWNLOAD_FROM_S3\",lifecycle=\"IN_PROGRESS\",} 2.0")
-          .contains("rdswatch_tasks{rds_instance=\"etl-prod\",task_type=\"BACKUP_DB\",lifecycle=\"CREATED\",} 1.0")
-          .containsPattern("rdswatch_task_queued_seconds\\{rds_instance=\"etl-prod\",database=\"Staging\",task_type=\"BACKUP_DB\",} 300\\.0");
+      assertThat(p.page())
+          .contains("rdswatch_task_slots_in_use{rds_instance=\"etl-prod\",} 2.0")
+          .contains(
+              "rdswatch_tasks{rds_instance=\"etl-prod\",task_type=\"DOWNLOAD_FROM_S3\",lifecycle=\"IN_PROGRESS\",} 2.0")
+          .contains(
+              "rdswatch_tasks{rds_instance=\"etl-prod\",task_type=\"BACKUP_DB\",lifecycle=\"CREATED\",} 1.0")
+          .containsPattern(
+              "rdswatch_task_queued_seconds\\{rds_instance=\"etl-prod\",database=\"Staging\",task_type=\"BACKUP_DB\",} 300\\.0");
     }
   }
 
@@ -53,14 +61,17 @@ class S3TaskSlotsE2eTest {
    */
   @Test
   void listingAndDeletingFilesTakeSlotsToo() throws Exception {
-    try (SimulatedPolling p = new SimulatedPolling(SCENARIO, "etl-prod", "admin", "admin", stateDir)) {
+    try (SimulatedPolling p =
+        new SimulatedPolling(SCENARIO, "etl-prod", "admin", "admin", stateDir)) {
       p.pollOnce();
       try (Connection c = DriverManager.getConnection(p.instance.jdbcUrl(), "admin", "admin");
           Statement s = c.createStatement()) {
-        s.execute("exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::feeds/day.csv',"
-            + " @rds_file_path='D:\\S3\\day.csv', @overwrite_file=1");
+        s.execute(
+            "exec msdb.dbo.rds_download_from_s3 @s3_arn_of_file='arn:aws:s3:::feeds/day.csv',"
+                + " @rds_file_path='D:\\S3\\day.csv', @overwrite_file=1");
         s.execute("exec msdb.dbo.rds_gather_file_details");
-        s.execute("exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\old\\', @force_delete=1");
+        s.execute(
+            "exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\old\\', @force_delete=1");
       }
 
       boolean housekeepingHeldASlot = false;
@@ -70,20 +81,30 @@ class S3TaskSlotsE2eTest {
         String page = p.page();
         double slots = slots(page);
         assertThat(slots).as("never more than two at once").isLessThanOrEqualTo(2);
-        housekeepingHeldASlot |= slots == 2 && (page.contains("task_type=\"LIST_FILES_ON_DISK\",lifecycle=\"IN_PROGRESS\",} 1.0")
-            || page.contains("task_type=\"DELETE_FILES_ON_DISK\",lifecycle=\"IN_PROGRESS\",} 1.0"));
+        housekeepingHeldASlot |=
+            slots == 2
+                && (page.contains(
+                        "task_type=\"LIST_FILES_ON_DISK\",lifecycle=\"IN_PROGRESS\",} 1.0")
+                    || page.contains(
+                        "task_type=\"DELETE_FILES_ON_DISK\",lifecycle=\"IN_PROGRESS\",} 1.0"));
       }
-      assertThat(housekeepingHeldASlot).as("a listing or delete counted in rdswatch_task_slots_in_use").isTrue();
+      assertThat(housekeepingHeldASlot)
+          .as("a listing or delete counted in rdswatch_task_slots_in_use")
+          .isTrue();
       assertThat(p.page())
-          .containsPattern("rdswatch_tasks_finished_total\\{rds_instance=\"etl-prod\",database=\"[^\"]*\","
-              + "task_type=\"LIST_FILES_ON_DISK\",lifecycle=\"SUCCESS\",} 1\\.0")
-          .containsPattern("rdswatch_tasks_finished_total\\{rds_instance=\"etl-prod\",database=\"[^\"]*\","
-              + "task_type=\"DELETE_FILES_ON_DISK\",lifecycle=\"SUCCESS\",} 1\\.0");
+          .containsPattern(
+              "rdswatch_tasks_finished_total\\{rds_instance=\"etl-prod\",database=\"[^\"]*\","
+                  + "task_type=\"LIST_FILES_ON_DISK\",lifecycle=\"SUCCESS\",} 1\\.0")
+          .containsPattern(
+              "rdswatch_tasks_finished_total\\{rds_instance=\"etl-prod\",database=\"[^\"]*\","
+                  + "task_type=\"DELETE_FILES_ON_DISK\",lifecycle=\"SUCCESS\",} 1\\.0");
     }
   }
 
   private static double slots(String page) {
-    Matcher m = Pattern.compile("(?m)^rdswatch_task_slots_in_use\\{rds_instance=\"etl-prod\",} (\\S+)$").matcher(page);
+    Matcher m =
+        Pattern.compile("(?m)^rdswatch_task_slots_in_use\\{rds_instance=\"etl-prod\",} (\\S+)$")
+            .matcher(page);
     assertThat(m.find()).as("rdswatch_task_slots_in_use of etl-prod").isTrue();
     return Double.parseDouble(m.group(1));
   }

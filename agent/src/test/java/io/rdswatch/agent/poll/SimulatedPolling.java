@@ -2,7 +2,6 @@ package io.rdswatch.agent.poll;
 
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.agent.http.AgentMetrics;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
@@ -12,6 +11,7 @@ import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
 import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,14 +36,30 @@ final class SimulatedPolling implements AutoCloseable {
   private final CollectorRegistry registry = AgentMetrics.registry(fleet::snapshot);
 
   /** Polls {@code name} of {@code scenario} as {@code user}; started, not polled yet. */
-  SimulatedPolling(String scenario, String name, String user, String password, Path stateDir) throws Exception {
+  SimulatedPolling(String scenario, String name, String user, String password, Path stateDir)
+      throws Exception {
     sim = Simulator.start(Scenario.parse(scenario), SimulatorOptions.forTests(clock));
     instance = sim.instance(name);
-    InstanceTarget target = new InstanceTarget(name, "127.0.0.1", instance.port(), user,
-        PasswordSource.literal(password), Map.of("encrypt", "false"), Map.of(), null, "static");
-    poller = new Poller(() -> List.of(target),
-        new AgentConfiguration().getPoll().with(Duration.ofSeconds(60), Duration.ofSeconds(5)),
-        new FileStateStore(stateDir), fleet, new SimulatedTime(clock), ticker, false);
+    InstanceTarget target =
+        new InstanceTarget(
+            name,
+            "127.0.0.1",
+            instance.port(),
+            user,
+            PasswordSource.literal(password),
+            Map.of("encrypt", "false"),
+            Map.of(),
+            null,
+            "static");
+    poller =
+        new Poller(
+            () -> List.of(target),
+            new AgentConfiguration().getPoll().with(Duration.ofSeconds(60), Duration.ofSeconds(5)),
+            new FileStateStore(stateDir),
+            fleet,
+            new SimulatedTime(clock),
+            ticker,
+            false);
     poller.start();
   }
 

@@ -26,19 +26,27 @@ class StateSaveErrorsTest {
   @Test
   void aFailedSaveIsCounted() throws Exception {
     try (DrillSim sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"));
-        AgentServer agent = AgentServer.start(new RdswatchApplication(SimTime.clock(sim.clock), false),
-            ConfigLoader.load(DrillConfigFiles.write(dir, sim, "")))) {
+        AgentServer agent =
+            AgentServer.start(
+                new RdswatchApplication(SimTime.clock(sim.clock), false),
+                ConfigLoader.load(DrillConfigFiles.write(dir, sim, "")))) {
       // Once the state is loaded, a non-empty directory where the state file goes: no rename can
       // replace it, not even as root.
       Path blocked = Files.createDirectories(dir.resolve("state").resolve("orders-prod.json"));
       Files.writeString(blocked.resolve("keep"), "x");
       agent.runtime().poller().pollOnce();
 
-      HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(agent.applicationUri().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(agent.applicationUri().resolve("/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.body()).contains("# TYPE rdswatch_state_save_errors_total counter", "rdswatch_state_save_errors_total 1.0");
+      assertThat(metrics.body())
+          .contains(
+              "# TYPE rdswatch_state_save_errors_total counter",
+              "rdswatch_state_save_errors_total 1.0");
       Promtool.assertCleanMetrics(metrics.body());
     }
   }

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.aws;
 
-import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchPublisher;
 import io.rdswatch.agent.aws.discovery.CombinedInstanceSource;
@@ -77,13 +77,16 @@ public final class AwsIntegration implements Managed, AutoCloseable {
    * What to publish: the poller's latest snapshot, plus extra datums (the drill runner's
    * DrillSuccess/DrillRestoreSeconds; nothing until it supplies them). Call before start().
    */
-  public synchronized void publishFrom(Supplier<FleetSnapshot> fleet, Supplier<List<MetricDatum>> extra) {
+  public synchronized void publishFrom(
+      Supplier<FleetSnapshot> fleet, Supplier<List<MetricDatum>> extra) {
     this.fleet = fleet;
     this.extraDatums = extra;
   }
 
   /** As above, with the failure counters instances had when they joined ({@code FailureSeeds}). */
-  public synchronized void publishFrom(Supplier<FleetSnapshot> fleet, Supplier<List<MetricDatum>> extra,
+  public synchronized void publishFrom(
+      Supplier<FleetSnapshot> fleet,
+      Supplier<List<MetricDatum>> extra,
       Supplier<Map<String, Map<FailureKey, Long>>> seeds) {
     publishFrom(fleet, extra);
     this.failureSeeds = seeds;
@@ -109,7 +112,9 @@ public final class AwsIntegration implements Managed, AutoCloseable {
     }
     if (cloudWatch != null && cloudWatch.isEnabled() && fleet != null) {
       cloudWatchClient = factory.cloudWatch(cloudWatch.location());
-      publisher = CloudWatchPublisher.create(cloudWatch, cloudWatchClient, fleet, extraDatums, failureSeeds, registry);
+      publisher =
+          CloudWatchPublisher.create(
+              cloudWatch, cloudWatchClient, fleet, extraDatums, failureSeeds, registry);
       publisher.start();
     }
   }

@@ -1,8 +1,8 @@
 package io.rdswatch.agent.aws;
 
-import io.rdswatch.agent.aws.client.AwsSetupException;
-import io.rdswatch.agent.aws.client.AwsErrors;
 import io.rdswatch.agent.aws.client.AwsClientFactory;
+import io.rdswatch.agent.aws.client.AwsErrors;
+import io.rdswatch.agent.aws.client.AwsSetupException;
 import io.rdswatch.agent.aws.cloudwatch.CloudWatchConfig;
 import io.rdswatch.agent.aws.discovery.AwsDiscoveryConfig;
 import io.rdswatch.agent.aws.discovery.DiscoveryConfig;
@@ -55,13 +55,20 @@ public final class AwsReachability {
     String scope = config.getRegion() == null ? "(region chain)" : config.getRegion();
     try (CloudWatchClient client = factory.cloudWatch(config.location())) {
       int metrics = client.listMetrics(r -> r.namespace(config.getNamespace())).metrics().size();
-      return new Result("cloudwatch", scope, Status.OK,
+      return new Result(
+          "cloudwatch",
+          scope,
+          Status.OK,
           "reachable; " + metrics + " metric(s) in namespace " + config.getNamespace() + " so far");
     } catch (SdkException e) {
       if (AwsErrors.classify(e) == AwsErrors.Kind.AUTH_ERROR && isAccessDenied(e)) {
-        return new Result("cloudwatch", scope, Status.WARN,
+        return new Result(
+            "cloudwatch",
+            scope,
+            Status.WARN,
             "credentials accepted, but cloudwatch:ListMetrics is denied, so cloudwatch:PutMetricData"
-                + " was not verified: " + AwsErrors.describe(e));
+                + " was not verified: "
+                + AwsErrors.describe(e));
       }
       return new Result("cloudwatch", scope, Status.FAILED, AwsErrors.describe(e));
     } catch (AwsSetupException e) {
@@ -77,7 +84,10 @@ public final class AwsReachability {
           sqlServer++;
         }
       }
-      return new Result("discovery", region, Status.OK,
+      return new Result(
+          "discovery",
+          region,
+          Status.OK,
           "reachable; " + sqlServer + " SQL Server instance(s) before tag filters");
     } catch (SdkException e) {
       return new Result("discovery", region, Status.FAILED, AwsErrors.describe(e));

@@ -1,11 +1,11 @@
 package io.rdswatch.agent.aws;
 
-import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.prometheus.client.CollectorRegistry;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.instance.InstanceConfig;
 import io.rdswatch.agent.instance.InstanceSource;
-import io.rdswatch.agent.instance.StaticInstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.StaticInstanceSource;
 import java.util.List;
 
 /**
@@ -28,8 +28,13 @@ public final class AwsTargets implements AutoCloseable {
     this.config = config;
     this.factory = factory;
     // A private registry: a one-shot command exports nothing.
-    this.aws = new AwsIntegration(config.cloudwatch(), config.discovery(), config.secretsManager(),
-        factory, new CollectorRegistry());
+    this.aws =
+        new AwsIntegration(
+            config.cloudwatch(),
+            config.discovery(),
+            config.secretsManager(),
+            factory,
+            new CollectorRegistry());
     this.source = aws.instanceSource(new StaticInstanceSource(instances, aws.secrets()).targets());
   }
 

@@ -1,12 +1,12 @@
 package io.rdswatch.agent.aws;
 
-import io.rdswatch.agent.aws.client.AwsClientFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.dropwizard.jackson.Jackson;
+import io.rdswatch.agent.aws.client.AwsClientFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -21,7 +21,8 @@ public final class AwsFakes {
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "fake-secret-key"));
 
   private static final ObjectMapper YAML =
-      Jackson.newObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      Jackson.newObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private AwsFakes() {}
 
@@ -31,8 +32,9 @@ public final class AwsFakes {
   }
 
   /**
-   * Fake keys where the SDK's default chain looks first (system properties), for an agent built with
-   * production wiring; so it never probes env, ~/.aws or IMDS either. Undo with {@link #clearSystemCredentials}.
+   * Fake keys where the SDK's default chain looks first (system properties), for an agent built
+   * with production wiring; so it never probes env, ~/.aws or IMDS either. Undo with {@link
+   * #clearSystemCredentials}.
    */
   public static void setSystemCredentials() {
     System.setProperty("aws.accessKeyId", "AKIDSYSTEM");

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class AwsReachabilityTest {
 
-  private static final String LIST_METRICS = "/service/GraniteServiceVersion20100801/operation/ListMetrics";
+  private static final String LIST_METRICS =
+      "/service/GraniteServiceVersion20100801/operation/ListMetrics";
 
   private final WireMockServer aws = AwsFakes.wireMock();
   private final AwsReachability reachability = new AwsReachability(AwsFakes.factory());
@@ -32,61 +33,112 @@ class AwsReachabilityTest {
   }
 
   private CloudWatchConfig cloudWatch(String endpoint) {
-    return AwsFakes.yaml("{enabled: true, region: eu-west-1, endpoint: '" + endpoint + "'}", CloudWatchConfig.class);
+    return AwsFakes.yaml(
+        "{enabled: true, region: eu-west-1, endpoint: '" + endpoint + "'}", CloudWatchConfig.class);
   }
 
   private DiscoveryConfig discovery(String endpoint) {
-    return AwsFakes.yaml("aws: { regions: [eu-west-1, us-east-1], endpoint: '" + endpoint + "',"
-        + " credentials: { default: { username: u, password: p } } }", DiscoveryConfig.class);
+    return AwsFakes.yaml(
+        "aws: { regions: [eu-west-1, us-east-1], endpoint: '"
+            + endpoint
+            + "',"
+            + " credentials: { default: { username: u, password: p } } }",
+        DiscoveryConfig.class);
   }
 
   private static ResponseDefinitionBuilder cbor(int status, Object body) throws Exception {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/cbor")
-        .withHeader("smithy-protocol", "rpc-v2-cbor").withBody(new CBORMapper().writeValueAsBytes(body));
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/cbor")
+        .withHeader("smithy-protocol", "rpc-v2-cbor")
+        .withBody(new CBORMapper().writeValueAsBytes(body));
   }
 
   @Test
   void reportsCloudWatchAndEveryDiscoveryRegion() throws Exception {
-    aws.stubFor(post(urlEqualTo(LIST_METRICS)).willReturn(cbor(200, Map.of("Metrics",
-        List.of(Map.of("Namespace", "RDSWatch", "MetricName", "InstanceUp"))))));
-    aws.stubFor(post(urlEqualTo("/"))
-        .withHeader("Authorization", containing("/eu-west-1/rds/"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
-            "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>"
-                + "<DBInstance><DBInstanceIdentifier>a</DBInstanceIdentifier><Engine>sqlserver-ee</Engine></DBInstance>"
-                + "<DBInstance><DBInstanceIdentifier>b</DBInstanceIdentifier><Engine>mysql</Engine></DBInstance>"
-                + "</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
-    aws.stubFor(post(urlEqualTo("/"))
-        .withHeader("Authorization", containing("/us-east-1/rds/"))
-        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
-            "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
-                + "<Message>not authorized to perform: rds:DescribeDBInstances</Message></Error></ErrorResponse>")));
+    aws.stubFor(
+        post(urlEqualTo(LIST_METRICS))
+            .willReturn(
+                cbor(
+                    200,
+                    Map.of(
+                        "Metrics",
+                        List.of(Map.of("Namespace", "RDSWatch", "MetricName", "InstanceUp"))))));
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("Authorization", containing("/eu-west-1/rds/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>"
+                            + "<DBInstance><DBInstanceIdentifier>a</DBInstanceIdentifier><Engine>sqlserver-ee</Engine></DBInstance>"
+                            + "<DBInstance><DBInstanceIdentifier>b</DBInstanceIdentifier><Engine>mysql</Engine></DBInstance>"
+                            + "</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .withHeader("Authorization", containing("/us-east-1/rds/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                            + "<Message>not authorized to perform: rds:DescribeDBInstances</Message></Error></ErrorResponse>")));
 
     List<Result> results = reachability.check(cloudWatch(aws.baseUrl()), discovery(aws.baseUrl()));
 
-    assertThat(results).containsExactly(
-        new Result("cloudwatch", "eu-west-1", Status.OK, "reachable; 1 metric(s) in namespace RDSWatch so far"),
-        new Result("discovery", "eu-west-1", Status.OK, "reachable; 1 SQL Server instance(s) before tag filters"),
-        new Result("discovery", "us-east-1", Status.FAILED,
-            "AccessDenied (HTTP 403): not authorized to perform: rds:DescribeDBInstances"));
+    assertThat(results)
+        .containsExactly(
+            new Result(
+                "cloudwatch",
+                "eu-west-1",
+                Status.OK,
+                "reachable; 1 metric(s) in namespace RDSWatch so far"),
+            new Result(
+                "discovery",
+                "eu-west-1",
+                Status.OK,
+                "reachable; 1 SQL Server instance(s) before tag filters"),
+            new Result(
+                "discovery",
+                "us-east-1",
+                Status.FAILED,
+                "AccessDenied (HTTP 403): not authorized to perform: rds:DescribeDBInstances"));
   }
 
   @Test
   void aDeniedListMetricsIsOnlyAWarningButRejectedCredentialsFail() throws Exception {
-    aws.stubFor(post(urlEqualTo(LIST_METRICS)).willReturn(cbor(403, Map.of("__type", "AccessDenied", "message", "no"))));
+    aws.stubFor(
+        post(urlEqualTo(LIST_METRICS))
+            .willReturn(cbor(403, Map.of("__type", "AccessDenied", "message", "no"))));
     assertThat(reachability.check(cloudWatch(aws.baseUrl()), new DiscoveryConfig()))
-        .singleElement().satisfies(r -> {
-          assertThat(r.status()).isEqualTo(Status.WARN);
-          assertThat(r.detail()).startsWith("credentials accepted, but cloudwatch:ListMetrics is denied");
-        });
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(Status.WARN);
+              assertThat(r.detail())
+                  .startsWith("credentials accepted, but cloudwatch:ListMetrics is denied");
+            });
 
-    aws.stubFor(post(urlEqualTo(LIST_METRICS)).willReturn(cbor(403,
-        Map.of("__type", "InvalidClientTokenId", "message", "The security token included in the request is invalid."))));
+    aws.stubFor(
+        post(urlEqualTo(LIST_METRICS))
+            .willReturn(
+                cbor(
+                    403,
+                    Map.of(
+                        "__type",
+                        "InvalidClientTokenId",
+                        "message",
+                        "The security token included in the request is invalid."))));
     assertThat(reachability.check(cloudWatch(aws.baseUrl()), new DiscoveryConfig()))
-        .singleElement().satisfies(r -> {
-          assertThat(r.status()).isEqualTo(Status.FAILED);
-          assertThat(r.detail()).startsWith("InvalidClientTokenId (HTTP 403)");
-        });
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(Status.FAILED);
+              assertThat(r.detail()).startsWith("InvalidClientTokenId (HTTP 403)");
+            });
   }
 
   @Test
@@ -95,11 +147,15 @@ class AwsReachabilityTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    List<Result> results = reachability.check(cloudWatch("http://127.0.0.1:" + closed), new DiscoveryConfig());
-    assertThat(results).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(Status.FAILED);
-      assertThat(r.detail()).contains("Connect").contains("refused");
-    });
+    List<Result> results =
+        reachability.check(cloudWatch("http://127.0.0.1:" + closed), new DiscoveryConfig());
+    assertThat(results)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(Status.FAILED);
+              assertThat(r.detail()).contains("Connect").contains("refused");
+            });
   }
 
   @Test

@@ -5,10 +5,10 @@ import io.rdswatch.agent.aws.cloudwatch.CloudWatchCbor;
 import io.rdswatch.agent.aws.discovery.RdsXml;
 import io.rdswatch.agent.aws.discovery.RdsXml.Db;
 import io.rdswatch.agent.aws.secrets.SecretsJson;
-import io.rdswatch.simulator.clock.SimulatedTime;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,8 @@ final class SimulatedAwsFleet implements AutoCloseable {
 
   static final String PASSWORD = "Adm1n-Pa55-5150";
   static final String ARN = SecretsJson.arn("eu-west-1", "orders-login");
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 3
       history: 1d
       instances:
@@ -53,17 +54,39 @@ final class SimulatedAwsFleet implements AutoCloseable {
     this("UTC");
   }
 
-  /** @param timezone both servers' time zone, as RDS names it */
+  /**
+   * @param timezone both servers' time zone, as RDS names it
+   */
   SimulatedAwsFleet(String timezone) throws IOException {
     AwsFakes.setSystemCredentials();
-    sim = Simulator.start(Scenario.parse(SCENARIO.formatted(timezone)), SimulatorOptions.forTests(clock).withLogin("admin", PASSWORD)
-        .withTlsDir(Files.createTempDirectory("rdswatch-aws-tls")));
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        new Db("orders-prod", "sqlserver-se", "127.0.0.1", port("orders-prod"), "03:00-03:30",
-            Map.of("rdswatch-secret", ARN, "team", "payments")),
-        new Db("billing-prod", "sqlserver-ee", "127.0.0.1", port("billing-prod"), null, Map.of()),
-        new Db("analytics", "postgres", "127.0.0.1", 5432, null, Map.of()))));
-    aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "admin", PASSWORD)));
+    sim =
+        Simulator.start(
+            Scenario.parse(SCENARIO.formatted(timezone)),
+            SimulatorOptions.forTests(clock)
+                .withLogin("admin", PASSWORD)
+                .withTlsDir(Files.createTempDirectory("rdswatch-aws-tls")));
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null,
+                    new Db(
+                        "orders-prod",
+                        "sqlserver-se",
+                        "127.0.0.1",
+                        port("orders-prod"),
+                        "03:00-03:30",
+                        Map.of("rdswatch-secret", ARN, "team", "payments")),
+                    new Db(
+                        "billing-prod",
+                        "sqlserver-ee",
+                        "127.0.0.1",
+                        port("billing-prod"),
+                        null,
+                        Map.of()),
+                    new Db("analytics", "postgres", "127.0.0.1", 5432, null, Map.of()))));
+    aws.stubFor(
+        SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "admin", PASSWORD)));
     aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.ok()));
   }
 
@@ -82,7 +105,12 @@ final class SimulatedAwsFleet implements AutoCloseable {
             tls: { trustStore: "%3$s", trustStorePasswordFile: "%4$s" }
             credentials: { secretTag: rdswatch-secret, default: { username: admin, password: "%2$s" } }
         secretsManager: { endpoint: "%1$s" }
-        """.formatted(aws.baseUrl(), PASSWORD, sim.trustFiles().trustStore(), sim.trustFiles().passwordFile());
+        """
+        .formatted(
+            aws.baseUrl(),
+            PASSWORD,
+            sim.trustFiles().trustStore(),
+            sim.trustFiles().passwordFile());
   }
 
   /** The agent reads the simulator's time, so task ages agree with the task table. */

@@ -18,9 +18,9 @@ import java.util.Map;
  * The agent under test for figures 1-4 and 7: the real application (Jetty, /metrics, collectors,
  * trackers, state files) started from a config file, with scheduling off so the harness drives each
  * cycle. Its baseline loops run in this JVM too, as figure 1 asks. Commands (one reply each):
- * open|close SET, poller SET (no baseline: its first cycle opens every connection), baseline|fullbaseline|cycle SET [TIMES],
- * cpu, loop start|stop, memory,
- * SET is "main" (the agent's own poller) or a growth set named in the --growth file.
+ * open|close SET, poller SET (no baseline: its first cycle opens every connection),
+ * baseline|fullbaseline|cycle SET [TIMES], cpu, loop start|stop, memory, SET is "main" (the agent's
+ * own poller) or a growth set named in the --growth file.
  *
  * <p>Usage: AgentBenchMain CONFIG GROWTH_FILE STATE_ROOT
  */
@@ -33,7 +33,10 @@ public final class AgentBenchMain {
   private final Map<String, PollerSet> sets = new HashMap<>();
   private final PollLoop loop;
 
-  private AgentBenchMain(AgentConfiguration config, AgentRuntime runtime, Map<String, List<InstanceTarget>> growth,
+  private AgentBenchMain(
+      AgentConfiguration config,
+      AgentRuntime runtime,
+      Map<String, List<InstanceTarget>> growth,
       Path stateRoot) {
     this.config = config;
     this.runtime = runtime;
@@ -46,11 +49,19 @@ public final class AgentBenchMain {
   public static void main(String[] args) throws Exception {
     AgentConfiguration config = ConfigLoader.load(Path.of(args[0]));
     CounterSeed.seed(config);
-    AgentServer server = AgentServer.start(new RdswatchApplication(Clock.systemUTC(), false), config);
-    AgentBenchMain bench = new AgentBenchMain(config, server.runtime(), GrowthTargets.read(Path.of(args[1])),
-        Path.of(args[2]));
-    Wire.reply(Map.of("httpPort", server.applicationPort(), "instances", server.runtime().fleet().instances().size(),
-        "pid", ProcessHandle.current().pid()));
+    AgentServer server =
+        AgentServer.start(new RdswatchApplication(Clock.systemUTC(), false), config);
+    AgentBenchMain bench =
+        new AgentBenchMain(
+            config, server.runtime(), GrowthTargets.read(Path.of(args[1])), Path.of(args[2]));
+    Wire.reply(
+        Map.of(
+            "httpPort",
+            server.applicationPort(),
+            "instances",
+            server.runtime().fleet().instances().size(),
+            "pid",
+            ProcessHandle.current().pid()));
     try {
       new CommandLoop(bench.handlers()).run();
     } finally {
@@ -61,17 +72,34 @@ public final class AgentBenchMain {
 
   private Map<String, CommandLoop.Handler> handlers() {
     return Map.of(
-        "open", a -> { open(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
-        "poller", a -> { poller(a.get(0)); return Map.of("instances", set(a.get(0)).size()); },
+        "open",
+            a -> {
+              open(a.get(0));
+              return Map.of("instances", set(a.get(0)).size());
+            },
+        "poller",
+            a -> {
+              poller(a.get(0));
+              return Map.of("instances", set(a.get(0)).size());
+            },
         "baseline", a -> set(a.get(0)).baselineCycles(times(a), true),
         "fullbaseline", a -> set(a.get(0)).baselineCycles(times(a), false),
         "cycle", a -> set(a.get(0)).agentCycles(times(a)),
-        "close", a -> { close(a.get(0)); return Map.of("closed", a.get(0)); },
+        "close",
+            a -> {
+              close(a.get(0));
+              return Map.of("closed", a.get(0));
+            },
         "cpu", a -> Map.of("cpuNanos", CpuClock.processCpuNanos(), "nanoTime", System.nanoTime()),
         "loop", a -> a.get(0).equals("start") ? startLoop() : Map.of("cycles", loop.stop()),
         "memory", a -> MemoryProbe.measure(),
-        "cloudwatch", a -> CloudWatchProbe.run(
-            runtime.fleet()::snapshot, a.get(0), Integer.parseInt(a.get(1)), Long.parseLong(a.get(2))));
+        "cloudwatch",
+            a ->
+                CloudWatchProbe.run(
+                    runtime.fleet()::snapshot,
+                    a.get(0),
+                    Integer.parseInt(a.get(1)),
+                    Long.parseLong(a.get(2))));
   }
 
   private static int times(List<String> args) {
@@ -92,7 +120,8 @@ public final class AgentBenchMain {
     if (!sets.containsKey(name)) {
       List<InstanceTarget> targets = growth.get(name);
       if (targets == null) {
-        throw new IllegalArgumentException("no target set '" + name + "'; known: main, " + growth.keySet());
+        throw new IllegalArgumentException(
+            "no target set '" + name + "'; known: main, " + growth.keySet());
       }
       sets.put(name, PollerSet.separate(targets, config.getPoll(), stateRoot.resolve(name)));
     }

@@ -1,13 +1,13 @@
 package io.rdswatch.bench.agent;
 
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.agent.sql.KnownRows;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskColumns;
-import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.TaskFunctionQueries;
-import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.sql.TaskFunctionQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The floors of figure 1: the least any poller can do. Connections are opened once (with the agent's
- * own connection settings); each cycle runs one query on every instance at the agent's concurrency and
- * reads every column of every row, and nothing else. Incremental: the agent's own narrow query text
- * (the server's clock, then tasks above a watermark or not finished, without task_info, in one
- * batch), the watermark moved on as the rows show; full: {@code exec msdb.dbo.rds_task_status}, every task with every column.
+ * The floors of figure 1: the least any poller can do. Connections are opened once (with the
+ * agent's own connection settings); each cycle runs one query on every instance at the agent's
+ * concurrency and reads every column of every row, and nothing else. Incremental: the agent's own
+ * narrow query text (the server's clock, then tasks above a watermark or not finished, without
+ * task_info, in one batch), the watermark moved on as the rows show; full: {@code exec
+ * msdb.dbo.rds_task_status}, every task with every column.
  */
 final class BaselineLoop implements AutoCloseable {
 
@@ -39,7 +40,8 @@ final class BaselineLoop implements AutoCloseable {
   private final ExecutorService pool;
   private volatile long sink; // keeps the JIT from dropping the column reads
 
-  BaselineLoop(List<InstanceTarget> targets, SqlConnector connector, int concurrency, Duration timeout)
+  BaselineLoop(
+      List<InstanceTarget> targets, SqlConnector connector, int concurrency, Duration timeout)
       throws PollException {
     pool = Executors.newFixedThreadPool(concurrency, PollThreads.named("bench-baseline"));
     watermarks = new long[targets.size()];
@@ -75,7 +77,8 @@ final class BaselineLoop implements AutoCloseable {
   private long readAll(Connection c) throws SQLException {
     long rows = 0;
     long values = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(FULL_SQL)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(FULL_SQL)) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) {
@@ -88,7 +91,10 @@ final class BaselineLoop implements AutoCloseable {
     return rows;
   }
 
-  /** The narrow query; the watermark becomes the id below the lowest unfinished task, or the highest id. */
+  /**
+   * The narrow query; the watermark becomes the id below the lowest unfinished task, or the highest
+   * id.
+   */
   private long readChanged(int at) throws SQLException {
     long rows = 0;
     long values = 0;

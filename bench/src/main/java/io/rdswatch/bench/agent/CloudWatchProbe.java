@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 /**
  * Figure 7: the agent's own CloudWatch publisher, built as production builds it, over the running
  * agent's fleet snapshot, against the harness's WireMock endpoint. A publish starts when the
- * publisher reads the snapshot and ends when its last PutMetricData returns; both moments are
- * taken by thin wrappers around the snapshot supplier and the client, which change nothing else.
+ * publisher reads the snapshot and ends when its last PutMetricData returns; both moments are taken
+ * by thin wrappers around the snapshot supplier and the client, which change nothing else.
  */
 final class CloudWatchProbe {
 
@@ -45,18 +45,34 @@ final class CloudWatchProbe {
   private CloudWatchProbe() {}
 
   /** Runs {@code count} publishes (after one warm-up) every {@code intervalMillis}. */
-  static Map<String, Object> run(Supplier<FleetSnapshot> fleet, String endpoint, int count, long intervalMillis)
+  static Map<String, Object> run(
+      Supplier<FleetSnapshot> fleet, String endpoint, int count, long intervalMillis)
       throws InterruptedException {
     CloudWatchProbe probe = new CloudWatchProbe();
-    CloudWatchConfig config = Jackson.newObjectMapper().convertValue(Map.of(
-        "enabled", true, "namespace", "RDSWatchBench", "region", "us-east-1", "endpoint", endpoint,
-        "interval", intervalMillis + "ms"), CloudWatchConfig.class);
-    AwsClientFactory factory = new AwsClientFactory(
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench-secret")),
-        AwsRetryStrategy::doNotRetry);
+    CloudWatchConfig config =
+        Jackson.newObjectMapper()
+            .convertValue(
+                Map.of(
+                    "enabled",
+                    true,
+                    "namespace",
+                    "RDSWatchBench",
+                    "region",
+                    "us-east-1",
+                    "endpoint",
+                    endpoint,
+                    "interval",
+                    intervalMillis + "ms"),
+                CloudWatchConfig.class);
+    AwsClientFactory factory =
+        new AwsClientFactory(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDBENCH", "bench-secret")),
+            AwsRetryStrategy::doNotRetry);
     CloudWatchClient real = factory.cloudWatch(config.location());
-    CloudWatchPublisher publisher = CloudWatchPublisher.create(
-        config, probe.timed(real), probe.timed(fleet), List::of, new CollectorRegistry());
+    CloudWatchPublisher publisher =
+        CloudWatchPublisher.create(
+            config, probe.timed(real), probe.timed(fleet), List::of, new CollectorRegistry());
     try {
       publisher.start();
       // a publish is complete once the next one has begun: they run one after another on one thread
@@ -84,27 +100,36 @@ final class CloudWatchProbe {
   }
 
   private CloudWatchClient timed(CloudWatchClient real) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().equals("putMetricData") && args != null && args.length == 1 && args[0] instanceof Consumer<?> c) {
-        @SuppressWarnings("unchecked")
-        Consumer<PutMetricDataRequest.Builder> mutation = (Consumer<PutMetricDataRequest.Builder>) c;
-        PutMetricDataRequest request = PutMetricDataRequest.builder().applyMutation(mutation).build();
-        Object response = real.putMetricData(request);
-        synchronized (this) {
-          Publish current = publishes.get(publishes.size() - 1);
-          current.datums.add(request.metricData().size());
-          current.endNanos = System.nanoTime();
-        }
-        return response;
-      }
-      try {
-        return method.invoke(real, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (CloudWatchClient) Proxy.newProxyInstance(
-        CloudWatchClient.class.getClassLoader(), new Class<?>[] {CloudWatchClient.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().equals("putMetricData")
+              && args != null
+              && args.length == 1
+              && args[0] instanceof Consumer<?> c) {
+            @SuppressWarnings("unchecked")
+            Consumer<PutMetricDataRequest.Builder> mutation =
+                (Consumer<PutMetricDataRequest.Builder>) c;
+            PutMetricDataRequest request =
+                PutMetricDataRequest.builder().applyMutation(mutation).build();
+            Object response = real.putMetricData(request);
+            synchronized (this) {
+              Publish current = publishes.get(publishes.size() - 1);
+              current.datums.add(request.metricData().size());
+              current.endNanos = System.nanoTime();
+            }
+            return response;
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (CloudWatchClient)
+        Proxy.newProxyInstance(
+            CloudWatchClient.class.getClassLoader(),
+            new Class<?>[] {CloudWatchClient.class},
+            handler);
   }
 
   /** The complete publishes after the warm-up: datums, requests and milliseconds of each. */

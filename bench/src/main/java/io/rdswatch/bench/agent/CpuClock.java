@@ -2,7 +2,9 @@ package io.rdswatch.bench.agent;
 
 import java.lang.management.ManagementFactory;
 
-/** CPU time of this whole JVM (every thread, GC and JIT included): what the agent costs the host. */
+/**
+ * CPU time of this whole JVM (every thread, GC and JIT included): what the agent costs the host.
+ */
 final class CpuClock {
 
   private static final com.sun.management.OperatingSystemMXBean OS =

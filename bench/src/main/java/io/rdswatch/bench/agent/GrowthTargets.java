@@ -28,20 +28,40 @@ final class GrowthTargets {
     PasswordSource password = PasswordSource.literal(root.get("password").asText());
     Map<String, String> plain = Map.of("encrypt", "false");
     // the production settings (encrypt=true, certificate checked) for the set that speaks TLS
-    Map<String, String> tls = root.hasNonNull("trustStore")
-        ? Map.of("encrypt", "true", "trustServerCertificate", "false", "trustStore", root.get("trustStore").asText(),
-            "trustStorePassword", root.get("trustStorePassword").asText())
-        : plain;
+    Map<String, String> tls =
+        root.hasNonNull("trustStore")
+            ? Map.of(
+                "encrypt",
+                "true",
+                "trustServerCertificate",
+                "false",
+                "trustStore",
+                root.get("trustStore").asText(),
+                "trustStorePassword",
+                root.get("trustStorePassword").asText())
+            : plain;
     Map<String, List<InstanceTarget>> sets = new LinkedHashMap<>();
-    root.get("sets").fields().forEachRemaining(set -> {
-      List<InstanceTarget> targets = new ArrayList<>();
-      Map<String, String> jdbc = set.getKey().equals(TLS_SET) ? tls : plain;
-      for (JsonNode i : set.getValue()) {
-        targets.add(new InstanceTarget(i.get("name").asText(), "127.0.0.1", i.get("port").asInt(), user, password,
-            jdbc, Map.of(), null, "static"));
-      }
-      sets.put(set.getKey(), targets);
-    });
+    root.get("sets")
+        .fields()
+        .forEachRemaining(
+            set -> {
+              List<InstanceTarget> targets = new ArrayList<>();
+              Map<String, String> jdbc = set.getKey().equals(TLS_SET) ? tls : plain;
+              for (JsonNode i : set.getValue()) {
+                targets.add(
+                    new InstanceTarget(
+                        i.get("name").asText(),
+                        "127.0.0.1",
+                        i.get("port").asInt(),
+                        user,
+                        password,
+                        jdbc,
+                        Map.of(),
+                        null,
+                        "static"));
+              }
+              sets.put(set.getKey(), targets);
+            });
     return sets;
   }
 }

@@ -3,8 +3,8 @@ package io.rdswatch.bench.agent;
 import java.util.concurrent.Callable;
 
 /**
- * One timed piece of work: wall and process CPU time, the rows it read and the polls that failed.
- * A failed poll makes a cycle cheaper, so the harness refuses figures from cycles with failures.
+ * One timed piece of work: wall and process CPU time, the rows it read and the polls that failed. A
+ * failed poll makes a cycle cheaper, so the harness refuses figures from cycles with failures.
  */
 record Measured(long wallNanos, long cpuNanos, long rows, int failed) {
 

@@ -40,32 +40,51 @@ final class MemoryProbe {
     return out;
   }
 
-  /** Committed native memory by category, when the JVM runs with -XX:NativeMemoryTracking=summary. */
+  /**
+   * Committed native memory by category, when the JVM runs with -XX:NativeMemoryTracking=summary.
+   */
   static List<String> nativeMemory() {
     String text = diagnostic("vmNativeMemory", "summary");
-    return text.lines().map(String::strip).filter(l -> l.startsWith("-") || l.startsWith("Total"))
-        .map(l -> l.replaceAll("\\s+", " ")).toList();
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("-") || l.startsWith("Total"))
+        .map(l -> l.replaceAll("\\s+", " "))
+        .toList();
   }
 
-  /** The head of the live-object histogram (jcmd GC.class_histogram), to see what the heap holds. */
+  /**
+   * The head of the live-object histogram (jcmd GC.class_histogram), to see what the heap holds.
+   */
   static List<String> topClasses(int lines) {
-    return diagnostic("gcClassHistogram").lines().skip(1).limit(lines + 1).map(String::strip).toList();
+    return diagnostic("gcClassHistogram")
+        .lines()
+        .skip(1)
+        .limit(lines + 1)
+        .map(String::strip)
+        .toList();
   }
 
   /** A jcmd command run in-process through the DiagnosticCommand MBean. */
   private static String diagnostic(String command, String... args) {
     try {
-      return ManagementFactory.getPlatformMBeanServer().invoke(
-          new ObjectName("com.sun.management:type=DiagnosticCommand"), command,
-          new Object[] {args}, new String[] {String[].class.getName()}).toString();
+      return ManagementFactory.getPlatformMBeanServer()
+          .invoke(
+              new ObjectName("com.sun.management:type=DiagnosticCommand"),
+              command,
+              new Object[] {args},
+              new String[] {String[].class.getName()})
+          .toString();
     } catch (JMException e) {
       return command + " unavailable: " + e.getMessage();
     }
   }
 
-  /** Heap in use right after the most recent full collection, from its GcInfo; -1 if none is known. */
+  /**
+   * Heap in use right after the most recent full collection, from its GcInfo; -1 if none is known.
+   */
   private static long heapAfterLastFullGc() {
-    for (java.lang.management.GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (java.lang.management.GarbageCollectorMXBean bean :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
       if (bean instanceof GarbageCollectorMXBean gc && bean.getName().contains("Old")) {
         GcInfo info = gc.getLastGcInfo();
         if (info != null) {
@@ -81,7 +100,8 @@ final class MemoryProbe {
 
   private static boolean isHeapPool(String pool) {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .anyMatch(p -> p.getName().equals(pool) && p.getType() == java.lang.management.MemoryType.HEAP);
+        .anyMatch(
+            p -> p.getName().equals(pool) && p.getType() == java.lang.management.MemoryType.HEAP);
   }
 
   private static long procStatusKb(String field) throws IOException {

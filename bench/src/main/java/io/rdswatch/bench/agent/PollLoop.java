@@ -22,12 +22,15 @@ final class PollLoop {
     }
     cycles.set(0);
     running.set(true);
-    thread = new Thread(() -> {
-      while (running.get()) {
-        poller.pollOnce();
-        cycles.incrementAndGet();
-      }
-    }, "bench-poll-loop");
+    thread =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                poller.pollOnce();
+                cycles.incrementAndGet();
+              }
+            },
+            "bench-poll-loop");
     thread.setDaemon(true);
     thread.start();
   }

@@ -17,19 +17,27 @@ public final class BenchOptions {
   @Parameter(names = "--history", description = "H: tasks of history per instance")
   public int history = 200;
 
-  @Parameter(names = "--repetitions", description = "repetitions per figure; figures are their medians")
+  @Parameter(
+      names = "--repetitions",
+      description = "repetitions per figure; figures are their medians")
   public int repetitions = 5;
 
-  @Parameter(names = "--growth-instances", description = "instances of each growth fleet (figure 2); default min(N, 20)")
+  @Parameter(
+      names = "--growth-instances",
+      description = "instances of each growth fleet (figure 2); default min(N, 20)")
   public Integer growthInstances;
 
   @Parameter(names = "--scrapes", description = "scrapes of /metrics during polling (figure 3)")
   public int scrapes = 200;
 
-  @Parameter(names = "--interval-seconds", description = "poll interval of the scheduled agent (figures 5 and 6)")
+  @Parameter(
+      names = "--interval-seconds",
+      description = "poll interval of the scheduled agent (figures 5 and 6)")
   public int intervalSeconds = 60;
 
-  @Parameter(names = "--scrape-interval-seconds", description = "Prometheus scrape interval assumed by figure 6")
+  @Parameter(
+      names = "--scrape-interval-seconds",
+      description = "Prometheus scrape interval assumed by figure 6")
   public int scrapeIntervalSeconds = 15;
 
   @Parameter(names = "--idle-seconds", description = "how long figure 6 watches the idle agent")
@@ -38,29 +46,45 @@ public final class BenchOptions {
   @Parameter(names = "--out", description = "where the JSON results go")
   public Path out = Path.of("bench/results/latest.json");
 
-  @Parameter(names = "--work", description = "scratch folder: configs, state, logs of the child JVMs")
+  @Parameter(
+      names = "--work",
+      description = "scratch folder: configs, state, logs of the child JVMs")
   public Path work = Path.of("bench/target-bench/run");
 
   @Parameter(names = "--repo", description = "the rdswatch checkout (for the packaged JAVA_OPTS)")
   public Path repo = Path.of(".");
 
-  @Parameter(names = "--java-opts", description = "JVM options of the agent JVMs; default: JAVA_OPTS of the .deb")
+  @Parameter(
+      names = "--java-opts",
+      description = "JVM options of the agent JVMs; default: JAVA_OPTS of the .deb")
   public String agentJavaOpts;
 
-  @Parameter(names = "--only", description = "measure only these figures, e.g. 1,3 (for working on one of them)")
+  @Parameter(
+      names = "--only",
+      description = "measure only these figures, e.g. 1,3 (for working on one of them)")
   public List<Integer> only = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7));
 
-  @Parameter(names = "--tls", description = "also figure 8: TLS vs plain TDS on twin fleets of N (connect storm, "
-      + "steady cycle); --only 8 runs just that")
+  @Parameter(
+      names = "--tls",
+      description =
+          "also figure 8: TLS vs plain TDS on twin fleets of N (connect storm, "
+              + "steady cycle); --only 8 runs just that")
   public boolean tls;
-  @Parameter(names = "--scale", description = "check the scale targets (one agent, 5,000 instances: use with"
-      + " --instances 5000 --databases 10): cycle < 5 s, heap <= 512 MB, RSS <= 1 GiB, scrape p99 <= 500 ms")
+
+  @Parameter(
+      names = "--scale",
+      description =
+          "check the scale targets (one agent, 5,000 instances: use with"
+              + " --instances 5000 --databases 10): cycle < 5 s, heap <= 512 MB, RSS <= 1 GiB, scrape p99 <= 500 ms")
   public boolean scale;
 
   @Parameter(names = "--profile", description = "record JFR in the agent JVMs, to --work/*.jfr")
   public boolean profile;
 
-  @Parameter(names = {"--help", "-h"}, help = true, description = "this help")
+  @Parameter(
+      names = {"--help", "-h"},
+      help = true,
+      description = "this help")
   public boolean help;
 
   /** Whether any of these figures is wanted; figure 8 runs with --tls or --only 8. */
@@ -95,7 +119,9 @@ public final class BenchOptions {
       }
     }
     if (instances > 5000) {
-      p.add("--instances must be at most 5000 (one loopback port per simulated instance), got " + instances);
+      p.add(
+          "--instances must be at most 5000 (one loopback port per simulated instance), got "
+              + instances);
     }
     return p;
   }

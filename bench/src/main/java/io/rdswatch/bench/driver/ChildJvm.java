@@ -20,9 +20,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the harness starts: the fleet, or an agent. Its stdout replies ({@link Wire}) are queued for
- * {@link #call}; every other line of stdout and stderr goes to its log file, which error messages
- * point at. Closing asks it to quit, then kills it if it does not.
+ * A JVM the harness starts: the fleet, or an agent. Its stdout replies ({@link Wire}) are queued
+ * for {@link #call}; every other line of stdout and stderr goes to its log file, which error
+ * messages point at. Closing asks it to quit, then kills it if it does not.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -47,8 +47,14 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /** Starts {@code java OPTS -cp CLASSPATH MAIN ARGS}, logging to {@code log}. */
-  public static ChildJvm start(String name, List<String> javaOpts, String classpath, String mainClass,
-      List<String> args, Path log) throws IOException {
+  public static ChildJvm start(
+      String name,
+      List<String> javaOpts,
+      String classpath,
+      String mainClass,
+      List<String> args,
+      Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     javaOpts.forEach(o -> command.add(o.replace(NAME_TOKEN, name)));
@@ -64,20 +70,24 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   private void pump(InputStream in, boolean repliesHere) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          JsonNode reply = repliesHere ? Wire.parse(line) : null;
-          if (reply != null) {
-            replies.add(reply);
-          } else {
-            logLine(line);
-          }
-        }
-      } catch (IOException e) {
-        logLine("# output closed: " + e);
-      }
-    }, name + "-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                  JsonNode reply = repliesHere ? Wire.parse(line) : null;
+                  if (reply != null) {
+                    replies.add(reply);
+                  } else {
+                    logLine(line);
+                  }
+                }
+              } catch (IOException e) {
+                logLine("# output closed: " + e);
+              }
+            },
+            name + "-output");
     t.setDaemon(true);
     t.start();
   }
@@ -97,7 +107,9 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /** CPU this JVM has used so far, from /proc. */
-  /** Bytes written so far; for the fleet JVM, which only serves TDS, that is the bytes on the wire. */
+  /**
+   * Bytes written so far; for the fleet JVM, which only serves TDS, that is the bytes on the wire.
+   */
   public long writtenBytes() {
     return ProcStat.writtenBytes(process.pid());
   }
@@ -125,11 +137,18 @@ public final class ChildJvm implements AutoCloseable {
     }
     if (reply == null) {
       String state = process.isAlive() ? "still running" : "exited with " + process.exitValue();
-      throw new IllegalStateException(name + " did not answer within " + timeout.toSeconds() + " s (" + state
-          + "); see " + log);
+      throw new IllegalStateException(
+          name
+              + " did not answer within "
+              + timeout.toSeconds()
+              + " s ("
+              + state
+              + "); see "
+              + log);
     }
     if (reply.has("error")) {
-      throw new IllegalStateException(name + ": " + reply.get("error").asText() + " (log: " + log + ")");
+      throw new IllegalStateException(
+          name + ": " + reply.get("error").asText() + " (log: " + log + ")");
     }
     return reply;
   }
@@ -166,7 +185,9 @@ public final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** SIGTERM (the agent's graceful shutdown), then SIGKILL if it is still there after {@code grace}. */
+  /**
+   * SIGTERM (the agent's graceful shutdown), then SIGKILL if it is still there after {@code grace}.
+   */
   public void stop(Duration grace) {
     process.destroy();
     try {

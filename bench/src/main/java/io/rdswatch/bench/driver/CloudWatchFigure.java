@@ -20,8 +20,15 @@ final class CloudWatchFigure {
 
   static void figure7(Run run, ChildJvm agent) throws InterruptedException {
     try (FakeCloudWatch aws = new FakeCloudWatch()) {
-      JsonNode reply = agent.call("cloudwatch " + aws.endpoint() + " " + run.options().repetitions + " "
-          + INTERVAL_MILLIS, Timeouts.CYCLE);
+      JsonNode reply =
+          agent.call(
+              "cloudwatch "
+                  + aws.endpoint()
+                  + " "
+                  + run.options().repetitions
+                  + " "
+                  + INTERVAL_MILLIS,
+              Timeouts.CYCLE);
       int received = aws.putRequests();
       List<Double> seconds = new ArrayList<>();
       boolean minimal = true;
@@ -39,14 +46,30 @@ final class CloudWatchFigure {
       boolean allArrived = received >= sent && sent >= published;
       double median = Stats.median(seconds);
       var r = run.results();
-      r.add(Row.checked("7", "PutMetricData requests per publish", requests,
-          String.format("%d for %d datums", requests, datums), "= ceil(datums/1000), all publishes",
-          minimal && allArrived && seconds.size() == run.options().repetitions));
+      r.add(
+          Row.checked(
+              "7",
+              "PutMetricData requests per publish",
+              requests,
+              String.format("%d for %d datums", requests, datums),
+              "= ceil(datums/1000), all publishes",
+              minimal && allArrived && seconds.size() == run.options().repetitions));
       r.add(Row.info("7", "publish time", median, String.format("%.3f s", median)));
-      r.add(Row.info("7", "publish time per request", median / Math.max(1, requests),
-          String.format("%.1f ms", median * 1e3 / Math.max(1, requests))));
-      r.detail("figure7", Map.of("publishes", reply.get("publishes"), "requestsSentByAgent", sent,
-          "requestsReceivedByWireMock", received));
+      r.add(
+          Row.info(
+              "7",
+              "publish time per request",
+              median / Math.max(1, requests),
+              String.format("%.1f ms", median * 1e3 / Math.max(1, requests))));
+      r.detail(
+          "figure7",
+          Map.of(
+              "publishes",
+              reply.get("publishes"),
+              "requestsSentByAgent",
+              sent,
+              "requestsReceivedByWireMock",
+              received));
     }
   }
 }

@@ -17,15 +17,19 @@ final class FakeCloudWatch implements AutoCloseable {
   static final String PUT_PATH = "/service/GraniteServiceVersion20100801/operation/PutMetricData";
   private static final byte[] EMPTY_CBOR_MAP = {(byte) 0xA0};
 
-  private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+  private final WireMockServer server =
+      new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
   FakeCloudWatch() {
     server.start();
-    server.stubFor(post(urlEqualTo(PUT_PATH)).willReturn(aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/cbor")
-        .withHeader("smithy-protocol", "rpc-v2-cbor")
-        .withBody(EMPTY_CBOR_MAP)));
+    server.stubFor(
+        post(urlEqualTo(PUT_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/cbor")
+                    .withHeader("smithy-protocol", "rpc-v2-cbor")
+                    .withBody(EMPTY_CBOR_MAP)));
   }
 
   String endpoint() {

@@ -19,12 +19,22 @@ final class FreshnessFigure {
     boolean all = seconds.stream().noneMatch(s -> s.isNaN());
     double max = all ? Stats.max(seconds) : Double.NaN;
     var r = run.results();
-    r.add(Row.checked("5", "ERROR -> failures_total rises, worst of " + seconds.size(), max,
-        all ? String.format("%.1f s (%.2f intervals)", max, max / interval) : "never rose",
-        String.format("<= %d s + 1 s", interval), all && max <= interval + 1.0));
+    r.add(
+        Row.checked(
+            "5",
+            "ERROR -> failures_total rises, worst of " + seconds.size(),
+            max,
+            all ? String.format("%.1f s (%.2f intervals)", max, max / interval) : "never rose",
+            String.format("<= %d s + 1 s", interval),
+            all && max <= interval + 1.0));
     if (all) {
       double median = Stats.median(seconds);
-      r.add(Row.info("5", "ERROR -> failures_total rises, median", median, String.format("%.1f s", median)));
+      r.add(
+          Row.info(
+              "5",
+              "ERROR -> failures_total rises, median",
+              median,
+              String.format("%.1f s", median)));
     }
     r.detail("figure5", Map.of("intervalSeconds", interval, "secondsPerInstance", samples));
   }

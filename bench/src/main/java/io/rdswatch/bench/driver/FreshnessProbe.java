@@ -11,7 +11,12 @@ import java.io.IOException;
  */
 final class FreshnessProbe {
 
-  enum Stage { WAIT_FIRST_POLL, WAIT_TRIGGER, WATCHING, DONE }
+  enum Stage {
+    WAIT_FIRST_POLL,
+    WAIT_TRIGGER,
+    WATCHING,
+    DONE
+  }
 
   private final String instance;
   private final long delayMillis;
@@ -61,7 +66,9 @@ final class FreshnessProbe {
     stage = Stage.WATCHING;
   }
 
-  /** Looks at one page, completely read at {@code readAtMillis}; done once the counter has risen. */
+  /**
+   * Looks at one page, completely read at {@code readAtMillis}; done once the counter has risen.
+   */
   void observe(String page, long readAtMillis, long giveUpAfterMillis) {
     if (stage != Stage.WATCHING) {
       return;
@@ -75,7 +82,10 @@ final class FreshnessProbe {
   }
 
   private double failures(String page) {
-    return Scraper.sum(page, "rdswatch_task_failures_total", "rds_instance=\"" + instance + "\"",
+    return Scraper.sum(
+        page,
+        "rdswatch_task_failures_total",
+        "rds_instance=\"" + instance + "\"",
         "database=\"" + database + "\"");
   }
 }

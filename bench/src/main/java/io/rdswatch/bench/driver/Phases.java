@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * The order of a run. The on-demand agent JVM serves figure 1, the idle costs and figures 4 and 7;
- * then it stops, flushing its state; figure 2 gets an agent JVM of its own; and the production agent
- * restarts on the first one's state for figures 3 and 5. Figure 6 combines them.
+ * then it stops, flushing its state; figure 2 gets an agent JVM of its own; and the production
+ * agent restarts on the first one's state for figures 3 and 5. Figure 6 combines them.
  */
 public final class Phases {
 
   public static final int LOW_HISTORY = 20;
   public static final int HIGH_HISTORY = 2000;
   private static final String AGENT_MAIN = "io.rdswatch.bench.agent.AgentBenchMain";
+
   /** Never used to schedule (the harness drives the cycles), but the config must name one. */
   private static final int ON_DEMAND_INTERVAL = 60;
 
@@ -24,13 +25,35 @@ public final class Phases {
    * growth fleets, so per-row costs are not mixed up with collecting a thousand other instances'.
    */
   private static void growth(Run run) throws Exception {
-    run.progress().say("figure 2: growth with history, H=" + LOW_HISTORY + " and H=" + HIGH_HISTORY + ", own JVM");
+    run.progress()
+        .say(
+            "figure 2: growth with history, H="
+                + LOW_HISTORY
+                + " and H="
+                + HIGH_HISTORY
+                + ", own JVM");
     int[] ports = FreePorts.two();
-    Path config = ConfigWriter.write(run.work().resolve("agent-growth.yml"), run.instances("growth-" + LOW_HISTORY),
-        run.user(), run.password(), ports[0], ports[1], ON_DEMAND_INTERVAL, run.work().resolve("state-growth"));
-    try (ChildJvm agent = ChildJvm.start("agent-growth", run.agentJavaOpts(), run.classpath(), AGENT_MAIN,
-        List.of(config.toString(), run.work().resolve("growth.json").toString(),
-            run.work().resolve("state-growth").toString()), run.log("agent-growth"))) {
+    Path config =
+        ConfigWriter.write(
+            run.work().resolve("agent-growth.yml"),
+            run.instances("growth-" + LOW_HISTORY),
+            run.user(),
+            run.password(),
+            ports[0],
+            ports[1],
+            ON_DEMAND_INTERVAL,
+            run.work().resolve("state-growth"));
+    try (ChildJvm agent =
+        ChildJvm.start(
+            "agent-growth",
+            run.agentJavaOpts(),
+            run.classpath(),
+            AGENT_MAIN,
+            List.of(
+                config.toString(),
+                run.work().resolve("growth.json").toString(),
+                run.work().resolve("state-growth").toString()),
+            run.log("agent-growth"))) {
       agent.awaitReply(Timeouts.START);
       PollCycles.figure2(run, agent, LOW_HISTORY, HIGH_HISTORY);
     }
@@ -38,18 +61,35 @@ public final class Phases {
 
   public static void all(Run run) throws Exception {
     int[] ports = FreePorts.two();
-    Path config = ConfigWriter.write(run.work().resolve("agent-on-demand.yml"), run.instances("main"), run.user(),
-        run.password(), ports[0], ports[1], ON_DEMAND_INTERVAL, run.stateDir());
+    Path config =
+        ConfigWriter.write(
+            run.work().resolve("agent-on-demand.yml"),
+            run.instances("main"),
+            run.user(),
+            run.password(),
+            ports[0],
+            ports[1],
+            ON_DEMAND_INTERVAL,
+            run.stateDir());
     var o = run.options();
     List<Cycle> cycles = null;
     Scrapes.IdleCosts idle = null;
     run.progress().say("agent JVM (" + String.join(" ", run.agentJavaOpts()) + "): starting");
-    try (ChildJvm agent = ChildJvm.start("agent", run.agentJavaOpts(), run.classpath(), AGENT_MAIN,
-        List.of(config.toString(), run.work().resolve("growth.json").toString(), run.stateDir().toString()),
-        run.log("agent-on-demand"))) {
+    try (ChildJvm agent =
+        ChildJvm.start(
+            "agent",
+            run.agentJavaOpts(),
+            run.classpath(),
+            AGENT_MAIN,
+            List.of(
+                config.toString(),
+                run.work().resolve("growth.json").toString(),
+                run.stateDir().toString()),
+            run.log("agent-on-demand"))) {
       agent.awaitReply(Timeouts.START);
       if (o.wants(1, 6)) {
-        run.progress().say("figure 1: baseline and agent cycles over " + o.instances + " instances");
+        run.progress()
+            .say("figure 1: baseline and agent cycles over " + o.instances + " instances");
         cycles = PollCycles.figure1(run, agent);
       }
       if (o.wants(3, 6)) {
@@ -65,7 +105,8 @@ public final class Phases {
         CloudWatchFigure.figure7(run, agent);
       }
       if (o.wants(8)) {
-        run.progress().say("figure 8: TLS vs plain TDS, twin fleets of " + o.instances + " instances");
+        run.progress()
+            .say("figure 8: TLS vs plain TDS, twin fleets of " + o.instances + " instances");
         TlsFigure.figure8(run, agent);
       }
     }

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time of another process from /proc/PID/stat (utime + stime, in clock ticks of 10 ms on Linux).
- * Coarse, so only used over spans of seconds: the simulator's cost, and the scheduled agent's.
+ * CPU time of another process from /proc/PID/stat (utime + stime, in clock ticks of 10 ms on
+ * Linux). Coarse, so only used over spans of seconds: the simulator's cost, and the scheduled
+ * agent's.
  */
 final class ProcStat {
 
@@ -20,7 +21,8 @@ final class ProcStat {
     try {
       stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the CPU time of process " + pid + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the CPU time of process " + pid + ": " + e.getMessage(), e);
     }
     // the command name (field 2) may hold spaces; fields after its closing parenthesis are plain
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -29,7 +31,10 @@ final class ProcStat {
     return (utime + stime) * NANOS_PER_TICK;
   }
 
-  /** Bytes the process has written through write(2) and friends, sockets included (/proc/PID/io wchar). */
+  /**
+   * Bytes the process has written through write(2) and friends, sockets included (/proc/PID/io
+   * wchar).
+   */
   static long writtenBytes(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
@@ -38,7 +43,8 @@ final class ProcStat {
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the I/O counters of process " + pid + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the I/O counters of process " + pid + ": " + e.getMessage(), e);
     }
     throw new IllegalStateException("/proc/" + pid + "/io has no wchar line");
   }

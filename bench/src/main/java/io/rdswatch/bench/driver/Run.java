@@ -10,10 +10,19 @@ import java.util.List;
  * What every phase of one run shares: the options, the JVMs' classpath and options, the fleet JVM
  * and its instances, and the results being gathered.
  */
-public record Run(BenchOptions options, String classpath, List<String> agentJavaOpts, Path work, Results results,
-    Progress progress, ChildJvm fleet, JsonNode fleetInfo) {
+public record Run(
+    BenchOptions options,
+    String classpath,
+    List<String> agentJavaOpts,
+    Path work,
+    Results results,
+    Progress progress,
+    ChildJvm fleet,
+    JsonNode fleetInfo) {
 
-  /** The fleet's instances of one set ("main", "growth-20", "fresh"...), as {"name", "port"} nodes. */
+  /**
+   * The fleet's instances of one set ("main", "growth-20", "fresh"...), as {"name", "port"} nodes.
+   */
   public List<JsonNode> instances(String set) {
     JsonNode nodes = fleetInfo.get("sets").get(set);
     if (nodes == null) {

@@ -15,7 +15,8 @@ public final class Scraper {
    * One response: when it was asked for and complete (System.nanoTime, and wall millis at the end).
    * The body is read as bytes, as Prometheus reads it, and decoded only when someone looks.
    */
-  public record Response(int status, byte[] bytes, long startNanos, long endNanos, long endWallMillis) {
+  public record Response(
+      int status, byte[] bytes, long startNanos, long endNanos, long endWallMillis) {
     public double millis() {
       return (endNanos - startNanos) / 1e6;
     }
@@ -26,13 +27,15 @@ public final class Scraper {
   }
 
   /** What Prometheus 2.x and 3.x send by default: OpenMetrics preferred, text 0.0.4 accepted. */
-  static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
-      + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+  static final String PROMETHEUS_ACCEPT =
+      "application/openmetrics-text;version=1.0.0,"
+          + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
 
   public Scraper(URI base) {
@@ -52,12 +55,19 @@ public final class Scraper {
     return get(path, accept, "identity");
   }
 
-  private Response get(String path, String accept, String encoding) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Accept", accept).header("Accept-Encoding", encoding).GET().build();
+  private Response get(String path, String accept, String encoding)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", accept)
+            .header("Accept-Encoding", encoding)
+            .GET()
+            .build();
     long t0 = System.nanoTime();
     HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    return new Response(r.statusCode(), r.body(), t0, System.nanoTime(), System.currentTimeMillis());
+    return new Response(
+        r.statusCode(), r.body(), t0, System.nanoTime(), System.currentTimeMillis());
   }
 
   /** /metrics as Prometheus asks for it (so OpenMetrics), which must answer 200. */
@@ -82,8 +92,13 @@ public final class Scraper {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the agent did not serve " + base + "/metrics within " + timeout.toSeconds()
-        + " s; see " + agent.log());
+    throw new IllegalStateException(
+        "the agent did not serve "
+            + base
+            + "/metrics within "
+            + timeout.toSeconds()
+            + " s; see "
+            + agent.log());
   }
 
   /**

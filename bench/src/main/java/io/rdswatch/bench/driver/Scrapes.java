@@ -23,12 +23,18 @@ final class Scrapes {
   private static final int STRESS_SCRAPES = 50;
 
   /** What an idle agent costs: CPU per scrape and per second with nothing to do; idle latencies. */
-  record IdleCosts(double cpuPerScrape, double cpuPerSecond, List<Double> idleMillis, List<Double> stressMillis) {}
+  record IdleCosts(
+      double cpuPerScrape,
+      double cpuPerSecond,
+      List<Double> idleMillis,
+      List<Double> stressMillis) {}
 
   private Scrapes() {}
 
-  static IdleCosts idle(Run run, ChildJvm agent, Scraper scraper) throws IOException, InterruptedException {
-    agent.call("cycle main", Timeouts.CYCLE); // every instance's snapshot is current, as in steady state
+  static IdleCosts idle(Run run, ChildJvm agent, Scraper scraper)
+      throws IOException, InterruptedException {
+    agent.call(
+        "cycle main", Timeouts.CYCLE); // every instance's snapshot is current, as in steady state
     for (int i = 0; i < 5; i++) {
       scraper.metrics(); // warm the page's code paths
     }
@@ -65,18 +71,46 @@ final class Scrapes {
     var r = run.results();
     r.add(Row.info("3", "scrape p50 during scheduled polling", p50, String.format("%.1f ms", p50)));
     double maxP99 = Targets.of(run.options()).scrapeP99Millis();
-    r.add(Row.checked("3", "scrape p99 during scheduled polling (" + busy.size() + ")", p99,
-        String.format("%.1f ms", p99), "<= " + (int) maxP99 + " ms", p99 <= maxP99));
-    r.add(Row.info("3", "scrape p99 during polling / p50 idle", p99 / idleP50,
-        String.format("%.2fx (idle p50 %.1f ms)", p99 / idleP50, idleP50)));
-    r.add(Row.info("3", "scrape p99, cycles back to back (stress)", stressP99, String.format("%.1f ms", stressP99)));
-    r.add(Row.info("3", "page size", scheduled.pageBytes(), String.format("%.2f MB", scheduled.pageBytes() / 1e6)));
+    r.add(
+        Row.checked(
+            "3",
+            "scrape p99 during scheduled polling (" + busy.size() + ")",
+            p99,
+            String.format("%.1f ms", p99),
+            "<= " + (int) maxP99 + " ms",
+            p99 <= maxP99));
+    r.add(
+        Row.info(
+            "3",
+            "scrape p99 during polling / p50 idle",
+            p99 / idleP50,
+            String.format("%.2fx (idle p50 %.1f ms)", p99 / idleP50, idleP50)));
+    r.add(
+        Row.info(
+            "3",
+            "scrape p99, cycles back to back (stress)",
+            stressP99,
+            String.format("%.1f ms", stressP99)));
+    r.add(
+        Row.info(
+            "3",
+            "page size",
+            scheduled.pageBytes(),
+            String.format("%.2f MB", scheduled.pageBytes() / 1e6)));
     double perInstance = (double) scheduled.pageSeries() / run.options().instances;
-    r.add(Row.info("3", "series per instance", perInstance,
-        String.format("%.0f (%d series on the page)", perInstance, scheduled.pageSeries())));
+    r.add(
+        Row.info(
+            "3",
+            "series per instance",
+            perInstance,
+            String.format("%.0f (%d series on the page)", perInstance, scheduled.pageSeries())));
     double gzipP50 = Stats.median(scheduled.gzipMillis());
-    r.add(Row.info("3", "scrape p50 with Accept-Encoding: gzip", gzipP50,
-        String.format("%.1f ms, %.2f MB sent", gzipP50, scheduled.gzipBytes() / 1e6)));
+    r.add(
+        Row.info(
+            "3",
+            "scrape p50 with Accept-Encoding: gzip",
+            gzipP50,
+            String.format("%.1f ms, %.2f MB sent", gzipP50, scheduled.gzipBytes() / 1e6)));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("scheduledMillis", busy);
     d.put("idleMillis", idle.idleMillis());

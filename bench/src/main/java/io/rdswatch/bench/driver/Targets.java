@@ -1,9 +1,9 @@
 package io.rdswatch.bench.driver;
 
-
 /**
- * The targets a run is checked against: the 1,000-instance ones by default, the 5,000-instance scale
- * ones with --scale. CPU (10% of a core) and freshness (an interval + 1 s) are the same for both.
+ * The targets a run is checked against: the 1,000-instance ones by default, the 5,000-instance
+ * scale ones with --scale. CPU (10% of a core) and freshness (an interval + 1 s) are the same for
+ * both.
  */
 record Targets(double cycleSeconds, long heapBytes, long rssBytes, double scrapeP99Millis) {
 

@@ -19,13 +19,18 @@ final class FleetSpec {
   @Parameter(names = "--growth-instances", description = "instances of each growth fleet")
   int growthInstances = 50;
 
-  @Parameter(names = "--growth-history", description = "history of the two growth fleets", arity = 2)
+  @Parameter(
+      names = "--growth-history",
+      description = "history of the two growth fleets",
+      arity = 2)
   java.util.List<Integer> growthHistory = java.util.List.of(20, 2000);
 
   @Parameter(names = "--fresh", description = "freshness instances, each with its own clock")
   int fresh = 5;
 
-  @Parameter(names = "--tls-dir", description = "also two twin fleets for figure 8, one speaking TLS with its CA here")
+  @Parameter(
+      names = "--tls-dir",
+      description = "also two twin fleets for figure 8, one speaking TLS with its CA here")
   java.nio.file.Path tlsDir;
 
   @Parameter(names = "--seed")
@@ -34,8 +39,13 @@ final class FleetSpec {
   static FleetSpec parse(String... args) {
     FleetSpec spec = new FleetSpec();
     JCommander.newBuilder().addObject(spec).build().parse(args);
-    if (spec.instances < 1 || spec.databases < 1 || spec.history < 0 || spec.growthInstances < 1 || spec.fresh < 1) {
-      throw new ParameterException("fleet: instances, databases, growth instances and fresh must be >= 1, history >= 0");
+    if (spec.instances < 1
+        || spec.databases < 1
+        || spec.history < 0
+        || spec.growthInstances < 1
+        || spec.fresh < 1) {
+      throw new ParameterException(
+          "fleet: instances, databases, growth instances and fresh must be >= 1, history >= 0");
     }
     return spec;
   }

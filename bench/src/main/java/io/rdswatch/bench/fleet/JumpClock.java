@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Real time that can be pushed ahead. Each freshness instance runs on its own one, so the harness can
- * move a submitted task past RDS's random 20-120 s pickup delay at once instead of waiting for it.
+ * Real time that can be pushed ahead. Each freshness instance runs on its own one, so the harness
+ * can move a submitted task past RDS's random 20-120 s pickup delay at once instead of waiting for
+ * it.
  */
 final class JumpClock implements SimClock {
 

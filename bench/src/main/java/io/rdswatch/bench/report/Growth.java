@@ -16,29 +16,34 @@ public final class Growth {
 
   static final double NOISE = 1.15;
 
-  /** A row of the results table by its metric name (prefix), divided by N when it is a fleet total. */
+  /**
+   * A row of the results table by its metric name (prefix), divided by N when it is a fleet total.
+   */
   record Measure(String metric, boolean perInstance, String unit, double scale) {}
 
-  static final List<Measure> MEASURES = List.of(
-      new Measure("agent cycle wall time", true, "ms", 1e3),
-      new Measure("average agent CPU at a 60 s interval (derived)", true, "% of a core", 100),
-      new Measure("heap after full GC per instance", false, "kB", 1e-3),
-      new Measure("page size", true, "kB", 1e-3),
-      new Measure("series per instance", false, "", 1),
-      new Measure("scrape p99 during scheduled polling", true, "ms", 1));
+  static final List<Measure> MEASURES =
+      List.of(
+          new Measure("agent cycle wall time", true, "ms", 1e3),
+          new Measure("average agent CPU at a 60 s interval (derived)", true, "% of a core", 100),
+          new Measure("heap after full GC per instance", false, "kB", 1e-3),
+          new Measure("page size", true, "kB", 1e-3),
+          new Measure("series per instance", false, "", 1),
+          new Measure("scrape p99 during scheduled polling", true, "ms", 1));
 
   private Growth() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: bench/growth.sh SMALLER.json LARGER.json (two bench/results files)");
+      System.err.println(
+          "usage: bench/growth.sh SMALLER.json LARGER.json (two bench/results files)");
       System.exit(2);
     }
     JsonNode a = Wire.JSON.readTree(Path.of(args[0]).toFile());
     JsonNode b = Wire.JSON.readTree(Path.of(args[1]).toFile());
     long na = a.path("options").path("instances").asLong();
     long nb = b.path("options").path("instances").asLong();
-    System.out.printf("%-52s %16s %16s %8s  %s%n", "per instance", "N=" + na, "N=" + nb, "growth", "verdict");
+    System.out.printf(
+        "%-52s %16s %16s %8s  %s%n", "per instance", "N=" + na, "N=" + nb, "growth", "verdict");
     boolean allLinear = true;
     for (Measure m : MEASURES) {
       Double va = value(a, m.metric());
@@ -52,7 +57,14 @@ public final class Growth {
       double growth = pb / pa;
       boolean linear = growth <= NOISE;
       allLinear &= linear;
-      System.out.printf("%-52s %12.4g %-3s %12.4g %-3s %7.2fx  %s%n", m.metric(), pa, m.unit(), pb, m.unit(), growth,
+      System.out.printf(
+          "%-52s %12.4g %-3s %12.4g %-3s %7.2fx  %s%n",
+          m.metric(),
+          pa,
+          m.unit(),
+          pb,
+          m.unit(),
+          growth,
           linear ? "linear or better" : "worse than linear");
     }
     System.exit(allLinear ? 0 : 3);

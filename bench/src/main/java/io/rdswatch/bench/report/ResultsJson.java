@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** bench/results/latest.json: when and where it ran, with what options, the table, and the raw data. */
+/**
+ * bench/results/latest.json: when and where it ran, with what options, the table, and the raw data.
+ */
 public final class ResultsJson {
 
   private ResultsJson() {}
 
-  public static void write(Path file, Results results, Object options, double seconds) throws IOException {
+  public static void write(Path file, Results results, Object options, double seconds)
+      throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("date", Instant.now().toString());
     root.put("machine", machine());
@@ -27,16 +30,30 @@ public final class ResultsJson {
     if (file.toAbsolutePath().getParent() != null) {
       Files.createDirectories(file.toAbsolutePath().getParent());
     }
-    Files.writeString(file, Wire.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
+    Files.writeString(
+        file,
+        Wire.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+            + "\n");
   }
 
   public static Map<String, Object> machine() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    m.put("memoryBytes", ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize());
+    m.put(
+        "jdk",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    m.put(
+        "memoryBytes",
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize());
     return m;
   }
 }

@@ -26,7 +26,9 @@ public final class ResultsTable {
   }
 
   private static void line(StringBuilder out, int[] w, String[] cells) {
-    out.append(String.format("%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %-" + w[3] + "s  %s%n",
-        (Object[]) cells));
+    out.append(
+        String.format(
+            "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %-" + w[3] + "s  %s%n",
+            (Object[]) cells));
   }
 }

@@ -28,9 +28,11 @@ public final class CommandLoop {
   }
 
   public void run() throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
-      List<String> words = Arrays.stream(line.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+      List<String> words =
+          Arrays.stream(line.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
       if (words.isEmpty()) {
         continue;
       }
@@ -40,7 +42,8 @@ public final class CommandLoop {
       }
       Handler handler = handlers.get(words.get(0));
       if (handler == null) {
-        Wire.reply(Map.of("error", "unknown command '" + words.get(0) + "'; known: " + handlers.keySet()));
+        Wire.reply(
+            Map.of("error", "unknown command '" + words.get(0) + "'; known: " + handlers.keySet()));
         continue;
       }
       try {

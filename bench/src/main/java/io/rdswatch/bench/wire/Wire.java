@@ -9,12 +9,14 @@ import java.io.PrintStream;
 /**
  * The line protocol between the harness and its child JVMs: the harness writes one command per line
  * to the child's stdin; the child answers each with exactly one {@code BENCH-REPLY <json>} line on
- * stdout. Any other stdout line (a stray log line) is ignored by the harness, so a child may log freely.
+ * stdout. Any other stdout line (a stray log line) is ignored by the harness, so a child may log
+ * freely.
  */
 public final class Wire {
 
   public static final String REPLY = "BENCH-REPLY ";
-  public static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  public static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   /** The real stdout, captured before anything can redirect System.out. */
   private static final PrintStream OUT = System.out;

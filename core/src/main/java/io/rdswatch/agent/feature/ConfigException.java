@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A config file that cannot be used. The message is Dropwizard's multi-line format: the file, then
- * one "  * path: rule" line per problem, every problem at once.
+ * one " * path: rule" line per problem, every problem at once.
  */
 public final class ConfigException extends ConfigurationException {
 

@@ -10,8 +10,9 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * What the rest of the file tells a {@link ConfigSection}'s rules: the static instances, and whether
- * discovery may add more. The root builds it from the bound file, before any section is checked.
+ * What the rest of the file tells a {@link ConfigSection}'s rules: the static instances, and
+ * whether discovery may add more. The root builds it from the bound file, before any section is
+ * checked.
  *
  * @param instances the `instances` list as bound; null when it is missing (Bean Validation reports
  *     that), and it may hold null entries (the instance rules report those)
@@ -19,7 +20,10 @@ import java.util.stream.IntStream;
  */
 public record ConfigFacts(List<InstanceConfig> instances, boolean discovering) {
 
-  /** The static instances, skipping what the instance rules report instead (a missing list, empty entries). */
+  /**
+   * The static instances, skipping what the instance rules report instead (a missing list, empty
+   * entries).
+   */
   public List<IndexedInstance> staticInstances() {
     if (instances == null) {
       return List.of();
@@ -39,7 +43,10 @@ public record ConfigFacts(List<InstanceConfig> instances, boolean discovering) {
       return Optional.empty();
     }
     Set<String> names = new TreeSet<>();
-    instances.stream().filter(Objects::nonNull).map(InstanceConfig::getName).filter(Objects::nonNull)
+    instances.stream()
+        .filter(Objects::nonNull)
+        .map(InstanceConfig::getName)
+        .filter(Objects::nonNull)
         .forEach(names::add);
     return Optional.of(Collections.unmodifiableSet(names));
   }

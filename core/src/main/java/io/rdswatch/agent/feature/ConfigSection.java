@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A feature's top-level section of the YAML file. The feature owns the section's type and its
- * rules; the composition root binds the section, lists it with the others, and runs every
- * section's check before anything starts (README "Architecture").
+ * rules; the composition root binds the section, lists it with the others, and runs every section's
+ * check before anything starts (README "Architecture").
  */
 public interface ConfigSection {
 

@@ -30,8 +30,11 @@ public final class FilePasswordSource implements PasswordSource {
   private static void warnIfOthersCanRead(Path file) {
     try {
       Set<PosixFilePermission> modes = Files.getPosixFilePermissions(file);
-      if (modes.contains(PosixFilePermission.GROUP_READ) || modes.contains(PosixFilePermission.OTHERS_READ)) {
-        LOG.warn("passwordFile '{}' can be read by group or others ({}); chmod 0600 it", file,
+      if (modes.contains(PosixFilePermission.GROUP_READ)
+          || modes.contains(PosixFilePermission.OTHERS_READ)) {
+        LOG.warn(
+            "passwordFile '{}' can be read by group or others ({}); chmod 0600 it",
+            file,
             PosixFilePermissions.toString(modes));
       }
     } catch (IOException | UnsupportedOperationException e) {
@@ -47,7 +50,8 @@ public final class FilePasswordSource implements PasswordSource {
         value = Files.readString(file, StandardCharsets.UTF_8).trim();
       } catch (IOException e) {
         // the exception's own message is only the path; never the content
-        throw new IOException("cannot read password file '" + file + "': " + e.getClass().getSimpleName(), e);
+        throw new IOException(
+            "cannot read password file '" + file + "': " + e.getClass().getSimpleName(), e);
       }
       if (value.isEmpty()) {
         throw new IOException("password file '" + file + "' is empty");

@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.hibernate.validator.constraints.Range;
 
 /**
- * One entry of `instances`. Cross-field rules (exactly one password source, label names, the
- * backup window, unique names) live in the agent's config validator; the form of a secret ARN is the
- * AWS feature's rule (README "Architecture").
+ * One entry of `instances`. Cross-field rules (exactly one password source, label names, the backup
+ * window, unique names) live in the agent's config validator; the form of a secret ARN is the AWS
+ * feature's rule (README "Architecture").
  */
 public final class InstanceConfig {
 
@@ -41,7 +41,10 @@ public final class InstanceConfig {
   /** RDS's automated backup window, "HH:mm-HH:mm" in UTC. */
   @JsonProperty private String backupWindow;
 
-  /** A separate login for drills (README, "Logins and least privileges"); null: the monitoring login. */
+  /**
+   * A separate login for drills (README, "Logins and least privileges"); null: the monitoring
+   * login.
+   */
   @JsonProperty private String drillUsername;
 
   @JsonProperty private String drillPassword;
@@ -50,7 +53,9 @@ public final class InstanceConfig {
 
   @JsonProperty private String drillPasswordSecretArn;
 
-  /** Topology facts discovery would read from DescribeDBInstances; unstated: single-AZ, no replicas. */
+  /**
+   * Topology facts discovery would read from DescribeDBInstances; unstated: single-AZ, no replicas.
+   */
   @JsonProperty private boolean multiAz;
 
   /** The source instance identifier when this instance is a read replica. */
@@ -62,7 +67,12 @@ public final class InstanceConfig {
 
   /** For configs built in code (the demo, tests). */
   public InstanceConfig(
-      String name, String host, int port, String username, String password, Map<String, String> jdbcProperties) {
+      String name,
+      String host,
+      int port,
+      String username,
+      String password,
+      Map<String, String> jdbcProperties) {
     this.name = name;
     this.host = host;
     this.port = port;
@@ -116,7 +126,8 @@ public final class InstanceConfig {
    * {@code tls}, else the fleet-wide one, then its explicit jdbcProperties (see {@link TlsConfig}).
    */
   public void applyTls(TlsConfig fleet, Function<String, String> env) {
-    this.jdbcProperties = new LinkedHashMap<>(TlsConfig.merged(tls != null ? tls : fleet, getJdbcProperties(), env));
+    this.jdbcProperties =
+        new LinkedHashMap<>(TlsConfig.merged(tls != null ? tls : fleet, getJdbcProperties(), env));
   }
 
   public String getBackupWindow() {

@@ -2,8 +2,8 @@ package io.rdswatch.agent.instance;
 
 /**
  * Where an instance's password comes from: a literal, a file, or Secrets Manager. Implementations
- * cache; {@link #invalidate()} is called after a login failure so a rotated secret is fetched again.
- * Implementations must never include the secret in toString() or exception messages.
+ * cache; {@link #invalidate()} is called after a login failure so a rotated secret is fetched
+ * again. Implementations must never include the secret in toString() or exception messages.
  */
 public interface PasswordSource {
 

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * RDS for SQL Server names time zones the Windows way ("Tokyo Standard Time"); this maps each name
- * to the tz database zone with the same rules, so the offset a name stands for at a moment is known,
- * daylight saving included. The table is {@code rds-time-zones.txt} next to this class.
+ * to the tz database zone with the same rules, so the offset a name stands for at a moment is
+ * known, daylight saving included. The table is {@code rds-time-zones.txt} next to this class.
  */
 public final class RdsTimeZones {
 
@@ -26,7 +26,9 @@ public final class RdsTimeZones {
 
   /** The zone of an RDS time zone name, ignoring case; empty for a name not in the table. */
   public static Optional<ZoneId> zone(String rdsName) {
-    return rdsName == null ? Optional.empty() : Optional.ofNullable(ZONES.get(rdsName.strip().toLowerCase(Locale.ROOT)));
+    return rdsName == null
+        ? Optional.empty()
+        : Optional.ofNullable(ZONES.get(rdsName.strip().toLowerCase(Locale.ROOT)));
   }
 
   private static Map<String, ZoneId> load() {
@@ -39,7 +41,9 @@ public final class RdsTimeZones {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         int eq = line.lastIndexOf('=');
         if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
-          out.put(line.substring(0, eq).strip().toLowerCase(Locale.ROOT), ZoneId.of(line.substring(eq + 1).strip()));
+          out.put(
+              line.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+              ZoneId.of(line.substring(eq + 1).strip()));
         }
       }
     } catch (IOException e) {

@@ -12,13 +12,19 @@ public final class StaticInstanceSource implements InstanceSource {
   private final List<InstanceTarget> targets;
 
   public StaticInstanceSource(List<InstanceConfig> instances) {
-    this(instances, arn -> {
-      throw new IllegalStateException("passwordSecretArn needs Secrets Manager: build the source with AwsIntegration.secrets()");
-    });
+    this(
+        instances,
+        arn -> {
+          throw new IllegalStateException(
+              "passwordSecretArn needs Secrets Manager: build the source with AwsIntegration.secrets()");
+        });
   }
 
-  /** @param secrets password sources for passwordSecretArn ({@code AwsIntegration.secrets()}) */
-  public StaticInstanceSource(List<InstanceConfig> instances, Function<String, PasswordSource> secrets) {
+  /**
+   * @param secrets password sources for passwordSecretArn ({@code AwsIntegration.secrets()})
+   */
+  public StaticInstanceSource(
+      List<InstanceConfig> instances, Function<String, PasswordSource> secrets) {
     this.targets = instances.stream().map(c -> target(c, secrets)).toList();
   }
 
@@ -28,13 +34,30 @@ public final class StaticInstanceSource implements InstanceSource {
   }
 
   static InstanceTarget target(InstanceConfig c, Function<String, PasswordSource> secrets) {
-    PasswordSource password = password(c.getPassword(), c.getPasswordFile(), c.getPasswordSecretArn(), secrets);
-    DrillLogin drill = c.getDrillUsername() == null ? null : new DrillLogin(c.getDrillUsername(),
-        password(c.getDrillPassword(), c.getDrillPasswordFile(), c.getDrillPasswordSecretArn(), secrets));
+    PasswordSource password =
+        password(c.getPassword(), c.getPasswordFile(), c.getPasswordSecretArn(), secrets);
+    DrillLogin drill =
+        c.getDrillUsername() == null
+            ? null
+            : new DrillLogin(
+                c.getDrillUsername(),
+                password(
+                    c.getDrillPassword(),
+                    c.getDrillPasswordFile(),
+                    c.getDrillPasswordSecretArn(),
+                    secrets));
     return new InstanceTarget(
-        c.getName(), c.getHost(), c.getPort(), c.getUsername(), password,
-        c.getJdbcProperties(), c.getLabels(), c.getBackupWindow(), ORIGIN,
-        new Topology(c.isMultiAz(), c.getReadReplicaOf(), c.hasCrossRegionReplicas()), drill);
+        c.getName(),
+        c.getHost(),
+        c.getPort(),
+        c.getUsername(),
+        password,
+        c.getJdbcProperties(),
+        c.getLabels(),
+        c.getBackupWindow(),
+        ORIGIN,
+        new Topology(c.isMultiAz(), c.getReadReplicaOf(), c.hasCrossRegionReplicas()),
+        drill);
   }
 
   private static PasswordSource password(

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * How rdswatch checks the server's certificate (README "Connecting with TLS"): the trust store that
  * holds the RDS CA bundle, its password from a file or an environment variable (never written in
- * the config, never logged), and the name the certificate must carry when the host is a CNAME.
- * Set once at the top level for the whole fleet; an instance's or discovery's own {@code tls}
- * replaces it, and explicit jdbcProperties win over both.
+ * the config, never logged), and the name the certificate must carry when the host is a CNAME. Set
+ * once at the top level for the whole fleet; an instance's or discovery's own {@code tls} replaces
+ * it, and explicit jdbcProperties win over both.
  */
 public final class TlsConfig {
 
@@ -48,19 +48,34 @@ public final class TlsConfig {
   /** Lists what is wrong under {@code path}; the password itself never appears in a message. */
   public void validate(String path, Function<String, String> env, List<String> errors) {
     if (trustStore == null || trustStore.isBlank()) {
-      errors.add(path + ".trustStore: required when " + path + " is set (a PKCS12 file with the RDS CA bundle)");
+      errors.add(
+          path
+              + ".trustStore: required when "
+              + path
+              + " is set (a PKCS12 file with the RDS CA bundle)");
     } else if (!Files.isReadable(Path.of(trustStore))) {
       errors.add(path + ".trustStore: '" + trustStore + "' is not a readable file");
     }
     if (trustStorePasswordFile != null && trustStorePasswordEnv != null) {
       errors.add(path + ": set trustStorePasswordFile or trustStorePasswordEnv, not both");
-    } else if (trustStorePasswordFile != null && !Files.isReadable(Path.of(trustStorePasswordFile))) {
-      errors.add(path + ".trustStorePasswordFile: '" + trustStorePasswordFile + "' is not a readable file");
+    } else if (trustStorePasswordFile != null
+        && !Files.isReadable(Path.of(trustStorePasswordFile))) {
+      errors.add(
+          path
+              + ".trustStorePasswordFile: '"
+              + trustStorePasswordFile
+              + "' is not a readable file");
     } else if (trustStorePasswordEnv != null && env.apply(trustStorePasswordEnv) == null) {
-      errors.add(path + ".trustStorePasswordEnv: environment variable " + trustStorePasswordEnv + " is not set");
+      errors.add(
+          path
+              + ".trustStorePasswordEnv: environment variable "
+              + trustStorePasswordEnv
+              + " is not set");
     }
     if (hostNameInCertificate != null && hostNameInCertificate.isBlank()) {
-      errors.add(path + ".hostNameInCertificate: must not be blank (the RDS endpoint name the certificate carries)");
+      errors.add(
+          path
+              + ".hostNameInCertificate: must not be blank (the RDS endpoint name the certificate carries)");
     }
   }
 
@@ -94,12 +109,14 @@ public final class TlsConfig {
     try {
       return Files.readString(Path.of(trustStorePasswordFile), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read trustStorePasswordFile '" + trustStorePasswordFile + "'", e);
+      throw new IllegalStateException(
+          "cannot read trustStorePasswordFile '" + trustStorePasswordFile + "'", e);
     }
   }
 
   /** {@code tls} settings first, then explicit jdbcProperties over them. */
-  public static Map<String, String> merged(TlsConfig tls, Map<String, String> jdbc, Function<String, String> env) {
+  public static Map<String, String> merged(
+      TlsConfig tls, Map<String, String> jdbc, Function<String, String> env) {
     Map<String, String> p = tls == null ? new LinkedHashMap<>() : tls.jdbcProperties(env);
     p.putAll(jdbc);
     return p;
@@ -107,6 +124,10 @@ public final class TlsConfig {
 
   @Override
   public String toString() {
-    return "TlsConfig[trustStore=" + trustStore + ", hostNameInCertificate=" + hostNameInCertificate + "]";
+    return "TlsConfig[trustStore="
+        + trustStore
+        + ", hostNameInCertificate="
+        + hostNameInCertificate
+        + "]";
   }
 }

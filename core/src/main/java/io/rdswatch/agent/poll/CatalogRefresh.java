@@ -37,8 +37,11 @@ final class CatalogRefresh {
       lastProblem = null;
     } catch (PollException e) {
       if (!e.getMessage().equals(lastProblem)) {
-        LOG.warn("{}: cannot list databases ({}): {}; database coverage is not updated",
-            tracker.target().name(), e.kind().label(), e.getMessage());
+        LOG.warn(
+            "{}: cannot list databases ({}): {}; database coverage is not updated",
+            tracker.target().name(),
+            e.kind().label(),
+            e.getMessage());
       }
       lastProblem = e.getMessage();
     }

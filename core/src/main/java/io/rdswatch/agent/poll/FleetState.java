@@ -32,7 +32,8 @@ public final class FleetState {
 
   /** All instances' latest snapshots, sorted by name. */
   public FleetSnapshot snapshot() {
-    List<InstanceSnapshot> snapshots = instances.values().stream().map(p -> p.tracker().snapshot()).toList();
+    List<InstanceSnapshot> snapshots =
+        instances.values().stream().map(p -> p.tracker().snapshot()).toList();
     return new FleetSnapshot(snapshots, clock.instant());
   }
 

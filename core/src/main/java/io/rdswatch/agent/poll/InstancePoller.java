@@ -1,9 +1,9 @@
 package io.rdswatch.agent.poll;
 
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.sql.DatabaseCatalogQuery;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.PollErrorKind;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one instance: keeps its one connection (reopened after any failure), reads its task table
- * ({@link TaskReader}), and feeds the outcome to its tracker. {@link #tryStart()} admits one poll at a time; the connection
- * is only touched by the thread that holds that admission.
+ * ({@link TaskReader}), and feeds the outcome to its tracker. {@link #tryStart()} admits one poll
+ * at a time; the connection is only touched by the thread that holds that admission.
  */
 public final class InstancePoller {
 
@@ -38,8 +38,13 @@ public final class InstancePoller {
   private Connection connection;
   private volatile PollStatus status = PollStatus.never();
 
-  InstancePoller(InstanceTarget target, TaskTracker tracker, SqlConnector connector, TaskReader reader,
-      DatabaseCatalogQuery catalogQuery, Clock clock) {
+  InstancePoller(
+      InstanceTarget target,
+      TaskTracker tracker,
+      SqlConnector connector,
+      TaskReader reader,
+      DatabaseCatalogQuery catalogQuery,
+      Clock clock) {
     this.catalog = new CatalogRefresh(catalogQuery);
     this.zoneCheck = new TimeZoneCrossCheck(target.name(), target.timezone());
     this.target = target;
@@ -70,7 +75,10 @@ public final class InstancePoller {
     return status;
   }
 
-  /** Whether the server's offset disagrees with the RDS time zone discovery read (false when unknown). */
+  /**
+   * Whether the server's offset disagrees with the RDS time zone discovery read (false when
+   * unknown).
+   */
   public boolean timezoneMismatch() {
     return zoneCheck.mismatch();
   }
@@ -100,8 +108,8 @@ public final class InstancePoller {
   }
 
   /**
-   * Stops this instance for good: no more polls; the connection closes and the state is flushed now,
-   * or by the poll that is still running when it ends.
+   * Stops this instance for good: no more polls; the connection closes and the state is flushed
+   * now, or by the poll that is still running when it ends.
    */
   void retire() {
     retired = true;
@@ -136,7 +144,8 @@ public final class InstancePoller {
     } catch (PollException e) {
       failed(startedAt, t0, e);
     } catch (RuntimeException e) {
-      // the driver or the tracker choked on something unexpected; report it, never kill the schedule
+      // the driver or the tracker choked on something unexpected; report it, never kill the
+      // schedule
       failed(startedAt, t0, new PollException(PollErrorKind.PARSE, "unexpected: " + e, 0, e));
     }
   }
@@ -146,7 +155,10 @@ public final class InstancePoller {
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     tracker.pollFailed(e.kind(), took);
     PollStatus.PollError previous = status.lastError();
-    boolean repeated = previous != null && previous.kind() == e.kind() && Objects.equals(previous.message(), e.getMessage());
+    boolean repeated =
+        previous != null
+            && previous.kind() == e.kind()
+            && Objects.equals(previous.message(), e.getMessage());
     if (repeated) {
       LOG.debug("{}: poll failed again ({}): {}", target.name(), e.kind().label(), e.getMessage());
     } else {

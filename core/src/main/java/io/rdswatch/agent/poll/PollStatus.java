@@ -15,7 +15,11 @@ import java.time.Instant;
  * @param lastError the last failure, or null if the last poll succeeded
  */
 public record PollStatus(
-    Instant lastPoll, Instant lastSuccess, Duration lastDuration, int tasksSeen, PollError lastError) {
+    Instant lastPoll,
+    Instant lastSuccess,
+    Duration lastDuration,
+    int tasksSeen,
+    PollError lastError) {
 
   /** A failure as shown to users: its kind, a message without secrets, and when it happened. */
   public record PollError(PollErrorKind kind, String message, Instant at) {}
@@ -29,7 +33,8 @@ public record PollStatus(
   }
 
   PollStatus failed(Instant at, Duration took, PollException e) {
-    return new PollStatus(at, lastSuccess, took, tasksSeen, new PollError(e.kind(), e.getMessage(), at));
+    return new PollStatus(
+        at, lastSuccess, took, tasksSeen, new PollError(e.kind(), e.getMessage(), at));
   }
 
   public boolean polled() {

@@ -1,13 +1,13 @@
 package io.rdswatch.agent.poll;
 
 import io.dropwizard.lifecycle.Managed;
-import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.sql.TaskFunctionQuery;
-import io.rdswatch.agent.sql.DatabaseCatalogQuery;
-import io.rdswatch.agent.sql.TaskStatusQuery;
-import io.rdswatch.agent.track.CoverageSettings;
 import io.rdswatch.agent.instance.InstanceSource;
 import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.sql.DatabaseCatalogQuery;
+import io.rdswatch.agent.sql.SqlConnector;
+import io.rdswatch.agent.sql.TaskFunctionQuery;
+import io.rdswatch.agent.sql.TaskStatusQuery;
+import io.rdswatch.agent.track.CoverageSettings;
 import io.rdswatch.agent.track.StateStore;
 import io.rdswatch.agent.track.TaskTracker;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls every instance the {@link InstanceSource} names, each on its own fixed-rate schedule offset
- * within the interval (a stable hash of its name), so polls are spread out rather than fired at once.
- * A tick hands the poll to a pool of poll.concurrency workers unless the previous poll of that
- * instance is still queued or running. Every poll is bounded by the JDBC timeouts, so a slow instance
- * only ever holds its own worker. On stop, in-flight polls finish, connections close, and every
- * tracker flushes its state.
+ * within the interval (a stable hash of its name), so polls are spread out rather than fired at
+ * once. A tick hands the poll to a pool of poll.concurrency workers unless the previous poll of
+ * that instance is still queued or running. Every poll is bounded by the JDBC timeouts, so a slow
+ * instance only ever holds its own worker. On stop, in-flight polls finish, connections close, and
+ * every tracker flushes its state.
  */
 public final class Poller implements Managed {
 
@@ -60,14 +60,29 @@ public final class Poller implements Managed {
    * @param ticker runs the per-instance ticks and the target refresh
    * @param scheduled false for tests and benchmarks that drive every cycle with {@link #pollOnce()}
    */
-  public Poller(InstanceSource source, PollConfig config, StateStore store, FleetState fleet, Clock clock,
-      ScheduledExecutorService ticker, boolean scheduled) {
+  public Poller(
+      InstanceSource source,
+      PollConfig config,
+      StateStore store,
+      FleetState fleet,
+      Clock clock,
+      ScheduledExecutorService ticker,
+      boolean scheduled) {
     this(source, config, CoverageSettings.DEFAULTS, store, fleet, clock, ticker, scheduled);
   }
 
-  /** @param coverage how each instance's databases are judged for backup coverage */
-  public Poller(InstanceSource source, PollConfig config, CoverageSettings coverage, StateStore store,
-      FleetState fleet, Clock clock, ScheduledExecutorService ticker, boolean scheduled) {
+  /**
+   * @param coverage how each instance's databases are judged for backup coverage
+   */
+  public Poller(
+      InstanceSource source,
+      PollConfig config,
+      CoverageSettings coverage,
+      StateStore store,
+      FleetState fleet,
+      Clock clock,
+      ScheduledExecutorService ticker,
+      boolean scheduled) {
     this.source = source;
     this.scheduled = scheduled;
     this.fleet = fleet;
@@ -79,11 +94,24 @@ public final class Poller implements Managed {
     Duration stallAfter = config.stallAfter();
     Duration fullReadEvery = config.fullReadEvery();
     DatabaseCatalogQuery catalog = new DatabaseCatalogQuery(config.timeout());
-    this.factory = target -> new InstancePoller(target,
-        new TaskTracker(target, stallAfter, store, clock, UnaryOperator.identity(), coverage), connector,
-        new TaskReader(target.name(), query, function, fullReadEvery, clock), catalog, clock);
-    this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), PollThreads.named("rdswatch-poll"));
+    this.factory =
+        target ->
+            new InstancePoller(
+                target,
+                new TaskTracker(
+                    target, stallAfter, store, clock, UnaryOperator.identity(), coverage),
+                connector,
+                new TaskReader(target.name(), query, function, fullReadEvery, clock),
+                catalog,
+                clock);
+    this.workers =
+        new ThreadPoolExecutor(
+            config.concurrency(),
+            config.concurrency(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            PollThreads.named("rdswatch-poll"));
     this.workers.allowCoreThreadTimeOut(true);
   }
 
@@ -97,7 +125,9 @@ public final class Poller implements Managed {
     refreshTargets();
     if (scheduled) {
       long period = interval.toMillis();
-      refresher = ticker.scheduleWithFixedDelay(this::refreshTargets, period, period, TimeUnit.MILLISECONDS);
+      refresher =
+          ticker.scheduleWithFixedDelay(
+              this::refreshTargets, period, period, TimeUnit.MILLISECONDS);
       LOG.info("polling {} instance(s) every {}s", fleet.instances().size(), interval.toSeconds());
     }
   }
@@ -108,24 +138,29 @@ public final class Poller implements Managed {
     try {
       targets = source.targets();
     } catch (RuntimeException e) {
-      LOG.warn("cannot list instances, keeping the current {}: {}", fleet.instances().size(), e.toString());
+      LOG.warn(
+          "cannot list instances, keeping the current {}: {}",
+          fleet.instances().size(),
+          e.toString());
       return;
     }
-    Map<String, InstanceTarget> wanted = targets.stream()
-        .collect(Collectors.toMap(InstanceTarget::name, t -> t, (a, b) -> a));
+    Map<String, InstanceTarget> wanted =
+        targets.stream().collect(Collectors.toMap(InstanceTarget::name, t -> t, (a, b) -> a));
     for (InstancePoller current : fleet.instances()) {
       InstanceTarget next = wanted.get(current.name());
       if (next == null || !sameEndpoint(current.target(), next)) {
         stop(current);
       }
     }
-    Set<String> running = fleet.instances().stream().map(InstancePoller::name).collect(Collectors.toSet());
+    Set<String> running =
+        fleet.instances().stream().map(InstancePoller::name).collect(Collectors.toSet());
     wanted.values().stream().filter(t -> !running.contains(t.name())).forEach(this::begin);
   }
 
   /**
-   * Polls every instance once, now, and waits for all of them: for tests and benchmarks, which drive
-   * cycles themselves instead of waiting for the schedule. Instances already mid-poll are skipped.
+   * Polls every instance once, now, and waits for all of them: for tests and benchmarks, which
+   * drive cycles themselves instead of waiting for the schedule. Instances already mid-poll are
+   * skipped.
    */
   public void pollOnce() {
     List<CompletableFuture<Void>> polls = new ArrayList<>();
@@ -159,13 +194,15 @@ public final class Poller implements Managed {
     if (started) {
       long period = interval.toMillis();
       long offset = offset(instance.name(), period);
-      schedules.put(instance.name(),
+      schedules.put(
+          instance.name(),
           ticker.scheduleAtFixedRate(() -> tick(instance), offset, period, TimeUnit.MILLISECONDS));
     }
   }
 
   private void begin(InstanceTarget target) {
-    LOG.info("{}: watching {}:{} ({})", target.name(), target.host(), target.port(), target.origin());
+    LOG.info(
+        "{}: watching {}:{} ({})", target.name(), target.host(), target.port(), target.origin());
     begin(factory.apply(target));
   }
 
@@ -200,8 +237,12 @@ public final class Poller implements Managed {
 
   /** The same instance unless where or how we connect, or what we label it, has changed. */
   private static boolean sameEndpoint(InstanceTarget a, InstanceTarget b) {
-    return a.host().equals(b.host()) && a.port() == b.port() && a.username().equals(b.username())
-        && a.jdbcProperties().equals(b.jdbcProperties()) && a.labels().equals(b.labels())
-        && Objects.equals(a.backupWindow(), b.backupWindow()) && a.origin().equals(b.origin());
+    return a.host().equals(b.host())
+        && a.port() == b.port()
+        && a.username().equals(b.username())
+        && a.jdbcProperties().equals(b.jdbcProperties())
+        && a.labels().equals(b.labels())
+        && Objects.equals(a.backupWindow(), b.backupWindow())
+        && a.origin().equals(b.origin());
   }
 }

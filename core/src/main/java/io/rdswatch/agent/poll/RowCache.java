@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One instance's rows from its last read that a narrow read can return again (those above the
  * settled watermark, and any not finished), task_info and all. A narrow read leaves task_info out;
- * this tells which of its rows are new or changed and so need their task_info read, and fills it
- * in for the others. Lost on restart, which is why the first read after a start is a full one.
+ * this tells which of its rows are new or changed and so need their task_info read, and fills it in
+ * for the others. Lost on restart, which is why the first read after a start is a full one.
  */
 final class RowCache {
 
@@ -33,7 +33,10 @@ final class RowCache {
     List<TaskRow> out = new ArrayList<>(narrow.size());
     for (TaskRow row : narrow) {
       TaskRow cached = rows.get(row.taskId());
-      String info = read.containsKey(row.taskId()) || cached == null ? read.get(row.taskId()) : cached.taskInfo();
+      String info =
+          read.containsKey(row.taskId()) || cached == null
+              ? read.get(row.taskId())
+              : cached.taskInfo();
       out.add(row.withTaskInfo(info));
     }
     return out;

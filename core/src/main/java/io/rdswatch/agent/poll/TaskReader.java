@@ -8,7 +8,6 @@ import io.rdswatch.agent.sql.TaskScan;
 import io.rdswatch.agent.sql.TaskStatusQuery;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.TaskTracker;
-import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides how one instance's task table is read on each poll (see the README, "Incremental polling"):
- * a full read through rds_fn_task_status at the first poll after a start and every {@code fullEvery}
- * after that, narrow reads of what can have changed in between; exec rds_task_status, always full,
- * while the function is missing or not granted (error 208 or 229), trying the function again every
- * {@code fullEvery}. Only the poll that holds the instance's claim calls it.
+ * Decides how one instance's task table is read on each poll (see the README, "Incremental
+ * polling"): a full read through rds_fn_task_status at the first poll after a start and every
+ * {@code fullEvery} after that, narrow reads of what can have changed in between; exec
+ * rds_task_status, always full, while the function is missing or not granted (error 208 or 229),
+ * trying the function again every {@code fullEvery}. Only the poll that holds the instance's claim
+ * calls it.
  */
 final class TaskReader {
 
@@ -39,9 +39,17 @@ final class TaskReader {
   private String mode = PollRead.FUNCTION;
   private TaskColumns columns;
   private String changedSql; // the narrow read's text for columns, made once per full read
-  private Instant lastFull; // last successful full read through the function, or last try that found it unreadable
+  private Instant
+      lastFull; // last successful full read through the function, or last try that found it
 
-  TaskReader(String instance, TaskStatusQuery procedure, TaskFunctionQuery function, Duration fullEvery, Clock clock) {
+  // unreadable
+
+  TaskReader(
+      String instance,
+      TaskStatusQuery procedure,
+      TaskFunctionQuery function,
+      Duration fullEvery,
+      Clock clock) {
     this.instance = instance;
     this.procedure = procedure;
     this.function = function;
@@ -57,7 +65,9 @@ final class TaskReader {
     Instant now = clock.instant();
     boolean fullDue = lastFull == null || !now.isBefore(lastFull.plus(fullEvery));
     if (PollRead.PROCEDURE.equals(mode)) {
-      return fullDue ? fullViaFunction(connection, tracker, now) : viaProcedure(connection, tracker);
+      return fullDue
+          ? fullViaFunction(connection, tracker, now)
+          : viaProcedure(connection, tracker);
     }
     if (fullDue || columns == null) {
       return fullViaFunction(connection, tracker, now);
@@ -66,13 +76,16 @@ final class TaskReader {
     try {
       TaskScan narrow = function.changed(connection, changedSql, watermark);
       List<Long> need = cache.needingTaskInfo(narrow.rows());
-      Map<Long, String> infos = need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
-      return new PollRead(cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode, narrow.time());
+      Map<Long, String> infos =
+          need.isEmpty() ? Map.of() : function.taskInfo(connection, columns, need);
+      return new PollRead(
+          cache.complete(narrow.rows(), infos), Set.of(), false, watermark, mode, narrow.time());
     } catch (PollException e) {
       if (!TaskFunctionQuery.unavailable(e)) {
         throw e;
       }
-      // the grant can vanish under a running agent (msdb grants are not copied on a Multi-AZ failover)
+      // the grant can vanish under a running agent (msdb grants are not copied on a Multi-AZ
+      // failover)
       lastFull = now;
       return fallBack(connection, tracker, e);
     }
@@ -93,8 +106,12 @@ final class TaskReader {
     return cache.size();
   }
 
-  /** A full read that fails for another reason (a timeout, a dropped connection) is retried next poll. */
-  private PollRead fullViaFunction(Connection connection, TaskTracker tracker, Instant now) throws PollException {
+  /**
+   * A full read that fails for another reason (a timeout, a dropped connection) is retried next
+   * poll.
+   */
+  private PollRead fullViaFunction(Connection connection, TaskTracker tracker, Instant now)
+      throws PollException {
     TaskScan parsed;
     try {
       parsed = function.full(connection, tracker.knownRows());
@@ -115,11 +132,17 @@ final class TaskReader {
     return PollRead.full(parsed.rows(), parsed.held(), mode, parsed.time());
   }
 
-  private PollRead fallBack(Connection connection, TaskTracker tracker, PollException e) throws PollException {
+  private PollRead fallBack(Connection connection, TaskTracker tracker, PollException e)
+      throws PollException {
     if (!PollRead.PROCEDURE.equals(mode)) {
-      LOG.warn("{}: cannot read msdb.dbo.rds_fn_task_status (error {}: {}); polling with exec rds_task_status,"
-          + " which reads the whole history every time, and trying the function again every {}"
-          + " (the README's GRANT SELECT fixes it)", instance, e.sqlErrorNumber(), e.getMessage(), fullEvery);
+      LOG.warn(
+          "{}: cannot read msdb.dbo.rds_fn_task_status (error {}: {}); polling with exec rds_task_status,"
+              + " which reads the whole history every time, and trying the function again every {}"
+              + " (the README's GRANT SELECT fixes it)",
+          instance,
+          e.sqlErrorNumber(),
+          e.getMessage(),
+          fullEvery);
     }
     mode = PollRead.PROCEDURE;
     columns = null;

@@ -42,19 +42,32 @@ final class TimeZoneCrossCheck {
     if (zone.isEmpty()) {
       if (!unknownNameLogged) {
         unknownNameLogged = true;
-        LOG.info("{}: RDS gives the time zone '{}', which rdswatch cannot map to an offset; the server's own"
-            + " offset ({}) is used without a cross-check", instance, rdsTimezone, text(measured));
+        LOG.info(
+            "{}: RDS gives the time zone '{}', which rdswatch cannot map to an offset; the server's own"
+                + " offset ({}) is used without a cross-check",
+            instance,
+            rdsTimezone,
+            text(measured));
       }
       return;
     }
     ZoneOffset expected = zone.get().getRules().getOffset(at);
     boolean apart = !expected.equals(measured);
     if (apart && !mismatch) {
-      LOG.warn("{}: the server reports UTC offset {} (SYSDATETIMEOFFSET) but RDS describes its time zone as '{}',"
-          + " which is {} now; server times are converted with the server's own {}. Check that this endpoint is"
-          + " the instance RDS describes", instance, text(measured), rdsTimezone, text(expected), text(measured));
+      LOG.warn(
+          "{}: the server reports UTC offset {} (SYSDATETIMEOFFSET) but RDS describes its time zone as '{}',"
+              + " which is {} now; server times are converted with the server's own {}. Check that this endpoint is"
+              + " the instance RDS describes",
+          instance,
+          text(measured),
+          rdsTimezone,
+          text(expected),
+          text(measured));
     } else if (!apart && mismatch) {
-      LOG.info("{}: the server's UTC offset {} agrees with its RDS time zone '{}' again", instance, text(measured),
+      LOG.info(
+          "{}: the server's UTC offset {} agrees with its RDS time zone '{}' again",
+          instance,
+          text(measured),
           rdsTimezone);
     }
     mismatch = apart;

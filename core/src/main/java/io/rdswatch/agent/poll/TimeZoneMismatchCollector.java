@@ -13,8 +13,9 @@ import java.util.List;
 public final class TimeZoneMismatchCollector extends Collector implements Collector.Describable {
 
   static final String NAME = "rdswatch_server_timezone_mismatch";
-  private static final String HELP = "1 while the server's UTC offset (SYSDATETIMEOFFSET) disagrees with the"
-      + " instance's RDS Timezone; server times are converted with the server's own offset";
+  private static final String HELP =
+      "1 while the server's UTC offset (SYSDATETIMEOFFSET) disagrees with the"
+          + " instance's RDS Timezone; server times are converted with the server's own offset";
 
   private final FleetState fleet;
 

@@ -14,7 +14,9 @@ public final class Rendezvous {
 
   private Rendezvous() {}
 
-  /** The shard in [0, count) that owns the instance; names compare case-insensitively, as RDS does. */
+  /**
+   * The shard in [0, count) that owns the instance; names compare case-insensitively, as RDS does.
+   */
   public static int owner(String instanceName, int count) {
     if (count < 1) {
       throw new IllegalArgumentException("shard count must be at least 1, got " + count);

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The `shard` section: this agent owns the instances whose rendezvous hash picks {@code index} among
- * {@code count} shards (README "Running at scale"). The default, 0 of 1, owns every instance.
+ * The `shard` section: this agent owns the instances whose rendezvous hash picks {@code index}
+ * among {@code count} shards (README "Running at scale"). The default, 0 of 1, owns every instance.
  */
 public final class ShardConfig implements ConfigSection {
 
@@ -36,7 +36,8 @@ public final class ShardConfig implements ConfigSection {
   public static ShardConfig parse(String flag) {
     Matcher m = FLAG.matcher(flag == null ? "" : flag.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("--shard: expected INDEX/COUNT such as 0/3 (or 0-of-3), got '" + flag + "'");
+      throw new IllegalArgumentException(
+          "--shard: expected INDEX/COUNT such as 0/3 (or 0-of-3), got '" + flag + "'");
     }
     return new ShardConfig(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }
@@ -59,7 +60,8 @@ public final class ShardConfig implements ConfigSection {
       return List.of(path + ".count: must be between 1 and 1024, got " + count);
     }
     if (index < 0 || index >= count) {
-      return List.of(path + ".index: must be between 0 and count - 1 (" + (count - 1) + "), got " + index);
+      return List.of(
+          path + ".index: must be between 0 and count - 1 (" + (count - 1) + "), got " + index);
     }
     return List.of();
   }

@@ -19,9 +19,11 @@ public final class ShardInfoCollector extends Collector implements Collector.Des
 
   @Override
   public List<MetricFamilySamples> collect() {
-    GaugeMetricFamily info = new GaugeMetricFamily("rdswatch_shard_info",
-        "Always 1; this agent's shard index and the shard count (0 of 1: one agent owns every instance).",
-        List.of("shard", "shards"));
+    GaugeMetricFamily info =
+        new GaugeMetricFamily(
+            "rdswatch_shard_info",
+            "Always 1; this agent's shard index and the shard count (0 of 1: one agent owns every instance).",
+            List.of("shard", "shards"));
     info.addMetric(List.of(Integer.toString(shard.index()), Integer.toString(shard.count())), 1);
     return List.of(info);
   }

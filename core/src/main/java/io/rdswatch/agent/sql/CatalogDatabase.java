@@ -8,4 +8,5 @@ import java.time.Instant;
  * @param createDate sys.databases.create_date as an instant (server-local time converted with the
  *     server's offset); null if the server left it empty
  */
-public record CatalogDatabase(String name, String state, String recoveryModel, Instant createDate) {}
+public record CatalogDatabase(
+    String name, String state, String recoveryModel, Instant createDate) {}

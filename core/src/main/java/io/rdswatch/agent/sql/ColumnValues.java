@@ -1,21 +1,21 @@
 package io.rdswatch.agent.sql;
 
+import io.rdswatch.exporter.model.ServerTime;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import io.rdswatch.exporter.model.ServerTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
 /**
- * Converts whatever JDBC type a column arrives as into the value TaskRow needs. RDS does not document
- * the SQL types, so numbers may come as int, bigint, decimal or text, and times as datetime,
- * datetimeoffset or text. Times without an offset are the server's wall clock, converted by
- * {@link ServerTime}.
+ * Converts whatever JDBC type a column arrives as into the value TaskRow needs. RDS does not
+ * document the SQL types, so numbers may come as int, bigint, decimal or text, and times as
+ * datetime, datetimeoffset or text. Times without an offset are the server's wall clock, converted
+ * by {@link ServerTime}.
  */
 final class ColumnValues {
 
@@ -24,10 +24,13 @@ final class ColumnValues {
     PollException fail(String column, String problem);
   }
 
-  private static final DateTimeFormatter TEXT_TIME = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter TEXT_TIME =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter();
 
   private ColumnValues() {}
 
@@ -53,9 +56,14 @@ final class ColumnValues {
     }
   }
 
-  /** Whether a value {@link #number} read is a whole number that fits a long, so no digit was lost. */
+  /**
+   * Whether a value {@link #number} read is a whole number that fits a long, so no digit was lost.
+   */
   static boolean isWhole(Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return true;
     }
     try {
@@ -86,12 +94,14 @@ final class ColumnValues {
     throw failure.fail(column, "cannot read '" + abbreviate(s) + "' as 0 or 1");
   }
 
-  static Instant instant(Object value, ServerTime time, Failure failure, String column) throws PollException {
+  static Instant instant(Object value, ServerTime time, Failure failure, String column)
+      throws PollException {
     if (value == null) {
       return null;
     }
     if (value instanceof Timestamp t) {
-      // the driver builds Timestamps in the JVM's zone; the wall-clock fields are what the server sent
+      // the driver builds Timestamps in the JVM's zone; the wall-clock fields are what the server
+      // sent
       return time.toUtc(t.toLocalDateTime());
     }
     if (value instanceof LocalDateTime t) {

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lists an instance's user databases: one small catalog view, no per-database work, so it costs
- * the same whatever the databases hold. The number of rows is capped (RDS allows at most a few
- * hundred databases per instance), so a strange catalog cannot make a poll unbounded.
+ * Lists an instance's user databases: one small catalog view, no per-database work, so it costs the
+ * same whatever the databases hold. The number of rows is capped (RDS allows at most a few hundred
+ * databases per instance), so a strange catalog cannot make a poll unbounded.
  *
- * <p>{@code create_date} is server-local wall-clock time; it is converted with the offset the poll on
- * the same connection just measured ({@link ServerTime}, README "Time zones").
+ * <p>{@code create_date} is server-local wall-clock time; it is converted with the offset the poll
+ * on the same connection just measured ({@link ServerTime}, README "Time zones").
  */
 public final class DatabaseCatalogQuery {
 
@@ -35,7 +35,9 @@ public final class DatabaseCatalogQuery {
     this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
-  /** @param time the server's offset, measured on this connection by the poll that precedes the read */
+  /**
+   * @param time the server's offset, measured on this connection by the poll that precedes the read
+   */
   public List<CatalogDatabase> read(Connection connection, ServerTime time) throws PollException {
     try (PreparedStatement ps = connection.prepareStatement(SQL)) {
       ps.setQueryTimeout(timeoutSeconds);
@@ -45,13 +47,16 @@ public final class DatabaseCatalogQuery {
         while (rs.next()) {
           String name = rs.getString(1);
           if (name != null && !"rdsadmin".equalsIgnoreCase(name)) {
-            out.add(new CatalogDatabase(name, rs.getString(2), rs.getString(3), createDate(rs.getTimestamp(4), time)));
+            out.add(
+                new CatalogDatabase(
+                    name, rs.getString(2), rs.getString(3), createDate(rs.getTimestamp(4), time)));
           }
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new PollException(SqlErrors.whileQuerying(e), "sys.databases: " + e.getMessage(), e.getErrorCode(), e);
+      throw new PollException(
+          SqlErrors.whileQuerying(e), "sys.databases: " + e.getMessage(), e.getErrorCode(), e);
     }
   }
 

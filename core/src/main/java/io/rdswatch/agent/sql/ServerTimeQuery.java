@@ -38,7 +38,9 @@ public final class ServerTimeQuery {
     }
   }
 
-  /** The server's now from a result of {@link #SQL}, run alone or as the first statement of a batch. */
+  /**
+   * The server's now from a result of {@link #SQL}, run alone or as the first statement of a batch.
+   */
   static OffsetDateTime now(ResultSet rs) throws SQLException, PollException {
     if (!rs.next()) {
       throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned no row");
@@ -47,9 +49,11 @@ public final class ServerTimeQuery {
     if (value == null) {
       throw new PollException(PollErrorKind.PARSE, "SYSDATETIMEOFFSET() returned NULL");
     }
-    // the driver's own conversion to OffsetDateTime formats and parses a string, a sixth of a steady poll's CPU
+    // the driver's own conversion to OffsetDateTime formats and parses a string, a sixth of a
+    // steady poll's CPU
     if (value instanceof DateTimeOffset dto) {
-      return OffsetDateTime.ofInstant(dto.getTimestamp().toInstant(), ZoneOffset.ofTotalSeconds(dto.getMinutesOffset() * 60));
+      return OffsetDateTime.ofInstant(
+          dto.getTimestamp().toInstant(), ZoneOffset.ofTotalSeconds(dto.getMinutesOffset() * 60));
     }
     return rs.getObject(1, OffsetDateTime.class);
   }

@@ -19,7 +19,8 @@ public final class SqlConnector {
 
   public static final String APPLICATION_NAME = "rdswatch";
 
-  private static final Map<String, String> DEFAULTS = Map.of("encrypt", "true", "trustServerCertificate", "false");
+  private static final Map<String, String> DEFAULTS =
+      Map.of("encrypt", "true", "trustServerCertificate", "false");
 
   private final Duration timeout;
   private final SQLServerDriver driver = new SQLServerDriver();
@@ -38,12 +39,14 @@ public final class SqlConnector {
     try {
       password = target.password().password();
     } catch (Exception e) {
-      throw new PollException(PollErrorKind.LOGIN, "no password for " + target.name() + ": " + e.getMessage(), 0, null);
+      throw new PollException(
+          PollErrorKind.LOGIN, "no password for " + target.name() + ": " + e.getMessage(), 0, null);
     }
     try {
       Connection connection = driver.connect("jdbc:sqlserver://", properties(target, password));
       if (connection == null) {
-        throw new PollException(PollErrorKind.CONNECT, "mssql-jdbc refused the connection settings");
+        throw new PollException(
+            PollErrorKind.CONNECT, "mssql-jdbc refused the connection settings");
       }
       return connection;
     } catch (SQLException e) {
@@ -54,7 +57,8 @@ public final class SqlConnector {
       String checked = target.jdbcProperties().getOrDefault("hostNameInCertificate", target.host());
       String tls = kind == PollErrorKind.CONNECT ? TlsErrors.explain(e, checked) : null;
       String message = SqlErrors.redact(e.getMessage(), password);
-      throw new PollException(kind, tls == null ? message : tls + " (" + message + ")", e.getErrorCode(), null);
+      throw new PollException(
+          kind, tls == null ? message : tls + " (" + message + ")", e.getErrorCode(), null);
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Set;
 final class SqlErrors {
 
   /** Login failed, account disabled/locked, password expired, default database unavailable. */
-  private static final Set<Integer> LOGIN_ERRORS = Set.of(18456, 18452, 18470, 18486, 18487, 18488, 4060);
+  private static final Set<Integer> LOGIN_ERRORS =
+      Set.of(18456, 18452, 18470, 18486, 18487, 18488, 4060);
 
   /** "The EXECUTE (or SELECT) permission was denied on the object ...". */
   static final int PERMISSION_DENIED = 229;
@@ -26,7 +27,10 @@ final class SqlErrors {
     return isTimeout(e) ? PollErrorKind.TIMEOUT : PollErrorKind.CONNECT;
   }
 
-  /** While running the query: SQL errors are QUERY, a denied permission PERMISSION; a lost connection is CONNECT. */
+  /**
+   * While running the query: SQL errors are QUERY, a denied permission PERMISSION; a lost
+   * connection is CONNECT.
+   */
   static PollErrorKind whileQuerying(SQLException e) {
     if (e.getErrorCode() == PERMISSION_DENIED) {
       return PollErrorKind.PERMISSION;
@@ -43,7 +47,9 @@ final class SqlErrors {
 
   private static PollErrorKind connectionProblem(SQLException e) {
     String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return text.contains("connection") || text.contains("socket") ? PollErrorKind.CONNECT : PollErrorKind.QUERY;
+    return text.contains("connection") || text.contains("socket")
+        ? PollErrorKind.CONNECT
+        : PollErrorKind.QUERY;
   }
 
   private static boolean isTimeout(SQLException e) {

@@ -27,14 +27,33 @@ public final class TaskFunctionQueries {
    */
   public static String changed(TaskColumns columns) {
     String lifecycle = columns.quoted("lifecycle");
-    return ServerTimeQuery.SQL + "; SELECT " + columns.narrowList() + " FROM " + FUNCTION
-        + " WHERE " + columns.quoted("taskid") + " > ? OR " + lifecycle + " IS NULL OR " + lifecycle
-        + " NOT IN ('SUCCESS', 'ERROR', 'CANCELLED') ORDER BY " + columns.quoted("taskid");
+    return ServerTimeQuery.SQL
+        + "; SELECT "
+        + columns.narrowList()
+        + " FROM "
+        + FUNCTION
+        + " WHERE "
+        + columns.quoted("taskid")
+        + " > ? OR "
+        + lifecycle
+        + " IS NULL OR "
+        + lifecycle
+        + " NOT IN ('SUCCESS', 'ERROR', 'CANCELLED') ORDER BY "
+        + columns.quoted("taskid");
   }
 
   /** task_id and task_info of {@code count} tasks; the ids are the parameters. */
   public static String taskInfo(TaskColumns columns, int count) {
-    return "SELECT " + columns.quoted("taskid") + ", " + columns.quoted("taskinfo") + " FROM " + FUNCTION
-        + " WHERE " + columns.quoted("taskid") + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    return "SELECT "
+        + columns.quoted("taskid")
+        + ", "
+        + columns.quoted("taskinfo")
+        + " FROM "
+        + FUNCTION
+        + " WHERE "
+        + columns.quoted("taskid")
+        + " IN ("
+        + String.join(", ", Collections.nCopies(count, "?"))
+        + ")";
   }
 }

@@ -15,11 +15,15 @@ import java.util.Map;
 /**
  * Reads the task table through msdb.dbo.rds_fn_task_status: whole, or only what can have changed,
  * and task_info for a few tasks. A login without SELECT on the function, or an engine without it,
- * fails with error 229 or 208 ({@link #unavailable}); the caller then reads rds_task_status instead.
+ * fails with error 229 or 208 ({@link #unavailable}); the caller then reads rds_task_status
+ * instead.
  */
 public final class TaskFunctionQuery {
 
-  /** Ids per task_info read; SQL Server takes up to 2,100 parameters, a short list keeps plans reusable. */
+  /**
+   * Ids per task_info read; SQL Server takes up to 2,100 parameters, a short list keeps plans
+   * reusable.
+   */
   static final int IDS_PER_READ = 100;
 
   private final int timeoutSeconds;
@@ -52,8 +56,11 @@ public final class TaskFunctionQuery {
     return changed(connection, TaskFunctionQueries.changed(columns), watermark);
   }
 
-  /** As above, with the text {@link TaskFunctionQueries#changed} made once for the server's columns. */
-  public TaskScan changed(Connection connection, String changedSql, long watermark) throws PollException {
+  /**
+   * As above, with the text {@link TaskFunctionQueries#changed} made once for the server's columns.
+   */
+  public TaskScan changed(Connection connection, String changedSql, long watermark)
+      throws PollException {
     try (PreparedStatement statement = prepare(connection, changedSql)) {
       statement.setLong(1, watermark);
       ServerTime time;
@@ -61,7 +68,8 @@ public final class TaskFunctionQuery {
         time = ServerTime.of(ServerTimeQuery.now(rs));
       }
       if (!statement.getMoreResults()) {
-        throw new PollException(PollErrorKind.PARSE, "rds_fn_task_status narrow read returned no rows result");
+        throw new PollException(
+            PollErrorKind.PARSE, "rds_fn_task_status narrow read returned no rows result");
       }
       try (ResultSet rs = statement.getResultSet()) {
         return TaskScan.read(rs, time, false, KnownRows.NONE);
@@ -72,19 +80,30 @@ public final class TaskFunctionQuery {
   }
 
   /** task_info by task id; a task gone from the history meanwhile is simply absent. */
-  public Map<Long, String> taskInfo(Connection connection, TaskColumns columns, List<Long> ids) throws PollException {
+  public Map<Long, String> taskInfo(Connection connection, TaskColumns columns, List<Long> ids)
+      throws PollException {
     Map<Long, String> out = new HashMap<>();
     for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
-      List<Long> part = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ)));
-      try (PreparedStatement statement = prepare(connection, TaskFunctionQueries.taskInfo(columns, part.size()))) {
+      List<Long> part =
+          new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ)));
+      try (PreparedStatement statement =
+          prepare(connection, TaskFunctionQueries.taskInfo(columns, part.size()))) {
         for (int i = 0; i < part.size(); i++) {
           statement.setLong(i + 1, part.get(i));
         }
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
-            Long id = ColumnValues.number(rs.getObject(1), (column, problem) -> new PollException(
-                PollErrorKind.PARSE, "rds_fn_task_status task_info read, column '"
-                    + column + "': " + problem), "task_id");
+            Long id =
+                ColumnValues.number(
+                    rs.getObject(1),
+                    (column, problem) ->
+                        new PollException(
+                            PollErrorKind.PARSE,
+                            "rds_fn_task_status task_info read, column '"
+                                + column
+                                + "': "
+                                + problem),
+                    "task_id");
             if (id != null) {
               out.put(id, ColumnValues.text(rs.getObject(2)));
             }

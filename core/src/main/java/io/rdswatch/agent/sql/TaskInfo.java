@@ -1,8 +1,8 @@
 package io.rdswatch.agent.sql;
 
 /**
- * Bounds a task_info kept in memory and served by the API. RDS appends a line per progress step, and
- * a task that keeps failing and retrying can grow it without limit; its head (what started) and
+ * Bounds a task_info kept in memory and served by the API. RDS appends a line per progress step,
+ * and a task that keeps failing and retrying can grow it without limit; its head (what started) and
  * tail (how it ended) are what the failure classifier and people read.
  */
 public final class TaskInfo {
@@ -17,7 +17,10 @@ public final class TaskInfo {
       return info;
     }
     int cut = info.length() - 2 * HALF;
-    return info.substring(0, HALF) + "\n[... " + cut + " characters cut by rdswatch ...]\n"
+    return info.substring(0, HALF)
+        + "\n[... "
+        + cut
+        + " characters cut by rdswatch ...]\n"
         + info.substring(info.length() - HALF);
   }
 }

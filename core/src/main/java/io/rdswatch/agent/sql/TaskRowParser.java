@@ -20,30 +20,47 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads rds_task_status rows leniently. AWS spells the columns differently across pages and engine
  * versions ("duration (mins)" / "duration(mins)", "overwrite_S3_backup_file"), so names are
- * normalised to lower case [a-z0-9%]; extra columns are ignored; trailing columns that older engines
- * lack are optional. A missing required column or an unreadable value is a PARSE error naming it.
+ * normalised to lower case [a-z0-9%]; extra columns are ignored; trailing columns that older
+ * engines lack are optional. A missing required column or an unreadable value is a PARSE error
+ * naming it.
  *
- * <p>One parser per result set: it maps the current row to a {@link TaskRow}, optionally reading its
- * {@link RowKey} first, and keeps nothing across rows but the row number. Which rows to read is the
- * caller's business ({@link TaskScan}).
+ * <p>One parser per result set: it maps the current row to a {@link TaskRow}, optionally reading
+ * its {@link RowKey} first, and keeps nothing across rows but the row number. Which rows to read is
+ * the caller's business ({@link TaskScan}).
  */
 public final class TaskRowParser {
 
   /** Normalised name to the documented spelling, for error messages. */
-  private static final Map<String, String> REQUIRED = Map.of(
-      "taskid", "task_id",
-      "tasktype", "task_type",
-      "databasename", "database_name",
-      "%complete", "% complete",
-      "durationmins", "duration (mins)",
-      "lifecycle", "lifecycle",
-      "taskinfo", "task_info",
-      "lastupdated", "last_updated",
-      "createdat", "created_at");
+  private static final Map<String, String> REQUIRED =
+      Map.of(
+          "taskid", "task_id",
+          "tasktype", "task_type",
+          "databasename", "database_name",
+          "%complete", "% complete",
+          "durationmins", "duration (mins)",
+          "lifecycle", "lifecycle",
+          "taskinfo", "task_info",
+          "lastupdated", "last_updated",
+          "createdat", "created_at");
 
-  /** Every normalised column a row is built from (the required ones plus the optional trailing ones). */
-  private static final List<String> READ = List.of("taskid", "tasktype", "databasename", "%complete", "durationmins",
-      "lifecycle", "taskinfo", "lastupdated", "createdat", "s3objectarn", "overwrites3backupfile", "kmsmasterkeyarn");
+  /**
+   * Every normalised column a row is built from (the required ones plus the optional trailing
+   * ones).
+   */
+  private static final List<String> READ =
+      List.of(
+          "taskid",
+          "tasktype",
+          "databasename",
+          "%complete",
+          "durationmins",
+          "lifecycle",
+          "taskinfo",
+          "lastupdated",
+          "createdat",
+          "s3objectarn",
+          "overwrites3backupfile",
+          "kmsmasterkeyarn");
 
   /** The columns of a row's {@link RowKey}, all ahead of task_info in RDS's column order. */
   private static final List<String> LEADING =
@@ -63,7 +80,8 @@ public final class TaskRowParser {
   private final ServerTime time;
   private final int[] slots; // slots of READ this server has, in its column order
   private final int[] at; // the column index of each of slots
-  private final int keyEnd; // index into slots of the key's last column, if task_info comes later; else -1
+  private final int
+      keyEnd; // index into slots of the key's last column, if task_info comes later; else -1
   private final Object[] values = new Object[READ.size()];
   private int rowNumber;
   private int readUpTo; // how many of slots the current row has read
@@ -72,11 +90,13 @@ public final class TaskRowParser {
    * Where a server's columns are, worked out once per column list: every poll of every instance
    * asks for the same few lists, and normalising names was a twentieth of a steady poll's CPU.
    */
-  private record Layout(Map<String, Integer> columns, TaskColumns labels, int[] slots, int[] at, int keyEnd) {
+  private record Layout(
+      Map<String, Integer> columns, TaskColumns labels, int[] slots, int[] at, int keyEnd) {
 
     static Layout of(Map<String, Integer> columns, TaskColumns labels) {
       // Read each row's columns once, left to right, like any plain JDBC loop: asked for in another
-      // order, mssql-jdbc rewinds and skips through the row again for every column (bench figure 1).
+      // order, mssql-jdbc rewinds and skips through the row again for every column (bench figure
+      // 1).
       List<Integer> present = new ArrayList<>();
       for (int slot = 0; slot < READ.size(); slot++) {
         if (columns.containsKey(READ.get(slot))) {
@@ -84,13 +104,18 @@ public final class TaskRowParser {
         }
       }
       present.sort(Comparator.comparing(slot -> columns.get(READ.get(slot))));
-      return new Layout(columns, labels, present.stream().mapToInt(Integer::intValue).toArray(),
-          present.stream().mapToInt(slot -> columns.get(READ.get(slot))).toArray(), TaskRowParser.keyEnd(present));
+      return new Layout(
+          columns,
+          labels,
+          present.stream().mapToInt(Integer::intValue).toArray(),
+          present.stream().mapToInt(slot -> columns.get(READ.get(slot))).toArray(),
+          TaskRowParser.keyEnd(present));
     }
   }
 
   /** Bounded: a server that invents column lists only costs the lists' own work again. */
   private static final int MAX_LAYOUTS = 64;
+
   private static final Map<List<String>, Layout> LAYOUTS = new ConcurrentHashMap<>();
   private static final List<String> REQUIRED_SORTED = REQUIRED.keySet().stream().sorted().toList();
 
@@ -130,9 +155,15 @@ public final class TaskRowParser {
       LAYOUTS.put(List.copyOf(names), layout);
     }
     for (String required : REQUIRED_SORTED) {
-      if (!layout.columns().containsKey(required) && (withTaskInfo || !required.equals("taskinfo"))) {
-        throw new PollException(PollErrorKind.PARSE,
-            "rds_task_status has no column '" + REQUIRED.get(required) + "' (columns: " + columnList(meta) + ")");
+      if (!layout.columns().containsKey(required)
+          && (withTaskInfo || !required.equals("taskinfo"))) {
+        throw new PollException(
+            PollErrorKind.PARSE,
+            "rds_task_status has no column '"
+                + REQUIRED.get(required)
+                + "' (columns: "
+                + columnList(meta)
+                + ")");
       }
     }
     return new TaskRowParser(layout, time);
@@ -143,7 +174,10 @@ public final class TaskRowParser {
     return labels;
   }
 
-  /** Whether a row's key columns all come before task_info, so that reading the {@link #key} first saves reading it. */
+  /**
+   * Whether a row's key columns all come before task_info, so that reading the {@link #key} first
+   * saves reading it.
+   */
   public boolean keyFirst() {
     return keyEnd >= 0;
   }
@@ -157,9 +191,15 @@ public final class TaskRowParser {
     readThrough(rs, keyEnd);
     RowValues row = new RowValues(values, rowNumber, time);
     Long taskId = row.taskId();
-    return taskId == null ? null : new RowKey(taskId, ColumnValues.text(row.value("tasktype")),
-        ColumnValues.text(row.value("databasename")), row.intOrZero("%complete", "% complete"),
-        row.intOrZero("durationmins", "duration (mins)"), ColumnValues.text(row.value("lifecycle")));
+    return taskId == null
+        ? null
+        : new RowKey(
+            taskId,
+            ColumnValues.text(row.value("tasktype")),
+            ColumnValues.text(row.value("databasename")),
+            row.intOrZero("%complete", "% complete"),
+            row.intOrZero("durationmins", "duration (mins)"),
+            ColumnValues.text(row.value("lifecycle")));
   }
 
   /** The current row, reading whatever of it {@link #key} did not. */
@@ -172,7 +212,10 @@ public final class TaskRowParser {
     return new RowValues(values, rowNumber, time).row();
   }
 
-  /** Leaves the current row unread past its key; the next {@link #key} or {@link #row} starts the next one. */
+  /**
+   * Leaves the current row unread past its key; the next {@link #key} or {@link #row} starts the
+   * next one.
+   */
   public void skipRest() {
     readUpTo = 0;
   }
@@ -190,7 +233,8 @@ public final class TaskRowParser {
   }
 
   /** The server's own label of every column a row is built from, by normalised name. */
-  private static Map<String, String> labels(ResultSetMetaData meta, Map<String, Integer> columns) throws SQLException {
+  private static Map<String, String> labels(ResultSetMetaData meta, Map<String, Integer> columns)
+      throws SQLException {
     Map<String, String> labels = new HashMap<>();
     for (String key : READ) {
       Integer at = columns.get(key);
@@ -202,8 +246,8 @@ public final class TaskRowParser {
   }
 
   /**
-   * The position in column order after which a row's key is read: once every leading column is,
-   * and only if task_info (what skipping saves) comes later; else -1.
+   * The position in column order after which a row's key is read: once every leading column is, and
+   * only if task_info (what skipping saves) comes later; else -1.
    */
   private static int keyEnd(List<Integer> slotsInColumnOrder) {
     int last = -1;
@@ -229,7 +273,10 @@ public final class TaskRowParser {
     return String.join(", ", names);
   }
 
-  /** One row's values, by slot of {@link #READ}; every getter names the column when a value cannot be read. */
+  /**
+   * One row's values, by slot of {@link #READ}; every getter names the column when a value cannot
+   * be read.
+   */
   private record RowValues(Object[] values, int rowNumber, ServerTime time) {
 
     TaskRow row() throws SQLException, PollException {
@@ -256,12 +303,16 @@ public final class TaskRowParser {
           ColumnValues.text(value("kmsmasterkeyarn")));
     }
 
-    /** RDS's task_id is an int counting up from 1; anything else is a misread row, not a task to count. */
+    /**
+     * RDS's task_id is an int counting up from 1; anything else is a misread row, not a task to
+     * count.
+     */
     Long taskId() throws PollException {
       Object raw = value("taskid");
       Long id = ColumnValues.number(raw, this::fail, "task_id");
       if (id != null && (id < 1 || id > Integer.MAX_VALUE || !ColumnValues.isWhole(raw))) {
-        throw fail("task_id", "'" + raw + "' is outside RDS's task ids (1 to " + Integer.MAX_VALUE + ")");
+        throw fail(
+            "task_id", "'" + raw + "' is outside RDS's task ids (1 to " + Integer.MAX_VALUE + ")");
       }
       return id;
     }
@@ -276,7 +327,8 @@ public final class TaskRowParser {
     }
 
     PollException fail(String column, String problem) {
-      return new PollException(PollErrorKind.PARSE,
+      return new PollException(
+          PollErrorKind.PARSE,
           "rds_task_status row " + rowNumber + ", column '" + column + "': " + problem);
     }
   }

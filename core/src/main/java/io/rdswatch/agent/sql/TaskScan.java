@@ -13,10 +13,11 @@ import java.util.Set;
  * The rows of one result set of the task table, read through a {@link TaskRowParser}.
  *
  * @param rows the rows read in full, as listed
- * @param held ids of finished rows the caller holds ({@link KnownRows}) and that were not read
- *     past their key, so they are not among {@code rows}
+ * @param held ids of finished rows the caller holds ({@link KnownRows}) and that were not read past
+ *     their key, so they are not among {@code rows}
  * @param columns the server's own labels of the columns read
- * @param time the conversion the rows' times went through, for the server times still inside task_info
+ * @param time the conversion the rows' times went through, for the server times still inside
+ *     task_info
  */
 public record TaskScan(List<TaskRow> rows, Set<Long> held, TaskColumns columns, ServerTime time) {
 

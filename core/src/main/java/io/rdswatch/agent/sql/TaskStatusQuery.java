@@ -38,12 +38,14 @@ public final class TaskStatusQuery {
   }
 
   /** Either filter may be null. */
-  public List<TaskRow> run(Connection connection, String databaseName, Long taskId) throws PollException {
+  public List<TaskRow> run(Connection connection, String databaseName, Long taskId)
+      throws PollException {
     return read(connection, databaseName, taskId).rows();
   }
 
   /** As {@link #run}, with the server offset the rows were converted with. */
-  public TaskScan read(Connection connection, String databaseName, Long taskId) throws PollException {
+  public TaskScan read(Connection connection, String databaseName, Long taskId)
+      throws PollException {
     return query(connection, databaseName, taskId, KnownRows.NONE);
   }
 

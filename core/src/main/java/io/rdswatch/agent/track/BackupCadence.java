@@ -23,12 +23,13 @@ import java.util.function.UnaryOperator;
  * backup between two scheduled ones and the odd missed run.
  *
  * <p>Incremental: a success is taken once (by task id) and forgotten when it is older than the
- * history RDS keeps, so a poll that gives known tasks without their timestamps loses nothing.
- * Not thread-safe: the tracker calls it under its lock.
+ * history RDS keeps, so a poll that gives known tasks without their timestamps loses nothing. Not
+ * thread-safe: the tracker calls it under its lock.
  */
 final class BackupCadence {
 
   static final int MIN_GAPS = 5;
+
   /** How long RDS keeps a task in rds_task_status. */
   static final Duration HISTORY = Duration.ofDays(36);
 
@@ -36,13 +37,18 @@ final class BackupCadence {
   private final Set<BackupKey> dirty = new HashSet<>();
   private final Map<BackupKey, Double> learned = new HashMap<>();
   private Map<BackupKey, Double> learnedCopy; // what learned() last gave, until a median changes
-  /** The oldest success held (null for none): no sweep for expired ones is needed before it expires. */
+
+  /**
+   * The oldest success held (null for none): no sweep for expired ones is needed before it expires.
+   */
   private Instant earliest;
 
   /** Takes one poll's rows. */
   void observe(List<TaskRow> rows, Instant now, UnaryOperator<String> databaseLabel) {
     for (TaskRow row : rows) {
-      if (row.lifecycle() != Lifecycle.SUCCESS || !row.taskType().isBackup() || row.lastUpdated() == null) {
+      if (row.lifecycle() != Lifecycle.SUCCESS
+          || !row.taskType().isBackup()
+          || row.lastUpdated() == null) {
         continue;
       }
       String db = databaseLabel.apply(row.database());
@@ -50,9 +56,13 @@ final class BackupCadence {
         continue;
       }
       BackupKey key = new BackupKey(db, BackupKind.of(row.taskType()));
-      if (successes.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(row.taskId(), row.lastUpdated()) == null) {
+      if (successes
+              .computeIfAbsent(key, k -> new TreeMap<>())
+              .putIfAbsent(row.taskId(), row.lastUpdated())
+          == null) {
         dirty.add(key);
-        earliest = earliest == null || row.lastUpdated().isBefore(earliest) ? row.lastUpdated() : earliest;
+        earliest =
+            earliest == null || row.lastUpdated().isBefore(earliest) ? row.lastUpdated() : earliest;
       }
     }
     Instant oldest = now.minus(HISTORY);
@@ -77,14 +87,15 @@ final class BackupCadence {
   /** Sweeps every database, which a poll at a steady interval needs about once per new success. */
   private void forgetOlderThan(Instant oldest) {
     earliest = null;
-    successes.forEach((key, byId) -> {
-      if (byId.values().removeIf(at -> at.isBefore(oldest))) {
-        dirty.add(key);
-      }
-      for (Instant at : byId.values()) {
-        earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
-      }
-    });
+    successes.forEach(
+        (key, byId) -> {
+          if (byId.values().removeIf(at -> at.isBefore(oldest))) {
+            dirty.add(key);
+          }
+          for (Instant at : byId.values()) {
+            earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
+          }
+        });
   }
 
   /** The learned interval in seconds per database and backup type. */

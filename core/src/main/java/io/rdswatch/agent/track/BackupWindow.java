@@ -43,8 +43,8 @@ public record BackupWindow(LocalTime start, LocalTime end) {
   }
 
   /**
-   * Whether {@code window} (as configured or discovered; null or blank for none) is open at
-   * {@code now}; throws like {@link #parse} for a malformed one.
+   * Whether {@code window} (as configured or discovered; null or blank for none) is open at {@code
+   * now}; throws like {@link #parse} for a malformed one.
    */
   public static boolean isOpen(String window, Instant now) {
     return window != null && !window.isBlank() && parse(window).contains(now);

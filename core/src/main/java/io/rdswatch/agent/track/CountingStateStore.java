@@ -37,7 +37,10 @@ public final class CountingStateStore extends Collector implements StateStore {
 
   @Override
   public List<MetricFamilySamples> collect() {
-    return List.of(new CounterMetricFamily("rdswatch_state_save_errors_total",
-        "Saves of per-instance tracker state to stateDir that failed", errors.get()));
+    return List.of(
+        new CounterMetricFamily(
+            "rdswatch_state_save_errors_total",
+            "Saves of per-instance tracker state to stateDir that failed",
+            errors.get()));
   }
 }

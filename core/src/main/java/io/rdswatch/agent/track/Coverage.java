@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Judges each catalog database against the backup history (README, "Database coverage"): a
- * database is without backup when it is ONLINE, was created longer ago than the grace period, and
- * no successful native FULL backup of it is known (the last-success times, seeded from the 36-day
+ * Judges each catalog database against the backup history (README, "Database coverage"): a database
+ * is without backup when it is ONLINE, was created longer ago than the grace period, and no
+ * successful native FULL backup of it is known (the last-success times, seeded from the 36-day
  * history and kept across restarts). A database in any other state cannot be backed up, so it is
  * not blamed. Names compare case-insensitively, as SQL Server's catalog does.
  */
@@ -24,7 +24,10 @@ final class Coverage {
   private Coverage() {}
 
   static List<DatabaseCoverage> judge(
-      List<CatalogDatabase> catalog, Set<BackupKey> backedUp, CoverageSettings settings, Instant now) {
+      List<CatalogDatabase> catalog,
+      Set<BackupKey> backedUp,
+      CoverageSettings settings,
+      Instant now) {
     Set<String> withFull =
         backedUp.stream()
             .filter(k -> k.kind() == BackupKind.FULL)
@@ -38,9 +41,10 @@ final class Coverage {
       }
       Boolean without = null;
       if (!settings.isExcluded(db.name())) {
-        boolean due = "ONLINE".equalsIgnoreCase(db.state())
-            && db.createDate() != null
-            && db.createDate().isBefore(bornBefore);
+        boolean due =
+            "ONLINE".equalsIgnoreCase(db.state())
+                && db.createDate() != null
+                && db.createDate().isBefore(bornBefore);
         without = due && !withFull.contains(db.name().toLowerCase(Locale.ROOT));
       }
       out.add(new DatabaseCoverage(db.name(), text(db.state()), text(db.recoveryModel()), without));

@@ -42,7 +42,8 @@ public final class CoverageConfig implements ConfigSection {
     if (grace == null || grace.toJavaDuration().isNegative()) {
       errors.add(path + ".grace: must be a duration of 0s or more, such as 26h");
     }
-    if (refresh == null || refresh.toJavaDuration().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+    if (refresh == null
+        || refresh.toJavaDuration().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
       errors.add(path + ".refresh: must be at least 1s");
     }
     if (exclude == null) {
@@ -58,8 +59,17 @@ public final class CoverageConfig implements ConfigSection {
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        errors.add(path + ".exclude[" + i + "]: '" + pattern + "' is not a regular expression ("
-            + e.getDescription() + " near index " + e.getIndex() + ")");
+        errors.add(
+            path
+                + ".exclude["
+                + i
+                + "]: '"
+                + pattern
+                + "' is not a regular expression ("
+                + e.getDescription()
+                + " near index "
+                + e.getIndex()
+                + ")");
       }
     }
   }
@@ -67,7 +77,10 @@ public final class CoverageConfig implements ConfigSection {
   /** The settings the trackers use; call after {@link #validate} passed. */
   public CoverageSettings settings(String scratchPrefix) {
     List<Pattern> patterns =
-        exclude.stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
-    return new CoverageSettings(grace.toJavaDuration(), patterns, scratchPrefix, refresh.toJavaDuration());
+        exclude.stream()
+            .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+            .toList();
+    return new CoverageSettings(
+        grace.toJavaDuration(), patterns, scratchPrefix, refresh.toJavaDuration());
   }
 }

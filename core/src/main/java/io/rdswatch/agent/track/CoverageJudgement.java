@@ -22,8 +22,14 @@ final class CoverageJudgement {
 
   /** {@code catalog} and {@code backups} are immutable: a change comes as another object. */
   List<DatabaseCoverage> of(
-      List<CatalogDatabase> catalog, Map<BackupKey, Instant> backups, CoverageSettings settings, Instant now) {
-    if (catalog != this.catalog || backups != this.backups || now.isBefore(judgedAt) || now.isAfter(validUntil)) {
+      List<CatalogDatabase> catalog,
+      Map<BackupKey, Instant> backups,
+      CoverageSettings settings,
+      Instant now) {
+    if (catalog != this.catalog
+        || backups != this.backups
+        || now.isBefore(judgedAt)
+        || now.isAfter(validUntil)) {
       judged = Coverage.judge(catalog, backups.keySet(), settings, now);
       this.catalog = catalog;
       this.backups = backups;
@@ -34,7 +40,8 @@ final class CoverageJudgement {
   }
 
   /** The first moment after which a database now in its grace period is judged as due. */
-  private static Instant nextComingOfAge(List<CatalogDatabase> catalog, CoverageSettings settings, Instant now) {
+  private static Instant nextComingOfAge(
+      List<CatalogDatabase> catalog, CoverageSettings settings, Instant now) {
     Instant next = Instant.MAX;
     for (CatalogDatabase db : catalog) {
       if (db.createDate() != null) {

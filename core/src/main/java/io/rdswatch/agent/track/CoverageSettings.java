@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param scratchPrefix drill scratch databases start with this; they are left out entirely
  * @param refresh how often the catalog is read again (it changes slowly)
  */
-public record CoverageSettings(Duration grace, List<Pattern> exclude, String scratchPrefix, Duration refresh) {
+public record CoverageSettings(
+    Duration grace, List<Pattern> exclude, String scratchPrefix, Duration refresh) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
   public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);

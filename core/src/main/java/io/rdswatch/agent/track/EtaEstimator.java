@@ -18,13 +18,13 @@ import java.util.Set;
  * <p>RDS moves % complete in steps of 5 and stamps last_updated when it does. Every percent seen
  * for the first time is a point (percent, last_updated); the rate is the progress between the
  * oldest and newest of the last {@link #WINDOW} points divided by the server time between them, so
- * it follows a task that speeds up or slows down. Time left = what remains at that rate, minus
- * the agent time since the newest point was first seen, and never below 0. A task gets an estimate
- * only after two steps (three points), so one lucky step is not extrapolated.
+ * it follows a task that speeds up or slows down. Time left = what remains at that rate, minus the
+ * agent time since the newest point was first seen, and never below 0. A task gets an estimate only
+ * after two steps (three points), so one lucky step is not extrapolated.
  *
  * <p>Differences of server times do not depend on the server's time zone; only agent time is
- * compared with agent time. Not thread-safe: the tracker calls it under its lock. Not durable: after
- * a restart the estimate needs two new steps.
+ * compared with agent time. Not thread-safe: the tracker calls it under its lock. Not durable:
+ * after a restart the estimate needs two new steps.
  */
 final class EtaEstimator {
 

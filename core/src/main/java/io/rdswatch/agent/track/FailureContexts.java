@@ -15,7 +15,8 @@ public final class FailureContexts {
 
   /**
    * @param window null for none
-   * @param serverTime the offset the instance's server reported at the read whose rows are classified
+   * @param serverTime the offset the instance's server reported at the read whose rows are
+   *     classified
    */
   public static FailureContext of(BackupWindow window, ServerTime serverTime) {
     return new FailureContext(window == null ? at -> false : window::contains, serverTime);

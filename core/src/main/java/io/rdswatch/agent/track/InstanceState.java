@@ -26,7 +26,8 @@ public record InstanceState(
     TaskIdSet settled,
     Instant lastPollSuccess,
     TaskCounters counters,
-    Map<Long, ProgressMark> active) implements TaskCounters.Holder {
+    Map<Long, ProgressMark> active)
+    implements TaskCounters.Holder {
 
   /** Version of the state file layout; a file with another version is rebuilt, not misread. */
   public static final int FORMAT_VERSION = 1;
@@ -46,8 +47,13 @@ public record InstanceState(
       Map<BackupKey, Instant> backupLastSuccess,
       Map<String, Instant> restoreLastSuccess,
       Map<Long, ProgressMark> active) {
-    this(baselineTaken, settled, lastPollSuccess,
-        new TaskCounters(pollErrors, finished, failures, durations, backupLastSuccess, restoreLastSuccess), active);
+    this(
+        baselineTaken,
+        settled,
+        lastPollSuccess,
+        new TaskCounters(
+            pollErrors, finished, failures, durations, backupLastSuccess, restoreLastSuccess),
+        active);
   }
 
   /** Nothing known: first start, or a lost or corrupt state file. */
@@ -56,14 +62,18 @@ public record InstanceState(
   }
 
   public InstanceState withPollError(PollErrorKind kind) {
-    return new InstanceState(baselineTaken, settled, lastPollSuccess, counters.withPollError(kind), active);
+    return new InstanceState(
+        baselineTaken, settled, lastPollSuccess, counters.withPollError(kind), active);
   }
 
   public InstanceState withLastPollSuccess(Instant at) {
     return new InstanceState(baselineTaken, settled, at, counters, active);
   }
 
-  /** This state with other progress marks, to tell a poll that moved only progress from one that counted. */
+  /**
+   * This state with other progress marks, to tell a poll that moved only progress from one that
+   * counted.
+   */
   public InstanceState withActive(Map<Long, ProgressMark> marks) {
     return new InstanceState(baselineTaken, settled, lastPollSuccess, counters, marks);
   }

@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
  * The non-durable picture of one poll: active tasks with progress, stall and queue age, and the
  * databases whose backups overlap. Rebuilt from the rows and the progress marks on every poll.
  */
-record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, Map<TaskType, Long> otherLifecycle) {
+record LiveView(
+    List<ActiveTask> activeTasks,
+    Set<String> overlappingDatabases,
+    Map<TaskType, Long> otherLifecycle) {
 
   static final LiveView NONE = new LiveView(List.of(), Set.of(), Map.of());
 
@@ -30,7 +33,9 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
     otherLifecycle = Map.copyOf(otherLifecycle);
   }
 
-  /** @param etaSeconds time left of a task by id, NaN when unknown */
+  /**
+   * @param etaSeconds time left of a task by id, NaN when unknown
+   */
   static LiveView of(
       List<TaskRow> rows,
       Map<Long, ProgressMark> marks,
@@ -46,7 +51,9 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
     List<TaskRow> moving = rows.stream().filter(TaskRow::isActive).toList();
     // an undocumented lifecycle may be terminal or not: counted, never tracked as progressing
     Map<TaskType, Long> other = new EnumMap<>(TaskType.class);
-    rows.stream().filter(r -> r.lifecycle() == Lifecycle.UNKNOWN).forEach(r -> other.merge(r.taskType(), 1L, Long::sum));
+    rows.stream()
+        .filter(r -> r.lifecycle() == Lifecycle.UNKNOWN)
+        .forEach(r -> other.merge(r.taskType(), 1L, Long::sum));
     for (TaskRow raw : TaskLedger.byId(moving)) {
       TaskRow row = relabel(raw, databaseLabel);
       boolean queued = row.lifecycle() == Lifecycle.CREATED;
@@ -60,7 +67,10 @@ record LiveView(List<ActiveTask> activeTasks, Set<String> overlappingDatabases, 
               ? Math.max(0, Duration.between(row.createdAt(), now).toMillis() / 1000.0)
               : 0;
       double ratio = Math.min(1, Math.max(0, row.percentComplete() / 100.0));
-      double eta = row.lifecycle() == Lifecycle.IN_PROGRESS ? etaSeconds.applyAsDouble(row.taskId()) : Double.NaN;
+      double eta =
+          row.lifecycle() == Lifecycle.IN_PROGRESS
+              ? etaSeconds.applyAsDouble(row.taskId())
+              : Double.NaN;
       active.add(new ActiveTask(row, ratio, stalled, queuedSeconds, eta));
       if (row.taskType().isBackup() && row.database() != null) {
         if (backupsPerDb.merge(row.database(), 1, Integer::sum) >= 2 || (inWindow && !queued)) {

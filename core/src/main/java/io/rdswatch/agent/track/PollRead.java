@@ -19,11 +19,19 @@ import java.util.Set;
  * @param serverTime the server's offset measured by this read, for the server times in task_info
  */
 public record PollRead(
-    List<TaskRow> rows, Set<Long> held, boolean full, long watermark, String mode, ServerTime serverTime) {
+    List<TaskRow> rows,
+    Set<Long> held,
+    boolean full,
+    long watermark,
+    String mode,
+    ServerTime serverTime) {
 
   /** Through msdb.dbo.rds_fn_task_status, narrow between full reads. */
   public static final String FUNCTION = "function";
-  /** Through exec msdb.dbo.rds_task_status, always full (the function is missing or not granted). */
+
+  /**
+   * Through exec msdb.dbo.rds_task_status, always full (the function is missing or not granted).
+   */
   public static final String PROCEDURE = "procedure";
 
   public PollRead {
@@ -41,7 +49,8 @@ public record PollRead(
     return full(rows, held, mode, ServerTime.UTC);
   }
 
-  public static PollRead full(List<TaskRow> rows, Set<Long> held, String mode, ServerTime serverTime) {
+  public static PollRead full(
+      List<TaskRow> rows, Set<Long> held, String mode, ServerTime serverTime) {
     return new PollRead(rows, held, true, -1, mode, serverTime);
   }
 }

@@ -18,14 +18,16 @@ import java.util.function.IntConsumer;
  * with 200 tasks each held 240 MB of it (bench figure 4). A finished task never changes again, so
  * finished rows are deflated together into one {@link RowBlock} per instance; rows still moving,
  * and the few that finished since the block was built, are kept as they are until {@link
- * #REBUILD_AFTER} have finished. Whether a finished row is already kept is told from its id and
- * its {@link RowKey}, never by reading its text again. {@link #rows()} gives back exactly the rows
- * that were polled, in poll order, those a poll held rather than read among them by id (RDS lists
- * by id). Immutable.
+ * #REBUILD_AFTER} have finished. Whether a finished row is already kept is told from its id and its
+ * {@link RowKey}, never by reading its text again. {@link #rows()} gives back exactly the rows that
+ * were polled, in poll order, those a poll held rather than read among them by id (RDS lists by
+ * id). Immutable.
  */
 final class RetainedRows {
 
-  static final RetainedRows NONE = new RetainedRows(new byte[0], new long[0], new long[0], new long[0], List.of());
+  static final RetainedRows NONE =
+      new RetainedRows(new byte[0], new long[0], new long[0], new long[0], List.of());
+
   /** Finished rows outside the block that make the next poll rebuild it (a few per hour on RDS). */
   static final int REBUILD_AFTER = 16;
 
@@ -35,7 +37,8 @@ final class RetainedRows {
   private final long[] order; // task ids as polled
   private final List<TaskRow> loose;
 
-  private RetainedRows(byte[] block, long[] blockIds, long[] blockKeys, long[] order, List<TaskRow> loose) {
+  private RetainedRows(
+      byte[] block, long[] blockIds, long[] blockKeys, long[] order, List<TaskRow> loose) {
     this.block = block;
     this.blockIds = blockIds;
     this.blockKeys = blockKeys;
@@ -49,7 +52,10 @@ final class RetainedRows {
     return at >= 0 && blockKeys[at] == key.signature();
   }
 
-  /** The rows of a new poll: finished rows already in the block stay there; the others are kept loose. */
+  /**
+   * The rows of a new poll: finished rows already in the block stay there; the others are kept
+   * loose.
+   */
   RetainedRows next(List<TaskRow> polled) {
     return next(polled, Set.of());
   }
@@ -63,7 +69,11 @@ final class RetainedRows {
     long[] heldIds = sorted(held);
     long[] newOrder = new long[read.size() + heldIds.length];
     int[] at = {0};
-    inListedOrder(read, heldIds, i -> newOrder[at[0]++] = read.get(i).taskId(), j -> newOrder[at[0]++] = heldIds[j]);
+    inListedOrder(
+        read,
+        heldIds,
+        i -> newOrder[at[0]++] = read.get(i).taskId(),
+        j -> newOrder[at[0]++] = heldIds[j]);
     List<TaskRow> newLoose = new ArrayList<>();
     int looseFinished = 0;
     for (TaskRow r : read) {
@@ -151,7 +161,9 @@ final class RetainedRows {
       if (!kept.contains(r.taskId())) {
         same = false;
       } else if (looseRow != null) {
-        same = !looseRow.lifecycle().isTerminal() || RowKey.of(looseRow).signature() == RowKey.of(r).signature();
+        same =
+            !looseRow.lifecycle().isTerminal()
+                || RowKey.of(looseRow).signature() == RowKey.of(r).signature();
       } else {
         same = holds(RowKey.of(r));
       }
@@ -217,7 +229,8 @@ final class RetainedRows {
       ids[i] = r.taskId();
       keys[i] = RowKey.of(r).signature();
       if (i > 0 && ids[i] == ids[i - 1]) {
-        // a duplicate id (a misbehaving server) cannot be told apart by id: keep this poll as it came
+        // a duplicate id (a misbehaving server) cannot be told apart by id: keep this poll as it
+        // came
         List<TaskRow> all = new ArrayList<>(order.length);
         inListedOrder(read, heldIds, j -> all.add(read.get(j)), j -> all.add(kept.get(heldIds[j])));
         return new RetainedRows(new byte[0], new long[0], new long[0], order, List.copyOf(all));
@@ -227,10 +240,11 @@ final class RetainedRows {
   }
 
   /**
-   * Walks a poll in the order the server listed it: the rows read as they came, each held id
-   * before the first read row with a higher id (RDS lists by id).
+   * Walks a poll in the order the server listed it: the rows read as they came, each held id before
+   * the first read row with a higher id (RDS lists by id).
    */
-  private static void inListedOrder(List<TaskRow> read, long[] heldIds, IntConsumer readRow, IntConsumer heldRow) {
+  private static void inListedOrder(
+      List<TaskRow> read, long[] heldIds, IntConsumer readRow, IntConsumer heldRow) {
     int j = 0;
     for (int i = 0; i < read.size(); i++) {
       while (j < heldIds.length && heldIds[j] < read.get(i).taskId()) {

@@ -19,9 +19,9 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Task rows deflated together into one byte array, and back, field for field. Finished tasks of
- * one instance repeat themselves (the same progress lines, names and ARNs), so they shrink to about
- * a tenth: some 130 bytes a row on RDS instead of 1.3 KB.
+ * Task rows deflated together into one byte array, and back, field for field. Finished tasks of one
+ * instance repeat themselves (the same progress lines, names and ARNs), so they shrink to about a
+ * tenth: some 130 bytes a row on RDS instead of 1.3 KB.
  */
 final class RowBlock {
 
@@ -61,7 +61,8 @@ final class RowBlock {
       return List.of();
     }
     Inflater inflater = new Inflater();
-    try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(block), inflater))) {
+    try (DataInputStream in =
+        new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(block), inflater))) {
       int n = in.readInt();
       List<TaskRow> rows = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -73,9 +74,22 @@ final class RowBlock {
         int duration = in.readInt();
         String lifecycleRaw = text(in);
         int lifecycle = in.readShort();
-        rows.add(new TaskRow(id, typeRaw, type < 0 ? null : TaskType.values()[type], database, percent, duration,
-            lifecycleRaw, lifecycle < 0 ? null : Lifecycle.values()[lifecycle], text(in), instant(in), instant(in),
-            text(in), in.readBoolean(), text(in)));
+        rows.add(
+            new TaskRow(
+                id,
+                typeRaw,
+                type < 0 ? null : TaskType.values()[type],
+                database,
+                percent,
+                duration,
+                lifecycleRaw,
+                lifecycle < 0 ? null : Lifecycle.values()[lifecycle],
+                text(in),
+                instant(in),
+                instant(in),
+                text(in),
+                in.readBoolean(),
+                text(in)));
       }
       return rows;
     } catch (IOException e) {

@@ -46,7 +46,13 @@ final class TaskLedger {
       UnaryOperator<String> databaseLabel,
       FailureContext failureContext) {
     List<TaskRow> byId = byId(rows);
-    return apply(previous, rows, now, databaseLabel, failureContext, byId.isEmpty() ? 0 : byId.get(0).taskId());
+    return apply(
+        previous,
+        rows,
+        now,
+        databaseLabel,
+        failureContext,
+        byId.isEmpty() ? 0 : byId.get(0).taskId());
   }
 
   /**
@@ -88,7 +94,9 @@ final class TaskLedger {
       }
     }
     Instant forgotten = now.minus(HISTORY);
-    if (counts == null && previous.restoreLastSuccess().values().stream().noneMatch(at -> at.isBefore(forgotten))) {
+    if (counts == null
+        && previous.restoreLastSuccess().values().stream()
+            .noneMatch(at -> at.isBefore(forgotten))) {
       return new InstanceState(true, settled, now, previous.counters(), active);
     }
     counts = counts == null ? new Counts(previous, failureContext) : counts;
@@ -161,7 +169,8 @@ final class TaskLedger {
     void count(TaskRow row, String database, ProgressMark mark) {
       TaskType type = row.taskType();
       finished.merge(new FinishedKey(database, type, row.lifecycle()), 1L, Long::sum);
-      failure(row, failureContext).ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
+      failure(row, failureContext)
+          .ifPresent(r -> failures.merge(new FailureKey(database, type, r), 1L, Long::sum));
       if (row.lifecycle() == Lifecycle.SUCCESS) {
         durationSeconds(row, mark)
             .ifPresent(

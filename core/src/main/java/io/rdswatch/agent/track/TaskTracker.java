@@ -1,10 +1,10 @@
 package io.rdswatch.agent.track;
 
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.sql.CatalogDatabase;
 import io.rdswatch.agent.sql.KnownRows;
-import io.rdswatch.agent.instance.InstanceTarget;
-import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.BackupKey;
+import io.rdswatch.exporter.model.FailureContext;
 import io.rdswatch.exporter.model.InstanceSnapshot;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.ServerTime;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * from the table are settled by the next full read, which also catches a row a narrow read lacked.
  *
  * <p>Thread-safety: poll callbacks and flush are serialised; {@link #snapshot()} and {@link
- * #latestRows()} are lock-free volatile reads (the rows are kept compressed, see {@link RetainedRows}).
+ * #latestRows()} are lock-free volatile reads (the rows are kept compressed, see {@link
+ * RetainedRows}).
  */
 public final class TaskTracker {
 
@@ -60,7 +61,8 @@ public final class TaskTracker {
    */
   static final Duration PROGRESS_SAVE_EVERY = Duration.ofMinutes(5);
 
-  private InstanceState durable; // what the store holds, but for progress waiting for its save; guarded by this
+  private InstanceState
+      durable; // what the store holds, but for progress waiting for its save; guarded by this
   private Instant savedAt; // of the last successful save
   private boolean progressPending; // durable has progress the store has not
   private boolean up;
@@ -94,7 +96,9 @@ public final class TaskTracker {
     this(target, stallAfter, store, clock, databaseLabel, CoverageSettings.DEFAULTS);
   }
 
-  /** @param coverage how the catalog's databases are judged for backup coverage */
+  /**
+   * @param coverage how the catalog's databases are judged for backup coverage
+   */
   public TaskTracker(
       InstanceTarget target,
       Duration stallAfter,
@@ -122,8 +126,9 @@ public final class TaskTracker {
   }
 
   /**
-   * Finished tasks a full read may hold rather than read ({@link KnownRows}): those kept from earlier
-   * polls and already settled in the saved state, so that counting never needs their other columns.
+   * Finished tasks a full read may hold rather than read ({@link KnownRows}): those kept from
+   * earlier polls and already settled in the saved state, so that counting never needs their other
+   * columns.
    */
   public synchronized KnownRows knownRows() {
     RetainedRows kept = latestRows;
@@ -143,7 +148,8 @@ public final class TaskTracker {
    * @param held ids of finished tasks the read listed but did not read, on the word of {@link
    *     #knownRows()}
    */
-  public synchronized void pollSucceeded(List<TaskRow> rows, Set<Long> held, Duration pollDuration) {
+  public synchronized void pollSucceeded(
+      List<TaskRow> rows, Set<Long> held, Duration pollDuration) {
     pollSucceeded(PollRead.full(rows, held, PollRead.PROCEDURE), pollDuration);
   }
 
@@ -158,14 +164,18 @@ public final class TaskTracker {
       int differences = latestRows.differences(copy);
       if (differences > 0) {
         resyncCorrections += differences;
-        LOG.warn("Instance {}: the periodic full read found {} task(s) that the incremental reads since the last"
-            + " one had missed or seen differently; counted from this full read", target.name(), differences);
+        LOG.warn(
+            "Instance {}: the periodic full read found {} task(s) that the incremental reads since the last"
+                + " one had missed or seen differently; counted from this full read",
+            target.name(),
+            differences);
       }
     }
     narrowSinceFull = !read.full();
     pollMode = read.mode();
     serverTime = read.serverTime();
-    InstanceState next = TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), settleBelow(read));
+    InstanceState next =
+        TaskLedger.apply(durable, copy, now, databaseLabel, failureContext(), settleBelow(read));
     if (!durable.baselineTaken()) {
       long history = copy.stream().filter(r -> r.lifecycle().isTerminal()).count();
       LOG.info(
@@ -192,8 +202,19 @@ public final class TaskTracker {
     eta.observe(copy, now);
     cadence.observe(copy, now, databaseLabel);
     expectedIntervals = cadence.learned();
-    live = LiveView.of(copy, next.active(), now, stallAfter, window, databaseLabel, id -> eta.secondsLeft(id, now));
-    latestRows = read.full() ? latestRows.next(copy, read.held()) : latestRows.merged(copy, read.watermark());
+    live =
+        LiveView.of(
+            copy,
+            next.active(),
+            now,
+            stallAfter,
+            window,
+            databaseLabel,
+            id -> eta.secondsLeft(id, now));
+    latestRows =
+        read.full()
+            ? latestRows.next(copy, read.held())
+            : latestRows.merged(copy, read.watermark());
     snapshot = build(now);
   }
 
@@ -278,7 +299,9 @@ public final class TaskTracker {
     }
   }
 
-  /** The same tasks active, each with the start it had; only their percent or stall timers moved. */
+  /**
+   * The same tasks active, each with the start it had; only their percent or stall timers moved.
+   */
   private boolean onlyProgressMoved(InstanceState next) {
     Map<Long, ProgressMark> before = durable.active();
     if (!next.active().keySet().equals(before.keySet())) {
@@ -338,7 +361,9 @@ public final class TaskTracker {
         live.otherLifecycle(),
         pollMode,
         resyncCorrections,
-        catalog == null ? List.of() : coverageJudgement.of(catalog, s.backupLastSuccess(), coverage, now),
+        catalog == null
+            ? List.of()
+            : coverageJudgement.of(catalog, s.backupLastSuccess(), coverage, now),
         expectedIntervals);
   }
 

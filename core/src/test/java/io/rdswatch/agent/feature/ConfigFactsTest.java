@@ -20,7 +20,8 @@ class ConfigFactsTest {
   void staticInstancesKeepTheirPositionAndSkipEmptyEntries() {
     ConfigFacts facts = new ConfigFacts(Arrays.asList(instance("a"), null, instance("c")), false);
 
-    assertThat(facts.staticInstances()).extracting(ConfigFacts.IndexedInstance::path)
+    assertThat(facts.staticInstances())
+        .extracting(ConfigFacts.IndexedInstance::path)
         .containsExactly("instances[0]", "instances[2]");
     assertThat(new ConfigFacts(null, false).staticInstances()).isEmpty();
   }

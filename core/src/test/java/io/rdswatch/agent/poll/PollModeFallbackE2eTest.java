@@ -2,19 +2,19 @@ package io.rdswatch.agent.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.sql.TaskFunctionQuery;
 import io.rdswatch.agent.sql.TaskStatusQuery;
-import io.rdswatch.agent.instance.InstanceTarget;
-import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.PollRead;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.rds.Login;
 import io.rdswatch.simulator.scenario.ScenarioGenerator;
 import java.time.Clock;
@@ -25,9 +25,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A login without SELECT on rds_fn_task_status (error 229), or an engine without the function (208):
- * the agent polls with exec rds_task_status instead, shows it in its poll mode, keeps counting right,
- * and goes back to the function once it is readable again, at the next full-read time.
+ * A login without SELECT on rds_fn_task_status (error 229), or an engine without the function
+ * (208): the agent polls with exec rds_task_status instead, shows it in its poll mode, keeps
+ * counting right, and goes back to the function once it is readable again, at the next full-read
+ * time.
  */
 class PollModeFallbackE2eTest {
 
@@ -38,9 +39,13 @@ class PollModeFallbackE2eTest {
   void notGrantedOrMissingFallsBackAndRecovers() throws Exception {
     ManualClock simClock = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
     Clock clock = SimClocks.of(simClock);
-    try (Simulator sim = Simulator.start(ScenarioGenerator.generate(1, 2, 40, 7), SimulatorOptions.forTests(simClock))) {
+    try (Simulator sim =
+        Simulator.start(
+            ScenarioGenerator.generate(1, 2, 40, 7), SimulatorOptions.forTests(simClock))) {
       SimulatedInstance instance = sim.instances().get(0);
-      instance.rds().addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"), Set.of()));
+      instance
+          .rds()
+          .addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"), Set.of()));
       InstancePoller poller = poller(instance, "monitor", "monitor-pw", clock);
       InstancePoller admin = poller(instance, "admin", "admin", clock);
 
@@ -54,15 +59,24 @@ class PollModeFallbackE2eTest {
         pollBoth(poller, admin, simClock);
         assertThat(poller.mode()).isEqualTo(PollRead.PROCEDURE);
       }
-      instance.rds().addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"),
-          Set.of("rds_fn_task_status")));
+      instance
+          .rds()
+          .addLogin(
+              new Login(
+                  "monitor",
+                  "monitor-pw",
+                  false,
+                  Set.of("rds_task_status"),
+                  Set.of("rds_fn_task_status")));
       for (int i = 0; i < 4; i++) { // the hour passes: the function is tried again and readable
         pollBoth(poller, admin, simClock);
       }
       assertThat(poller.mode()).isEqualTo(PollRead.FUNCTION);
 
       // the grant vanishes under the running agent (a Multi-AZ failover does not copy msdb grants)
-      instance.rds().addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"), Set.of()));
+      instance
+          .rds()
+          .addLogin(new Login("monitor", "monitor-pw", false, Set.of("rds_task_status"), Set.of()));
       pollBoth(poller, admin, simClock);
       assertThat(poller.status().ok()).as("the same poll falls back").isTrue();
       assertThat(poller.mode()).isEqualTo(PollRead.PROCEDURE);
@@ -73,7 +87,9 @@ class PollModeFallbackE2eTest {
       }
       assertThat(poller.status().ok()).isTrue();
       assertThat(poller.mode()).isEqualTo(PollRead.PROCEDURE);
-      assertThat(admin.mode()).as("the same fault hides the function from every login").isEqualTo(PollRead.PROCEDURE);
+      assertThat(admin.mode())
+          .as("the same fault hides the function from every login")
+          .isEqualTo(PollRead.PROCEDURE);
       assertThat(poller.tracker().snapshot().finished()).isNotEmpty();
     }
   }
@@ -90,13 +106,34 @@ class PollModeFallbackE2eTest {
     simClock.advance(Duration.ofMinutes(20));
   }
 
-  private static InstancePoller poller(SimulatedInstance instance, String user, String password, Clock clock) {
-    InstanceTarget target = new InstanceTarget(instance.name(), "127.0.0.1", instance.port(), user,
-        PasswordSource.literal(password), Map.of("encrypt", "false"), Map.of(), null, "static");
-    TaskTracker tracker = new TaskTracker(target, Duration.ofMinutes(30), new MemoryStateStore(), clock);
-    TaskReader reader = new TaskReader(target.name(), new TaskStatusQuery(TIMEOUT), new TaskFunctionQuery(TIMEOUT),
-        FULL_EVERY, clock);
-    return new InstancePoller(target, tracker, new SqlConnector(TIMEOUT), reader,
-        new io.rdswatch.agent.sql.DatabaseCatalogQuery(TIMEOUT), clock);
+  private static InstancePoller poller(
+      SimulatedInstance instance, String user, String password, Clock clock) {
+    InstanceTarget target =
+        new InstanceTarget(
+            instance.name(),
+            "127.0.0.1",
+            instance.port(),
+            user,
+            PasswordSource.literal(password),
+            Map.of("encrypt", "false"),
+            Map.of(),
+            null,
+            "static");
+    TaskTracker tracker =
+        new TaskTracker(target, Duration.ofMinutes(30), new MemoryStateStore(), clock);
+    TaskReader reader =
+        new TaskReader(
+            target.name(),
+            new TaskStatusQuery(TIMEOUT),
+            new TaskFunctionQuery(TIMEOUT),
+            FULL_EVERY,
+            clock);
+    return new InstancePoller(
+        target,
+        tracker,
+        new SqlConnector(TIMEOUT),
+        reader,
+        new io.rdswatch.agent.sql.DatabaseCatalogQuery(TIMEOUT),
+        clock);
   }
 }

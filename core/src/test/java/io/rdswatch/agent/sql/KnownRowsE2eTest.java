@@ -8,10 +8,10 @@ import io.rdswatch.agent.track.MemoryStateStore;
 import io.rdswatch.agent.track.SimClocks;
 import io.rdswatch.agent.track.TaskTracker;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.scenario.ScenarioGenerator;
 import java.sql.Connection;
 import java.time.Duration;
@@ -21,8 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polls that skip known finished rows (held, not read) must leave the tracker exactly where full polls
- * leave it: the same rows for /api/tasks, the same counters. Real mssql-jdbc against the simulator.
+ * Polls that skip known finished rows (held, not read) must leave the tracker exactly where full
+ * polls leave it: the same rows for /api/tasks, the same counters. Real mssql-jdbc against the
+ * simulator.
  */
 class KnownRowsE2eTest {
 
@@ -31,11 +32,21 @@ class KnownRowsE2eTest {
   @Test
   void heldRowsKeepRowsAndCountersAsFullPollsWould() throws Exception {
     ManualClock simClock = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
-    try (Simulator sim = Simulator.start(ScenarioGenerator.generate(1, 4, 120, 3),
-        SimulatorOptions.forTests(simClock))) {
+    try (Simulator sim =
+        Simulator.start(
+            ScenarioGenerator.generate(1, 4, 120, 3), SimulatorOptions.forTests(simClock))) {
       SimulatedInstance instance = sim.instances().get(0);
-      InstanceTarget target = new InstanceTarget(instance.name(), "127.0.0.1", instance.port(), "admin",
-          PasswordSource.literal("admin"), Map.of("encrypt", "false"), Map.of(), null, "static");
+      InstanceTarget target =
+          new InstanceTarget(
+              instance.name(),
+              "127.0.0.1",
+              instance.port(),
+              "admin",
+              PasswordSource.literal("admin"),
+              Map.of("encrypt", "false"),
+              Map.of(),
+              null,
+              "static");
       TaskStatusQuery query = new TaskStatusQuery(TIMEOUT);
       TaskTracker skipping = tracker(target, simClock);
       TaskTracker full = tracker(target, simClock);
@@ -45,13 +56,19 @@ class KnownRowsE2eTest {
           TaskScan scan = query.all(c, skipping.knownRows());
           skipping.pollSucceeded(scan.rows(), scan.held(), Duration.ofMillis(10));
           held += scan.held().size();
-          scan.rows().forEach(r -> assertThat(scan.held()).as("a held row is not read").doesNotContain(r.taskId()));
+          scan.rows()
+              .forEach(
+                  r ->
+                      assertThat(scan.held())
+                          .as("a held row is not read")
+                          .doesNotContain(r.taskId()));
           List<TaskRow> all = query.all(c);
           full.pollSucceeded(all, Duration.ofMillis(10));
           assertThat(skipping.latestRows()).isEqualTo(all);
           assertThat(skipping.snapshot().finished()).isEqualTo(full.snapshot().finished());
           assertThat(skipping.snapshot().failures()).isEqualTo(full.snapshot().failures());
-          assertThat(skipping.snapshot().backupLastSuccess()).isEqualTo(full.snapshot().backupLastSuccess());
+          assertThat(skipping.snapshot().backupLastSuccess())
+              .isEqualTo(full.snapshot().backupLastSuccess());
           simClock.advance(Duration.ofMinutes(20)); // backups start, run and finish between polls
         }
       }
@@ -61,6 +78,7 @@ class KnownRowsE2eTest {
   }
 
   private static TaskTracker tracker(InstanceTarget target, ManualClock simClock) {
-    return new TaskTracker(target, Duration.ofMinutes(30), new MemoryStateStore(), SimClocks.of(simClock));
+    return new TaskTracker(
+        target, Duration.ofMinutes(30), new MemoryStateStore(), SimClocks.of(simClock));
   }
 }

@@ -7,7 +7,9 @@ import javax.sql.rowset.CachedRowSet;
 import javax.sql.rowset.RowSetMetaDataImpl;
 import javax.sql.rowset.RowSetProvider;
 
-/** Builds an in-memory JDBC ResultSet (the JDK's CachedRowSet) with chosen column labels and values. */
+/**
+ * Builds an in-memory JDBC ResultSet (the JDK's CachedRowSet) with chosen column labels and values.
+ */
 final class RowSets {
 
   private RowSets() {}

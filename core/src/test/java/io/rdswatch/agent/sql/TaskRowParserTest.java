@@ -21,21 +21,46 @@ import org.junit.jupiter.api.Test;
 class TaskRowParserTest {
 
   /** The 14 documented columns, spelled as the native-backup page does. */
-  private static final List<String> DOCUMENTED = List.of("task_id", "task_type", "database_name", "% complete",
-      "duration (mins)", "lifecycle", "task_info", "last_updated", "created_at", "S3_object_arn",
-      "overwrite_s3_backup_file", "KMS_master_key_arn", "filepath", "overwrite_file");
+  private static final List<String> DOCUMENTED =
+      List.of(
+          "task_id",
+          "task_type",
+          "database_name",
+          "% complete",
+          "duration (mins)",
+          "lifecycle",
+          "task_info",
+          "last_updated",
+          "created_at",
+          "S3_object_arn",
+          "overwrite_s3_backup_file",
+          "KMS_master_key_arn",
+          "filepath",
+          "overwrite_file");
 
   private static Object[] documentedRow() {
-    return new Object[] {7, "BACKUP_DB", "orders", 45, 12, "IN_PROGRESS",
-        "[2025-01-01 03:00:00.000] Task execution has started.",
-        Timestamp.valueOf(LocalDateTime.parse("2025-01-01T03:12:00")),
-        Timestamp.valueOf(LocalDateTime.parse("2025-01-01T03:00:00")),
-        "arn:aws:s3:::bucket/orders.bak", 1, null, null, null};
+    return new Object[] {
+      7,
+      "BACKUP_DB",
+      "orders",
+      45,
+      12,
+      "IN_PROGRESS",
+      "[2025-01-01 03:00:00.000] Task execution has started.",
+      Timestamp.valueOf(LocalDateTime.parse("2025-01-01T03:12:00")),
+      Timestamp.valueOf(LocalDateTime.parse("2025-01-01T03:00:00")),
+      "arn:aws:s3:::bucket/orders.bak",
+      1,
+      null,
+      null,
+      null
+    };
   }
 
   @Test
   void readsTheDocumentedColumnsAsUtc() throws Exception {
-    List<TaskRow> rows = TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(documentedRow())));
+    List<TaskRow> rows =
+        TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(documentedRow())));
 
     TaskRow row = rows.get(0);
     assertThat(row.taskId()).isEqualTo(7);
@@ -53,10 +78,32 @@ class TaskRowParserTest {
 
   @Test
   void columnSpellingsVaryAcrossAwsPages() throws Exception {
-    List<String> variant = List.of("Task_ID", "TASK_TYPE", "database_name", "%complete", "duration(mins)",
-        "Lifecycle", "task_info", "last_updated", "created_at", "s3_object_arn", "overwrite_S3_backup_file");
-    Object[] row = {"8", "RESTORE_DB", "orders", "100", "3", "SUCCESS", "done",
-        "2025-01-01 04:00:00.123", "2025-01-01T03:57:00", "arn", "0"};
+    List<String> variant =
+        List.of(
+            "Task_ID",
+            "TASK_TYPE",
+            "database_name",
+            "%complete",
+            "duration(mins)",
+            "Lifecycle",
+            "task_info",
+            "last_updated",
+            "created_at",
+            "s3_object_arn",
+            "overwrite_S3_backup_file");
+    Object[] row = {
+      "8",
+      "RESTORE_DB",
+      "orders",
+      "100",
+      "3",
+      "SUCCESS",
+      "done",
+      "2025-01-01 04:00:00.123",
+      "2025-01-01T03:57:00",
+      "arn",
+      "0"
+    };
 
     TaskRow parsed = TaskRowParser.parse(RowSets.of(variant, List.<Object[]>of(row))).get(0);
 
@@ -112,11 +159,14 @@ class TaskRowParserTest {
       }
     }
 
-    PollException e = catchThrowableOfType(PollException.class,
-        () -> TaskRowParser.parse(RowSets.of(missing, List.<Object[]>of(row.toArray()))));
+    PollException e =
+        catchThrowableOfType(
+            PollException.class,
+            () -> TaskRowParser.parse(RowSets.of(missing, List.<Object[]>of(row.toArray()))));
 
     assertThat(e.kind()).isEqualTo(PollErrorKind.PARSE);
-    assertThat(e.getMessage()).startsWith("rds_task_status has no column '% complete' (columns: task_id, task_type");
+    assertThat(e.getMessage())
+        .startsWith("rds_task_status has no column '% complete' (columns: task_id, task_type");
   }
 
   @Test
@@ -126,11 +176,15 @@ class TaskRowParserTest {
     bad[0] = 8;
     bad[4] = "twelve";
 
-    PollException e = catchThrowableOfType(PollException.class,
-        () -> TaskRowParser.parse(RowSets.of(DOCUMENTED, List.of(good, bad))));
+    PollException e =
+        catchThrowableOfType(
+            PollException.class,
+            () -> TaskRowParser.parse(RowSets.of(DOCUMENTED, List.of(good, bad))));
 
     assertThat(e.kind()).isEqualTo(PollErrorKind.PARSE);
-    assertThat(e.getMessage()).isEqualTo("rds_task_status row 2, column 'duration (mins)': cannot read 'twelve' as a number");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "rds_task_status row 2, column 'duration (mins)': cannot read 'twelve' as a number");
   }
 
   @Test
@@ -139,13 +193,18 @@ class TaskRowParserTest {
       Object[] row = documentedRow();
       row[0] = id;
 
-      PollException e = catchThrowableOfType(PollException.class,
-          () -> TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))));
+      PollException e =
+          catchThrowableOfType(
+              PollException.class,
+              () -> TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))));
 
       assertThat(e).as(String.valueOf(id)).isNotNull();
       assertThat(e.kind()).isEqualTo(PollErrorKind.PARSE);
-      assertThat(e.getMessage()).isEqualTo("rds_task_status row 1, column 'task_id': '" + id
-          + "' is outside RDS's task ids (1 to 2147483647)");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "rds_task_status row 1, column 'task_id': '"
+                  + id
+                  + "' is outside RDS's task ids (1 to 2147483647)");
     }
   }
 
@@ -153,10 +212,12 @@ class TaskRowParserTest {
   void aHugeTaskInfoKeepsItsHeadAndTail() throws Exception {
     Object[] row = documentedRow();
     String head = "[2025-01-01 03:00:00.000] Task execution has started.\n";
-    String tail = "[2025-01-01 09:00:00.000] Aborted the task because of a task failure or an overlap with your preferred backup window.";
+    String tail =
+        "[2025-01-01 09:00:00.000] Aborted the task because of a task failure or an overlap with your preferred backup window.";
     row[6] = head + "x".repeat(5_000_000) + tail;
 
-    String info = TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))).get(0).taskInfo();
+    String info =
+        TaskRowParser.parse(RowSets.of(DOCUMENTED, List.<Object[]>of(row))).get(0).taskInfo();
 
     assertThat(info.length()).isLessThan(64 * 1024 + 100);
     assertThat(info).startsWith(head).endsWith(tail).contains("characters cut by rdswatch");
@@ -164,8 +225,10 @@ class TaskRowParserTest {
 
   @Test
   void normalisationKeepsLettersDigitsAndPercent() {
-    assertThat(TaskRowParser.normalise("duration (mins)")).isEqualTo(TaskRowParser.normalise("Duration(Mins)"));
+    assertThat(TaskRowParser.normalise("duration (mins)"))
+        .isEqualTo(TaskRowParser.normalise("Duration(Mins)"));
     assertThat(TaskRowParser.normalise("% complete")).isEqualTo("%complete");
-    assertThat(TaskRowParser.normalise("overwrite_S3_backup_file")).isEqualTo("overwrites3backupfile");
+    assertThat(TaskRowParser.normalise("overwrite_S3_backup_file"))
+        .isEqualTo("overwrites3backupfile");
   }
 }

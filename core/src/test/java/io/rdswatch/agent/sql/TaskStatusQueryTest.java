@@ -7,9 +7,9 @@ import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.PollErrorKind;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.rds.ColumnFault;
 import io.rdswatch.simulator.rds.Faults;
 import io.rdswatch.simulator.scenario.Scenario;
@@ -24,10 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** SqlConnector, TaskStatusQuery and the error kinds, with mssql-jdbc talking TDS to the simulator. */
+/**
+ * SqlConnector, TaskStatusQuery and the error kinds, with mssql-jdbc talking TDS to the simulator.
+ */
 class TaskStatusQueryTest {
 
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       seed: 2
       history: 2d
       instances:
@@ -44,7 +47,10 @@ class TaskStatusQueryTest {
 
   @BeforeAll
   static void start() throws Exception {
-    sim = Simulator.start(Scenario.parse(SCENARIO), SimulatorOptions.forTests(new ManualClock(Instant.parse("2026-03-02T00:00:00Z"))));
+    sim =
+        Simulator.start(
+            Scenario.parse(SCENARIO),
+            SimulatorOptions.forTests(new ManualClock(Instant.parse("2026-03-02T00:00:00Z"))));
   }
 
   @AfterAll
@@ -54,7 +60,12 @@ class TaskStatusQueryTest {
 
   @AfterEach
   void clearFaults() {
-    faults().down(false).loginFailure(false).latency(Duration.ZERO).dropAfterRows(-1).statusColumns(ColumnFault.NONE);
+    faults()
+        .down(false)
+        .loginFailure(false)
+        .latency(Duration.ZERO)
+        .dropAfterRows(-1)
+        .statusColumns(ColumnFault.NONE);
   }
 
   @Test
@@ -67,7 +78,9 @@ class TaskStatusQueryTest {
       assertThat(all).hasSize(8).extracting(TaskRow::database).containsOnly("Sales", "HR");
       assertThat(hr).hasSize(4).extracting(TaskRow::database).containsOnly("HR");
       assertThat(query.run(c, null, one.taskId())).singleElement().isEqualTo(one);
-      assertThat(query.run(c, "O'Brien]; drop database HR;--", null)).as("a hostile name is only a parameter").isEmpty();
+      assertThat(query.run(c, "O'Brien]; drop database HR;--", null))
+          .as("a hostile name is only a parameter")
+          .isEmpty();
       assertThat(one.createdAt()).isBefore(Instant.parse("2026-03-02T00:00:00Z"));
       assertThat(one.s3ObjectArn()).startsWith("arn:aws:s3:::backups/");
     }
@@ -101,20 +114,50 @@ class TaskStatusQueryTest {
 
   @Test
   void productionDefaultsEncryptAndRdswatchOwnsCredentialsAndTimeouts() {
-    InstanceTarget plain = new InstanceTarget("p", "db.example", 1433, "u", PasswordSource.literal("pw"),
-        Map.of(), Map.of(), null, "static");
-    InstanceTarget overriding = new InstanceTarget("o", "db.example", 1433, "u", PasswordSource.literal("pw"),
-        Map.of("encrypt", "false", "socketTimeout", "1", "hostNameInCertificate", "*.rds.amazonaws.com"),
-        Map.of(), null, "static");
+    InstanceTarget plain =
+        new InstanceTarget(
+            "p",
+            "db.example",
+            1433,
+            "u",
+            PasswordSource.literal("pw"),
+            Map.of(),
+            Map.of(),
+            null,
+            "static");
+    InstanceTarget overriding =
+        new InstanceTarget(
+            "o",
+            "db.example",
+            1433,
+            "u",
+            PasswordSource.literal("pw"),
+            Map.of(
+                "encrypt",
+                "false",
+                "socketTimeout",
+                "1",
+                "hostNameInCertificate",
+                "*.rds.amazonaws.com"),
+            Map.of(),
+            null,
+            "static");
 
     Properties p = new SqlConnector(Duration.ofSeconds(15)).properties(plain, "pw");
     Properties o = new SqlConnector(Duration.ofMillis(1500)).properties(overriding, "pw");
 
-    assertThat(p).containsEntry("encrypt", "true").containsEntry("trustServerCertificate", "false")
-        .containsEntry("applicationName", "rdswatch").containsEntry("loginTimeout", "15")
-        .containsEntry("queryTimeout", "15").containsEntry("socketTimeout", "20000");
-    assertThat(o).containsEntry("encrypt", "false").containsEntry("hostNameInCertificate", "*.rds.amazonaws.com")
-        .containsEntry("loginTimeout", "2").containsEntry("socketTimeout", "6500");
+    assertThat(p)
+        .containsEntry("encrypt", "true")
+        .containsEntry("trustServerCertificate", "false")
+        .containsEntry("applicationName", "rdswatch")
+        .containsEntry("loginTimeout", "15")
+        .containsEntry("queryTimeout", "15")
+        .containsEntry("socketTimeout", "20000");
+    assertThat(o)
+        .containsEntry("encrypt", "false")
+        .containsEntry("hostNameInCertificate", "*.rds.amazonaws.com")
+        .containsEntry("loginTimeout", "2")
+        .containsEntry("socketTimeout", "6500");
   }
 
   private PollErrorKind kindOfConnect(InstanceTarget target) {
@@ -132,7 +175,15 @@ class TaskStatusQueryTest {
   }
 
   private static InstanceTarget target(String password) {
-    return new InstanceTarget("q", "127.0.0.1", sim.instance("q").port(), "admin", PasswordSource.literal(password),
-        Map.of("encrypt", "false"), Map.of(), null, "static");
+    return new InstanceTarget(
+        "q",
+        "127.0.0.1",
+        sim.instance("q").port(),
+        "admin",
+        PasswordSource.literal(password),
+        Map.of("encrypt", "false"),
+        Map.of(),
+        null,
+        "static");
   }
 }

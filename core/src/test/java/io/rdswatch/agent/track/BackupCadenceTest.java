@@ -43,11 +43,15 @@ class BackupCadenceTest {
     for (int i = 0; i < 8; i++) {
       rows.add(success(i, "BACKUP_DB_DIFFERENTIAL", 3600L * i));
     }
-    rows.add(Rows.row(99, "BACKUP_DB_DIFFERENTIAL", "Orders", "ERROR", 5, T0, T0.plusSeconds(100), "x"));
+    rows.add(
+        Rows.row(99, "BACKUP_DB_DIFFERENTIAL", "Orders", "ERROR", 5, T0, T0.plusSeconds(100), "x"));
     cadence.observe(rows, T0.plusSeconds(30_000), UnaryOperator.identity());
     assertThat(cadence.learned()).containsEntry(ORDERS_DIFF, 3600.0);
 
-    cadence.observe(List.of(), T0.plus(BackupCadence.HISTORY).plus(Duration.ofHours(4)), UnaryOperator.identity());
+    cadence.observe(
+        List.of(),
+        T0.plus(BackupCadence.HISTORY).plus(Duration.ofHours(4)),
+        UnaryOperator.identity());
     assertThat(cadence.learned()).as("only 3 successes left within 36 days").isEmpty();
   }
 }

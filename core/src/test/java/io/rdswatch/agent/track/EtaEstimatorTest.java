@@ -15,7 +15,9 @@ class EtaEstimatorTest {
 
   /** Task 7 at {@code pct}, whose last_updated says it got there at T0 + {@code reachedAt} s. */
   private static List<TaskRow> at(int pct, long reachedAt) {
-    return List.of(Rows.row(7, "BACKUP_DB", "Orders", "IN_PROGRESS", pct, T0, T0.plusSeconds(reachedAt), null));
+    return List.of(
+        Rows.row(
+            7, "BACKUP_DB", "Orders", "IN_PROGRESS", pct, T0, T0.plusSeconds(reachedAt), null));
   }
 
   private void see(int pct, long reachedAt, long pollAt) {
@@ -51,7 +53,9 @@ class EtaEstimatorTest {
   @Test
   void forgetsTasksThatEnded() {
     see(5, 0, 0);
-    eta.observe(List.of(Rows.row(7, "BACKUP_DB", "Orders", "SUCCESS", 100, T0, T0, null)), T0.plusSeconds(60));
+    eta.observe(
+        List.of(Rows.row(7, "BACKUP_DB", "Orders", "SUCCESS", 100, T0, T0, null)),
+        T0.plusSeconds(60));
     assertThat(eta.followed()).isZero();
   }
 }

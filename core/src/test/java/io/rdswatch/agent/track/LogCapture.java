@@ -25,7 +25,9 @@ public final class LogCapture implements AutoCloseable {
 
   /** "thread: LEVEL message" lines: which thread did the work. */
   public List<String> linesWithThreads() {
-    return events().stream().map(e -> e.getThreadName() + ": " + e.getLevel() + " " + e.getFormattedMessage()).toList();
+    return events().stream()
+        .map(e -> e.getThreadName() + ": " + e.getLevel() + " " + e.getFormattedMessage())
+        .toList();
   }
 
   private List<ILoggingEvent> events() {

@@ -25,32 +25,49 @@ class ResyncCorrectionsTest {
   @Test
   void fullReadCountsWhatANarrowReadLacked() {
     SteppedClock clock = new SteppedClock(T0);
-    TaskTracker tracker = new TaskTracker(Rows.target("prod", null), Duration.ofMinutes(30), new MemoryStateStore(),
-        clock);
-    TaskRow done1 = Rows.backup(1, "a", "SUCCESS", 100, T0.minusSeconds(7200), T0.minusSeconds(3600));
+    TaskTracker tracker =
+        new TaskTracker(
+            Rows.target("prod", null), Duration.ofMinutes(30), new MemoryStateStore(), clock);
+    TaskRow done1 =
+        Rows.backup(1, "a", "SUCCESS", 100, T0.minusSeconds(7200), T0.minusSeconds(3600));
     TaskRow running2 = Rows.backup(2, "b", "IN_PROGRESS", 40, T0.minusSeconds(600), T0);
-    tracker.pollSucceeded(PollRead.full(List.of(done1, running2), Set.of(), PollRead.FUNCTION), Duration.ZERO);
+    tracker.pollSucceeded(
+        PollRead.full(List.of(done1, running2), Set.of(), PollRead.FUNCTION), Duration.ZERO);
     assertThat(tracker.watermark()).isEqualTo(1);
 
     clock.advance(Duration.ofMinutes(10));
-    TaskRow failed2 = Rows.row(2, "BACKUP_DB", "b", "ERROR", 60, T0.minusSeconds(600), T0.plusSeconds(500),
-        "Access Denied");
+    TaskRow failed2 =
+        Rows.row(
+            2,
+            "BACKUP_DB",
+            "b",
+            "ERROR",
+            60,
+            T0.minusSeconds(600),
+            T0.plusSeconds(500),
+            "Access Denied");
     TaskRow done3 = Rows.backup(3, "c", "SUCCESS", 100, T0.plusSeconds(60), T0.plusSeconds(400));
     // the narrow read should hold task 2 (above the watermark); this server left it out
-    tracker.pollSucceeded(new PollRead(List.of(done3), Set.of(), false, 1, PollRead.FUNCTION), Duration.ZERO);
+    tracker.pollSucceeded(
+        new PollRead(List.of(done3), Set.of(), false, 1, PollRead.FUNCTION), Duration.ZERO);
     assertThat(tracker.snapshot().finished()).containsOnlyKeys(key("c", Lifecycle.SUCCESS));
-    assertThat(tracker.watermark()).as("a narrow read does not settle ids it did not show").isEqualTo(1);
+    assertThat(tracker.watermark())
+        .as("a narrow read does not settle ids it did not show")
+        .isEqualTo(1);
 
     clock.advance(Duration.ofMinutes(10));
-    tracker.pollSucceeded(PollRead.full(List.of(done1, failed2, done3), Set.of(), PollRead.FUNCTION), Duration.ZERO);
+    tracker.pollSucceeded(
+        PollRead.full(List.of(done1, failed2, done3), Set.of(), PollRead.FUNCTION), Duration.ZERO);
     assertThat(tracker.snapshot().resyncCorrections()).isEqualTo(1);
-    assertThat(tracker.snapshot().finished()).isEqualTo(Map.of(
-        key("c", Lifecycle.SUCCESS), 1L, key("b", Lifecycle.ERROR), 1L));
+    assertThat(tracker.snapshot().finished())
+        .isEqualTo(Map.of(key("c", Lifecycle.SUCCESS), 1L, key("b", Lifecycle.ERROR), 1L));
     assertThat(tracker.watermark()).isEqualTo(3);
 
     clock.advance(Duration.ofMinutes(10));
-    tracker.pollSucceeded(new PollRead(List.of(), Set.of(), false, 3, PollRead.FUNCTION), Duration.ZERO);
-    tracker.pollSucceeded(PollRead.full(List.of(done1, failed2, done3), Set.of(), PollRead.FUNCTION), Duration.ZERO);
+    tracker.pollSucceeded(
+        new PollRead(List.of(), Set.of(), false, 3, PollRead.FUNCTION), Duration.ZERO);
+    tracker.pollSucceeded(
+        PollRead.full(List.of(done1, failed2, done3), Set.of(), PollRead.FUNCTION), Duration.ZERO);
     assertThat(tracker.snapshot().resyncCorrections()).as("a full read that agrees").isEqualTo(1);
     assertThat(tracker.latestRows()).containsExactly(done1, failed2, done3);
     assertThat(tracker.snapshot().pollMode()).isEqualTo(PollRead.FUNCTION);

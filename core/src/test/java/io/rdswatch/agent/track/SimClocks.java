@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The agent's clock reading a simulator's manual clock, so that agent and simulator agree on "now". */
+/**
+ * The agent's clock reading a simulator's manual clock, so that agent and simulator agree on "now".
+ */
 public final class SimClocks {
 
   private SimClocks() {}

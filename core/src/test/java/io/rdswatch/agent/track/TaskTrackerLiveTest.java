@@ -84,25 +84,36 @@ class TaskTrackerLiveTest {
   void progressAloneIsSavedAtMostEveryFiveMinutesAndAtShutdown() {
     TaskTracker tracker = tracker(null);
     Instant created = hm("11:00");
-    tracker.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 10, created, hm("11:50"))), POLL);
+    tracker.pollSucceeded(
+        List.of(backup(1, "orders", "IN_PROGRESS", 10, created, hm("11:50"))), POLL);
     int afterNewTask = store.saves;
     clock.advance(Duration.ofMinutes(1));
-    tracker.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 20, created, hm("12:01"))), POLL);
+    tracker.pollSucceeded(
+        List.of(backup(1, "orders", "IN_PROGRESS", 20, created, hm("12:01"))), POLL);
     clock.advance(Duration.ofMinutes(1));
-    tracker.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 30, created, hm("12:02"))), POLL);
-    assertThat(store.saves).as("progress within five minutes of the last save waits").isEqualTo(afterNewTask);
+    tracker.pollSucceeded(
+        List.of(backup(1, "orders", "IN_PROGRESS", 30, created, hm("12:02"))), POLL);
+    assertThat(store.saves)
+        .as("progress within five minutes of the last save waits")
+        .isEqualTo(afterNewTask);
     assertThat(only(tracker).progressRatio()).as("but shows at once").isEqualTo(0.30);
 
     clock.advance(Duration.ofMinutes(3));
-    tracker.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 30, created, hm("12:02"))), POLL);
-    assertThat(store.saves).as("waiting progress is saved five minutes on").isEqualTo(afterNewTask + 1);
+    tracker.pollSucceeded(
+        List.of(backup(1, "orders", "IN_PROGRESS", 30, created, hm("12:02"))), POLL);
+    assertThat(store.saves)
+        .as("waiting progress is saved five minutes on")
+        .isEqualTo(afterNewTask + 1);
     assertThat(store.load("orders-prod").orElseThrow().active().get(1L).percent()).isEqualTo(30);
 
     clock.advance(Duration.ofMinutes(1));
-    tracker.pollSucceeded(List.of(backup(1, "orders", "IN_PROGRESS", 40, created, hm("12:06"))), POLL);
+    tracker.pollSucceeded(
+        List.of(backup(1, "orders", "IN_PROGRESS", 40, created, hm("12:06"))), POLL);
     assertThat(store.load("orders-prod").orElseThrow().active().get(1L).percent()).isEqualTo(30);
     tracker.flush();
-    assertThat(store.load("orders-prod").orElseThrow().active().get(1L).percent()).as("flush saves it").isEqualTo(40);
+    assertThat(store.load("orders-prod").orElseThrow().active().get(1L).percent())
+        .as("flush saves it")
+        .isEqualTo(40);
   }
 
   @Test

@@ -93,31 +93,42 @@ class TaskTrackerTest {
     tracker.pollSucceeded(List.of(), POLL);
     // the server's clock runs 2 minutes ahead: its backup "finished" after the agent's now
     tracker.pollSucceeded(List.of(backup(4, "orders", "SUCCESS", 100, at(-10), at(2))), POLL);
-    assertThat(tracker.snapshot().backupLastSuccess()).containsEntry(new BackupKey("orders", BackupKind.FULL), T0);
+    assertThat(tracker.snapshot().backupLastSuccess())
+        .containsEntry(new BackupKey("orders", BackupKind.FULL), T0);
     clock.advance(Duration.ofMinutes(5));
-    tracker.pollSucceeded(List.of(backup(4, "orders", "SUCCESS", 100, at(-10), at(2)),
-        backup(5, "orders", "SUCCESS", 100, at(1), at(3))), POLL);
-    assertThat(tracker.snapshot().backupLastSuccess()).containsEntry(new BackupKey("orders", BackupKind.FULL), at(3));
+    tracker.pollSucceeded(
+        List.of(
+            backup(4, "orders", "SUCCESS", 100, at(-10), at(2)),
+            backup(5, "orders", "SUCCESS", 100, at(1), at(3))),
+        POLL);
+    assertThat(tracker.snapshot().backupLastSuccess())
+        .containsEntry(new BackupKey("orders", BackupKind.FULL), at(3));
   }
 
   @Test
   void rowsInAnyOrderCountTheSame() {
-    List<TaskRow> rows = List.of(
-        backup(7, "orders", "SUCCESS", 100, at(-10), at(-1)),
-        row(3, "BACKUP_DB", "orders", "ERROR", 10, at(-40), at(-30), "Access Denied"),
-        backup(5, "orders", "SUCCESS", 100, at(-20), at(-15)),
-        backup(9, "orders", "IN_PROGRESS", 40, at(-5), at(-1)));
+    List<TaskRow> rows =
+        List.of(
+            backup(7, "orders", "SUCCESS", 100, at(-10), at(-1)),
+            row(3, "BACKUP_DB", "orders", "ERROR", 10, at(-40), at(-30), "Access Denied"),
+            backup(5, "orders", "SUCCESS", 100, at(-20), at(-15)),
+            backup(9, "orders", "IN_PROGRESS", 40, at(-5), at(-1)));
     TaskTracker sorted = tracker();
     sorted.pollSucceeded(List.of(), POLL); // baseline: everything below counts
-    sorted.pollSucceeded(rows.stream().sorted(java.util.Comparator.comparingLong(TaskRow::taskId)).toList(), POLL);
+    sorted.pollSucceeded(
+        rows.stream().sorted(java.util.Comparator.comparingLong(TaskRow::taskId)).toList(), POLL);
     MemoryStateStore otherStore = new MemoryStateStore();
-    TaskTracker shuffled = new TaskTracker(Rows.target("orders-prod", null), STALL, otherStore, clock);
+    TaskTracker shuffled =
+        new TaskTracker(Rows.target("orders-prod", null), STALL, otherStore, clock);
     shuffled.pollSucceeded(List.of(), POLL);
     shuffled.pollSucceeded(rows, POLL);
     assertThat(shuffled.snapshot().finished()).isEqualTo(sorted.snapshot().finished()).hasSize(2);
-    assertThat(shuffled.snapshot().backupLastSuccess()).isEqualTo(sorted.snapshot().backupLastSuccess())
+    assertThat(shuffled.snapshot().backupLastSuccess())
+        .isEqualTo(sorted.snapshot().backupLastSuccess())
         .containsEntry(new BackupKey("orders", BackupKind.FULL), at(-1));
-    assertThat(shuffled.snapshot().activeTasks()).extracting(t -> t.row().taskId()).containsExactly(9L);
+    assertThat(shuffled.snapshot().activeTasks())
+        .extracting(t -> t.row().taskId())
+        .containsExactly(9L);
     assertThat(shuffled.latestRows()).isEqualTo(rows);
   }
 
@@ -133,7 +144,9 @@ class TaskTrackerTest {
     assertThat(tracker.snapshot().lastPollSuccess()).isEqualTo(at(1));
     tracker.flush();
     assertThat(store.saves).isEqualTo(2);
-    assertThat(tracker().snapshot().lastPollSuccess()).as("restored after shutdown").isEqualTo(at(1));
+    assertThat(tracker().snapshot().lastPollSuccess())
+        .as("restored after shutdown")
+        .isEqualTo(at(1));
   }
 
   @Test
@@ -372,31 +385,57 @@ class TaskTrackerTest {
 
   @Test
   void theInstancesBackupWindowDecidesAnAbortWithOnlyTheGenericLine() {
-    String generic = "Aborted the task because of a task failure or an overlap with your preferred backup window"
-        + " for RDS automated backup.\nTask has been aborted";
+    String generic =
+        "Aborted the task because of a task failure or an overlap with your preferred backup window"
+            + " for RDS automated backup.\nTask has been aborted";
     // no timestamps in the log: last_updated is the abort's time
-    List<TaskRow> rows = List.of(
-        row(1, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-40), generic),
-        row(2, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-20), generic),
-        row(3, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-20), generic + "\nAccess Denied"));
-    String window = LocalTime.ofInstant(at(-45), ZoneOffset.UTC) + "-" + LocalTime.ofInstant(at(-30), ZoneOffset.UTC);
+    List<TaskRow> rows =
+        List.of(
+            row(1, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-40), generic),
+            row(2, "BACKUP_DB", "orders", "ERROR", 30, at(-50), at(-20), generic),
+            row(
+                3,
+                "BACKUP_DB",
+                "orders",
+                "ERROR",
+                30,
+                at(-50),
+                at(-20),
+                generic + "\nAccess Denied"));
+    String window =
+        LocalTime.ofInstant(at(-45), ZoneOffset.UTC)
+            + "-"
+            + LocalTime.ofInstant(at(-30), ZoneOffset.UTC);
     TaskTracker tracker = new TaskTracker(Rows.target("orders-prod", window), STALL, store, clock);
     tracker.pollSucceeded(List.of(), POLL);
     tracker.pollSucceeded(rows, POLL);
 
-    assertThat(tracker.snapshot().failures()).containsOnly(
-        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP), 1L),
-        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.UNKNOWN), 1L),
-        Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.S3_ACCESS_DENIED), 1L));
+    assertThat(tracker.snapshot().failures())
+        .containsOnly(
+            Map.entry(
+                new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.BACKUP_WINDOW_OVERLAP),
+                1L),
+            Map.entry(new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.UNKNOWN), 1L),
+            Map.entry(
+                new FailureKey("orders", TaskType.BACKUP_DB, FailureReason.S3_ACCESS_DENIED), 1L));
   }
 
   @Test
   void anUndocumentedLifecycleIsCountedApartWithoutProgressAndNeverCountedAsFinished() {
     TaskTracker tracker = tracker();
     tracker.pollSucceeded(List.of(), POLL);
-    List<TaskRow> rows = List.of(
-        row(1, "BACKUP_DB", "orders", "PAUSED_BY_RDS", 40, at(-500), at(-400), "Task execution has started."),
-        backup(2, "orders", "IN_PROGRESS", 10, at(-10), at(-5)));
+    List<TaskRow> rows =
+        List.of(
+            row(
+                1,
+                "BACKUP_DB",
+                "orders",
+                "PAUSED_BY_RDS",
+                40,
+                at(-500),
+                at(-400),
+                "Task execution has started."),
+            backup(2, "orders", "IN_PROGRESS", 10, at(-10), at(-5)));
     tracker.pollSucceeded(rows, POLL);
     clock.advance(STALL.multipliedBy(2));
     tracker.pollSucceeded(rows, POLL);

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent dies at each step of a drill (the runner is abandoned mid-step: no cleanup, its
- * session and file lock just go, as with kill -9), then a new runner on the same stateDir
- * recovers: no scratch database is left, no orphan is counted, and every drill has a result.
+ * The agent dies at each step of a drill (the runner is abandoned mid-step: no cleanup, its session
+ * and file lock just go, as with kill -9), then a new runner on the same stateDir recovers: no
+ * scratch database is left, no orphan is counted, and every drill has a result.
  */
 class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
@@ -45,16 +45,26 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
   /** Runs a drill that dies right after the first journal write matching {@code at}. */
   void dieWhen(Predicate<DrillRecord> at) {
-    DrillObserver killer = r -> {
-      if (at.test(r)) {
-        throw new Killed();
-      }
-    };
+    DrillObserver killer =
+        r -> {
+          if (at.test(r)) {
+            throw new Killed();
+          }
+        };
     DrillRunner doomed = new DrillRunner(sim.context(state, DrillSim.settings(), 11));
-    assertThatThrownBy(() -> doomed.run(plan("orders-prod", "orders-prod", "Orders",
-        List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.Orders", ">= 1000"))), killer))
+    assertThatThrownBy(
+            () ->
+                doomed.run(
+                    plan(
+                        "orders-prod",
+                        "orders-prod",
+                        "Orders",
+                        List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.Orders", ">= 1000"))),
+                    killer))
         .isInstanceOf(Killed.class);
-    assertThat(new DrillJournal(state).list()).singleElement().satisfies(r -> assertThat(r.isFinished()).isFalse());
+    assertThat(new DrillJournal(state).list())
+        .singleElement()
+        .satisfies(r -> assertThat(r.isFinished()).isFalse());
   }
 
   /** A fresh agent on the same stateDir reconciles; returns the one drill's final record. */
@@ -66,7 +76,12 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
     assertThat(r.isFinished()).isTrue();
     assertThat(r.recovered()).isTrue();
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
-    assertThat(OrphanScan.scan(ctx, "rdswatch_drill_", List.of(sim.target("orders-prod")), new DrillJournal(state)::list))
+    assertThat(
+            OrphanScan.scan(
+                ctx,
+                "rdswatch_drill_",
+                List.of(sim.target("orders-prod")),
+                new DrillJournal(state)::list))
         .containsEntry("orders-prod", 0);
     assertThat(new Recovery(new DrillRunner(ctx)).reconcile(DrillObserver.NONE)).isEmpty();
     return r;
@@ -85,33 +100,42 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
   @Test
   void killedAfterSubmitButBeforeJournalingTheTaskAdoptsTheTask() throws Exception {
-    dieWhen(r -> {
-      if (r.step() != DrillStep.SUBMITTING) {
-        return false;
-      }
-      // the restore reached RDS, then the agent died before it could write the task id down
-      try (Connection c = sim.connect("orders-prod");
-          PreparedStatement ps = c.prepareStatement("EXEC msdb.dbo.rds_restore_database @restore_db_name = ?,"
-              + " @s3_arn_to_restore_from = ?, @with_norecovery = 0, @type = 'FULL'")) {
-        ps.setString(1, r.scratchName());
-        ps.setString(2, r.source().s3Arn());
-        ps.execute();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return true;
-    });
+    dieWhen(
+        r -> {
+          if (r.step() != DrillStep.SUBMITTING) {
+            return false;
+          }
+          // the restore reached RDS, then the agent died before it could write the task id down
+          try (Connection c = sim.connect("orders-prod");
+              PreparedStatement ps =
+                  c.prepareStatement(
+                      "EXEC msdb.dbo.rds_restore_database @restore_db_name = ?,"
+                          + " @s3_arn_to_restore_from = ?, @with_norecovery = 0, @type = 'FULL'")) {
+            ps.setString(1, r.scratchName());
+            ps.setString(2, r.source().s3Arn());
+            ps.execute();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return true;
+        });
 
     DrillRecord r = restart();
 
     assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
-    assertThat(r.tasks()).singleElement().satisfies(t -> assertThat(t.lifecycle()).isEqualTo("SUCCESS"));
+    assertThat(r.tasks())
+        .singleElement()
+        .satisfies(t -> assertThat(t.lifecycle()).isEqualTo("SUCCESS"));
     assertThat(r.dropped()).isTrue();
   }
 
   @Test
   void killedDuringTheRestoreKeepsFollowingItToTheEnd() throws Exception {
-    dieWhen(r -> r.step() == DrillStep.RESTORING && !r.tasks().isEmpty() && r.tasks().get(0).percentComplete() > 0);
+    dieWhen(
+        r ->
+            r.step() == DrillStep.RESTORING
+                && !r.tasks().isEmpty()
+                && r.tasks().get(0).percentComplete() > 0);
 
     DrillRecord r = restart();
 
@@ -130,7 +154,9 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
 
     assertThat(r.status()).isEqualTo(DrillStatus.INTERRUPTED);
     assertThat(r.reason()).contains("during verify");
-    assertThat(r.checks()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo("checkdb"));
+    assertThat(r.checks())
+        .singleElement()
+        .satisfies(c -> assertThat(c.kind()).isEqualTo("checkdb"));
     assertThat(r.dropped()).isTrue();
     assertThat(r.rtoSeconds()).isPositive();
   }
@@ -167,29 +193,44 @@ class DrillCrashRecoveryE2eTest extends SimulatedDrillTest {
   }
 
   @Test
-  void aJournalEditedByHandToNameAProductionDatabaseIsClosedWithoutSendingAStatement() throws Exception {
+  void aJournalEditedByHandToNameAProductionDatabaseIsClosedWithoutSendingAStatement()
+      throws Exception {
     dieWhen(r -> r.step() == DrillStep.DROPPING && r.dropped() == null);
     DrillJournal journal = new DrillJournal(state);
     DrillRecord crashed = journal.list().get(0);
     Path file = journal.dir().resolve(crashed.id() + ".json");
-    Files.writeString(file, Files.readString(file).replace(crashed.scratchName(), "Orders")
-        .replace("\"scratchPrefix\" : \"rdswatch_drill_\"", "\"scratchPrefix\" : \"Ord\""));
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(crashed.scratchName(), "Orders")
+            .replace("\"scratchPrefix\" : \"rdswatch_drill_\"", "\"scratchPrefix\" : \"Ord\""));
     int sent = sim.calls().size();
 
     List<DrillRecord> recovered =
-        new Recovery(new DrillRunner(sim.context(state, DrillSim.settings(), 12))).reconcile(DrillObserver.NONE);
+        new Recovery(new DrillRunner(sim.context(state, DrillSim.settings(), 12)))
+            .reconcile(DrillObserver.NONE);
 
-    assertThat(recovered).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(DrillStatus.INTERRUPTED);
-      assertThat(r.reasonCode()).isEqualTo("journal_unsealed");
-      assertThat(r.reason()).contains("nothing on orders-prod was touched", "names database 'Orders', left alone");
-    });
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(DrillStatus.INTERRUPTED);
+              assertThat(r.reasonCode()).isEqualTo("journal_unsealed");
+              assertThat(r.reason())
+                  .contains(
+                      "nothing on orders-prod was touched", "names database 'Orders', left alone");
+            });
     assertThat(sim.calls()).hasSize(sent);
     assertThat(sim.databases("orders-prod")).contains("Orders", crashed.scratchName());
-    assertThat(journal.readSealed(crashed.id())).as("closed, and sealed as closed").hasValueSatisfying(
-        r -> assertThat(r.isFinished()).isTrue());
-    assertThat(OrphanScan.scan(sim.context(state, DrillSim.settings(), 13), "rdswatch_drill_",
-        List.of(sim.target("orders-prod")), journal::list))
+    assertThat(journal.readSealed(crashed.id()))
+        .as("closed, and sealed as closed")
+        .hasValueSatisfying(r -> assertThat(r.isFinished()).isTrue());
+    assertThat(
+            OrphanScan.scan(
+                sim.context(state, DrillSim.settings(), 13),
+                "rdswatch_drill_",
+                List.of(sim.target("orders-prod")),
+                journal::list))
         .as("the stranded scratch database is reported, since no trusted journal knows it")
         .containsEntry("orders-prod", 1);
   }

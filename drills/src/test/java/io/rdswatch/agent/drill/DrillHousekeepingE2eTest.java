@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The orphan scan runs beside the scheduler, not on it, and gives up at drills.orphanScanTimeout:
- * a drill target that hangs (the simulator delays every reply by a minute) neither holds up a drill
+ * The orphan scan runs beside the scheduler, not on it, and gives up at drills.orphanScanTimeout: a
+ * drill target that hangs (the simulator delays every reply by a minute) neither holds up a drill
  * due meanwhile, nor keeps the scan waiting past its bound, nor keeps the other targets unscanned.
  */
 class DrillHousekeepingE2eTest {
@@ -53,20 +53,33 @@ class DrillHousekeepingE2eTest {
     sim.close();
   }
 
-  /** A yearly drill onto drill-box and a weekly one onto orders-prod: both are scanned, drill-box first. */
+  /**
+   * A yearly drill onto drill-box and a weekly one onto orders-prod: both are scanned, drill-box
+   * first.
+   */
   static DrillsConfig config() {
-    return new DrillsConfig().withOrphanScanTimeout(BOUND).withSchedules(List.of(
-        new DrillScheduleConfig("yearly-box", "0 4 1 1 *", List.of("orders-prod"), List.of("Orders"))
-            .withTargetInstance("drill-box"),
-        new DrillScheduleConfig("weekly-orders", "0 4 * * SUN", List.of("orders-prod"), List.of("Orders"))
-            .withTargetInstance("orders-prod")));
+    return new DrillsConfig()
+        .withOrphanScanTimeout(BOUND)
+        .withSchedules(
+            List.of(
+                new DrillScheduleConfig(
+                        "yearly-box", "0 4 1 1 *", List.of("orders-prod"), List.of("Orders"))
+                    .withTargetInstance("drill-box"),
+                new DrillScheduleConfig(
+                        "weekly-orders", "0 4 * * SUN", List.of("orders-prod"), List.of("Orders"))
+                    .withTargetInstance("orders-prod")));
   }
 
   @Test
   void aHungDrillTargetHoldsUpNoFiringAndTheScanGivesUpWithinItsBound() throws Exception {
     sim.instance("drill-box").faults().latency(Duration.ofMinutes(1));
-    service = new DrillService(new DrillPlans(config()), new DrillRunner(sim.context(state, DrillSim.settings(), 1)),
-        new DrillHistory(new DrillJournal(state)), true, false);
+    service =
+        new DrillService(
+            new DrillPlans(config()),
+            new DrillRunner(sim.context(state, DrillSim.settings(), 1)),
+            new DrillHistory(new DrillJournal(state)),
+            true,
+            false);
     DrillJournal journal = new DrillJournal(state);
     try (LogCapture log = new LogCapture(BoundedOrphanScan.class)) {
       long t0 = System.nanoTime();
@@ -76,16 +89,25 @@ class DrillHousekeepingE2eTest {
       sim.clock.set(Instant.parse("2026-11-29T04:00:00Z"));
       service.tick();
       await(() -> !journal.list().isEmpty(), 10);
-      assertThat(service.orphanScanTimeouts()).as("the drill started while the scan still waited").isZero();
+      assertThat(service.orphanScanTimeouts())
+          .as("the drill started while the scan still waited")
+          .isZero();
       await(() -> journal.list().stream().allMatch(DrillRecord::isFinished), 60);
-      assertThat(journal.list()).singleElement()
+      assertThat(journal.list())
+          .singleElement()
           .satisfies(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
 
       await(() -> service.orphanScanTimeouts() == 1, 30);
-      assertThat(seconds(t0)).as("gave up at its bound").isBetween(BOUND.toSeconds() - 0.5, BOUND.toSeconds() + 5.0);
-      assertThat(log.linesWithThreads()).anySatisfy(l -> assertThat(l)
-          .startsWith("rdswatch-drill-housekeeping: WARN orphan scan gave up after PT5S")
-          .endsWith("not scanned this time: [drill-box, orders-prod]"));
+      assertThat(seconds(t0))
+          .as("gave up at its bound")
+          .isBetween(BOUND.toSeconds() - 0.5, BOUND.toSeconds() + 5.0);
+      assertThat(log.linesWithThreads())
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .startsWith(
+                          "rdswatch-drill-housekeeping: WARN orphan scan gave up after PT5S")
+                      .endsWith("not scanned this time: [drill-box, orders-prod]"));
       assertThat(service.orphans()).isEmpty();
     }
 
@@ -107,6 +129,9 @@ class DrillHousekeepingE2eTest {
   }
 
   static void await(Callable<Boolean> condition, int seconds) {
-    Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(50)).until(condition);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(seconds))
+        .pollInterval(Duration.ofMillis(50))
+        .until(condition);
   }
 }

@@ -33,8 +33,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Whatever databases already exist (hostile names, names equal to the scratch name up to case or
@@ -47,13 +47,23 @@ class DrillOwnershipPropertyTest {
 
   static final long SEED = 5;
 
-  enum Collision { NONE, EXACT, UPPER, ACCENT, APPEARS_BEFORE_SUBMIT }
+  enum Collision {
+    NONE,
+    EXACT,
+    UPPER,
+    ACCENT,
+    APPEARS_BEFORE_SUBMIT
+  }
 
   @Provide
   Arbitrary<List<String>> bystanders() {
-    return Arbitraries.strings().withChars("aAbZ_'\";[]- ü日😀0").ofMinLength(1).ofMaxLength(20)
+    return Arbitraries.strings()
+        .withChars("aAbZ_'\";[]- ü日😀0")
+        .ofMinLength(1)
+        .ofMaxLength(20)
         .filter(s -> !s.isBlank())
-        .list().ofMaxSize(4);
+        .list()
+        .ofMaxSize(4);
   }
 
   @Property(tries = 60)
@@ -61,7 +71,8 @@ class DrillOwnershipPropertyTest {
       @ForAll("bystanders") List<String> bystanders,
       @ForAll Collision collision,
       @ForAll boolean corrupt,
-      @ForAll @IntRange(min = 0, max = 2) int extraBystandersNamedLikeScratch) throws Exception {
+      @ForAll @IntRange(min = 0, max = 2) int extraBystandersNamedLikeScratch)
+      throws Exception {
     Path state = Files.createTempDirectory("drill-prop");
     try (DrillSim sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"))) {
       var rds = sim.instance("orders-prod");
@@ -73,12 +84,13 @@ class DrillOwnershipPropertyTest {
       Set<String> taken = new HashSet<>();
       rds.rds().catalog().all().forEach(d -> taken.add(DbNames.key(d.name())));
       List<String> others = new ArrayList<>(bystanders);
-      String scratch = new ScratchNames("rdswatch_drill_", new Random(SEED)).generate("Src", sim.clock.now());
+      String scratch =
+          new ScratchNames("rdswatch_drill_", new Random(SEED)).generate("Src", sim.clock.now());
       switch (collision) {
         case EXACT -> others.add(scratch);
         case UPPER -> others.add(scratch.toUpperCase());
         case ACCENT -> others.add(scratch.replaceFirst("a", "à"));
-        default -> { }
+        default -> {}
       }
       for (int i = 0; i < extraBystandersNamedLikeScratch; i++) {
         others.add("rdswatch_drill_Src_20261129100000_x" + i + "yz");
@@ -88,44 +100,59 @@ class DrillOwnershipPropertyTest {
           rds.addDatabase(DatabaseSpec.of(name, 8));
         }
       }
-      DrillObserver adversary = r -> {
-        if (collision == Collision.APPEARS_BEFORE_SUBMIT && r.step() == DrillStep.SUBMITTING
-            && rds.rds().catalog().get(r.scratchName()) == null) {
-          rds.addDatabase(DatabaseSpec.of(r.scratchName(), 8));
-        }
-      };
+      DrillObserver adversary =
+          r -> {
+            if (collision == Collision.APPEARS_BEFORE_SUBMIT
+                && r.step() == DrillStep.SUBMITTING
+                && rds.rds().catalog().get(r.scratchName()) == null) {
+              rds.addDatabase(DatabaseSpec.of(r.scratchName(), 8));
+            }
+          };
       Map<String, Database> before = snapshot(sim);
 
-      DrillRecord r = new DrillRunner(sim.context(state, DrillSim.settings(), SEED))
-          .run(plan("orders-prod", "orders-prod", "Src", List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.T", "= 3"))),
-              adversary);
+      DrillRecord r =
+          new DrillRunner(sim.context(state, DrillSim.settings(), SEED))
+              .run(
+                  plan(
+                      "orders-prod",
+                      "orders-prod",
+                      "Src",
+                      List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.T", "= 3"))),
+                  adversary);
 
       assertThat(r.isFinished()).isTrue();
       Statistics.collect(collision, r.status());
       Map<String, Database> after = snapshot(sim);
       // every database that was not this drill's own is still there, and is still the same database
       Map<String, Database> notOurs = new HashMap<>(after);
-      before.forEach((key, db) -> {
-        assertThat(after).as("%s still exists", db.name()).containsKey(key);
-        assertThat(after.get(key).id()).as("%s was not replaced", db.name()).isEqualTo(db.id());
-      });
+      before.forEach(
+          (key, db) -> {
+            assertThat(after).as("%s still exists", db.name()).containsKey(key);
+            assertThat(after.get(key).id()).as("%s was not replaced", db.name()).isEqualTo(db.id());
+          });
       List<Call> restores = sim.calls("rds_restore_database");
       List<Call> drops = sim.calls("rds_drop_database");
       for (Call restore : restores) {
         String target = (String) restore.params().get("@P0");
-        assertThat(before).as("restore target %s existed before the drill", target).doesNotContainKey(DbNames.key(target));
+        assertThat(before)
+            .as("restore target %s existed before the drill", target)
+            .doesNotContainKey(DbNames.key(target));
         assertThat(target).startsWith("rdswatch_drill_");
       }
       for (Call drop : drops) {
         String name = (String) drop.params().get("@P0");
-        assertThat(restores).as("%s was restored by this drill", name).anyMatch(c -> name.equals(c.params().get("@P0")));
+        assertThat(restores)
+            .as("%s was restored by this drill", name)
+            .anyMatch(c -> name.equals(c.params().get("@P0")));
         assertThat(r.scratchCreated()).isTrue();
         assertThat(before).doesNotContainKey(DbNames.key(name));
       }
       // nothing of the drill's own is left behind
       notOurs.keySet().removeAll(before.keySet());
       if (collision == Collision.APPEARS_BEFORE_SUBMIT) {
-        assertThat(notOurs.remove(DbNames.key(r.scratchName()))).as("the interloper survives").isNotNull();
+        assertThat(notOurs.remove(DbNames.key(r.scratchName())))
+            .as("the interloper survives")
+            .isNotNull();
       }
       assertThat(notOurs).as("left behind by status %s (%s)", r.status(), r.reason()).isEmpty();
     } finally {
@@ -137,7 +164,9 @@ class DrillOwnershipPropertyTest {
 
   private static Map<String, Database> snapshot(DrillSim sim) {
     Map<String, Database> out = new HashMap<>();
-    sim.instance("orders-prod").rds().locked(() -> sim.instance("orders-prod").rds().catalog().all())
+    sim.instance("orders-prod")
+        .rds()
+        .locked(() -> sim.instance("orders-prod").rds().catalog().all())
         .forEach(d -> out.put(DbNames.key(d.name()), d));
     return out;
   }

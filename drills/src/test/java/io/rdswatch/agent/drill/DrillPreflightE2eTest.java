@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Preflight refusals (skipped, nothing changed) and the restore variants it prepares. */
 class DrillPreflightE2eTest extends SimulatedDrillTest {
 
-
   DrillRecord drill(DrillSettings settings, DrillPlan plan) throws Exception {
     return run(settings, 5, plan, DrillObserver.NONE);
   }
@@ -38,8 +37,12 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     assertThat(r.reasonCode()).isEqualTo(code);
     assertThat(r.reason()).contains(reasonPart);
     assertThat(r.isFinished()).isTrue();
-    assertThat(sim.calls()).noneMatch(c -> c.calls("rds_restore_database") || c.calls("rds_drop_database")
-        || c.calls("rds_cancel_task"));
+    assertThat(sim.calls())
+        .noneMatch(
+            c ->
+                c.calls("rds_restore_database")
+                    || c.calls("rds_drop_database")
+                    || c.calls("rds_cancel_task"));
     assertThat(sim.databases("orders-prod")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
   }
 
@@ -49,7 +52,9 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     sim.instance("orders-prod").backup(BackupRequest.full("Big", DrillSim.arn("Big", "a")));
     sim.instance("orders-prod").backup(BackupRequest.full("Sales", DrillSim.arn("Sales", "b")));
 
-    assertSkippedUntouched(drill("Orders"), "slots_busy",
+    assertSkippedUntouched(
+        drill("Orders"),
+        "slots_busy",
         "2 backup, restore or S3-integration tasks are not finished on orders-prod");
   }
 
@@ -60,19 +65,24 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     transfers.download(DrillSim.arn("Orders", "seed-data"), "D:\\S3\\seed.csv", true);
     transfers.upload("D:\\S3\\export.csv", DrillSim.arn("Orders", "export"), false);
 
-    assertSkippedUntouched(drill("Orders"), "slots_busy",
+    assertSkippedUntouched(
+        drill("Orders"),
+        "slots_busy",
         "2 backup, restore or S3-integration tasks are not finished on orders-prod");
   }
 
   @Test
   void listingAndDeletingFilesOnDiskTakeTheSameSlots() throws Exception {
     sim.backup("orders-prod", "Orders");
-    try (java.sql.Connection c = sim.connect("orders-prod"); java.sql.Statement s = c.createStatement()) {
+    try (java.sql.Connection c = sim.connect("orders-prod");
+        java.sql.Statement s = c.createStatement()) {
       s.execute("exec msdb.dbo.rds_gather_file_details");
       s.execute("exec msdb.dbo.rds_delete_from_filesystem @rds_file_path='D:\\S3\\seed.csv'");
     }
 
-    assertSkippedUntouched(drill("Orders"), "slots_busy",
+    assertSkippedUntouched(
+        drill("Orders"),
+        "slots_busy",
         "2 backup, restore or S3-integration tasks are not finished on orders-prod");
   }
 
@@ -81,7 +91,8 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     sim.backup("orders-prod", "Orders");
     sim.clock.set(Instant.parse("2026-11-30T03:10:00Z"));
 
-    assertSkippedUntouched(drill("Orders"), "backup_window", "inside its backup window 03:00-03:30 UTC");
+    assertSkippedUntouched(
+        drill("Orders"), "backup_window", "inside its backup window 03:00-03:30 UTC");
   }
 
   @Test
@@ -95,16 +106,26 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
   @Test
   void theDatabaseLimitSkips() throws Exception {
     sim.backup("orders-prod", "Orders");
-    DrillSettings four = new DrillSettings("rdswatch_drill_", 4, 1.5, Duration.ofSeconds(30), Duration.ofHours(6), false,
-        Duration.ofSeconds(30));
+    DrillSettings four =
+        new DrillSettings(
+            "rdswatch_drill_",
+            4,
+            1.5,
+            Duration.ofSeconds(30),
+            Duration.ofHours(6),
+            false,
+            Duration.ofSeconds(30));
 
-    assertSkippedUntouched(drill(four, plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()))),
-        "too_many_databases", "has 4 user databases");
+    assertSkippedUntouched(
+        drill(four, plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()))),
+        "too_many_databases",
+        "has 4 user databases");
   }
 
   @Test
   void noBackupSkips() throws Exception {
-    assertSkippedUntouched(drill("Sales"), "no_backup", "no successful full backup (BACKUP_DB) of 'Sales'");
+    assertSkippedUntouched(
+        drill("Sales"), "no_backup", "no successful full backup (BACKUP_DB) of 'Sales'");
   }
 
   @Test
@@ -127,8 +148,10 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     DrillRecord r = drill("Orders");
 
     assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
-    assertThat(r.source().s3Arn()).isEqualTo("arn:aws:s3:::" + DrillSim.BUCKET + "/Orders/striped*");
-    assertThat(sim.calls("rds_restore_database").get(0).params()).containsEntry("@P1", r.source().s3Arn());
+    assertThat(r.source().s3Arn())
+        .isEqualTo("arn:aws:s3:::" + DrillSim.BUCKET + "/Orders/striped*");
+    assertThat(sim.calls("rds_restore_database").get(0).params())
+        .containsEntry("@P1", r.source().s3Arn());
   }
 
   @Test
@@ -138,8 +161,22 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     sim.backup("orders-prod", "Orders", full, null, BackupKind.FULL, 1);
     sim.backup("orders-prod", "Orders", diff, null, BackupKind.DIFFERENTIAL, 1);
     DrillPlan p = plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()));
-    p = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), p.database(), p.scratchPrefix(),
-        null, null, null, true, p.checks(), p.rtoTargetSeconds(), p.timeoutSeconds(), false);
+    p =
+        new DrillPlan(
+            p.drill(),
+            p.trigger(),
+            p.sourceInstance(),
+            p.targetInstance(),
+            p.database(),
+            p.scratchPrefix(),
+            null,
+            null,
+            null,
+            true,
+            p.checks(),
+            p.rtoTargetSeconds(),
+            p.timeoutSeconds(),
+            false);
 
     DrillRecord r = drill(DrillSim.settings(), p);
 
@@ -147,10 +184,18 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     assertThat(r.source().differentialArn()).isEqualTo(diff);
     var restores = sim.calls("rds_restore_database");
     assertThat(restores).hasSize(2);
-    assertThat(restores.get(0).params()).containsExactly(Map.entry("@P0", r.scratchName()), Map.entry("@P1", full),
-        Map.entry("@P2", 1), Map.entry("@P3", "FULL"));
-    assertThat(restores.get(1).params()).containsExactly(Map.entry("@P0", r.scratchName()), Map.entry("@P1", diff),
-        Map.entry("@P2", 0), Map.entry("@P3", "DIFFERENTIAL"));
+    assertThat(restores.get(0).params())
+        .containsExactly(
+            Map.entry("@P0", r.scratchName()),
+            Map.entry("@P1", full),
+            Map.entry("@P2", 1),
+            Map.entry("@P3", "FULL"));
+    assertThat(restores.get(1).params())
+        .containsExactly(
+            Map.entry("@P0", r.scratchName()),
+            Map.entry("@P1", diff),
+            Map.entry("@P2", 0),
+            Map.entry("@P3", "DIFFERENTIAL"));
     assertThat(r.tasks()).extracting(t -> t.type()).containsExactly("FULL", "DIFFERENTIAL");
     assertThat(r.rtoSeconds()).isGreaterThan(r.tasks().get(0).durationSeconds());
   }
@@ -161,17 +206,39 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     sim.backup("orders-prod", "Orders", arn, DrillSim.KMS, BackupKind.FULL, 1);
     sim.backup("orders-prod", "Orders"); // a later backup: the configured ARN still wins
     DrillPlan p = plan("orders-prod", "orders-prod", "Orders", List.of(checkdb()));
-    p = new DrillPlan(p.drill(), p.trigger(), p.sourceInstance(), p.targetInstance(), p.database(), p.scratchPrefix(),
-        null, arn, DrillSim.KMS, false, p.checks(), p.rtoTargetSeconds(), p.timeoutSeconds(), false);
+    p =
+        new DrillPlan(
+            p.drill(),
+            p.trigger(),
+            p.sourceInstance(),
+            p.targetInstance(),
+            p.database(),
+            p.scratchPrefix(),
+            null,
+            arn,
+            DrillSim.KMS,
+            false,
+            p.checks(),
+            p.rtoTargetSeconds(),
+            p.timeoutSeconds(),
+            false);
 
     DrillRecord r = drill(DrillSim.settings(), p);
 
     assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(r.source().s3Arn()).isEqualTo(arn);
     assertThat(r.source().backupTaskId()).isNull();
-    assertThat(sim.calls("rds_restore_database")).singleElement().satisfies(c -> assertThat(c.params())
-        .containsExactly(Map.entry("@P0", r.scratchName()), Map.entry("@P1", arn), Map.entry("@P2", 0),
-            Map.entry("@P3", "FULL"), Map.entry("@P4", DrillSim.KMS)));
+    assertThat(sim.calls("rds_restore_database"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.params())
+                    .containsExactly(
+                        Map.entry("@P0", r.scratchName()),
+                        Map.entry("@P1", arn),
+                        Map.entry("@P2", 0),
+                        Map.entry("@P3", "FULL"),
+                        Map.entry("@P4", DrillSim.KMS)));
   }
 
   @Test
@@ -179,18 +246,28 @@ class DrillPreflightE2eTest extends SimulatedDrillTest {
     String arn = DrillSim.arn("Orders", "full");
     sim.backup("orders-prod", "Orders");
     // the simulator keeps S3 per instance; a real bucket is shared, so copy the object across
-    S3Object o = sim.instance("orders-prod").rds().s3().bucket(DrillSim.BUCKET).get("Orders/full.bak");
+    S3Object o =
+        sim.instance("orders-prod").rds().s3().bucket(DrillSim.BUCKET).get("Orders/full.bak");
     sim.instance("drill-box").rds().putObject(o);
 
-    DrillRecord r = drill(DrillSim.settings(), plan("orders-prod", "drill-box", "Orders", List.of(checkdb())));
+    DrillRecord r =
+        drill(DrillSim.settings(), plan("orders-prod", "drill-box", "Orders", List.of(checkdb())));
 
     assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
-    assertThat(sim.calls("rds_restore_database")).singleElement().satisfies(c -> {
-      assertThat(c.instance()).isEqualTo("drill-box");
-      assertThat(c.params()).containsEntry("@P1", arn);
-    });
-    assertThat(sim.calls()).filteredOn(c -> c.instance().equals("orders-prod"))
-        .noneMatch(c -> c.calls("rds_restore_database") || c.calls("rds_drop_database") || c.calls("sp_getapplock"));
+    assertThat(sim.calls("rds_restore_database"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.instance()).isEqualTo("drill-box");
+              assertThat(c.params()).containsEntry("@P1", arn);
+            });
+    assertThat(sim.calls())
+        .filteredOn(c -> c.instance().equals("orders-prod"))
+        .noneMatch(
+            c ->
+                c.calls("rds_restore_database")
+                    || c.calls("rds_drop_database")
+                    || c.calls("sp_getapplock"));
     assertThat(sim.databases("drill-box")).noneMatch(n -> n.startsWith("rdswatch_drill_"));
   }
 }

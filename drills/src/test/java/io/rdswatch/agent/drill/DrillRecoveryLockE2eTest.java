@@ -43,26 +43,46 @@ class DrillRecoveryLockE2eTest extends SimulatedDrillTest {
     sim.backup("orders-prod", "Orders");
   }
 
-  /** A drill whose agent died while its restore was running: the scratch database is being restored. */
+  /**
+   * A drill whose agent died while its restore was running: the scratch database is being restored.
+   */
   DrillRecord crashedDuringRestore() {
     DrillRunner doomed = new DrillRunner(sim.context(state, DrillSim.settings(), 11));
-    DrillObserver killer = r -> {
-      if (r.step() == DrillStep.RESTORING && !r.tasks().isEmpty() && r.tasks().get(0).percentComplete() > 0) {
-        throw new Killed();
-      }
-    };
-    assertThatThrownBy(() -> doomed.run(plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())), killer))
+    DrillObserver killer =
+        r -> {
+          if (r.step() == DrillStep.RESTORING
+              && !r.tasks().isEmpty()
+              && r.tasks().get(0).percentComplete() > 0) {
+            throw new Killed();
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                doomed.run(
+                    plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())), killer))
         .isInstanceOf(Killed.class);
     return new DrillJournal(state).list().get(0);
   }
 
   Recovery recovery(Pacer pacer) {
     DrillContext base = sim.context(state, DrillSim.settings(), 12);
-    return new Recovery(new DrillRunner(new DrillContext(base.settings(), base.instances(), base.connections(),
-        base.journal(), base.clock(), pacer, base.random(), "recovering-agent")));
+    return new Recovery(
+        new DrillRunner(
+            new DrillContext(
+                base.settings(),
+                base.instances(),
+                base.connections(),
+                base.journal(),
+                base.clock(),
+                pacer,
+                base.random(),
+                "recovering-agent")));
   }
 
-  /** Another agent's session holding the drill lock (RDS keeps a session lock until the session ends). */
+  /**
+   * Another agent's session holding the drill lock (RDS keeps a session lock until the session
+   * ends).
+   */
   Connection otherAgentLocks() throws Exception {
     Connection c = sim.connect("orders-prod");
     try (CallableStatement cs = c.prepareCall("{? = call sp_getapplock(?, ?, ?, ?)}")) {
@@ -82,30 +102,39 @@ class DrillRecoveryLockE2eTest extends SimulatedDrillTest {
     DrillRecord crashed = crashedDuringRestore();
     CountDownLatch following = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Pacer holdsFirstPause = d -> {
-      if (following.getCount() > 0) {
-        following.countDown();
-        release.await(30, TimeUnit.SECONDS);
-      }
-      sim.clock.advance(d);
-    };
-    CompletableFuture<Optional<DrillRecord>> recovering = CompletableFuture.supplyAsync(() -> {
-      try {
-        return recovery(holdsFirstPause).recoverOne(crashed.id(), DrillObserver.NONE);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    assertThat(following.await(30, TimeUnit.SECONDS)).as("recovery is following the restore").isTrue();
+    Pacer holdsFirstPause =
+        d -> {
+          if (following.getCount() > 0) {
+            following.countDown();
+            release.await(30, TimeUnit.SECONDS);
+          }
+          sim.clock.advance(d);
+        };
+    CompletableFuture<Optional<DrillRecord>> recovering =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return recovery(holdsFirstPause).recoverOne(crashed.id(), DrillObserver.NONE);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(following.await(30, TimeUnit.SECONDS))
+        .as("recovery is following the restore")
+        .isTrue();
 
-    DrillRecord byHand = new DrillRunner(sim.context(state.resolve("cli"), DrillSim.settings(), 13))
-        .run(plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())), DrillObserver.NONE);
+    DrillRecord byHand =
+        new DrillRunner(sim.context(state.resolve("cli"), DrillSim.settings(), 13))
+            .run(
+                plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
+                DrillObserver.NONE);
     release.countDown();
     DrillRecord recovered = recovering.get(60, TimeUnit.SECONDS).orElseThrow();
 
     assertThat(byHand.status()).isEqualTo(DrillStatus.SKIPPED);
     assertThat(byHand.reasonCode()).isEqualTo("locked");
-    assertThat(byHand.reason()).contains("another rdswatch drill holds the drill lock on orders-prod");
+    assertThat(byHand.reason())
+        .contains("another rdswatch drill holds the drill lock on orders-prod");
     assertThat(recovered.status()).as(recovered.reason()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(recovered.dropped()).isTrue();
     assertThat(sim.calls("rds_restore_database")).as("only the crashed drill's restore").hasSize(1);
@@ -116,17 +145,21 @@ class DrillRecoveryLockE2eTest extends SimulatedDrillTest {
     DrillRecord crashed = crashedDuringRestore();
     try (Connection other = otherAgentLocks()) {
       int reads = sim.calls("rds_task_status").size();
-      Optional<DrillRecord> deferred = recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE);
+      Optional<DrillRecord> deferred =
+          recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE);
 
-      assertThat(deferred).hasValueSatisfying(r -> {
-        assertThat(r.isFinished()).isFalse();
-        assertThat(r.step()).isEqualTo(DrillStep.RESTORING);
-      });
+      assertThat(deferred)
+          .hasValueSatisfying(
+              r -> {
+                assertThat(r.isFinished()).isFalse();
+                assertThat(r.step()).isEqualTo(DrillStep.RESTORING);
+              });
       assertThat(sim.calls("rds_drop_database")).isEmpty();
       assertThat(sim.calls("rds_task_status")).as("nothing read without the lock").hasSize(reads);
     }
 
-    DrillRecord done = recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE).orElseThrow();
+    DrillRecord done =
+        recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE).orElseThrow();
 
     assertThat(done.status()).as(done.reason()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(done.dropped()).isTrue();
@@ -137,28 +170,35 @@ class DrillRecoveryLockE2eTest extends SimulatedDrillTest {
   void afterALostSessionRecoveryTakesTheLockAgainBeforeItContinues() throws Exception {
     DrillRecord crashed = crashedDuringRestore();
     var faults = sim.instance("orders-prod").faults();
-    Pacer cutsTheSession = d -> {
-      // the next reply with rows drops the session, and RDS releases its session lock with it
-      faults.dropAfterRows(0);
-      sim.clock.advance(d);
-    };
-    Optional<DrillRecord> cut = recovery(cutsTheSession).recoverOne(crashed.id(), DrillObserver.NONE);
+    Pacer cutsTheSession =
+        d -> {
+          // the next reply with rows drops the session, and RDS releases its session lock with it
+          faults.dropAfterRows(0);
+          sim.clock.advance(d);
+        };
+    Optional<DrillRecord> cut =
+        recovery(cutsTheSession).recoverOne(crashed.id(), DrillObserver.NONE);
     faults.dropAfterRows(-1);
     assertThat(cut).hasValueSatisfying(r -> assertThat(r.isFinished()).isFalse());
 
     try (Connection other = otherAgentLocks()) {
       int drops = sim.calls("rds_drop_database").size();
-      Optional<DrillRecord> reconnect = recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE);
+      Optional<DrillRecord> reconnect =
+          recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE);
 
-      assertThat(reconnect).as("the lock was taken meanwhile: recovery waits").hasValueSatisfying(r -> {
-        assertThat(r.isFinished()).isFalse();
-        assertThat(r.step()).isEqualTo(DrillStep.RESTORING);
-      });
+      assertThat(reconnect)
+          .as("the lock was taken meanwhile: recovery waits")
+          .hasValueSatisfying(
+              r -> {
+                assertThat(r.isFinished()).isFalse();
+                assertThat(r.step()).isEqualTo(DrillStep.RESTORING);
+              });
       assertThat(sim.calls("rds_drop_database")).hasSize(drops);
       assertThat(sim.databases("orders-prod")).contains(crashed.scratchName());
     }
 
-    DrillRecord done = recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE).orElseThrow();
+    DrillRecord done =
+        recovery(sim.clock::advance).recoverOne(crashed.id(), DrillObserver.NONE).orElseThrow();
     assertThat(done.status()).as(done.reason()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(done.dropped()).isTrue();
     assertThat(sim.calls("rds_restore_database")).hasSize(1);

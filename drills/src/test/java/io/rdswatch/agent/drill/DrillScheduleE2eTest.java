@@ -49,13 +49,17 @@ class DrillScheduleE2eTest {
   }
 
   static DrillsConfig config(String... databases) {
-    return new DrillsConfig().withSchedules(List.of(
-        new DrillScheduleConfig("weekly-orders", "0 4 * * SUN", null, List.of(databases))
-            .withLabelSelector(Map.of("env", "prod"))
-            .withTargetInstance("orders-prod")
-            .withChecks(List.of(DrillCheckConfig.checkdb(),
-                DrillCheckConfig.sql("SELECT COUNT_BIG(*) FROM dbo.Orders", ">= 1000")))
-            .withRtoTarget(Duration.ofHours(2))));
+    return new DrillsConfig()
+        .withSchedules(
+            List.of(
+                new DrillScheduleConfig("weekly-orders", "0 4 * * SUN", null, List.of(databases))
+                    .withLabelSelector(Map.of("env", "prod"))
+                    .withTargetInstance("orders-prod")
+                    .withChecks(
+                        List.of(
+                            DrillCheckConfig.checkdb(),
+                            DrillCheckConfig.sql("SELECT COUNT_BIG(*) FROM dbo.Orders", ">= 1000")))
+                    .withRtoTarget(Duration.ofHours(2))));
   }
 
   DrillService agent(Path state, DrillsConfig config, Pacer pacer, long seed) {
@@ -65,10 +69,22 @@ class DrillScheduleE2eTest {
   /** An agent whose clock is {@code skew} ahead of the instance's (behind when negative). */
   DrillService agent(Path state, DrillsConfig config, Pacer pacer, long seed, Duration skew) {
     DrillContext base = sim.context(state, DrillSim.settings(), seed);
-    DrillContext ctx = new DrillContext(base.settings(), () -> List.of(sim.target("orders-prod", "03:00-03:30")),
-        base.connections(), base.journal(), java.time.InstantSource.offset(base.clock(), skew), pacer, base.random(), "agent-" + seed);
-    return new DrillService(new DrillPlans(config), new DrillRunner(ctx), new DrillHistory(new DrillJournal(state)),
-        false, false);
+    DrillContext ctx =
+        new DrillContext(
+            base.settings(),
+            () -> List.of(sim.target("orders-prod", "03:00-03:30")),
+            base.connections(),
+            base.journal(),
+            java.time.InstantSource.offset(base.clock(), skew),
+            pacer,
+            base.random(),
+            "agent-" + seed);
+    return new DrillService(
+        new DrillPlans(config),
+        new DrillRunner(ctx),
+        new DrillHistory(new DrillJournal(state)),
+        false,
+        false);
   }
 
   @Test
@@ -85,14 +101,17 @@ class DrillScheduleE2eTest {
     sim.clock.set(Instant.parse("2026-11-29T04:00:00Z"));
     agent.tick();
 
-    assertThat(journal.list()).singleElement().satisfies(r -> {
-      assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
-      assertThat(r.plan().drill()).isEqualTo("weekly-orders");
-      assertThat(r.plan().trigger()).isEqualTo("schedule");
-      assertThat(r.plan().database()).isEqualTo("Orders");
-      assertThat(r.plan().scheduledFor()).isEqualTo(Instant.parse("2026-11-29T04:00:00Z"));
-      assertThat(r.plan().rtoTargetSeconds()).isEqualTo(7200);
-    });
+    assertThat(journal.list())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
+              assertThat(r.plan().drill()).isEqualTo("weekly-orders");
+              assertThat(r.plan().trigger()).isEqualTo("schedule");
+              assertThat(r.plan().database()).isEqualTo("Orders");
+              assertThat(r.plan().scheduledFor()).isEqualTo(Instant.parse("2026-11-29T04:00:00Z"));
+              assertThat(r.plan().rtoTargetSeconds()).isEqualTo(7200);
+            });
     agent.tick();
     assertThat(journal.list()).hasSize(1);
 
@@ -112,8 +131,12 @@ class DrillScheduleE2eTest {
     List<DrillRecord> all = new DrillJournal(state).list();
     Map<String, String> byDatabase = new java.util.TreeMap<>();
     all.forEach(r -> byDatabase.put(r.plan().database(), r.status().label()));
-    assertThat(byDatabase).containsExactly(Map.entry("Big", "skipped"), Map.entry("Orders", "success"),
-        Map.entry("Sales", "verify_failed"), Map.entry("Vault", "skipped"));
+    assertThat(byDatabase)
+        .containsExactly(
+            Map.entry("Big", "skipped"),
+            Map.entry("Orders", "success"),
+            Map.entry("Sales", "verify_failed"),
+            Map.entry("Vault", "skipped"));
     for (int i = 1; i < all.size(); i++) {
       assertThat(all.get(i).startedAt()).isAfterOrEqualTo(all.get(i - 1).finishedAt());
     }
@@ -123,13 +146,14 @@ class DrillScheduleE2eTest {
   void twoAgentsSharingAScheduleRunExactlyOneDrill() throws Exception {
     CountDownLatch restoring = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Pacer holdsFirstPause = d -> {
-      if (restoring.getCount() > 0) {
-        restoring.countDown();
-        release.await(30, TimeUnit.SECONDS);
-      }
-      sim.clock.advance(d);
-    };
+    Pacer holdsFirstPause =
+        d -> {
+          if (restoring.getCount() > 0) {
+            restoring.countDown();
+            release.await(30, TimeUnit.SECONDS);
+          }
+          sim.clock.advance(d);
+        };
     DrillService a = agent(dir.resolve("a"), config("Orders"), holdsFirstPause, 1);
     DrillService b = agent(dir.resolve("b"), config("Orders"), sim.clock::advance, 2);
     DrillService c = agent(dir.resolve("c"), config("Orders"), sim.clock::advance, 3);
@@ -143,16 +167,23 @@ class DrillScheduleE2eTest {
     first.join(30_000);
     c.tick(); // after a finished: a's restore task for this firing is in rds_task_status
 
-    assertThat(new DrillJournal(dir.resolve("a")).list()).singleElement()
+    assertThat(new DrillJournal(dir.resolve("a")).list())
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
-    assertThat(new DrillJournal(dir.resolve("b")).list()).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
-      assertThat(r.reasonCode()).isEqualTo("locked");
-    });
-    assertThat(new DrillJournal(dir.resolve("c")).list()).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
-      assertThat(r.reasonCode()).isEqualTo("already_run");
-    });
+    assertThat(new DrillJournal(dir.resolve("b")).list())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
+              assertThat(r.reasonCode()).isEqualTo("locked");
+            });
+    assertThat(new DrillJournal(dir.resolve("c")).list())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
+              assertThat(r.reasonCode()).isEqualTo("already_run");
+            });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
   }
 
@@ -169,20 +200,26 @@ class DrillScheduleE2eTest {
     a.tick();
     c.tick();
 
-    assertThat(new DrillJournal(dir.resolve("a")).list()).singleElement()
+    assertThat(new DrillJournal(dir.resolve("a")).list())
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
-    assertThat(new DrillJournal(dir.resolve("c")).list()).singleElement().satisfies(r -> {
-      assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
-      assertThat(r.reasonCode()).isEqualTo("already_run");
-    });
+    assertThat(new DrillJournal(dir.resolve("c")).list())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
+              assertThat(r.reasonCode()).isEqualTo("already_run");
+            });
     assertThat(sim.calls("rds_restore_database")).hasSize(1);
   }
 
   @Test
   void aServerClockMinutesAheadDoesNotTakeAnEarlierDrillForTheFiring() throws Exception {
-    DrillService agent = agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1, Duration.ofMinutes(-3));
+    DrillService agent =
+        agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1, Duration.ofMinutes(-3));
     agent.tick();
-    // a drill by hand at 03:58 on the agent's clock: its restore's created_at says 04:01, after the firing
+    // a drill by hand at 03:58 on the agent's clock: its restore's created_at says 04:01, after the
+    // firing
     sim.clock.set(Instant.parse("2026-11-29T04:01:00Z"));
     agent.submit("orders-prod", "Orders", "api");
     sim.clock.set(sim.clock.now().plus(Duration.ofMinutes(5)));
@@ -191,25 +228,36 @@ class DrillScheduleE2eTest {
 
     List<DrillRecord> all = new DrillJournal(dir.resolve("a")).list();
     assertThat(all).hasSize(2);
-    assertThat(all).allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
-    assertThat(all).filteredOn(r -> r.plan().scheduledFor() != null).singleElement()
-        .satisfies(r -> assertThat(r.plan().scheduledFor()).isEqualTo(Instant.parse("2026-11-29T04:00:00Z")));
+    assertThat(all)
+        .allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS));
+    assertThat(all)
+        .filteredOn(r -> r.plan().scheduledFor() != null)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.plan().scheduledFor())
+                    .isEqualTo(Instant.parse("2026-11-29T04:00:00Z")));
     assertThat(sim.calls("rds_restore_database")).hasSize(2);
   }
 
   @Test
   void aPrefixedDatabaseNoJournalKnowsIsCountedAsOrphanAndNeverDropped() throws Exception {
-    sim.instance("orders-prod").addDatabase(io.rdswatch.simulator.rds.DatabaseSpec.of("RDSWATCH_DRILL_left_by_someone", 8));
+    sim.instance("orders-prod")
+        .addDatabase(
+            io.rdswatch.simulator.rds.DatabaseSpec.of("RDSWATCH_DRILL_left_by_someone", 8));
     DrillService agent = agent(dir.resolve("a"), config("Orders"), sim.clock::advance, 1);
     sim.clock.set(Instant.parse("2026-11-29T04:00:00Z"));
 
     agent.tick();
 
-    assertThat(new DrillJournal(dir.resolve("a")).list()).singleElement()
+    assertThat(new DrillJournal(dir.resolve("a")).list())
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(DrillStatus.SUCCESS));
     assertThat(agent.orphans()).containsExactly(Map.entry("orders-prod", 1));
-    assertThat(sim.calls("rds_drop_database")).singleElement()
-        .satisfies(c -> assertThat((String) c.params().get("@P0")).startsWith("rdswatch_drill_Orders_"));
+    assertThat(sim.calls("rds_drop_database"))
+        .singleElement()
+        .satisfies(
+            c -> assertThat((String) c.params().get("@P0")).startsWith("rdswatch_drill_Orders_"));
     assertThat(sim.databases("orders-prod")).contains("RDSWATCH_DRILL_left_by_someone");
   }
 }

@@ -65,7 +65,12 @@ class DrillTamperedJournalPropertyTest {
   static final String PREFIX = "rdswatch_drill_";
   static final ObjectMapper JSON = Jackson.newObjectMapper();
 
-  enum CrashAt { SUBMITTED, RESTORING, VERIFYING, DROPPING }
+  enum CrashAt {
+    SUBMITTED,
+    RESTORING,
+    VERIFYING,
+    DROPPING
+  }
 
   enum Tamper {
     NONE,
@@ -97,17 +102,28 @@ class DrillTamperedJournalPropertyTest {
         net.jqwik.api.Tuple.of(1, exact.map(s -> s.replaceFirst("i", "ì"))),
         net.jqwik.api.Tuple.of(1, exact.map(s -> " " + s)),
         net.jqwik.api.Tuple.of(1, rand.map(r -> "rdswatch_dril_" + r)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.strings().withChars("aAbZ_'\";[]- ü日😀0").ofMinLength(1).ofMaxLength(20)
-            .filter(s -> !s.isBlank())),
-        net.jqwik.api.Tuple.of(1, Arbitraries.of("Orders_copy", "x]; DROP DATABASE [Orders];--", "O'Brien", "Bestellungen_ü")));
+        net.jqwik.api.Tuple.of(
+            2,
+            Arbitraries.strings()
+                .withChars("aAbZ_'\";[]- ü日😀0")
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .filter(s -> !s.isBlank())),
+        net.jqwik.api.Tuple.of(
+            1,
+            Arbitraries.of(
+                "Orders_copy", "x]; DROP DATABASE [Orders];--", "O'Brien", "Bestellungen_ü")));
   }
 
   @Property(tries = 120)
   void noJournalEverMakesADrillTouchWhatItDidNotCreate(
-      @ForAll("victims") String victim, @ForAll CrashAt crash, @ForAll Tamper tamper) throws Exception {
+      @ForAll("victims") String victim, @ForAll CrashAt crash, @ForAll Tamper tamper)
+      throws Exception {
     boolean exactPrefix = victim.startsWith(PREFIX) && ScratchNames.isValid(victim);
-    Assume.that(!(exactPrefix && (tamper == Tamper.RESEALED_NAME_AND_TASK
-        || tamper == Tamper.RESEALED_PREFIX_NAME_AND_TASK)));
+    Assume.that(
+        !(exactPrefix
+            && (tamper == Tamper.RESEALED_NAME_AND_TASK
+                || tamper == Tamper.RESEALED_PREFIX_NAME_AND_TASK)));
     check(victim, crash, tamper);
   }
 
@@ -118,10 +134,14 @@ class DrillTamperedJournalPropertyTest {
     check(PREFIX + "Src_20261129100000_ab12", CrashAt.RESTORING, Tamper.FOREIGN_JOURNAL);
   }
 
-  /** The configured prefix alone stops these: the name and the task agree, and the journal is sealed. */
+  /**
+   * The configured prefix alone stops these: the name and the task agree, and the journal is
+   * sealed.
+   */
   @Example
   void aRewrittenJournalNamingADatabaseWithoutTheExactPrefix() throws Exception {
-    check("RDSWATCH_DRILL_Src_20261129100000_ab12", CrashAt.DROPPING, Tamper.RESEALED_NAME_AND_TASK);
+    check(
+        "RDSWATCH_DRILL_Src_20261129100000_ab12", CrashAt.DROPPING, Tamper.RESEALED_NAME_AND_TASK);
     check("Orders_copy", CrashAt.VERIFYING, Tamper.RESEALED_PREFIX_NAME_AND_TASK);
   }
 
@@ -136,7 +156,10 @@ class DrillTamperedJournalPropertyTest {
   /** The task check before any cancel stops this. */
   @Example
   void aRewrittenJournalWhoseTaskIsSomeoneElsesRunningBackup() throws Exception {
-    check(PREFIX + "Src_20261129100000_ab12", CrashAt.VERIFYING, Tamper.RESEALED_TASK_TO_RUNNING_BACKUP);
+    check(
+        PREFIX + "Src_20261129100000_ab12",
+        CrashAt.VERIFYING,
+        Tamper.RESEALED_TASK_TO_RUNNING_BACKUP);
   }
 
   void check(String victim, CrashAt crash, Tamper tamper) throws Exception {
@@ -144,21 +167,30 @@ class DrillTamperedJournalPropertyTest {
     Path state = dir.resolve("state");
     try (DrillSim sim = new DrillSim(Instant.parse("2026-11-29T10:00:00Z"))) {
       var rds = sim.instance("orders-prod");
-      rds.addDatabase(io.rdswatch.simulator.rds.DatabaseSpec.of("Src", 64)
-          .withTables(io.rdswatch.simulator.rds.Tables.of(Map.of("T", 3L))));
+      rds.addDatabase(
+          io.rdswatch.simulator.rds.DatabaseSpec.of("Src", 64)
+              .withTables(io.rdswatch.simulator.rds.Tables.of(Map.of("T", 3L))));
       sim.backup("orders-prod", "Src");
-      Set<String> existing = rds.rds().catalog().all().stream().map(d -> DbNames.key(d.name())).collect(Collectors.toSet());
+      Set<String> existing =
+          rds.rds().catalog().all().stream()
+              .map(d -> DbNames.key(d.name()))
+              .collect(Collectors.toSet());
       Assume.that(!existing.contains(DbNames.key(victim)));
       // the victim is real: a restore task made it, so rds_task_status vouches for its name
-      long victimTask = sim.await("orders-prod",
-          rds.restore(RestoreRequest.full(victim, DrillSim.arn("Src", "full"))).taskId()).taskId();
+      long victimTask =
+          sim.await(
+                  "orders-prod",
+                  rds.restore(RestoreRequest.full(victim, DrillSim.arn("Src", "full"))).taskId())
+              .taskId();
       Map<String, Database> before = snapshot(sim);
 
       String id = crash(sim, state, crash);
       String ownScratch = new DrillJournal(state).read(id).orElseThrow().scratchName();
-      Long foreignTask = tamper == Tamper.RESEALED_TASK_TO_RUNNING_BACKUP
-          ? (long) rds.backup(BackupRequest.full("Big", DrillSim.arn("Big", "running"))).taskId()
-          : null;
+      Long foreignTask =
+          tamper == Tamper.RESEALED_TASK_TO_RUNNING_BACKUP
+              ? (long)
+                  rds.backup(BackupRequest.full("Big", DrillSim.arn("Big", "running"))).taskId()
+              : null;
       tamper(state, dir, id, tamper, victim, victimTask, foreignTask);
 
       DrillContext ctx = sim.context(state, DrillSim.settings(), 12);
@@ -170,30 +202,47 @@ class DrillTamperedJournalPropertyTest {
       assertThat(new Recovery(new DrillRunner(ctx)).reconcile(DrillObserver.NONE)).isEmpty();
 
       Map<String, Database> after = snapshot(sim);
-      before.forEach((key, db) -> {
-        assertThat(after).as("%s still exists (tamper %s at %s)", db.name(), tamper, crash).containsKey(key);
-        assertThat(after.get(key).id()).as("%s was not replaced", db.name()).isEqualTo(db.id());
-      });
-      List<String> restored = sim.calls("rds_restore_database").stream().map(c -> (String) c.params().get("@P0")).toList();
+      before.forEach(
+          (key, db) -> {
+            assertThat(after)
+                .as("%s still exists (tamper %s at %s)", db.name(), tamper, crash)
+                .containsKey(key);
+            assertThat(after.get(key).id()).as("%s was not replaced", db.name()).isEqualTo(db.id());
+          });
+      List<String> restored =
+          sim.calls("rds_restore_database").stream()
+              .map(c -> (String) c.params().get("@P0"))
+              .toList();
       for (String target : restored) {
         assertThat(target).startsWith(PREFIX);
-        assertThat(before).as("restore target %s existed before", target).doesNotContainKey(DbNames.key(target));
+        assertThat(before)
+            .as("restore target %s existed before", target)
+            .doesNotContainKey(DbNames.key(target));
       }
       for (Call drop : sim.calls("rds_drop_database")) {
-        assertThat(restored).as("dropped %s, which the drill restored (tamper %s)", drop.params().get("@P0"), tamper)
+        assertThat(restored)
+            .as(
+                "dropped %s, which the drill restored (tamper %s)",
+                drop.params().get("@P0"), tamper)
             .contains((String) drop.params().get("@P0"));
       }
-      Set<Long> ownTasks = rds.tasks().stream().filter(t -> restored.contains(t.databaseName()))
-          .map(t -> (long) t.taskId()).collect(Collectors.toSet());
+      Set<Long> ownTasks =
+          rds.tasks().stream()
+              .filter(t -> restored.contains(t.databaseName()))
+              .map(t -> (long) t.taskId())
+              .collect(Collectors.toSet());
       for (Call cancel : sim.calls("rds_cancel_task")) {
-        assertThat(ownTasks).as("cancelled a task of its own").contains(((Number) cancel.params().get("@P0")).longValue());
+        assertThat(ownTasks)
+            .as("cancelled a task of its own")
+            .contains(((Number) cancel.params().get("@P0")).longValue());
       }
       Set<String> left = new HashSet<>(after.keySet());
       left.removeAll(before.keySet());
       if (tamper == Tamper.NONE || tamper == Tamper.FOREIGN_JOURNAL) {
         assertThat(left).as("nothing of the drill is left").isEmpty();
       } else {
-        // a tampered journal may strand the drill's own scratch database (reported, kept): never more
+        // a tampered journal may strand the drill's own scratch database (reported, kept): never
+        // more
         assertThat(left).isSubsetOf(Set.of(DbNames.key(ownScratch)));
       }
     } finally {
@@ -205,34 +254,54 @@ class DrillTamperedJournalPropertyTest {
 
   /** Runs a drill of Src that dies right after the journal write {@code at} describes; its id. */
   static String crash(DrillSim sim, Path state, CrashAt at) {
-    Predicate<DrillRecord> when = switch (at) {
-      case SUBMITTED -> r -> r.step() == DrillStep.RESTORING && !r.tasks().isEmpty();
-      case RESTORING -> r -> r.step() == DrillStep.RESTORING && !r.tasks().isEmpty()
-          && r.tasks().get(0).percentComplete() > 0;
-      case VERIFYING -> r -> r.step() == DrillStep.VERIFYING && r.checks().size() == 1;
-      case DROPPING -> r -> r.step() == DrillStep.DROPPING && r.dropped() == null;
-    };
+    Predicate<DrillRecord> when =
+        switch (at) {
+          case SUBMITTED -> r -> r.step() == DrillStep.RESTORING && !r.tasks().isEmpty();
+          case RESTORING ->
+              r ->
+                  r.step() == DrillStep.RESTORING
+                      && !r.tasks().isEmpty()
+                      && r.tasks().get(0).percentComplete() > 0;
+          case VERIFYING -> r -> r.step() == DrillStep.VERIFYING && r.checks().size() == 1;
+          case DROPPING -> r -> r.step() == DrillStep.DROPPING && r.dropped() == null;
+        };
     DrillRunner doomed = new DrillRunner(sim.context(state, DrillSim.settings(), 11));
-    assertThatThrownBy(() -> doomed.run(plan("orders-prod", "orders-prod", "Src",
-        List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.T", "= 3"))), r -> {
-          if (when.test(r)) {
-            throw new Killed();
-          }
-        })).isInstanceOf(Killed.class);
+    assertThatThrownBy(
+            () ->
+                doomed.run(
+                    plan(
+                        "orders-prod",
+                        "orders-prod",
+                        "Src",
+                        List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.T", "= 3"))),
+                    r -> {
+                      if (when.test(r)) {
+                        throw new Killed();
+                      }
+                    }))
+        .isInstanceOf(Killed.class);
     return new DrillJournal(state).list().get(0).id();
   }
 
-  static void tamper(Path state, Path dir, String id, Tamper tamper, String victim, long victimTask, Long foreignTask)
+  static void tamper(
+      Path state,
+      Path dir,
+      String id,
+      Tamper tamper,
+      String victim,
+      long victimTask,
+      Long foreignTask)
       throws Exception {
     DrillJournal journal = new DrillJournal(state);
     Path file = journal.dir().resolve(id + ".json");
     // bytes, not text: a generated name may hold a lone surrogate, which no charset decodes back
     byte[] bytes = Files.readAllBytes(file);
-    int at = indexOf(bytes, "\"record\":".getBytes(StandardCharsets.US_ASCII)) + "\"record\":".length();
+    int at =
+        indexOf(bytes, "\"record\":".getBytes(StandardCharsets.US_ASCII)) + "\"record\":".length();
     int end = lastIndexOf(bytes, (byte) '}');
     ObjectNode record = (ObjectNode) JSON.readTree(java.util.Arrays.copyOfRange(bytes, at, end));
     switch (tamper) {
-      case NONE -> { }
+      case NONE -> {}
       case HAND_EDIT -> {
         pointAt(record, victim, victimTask);
         ((ObjectNode) record.get("plan")).put("scratchPrefix", "");
@@ -248,9 +317,11 @@ class DrillTamperedJournalPropertyTest {
         record.put("id", foreignId);
         DrillJournal other = new DrillJournal(dir.resolve("other-agent"));
         other.begin(JSON.treeToValue(record, DrillRecord.class)).close();
-        Files.copy(other.dir().resolve(foreignId + ".json"), journal.dir().resolve(foreignId + ".json"));
+        Files.copy(
+            other.dir().resolve(foreignId + ".json"), journal.dir().resolve(foreignId + ".json"));
       }
-      case RESEALED_NAME -> reseal(journal, id, record.put("scratchName", victim).put("scratchCreated", true));
+      case RESEALED_NAME ->
+          reseal(journal, id, record.put("scratchName", victim).put("scratchCreated", true));
       case RESEALED_NAME_AND_TASK -> reseal(journal, id, pointAt(record, victim, victimTask));
       case RESEALED_PREFIX_NAME_AND_TASK -> {
         pointAt(record, victim, victimTask);
@@ -258,7 +329,9 @@ class DrillTamperedJournalPropertyTest {
         reseal(journal, id, record);
       }
       case RESEALED_TASK_TO_RUNNING_BACKUP -> {
-        ((ObjectNode) record.get("tasks").get(0)).put("taskId", foreignTask).put("lifecycle", "IN_PROGRESS");
+        ((ObjectNode) record.get("tasks").get(0))
+            .put("taskId", foreignTask)
+            .put("lifecycle", "IN_PROGRESS");
         ((ObjectNode) record.get("plan")).put("timeoutSeconds", 1);
         record.put("step", "RESTORING").put("outcome", "running");
         reseal(journal, id, record);

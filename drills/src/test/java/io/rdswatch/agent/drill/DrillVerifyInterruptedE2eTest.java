@@ -9,26 +9,32 @@ import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.metrics.DrillSummary;
-import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.agent.drill.run.DrillObserver;
 import io.rdswatch.agent.drill.sim.DrillSim;
 import io.rdswatch.agent.drill.sim.SimulatedDrillTest;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.simulator.rds.CheckdbFault;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Verification cut short by the simulator (connection cut, failover, permission error 7983, a CHECKDB that
- * hangs past the timeout): the drill is verify_interrupted, never checkdb_failed, it is retried
- * after a lost connection, and the scratch database is dropped in every case.
+ * Verification cut short by the simulator (connection cut, failover, permission error 7983, a
+ * CHECKDB that hangs past the timeout): the drill is verify_interrupted, never checkdb_failed, it
+ * is retried after a lost connection, and the scratch database is dropped in every case.
  */
 class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
 
   private DrillRecord drill() throws Exception {
     sim.backup("orders-prod", "Orders");
-    return run(DrillSim.settings(), 3,
-        plan("orders-prod", "orders-prod", "Orders", List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.Orders", "= 1500"))),
+    return run(
+        DrillSim.settings(),
+        3,
+        plan(
+            "orders-prod",
+            "orders-prod",
+            "Orders",
+            List.of(checkdb(), sql("SELECT COUNT_BIG(*) FROM dbo.Orders", "= 1500"))),
         DrillObserver.NONE);
   }
 
@@ -58,12 +64,15 @@ class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
     DrillRecord r = drill();
 
     assertThat(r.status()).isEqualTo(DrillStatus.SUCCESS);
-    assertThat(r.checks()).extracting(c -> c.kind() + ":" + c.passed()).containsExactly("checkdb:true", "sql:true");
+    assertThat(r.checks())
+        .extracting(c -> c.kind() + ":" + c.passed())
+        .containsExactly("checkdb:true", "sql:true");
     assertDropped(r);
   }
 
   @Test
-  void aConnectionLostTwiceIsReportedAsVerifyInterruptedAndTheScratchStillDropped() throws Exception {
+  void aConnectionLostTwiceIsReportedAsVerifyInterruptedAndTheScratchStillDropped()
+      throws Exception {
     sim.instance("orders-prod").faults().checkdb(CheckdbFault.DISCONNECT, -1);
 
     DrillRecord r = drill();
@@ -92,23 +101,37 @@ class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
     sim.instance("orders-prod").rds().corruptObjects(DrillSim.arn("Orders", "full"));
     sim.instance("orders-prod").faults().checkdb(CheckdbFault.DISCONNECT, 1);
 
-    DrillRecord r = run(DrillSim.settings(), 3, plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
-        DrillObserver.NONE);
+    DrillRecord r =
+        run(
+            DrillSim.settings(),
+            3,
+            plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
+            DrillObserver.NONE);
 
     assertThat(r.status()).isEqualTo(DrillStatus.VERIFY_FAILED);
     assertThat(r.reasonCode()).isEqualTo("checkdb_failed");
-    assertThat(r.checks()).singleElement().satisfies(c -> assertThat(c.error()).contains("Msg 8939"));
+    assertThat(r.checks())
+        .singleElement()
+        .satisfies(c -> assertThat(c.error()).contains("Msg 8939"));
     assertDropped(r);
   }
 
   @Test
   void anInterruptedDrillDoesNotTurnTheLastResultIntoAFailure() throws Exception {
     sim.backup("orders-prod", "Orders");
-    DrillRecord ok = run(DrillSim.settings(), 3, plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
-        DrillObserver.NONE);
+    DrillRecord ok =
+        run(
+            DrillSim.settings(),
+            3,
+            plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
+            DrillObserver.NONE);
     sim.instance("orders-prod").faults().checkdb(CheckdbFault.PERMISSION, -1);
-    DrillRecord cut = run(DrillSim.settings(), 4, plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
-        DrillObserver.NONE);
+    DrillRecord cut =
+        run(
+            DrillSim.settings(),
+            4,
+            plan("orders-prod", "orders-prod", "Orders", List.of(checkdb())),
+            DrillObserver.NONE);
     assertThat(ok.status()).isEqualTo(DrillStatus.SUCCESS);
     assertThat(cut.status()).isEqualTo(DrillStatus.VERIFY_INTERRUPTED);
 
@@ -117,7 +140,11 @@ class DrillVerifyInterruptedE2eTest extends SimulatedDrillTest {
     String[] key = {"rds_instance", "database", "drill"};
     String[] labels = {"orders-prod", "Orders", "test"};
     assertThat(registry.getSampleValue("rdswatch_drill_last_result", key, labels)).isEqualTo(1.0);
-    assertThat(registry.getSampleValue("rdswatch_drill_runs_total", new String[] {"result"},
-        new String[] {"verify_interrupted"})).isEqualTo(1.0);
+    assertThat(
+            registry.getSampleValue(
+                "rdswatch_drill_runs_total",
+                new String[] {"result"},
+                new String[] {"verify_interrupted"}))
+        .isEqualTo(1.0);
   }
 }

@@ -47,7 +47,8 @@ class ScratchNamesTest {
 
   @Test
   void prefixMustBeSafe() {
-    assertThatThrownBy(() -> new ScratchNames("", new Random())).hasMessageContaining("must be 1-106");
+    assertThatThrownBy(() -> new ScratchNames("", new Random()))
+        .hasMessageContaining("must be 1-106");
     assertThatThrownBy(() -> new ScratchNames("a]b", new Random())).hasMessageContaining("'a]b'");
   }
 

@@ -2,7 +2,6 @@ package io.rdswatch.agent.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rdswatch.agent.shard.ShardConfig;
 import io.rdswatch.agent.drill.config.DrillCheckConfig;
 import io.rdswatch.agent.drill.config.DrillScheduleConfig;
 import io.rdswatch.agent.drill.config.DrillsConfig;
@@ -15,10 +14,10 @@ import io.rdswatch.agent.drill.run.DrillRunner;
 import io.rdswatch.agent.drill.schedule.DrillPlans;
 import io.rdswatch.agent.drill.schedule.DrillService;
 import io.rdswatch.agent.drill.sim.DrillSim;
-import io.rdswatch.agent.shard.Rendezvous;
-import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.agent.instance.InstanceSource;
-import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.shard.Rendezvous;
+import io.rdswatch.agent.shard.ShardConfig;
+import io.rdswatch.agent.shard.ShardedInstanceSource;
 import io.rdswatch.simulator.rds.BackupKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,10 +61,13 @@ class ShardedDrillE2eTest {
   @Test
   void aScheduledDrillOfEachDatabaseRunsExactlyOnceAcrossShardsAndHaTwins() throws Exception {
     InstanceSource all = () -> names.stream().map(sim::target).toList();
-    DrillsConfig config = new DrillsConfig().withSchedules(List.of(
-        new DrillScheduleConfig("weekly", "0 4 * * SUN", null, List.of("Orders"))
-            .withLabelSelector(Map.of("env", "prod"))
-            .withChecks(List.of(DrillCheckConfig.checkdb()))));
+    DrillsConfig config =
+        new DrillsConfig()
+            .withSchedules(
+                List.of(
+                    new DrillScheduleConfig("weekly", "0 4 * * SUN", null, List.of("Orders"))
+                        .withLabelSelector(Map.of("env", "prod"))
+                        .withChecks(List.of(DrillCheckConfig.checkdb()))));
     List<DrillService> agents = new ArrayList<>();
     for (int shard = 0; shard < 3; shard++) {
       agents.add(agent(all, config, new ShardConfig(shard, 3), "shard-" + shard));
@@ -82,17 +84,22 @@ class ShardedDrillE2eTest {
       for (DrillRecord r : journal("shard-" + shard)) {
         assertThat(r.status()).as(r.reason()).isEqualTo(DrillStatus.SUCCESS);
         assertThat(Rendezvous.owner(r.plan().sourceInstance(), 3)).isEqualTo(shard);
-        assertThat(drilledBy.put(r.plan().sourceInstance(), "shard-" + shard)).as(r.plan().sourceInstance()).isNull();
+        assertThat(drilledBy.put(r.plan().sourceInstance(), "shard-" + shard))
+            .as(r.plan().sourceInstance())
+            .isNull();
       }
     }
     assertThat(drilledBy).containsOnlyKeys(names);
     assertThat(drilledBy.values().stream().distinct()).as("every shard drilled some").hasSize(3);
     // the twin fired for the same instances as shard 1 and found each firing's restore already done
-    assertThat(journal("shard-1-twin")).isNotEmpty().allSatisfy(r -> {
-      assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
-      assertThat(r.reasonCode()).isEqualTo("already_run");
-      assertThat(drilledBy.get(r.plan().sourceInstance())).isEqualTo("shard-1");
-    });
+    assertThat(journal("shard-1-twin"))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(DrillStatus.SKIPPED);
+              assertThat(r.reasonCode()).isEqualTo("already_run");
+              assertThat(drilledBy.get(r.plan().sourceInstance())).isEqualTo("shard-1");
+            });
     assertThat(sim.calls("rds_restore_database")).hasSize(INSTANCES);
   }
 
@@ -100,19 +107,34 @@ class ShardedDrillE2eTest {
   void aDrillByHandIsRefusedForAnInstanceOfAnotherShard() throws Exception {
     InstanceSource all = () -> names.stream().map(sim::target).toList();
     DrillService shard0 = agent(all, new DrillsConfig(), new ShardConfig(0, 3), "shard-0");
-    Map<Boolean, List<String>> owned = names.stream().collect(Collectors.partitioningBy(n -> Rendezvous.owner(n, 3) == 0));
+    Map<Boolean, List<String>> owned =
+        names.stream().collect(Collectors.partitioningBy(n -> Rendezvous.owner(n, 3) == 0));
 
     assertThat(shard0.submit(owned.get(false).get(0), "Orders", "api")).isEmpty();
     assertThat(shard0.submit(owned.get(true).get(0), "Orders", "api")).isPresent();
   }
 
-  private DrillService agent(InstanceSource all, DrillsConfig config, ShardConfig shard, String name) {
+  private DrillService agent(
+      InstanceSource all, DrillsConfig config, ShardConfig shard, String name) {
     Path state = dir.resolve(name);
     DrillContext base = sim.context(state, DrillSim.settings(), name.hashCode());
-    DrillContext ctx = new DrillContext(base.settings(), all, base.connections(), base.journal(), base.clock(),
-        base.pacer(), base.random(), name);
-    return new DrillService(new DrillPlans(config), new DrillRunner(ctx), new DrillHistory(new DrillJournal(state)),
-        false, false, new ShardedInstanceSource(all, shard)::owns);
+    DrillContext ctx =
+        new DrillContext(
+            base.settings(),
+            all,
+            base.connections(),
+            base.journal(),
+            base.clock(),
+            base.pacer(),
+            base.random(),
+            name);
+    return new DrillService(
+        new DrillPlans(config),
+        new DrillRunner(ctx),
+        new DrillHistory(new DrillJournal(state)),
+        false,
+        false,
+        new ShardedInstanceSource(all, shard)::owns);
   }
 
   private List<DrillRecord> journal(String agent) throws Exception {
@@ -122,7 +144,8 @@ class ShardedDrillE2eTest {
   private static String scenario(List<String> names) {
     StringBuilder yaml = new StringBuilder("seed: 7\ninstances:\n");
     for (String n : names) {
-      yaml.append("""
+      yaml.append(
+          """
             - name: %s
               region: us-east-1
               storage_gb: 100
@@ -131,7 +154,8 @@ class ShardedDrillE2eTest {
                 - {name: Orders, size_mb: 256, tables: {Orders: 1500}}
               buckets:
                 - {name: acme-backups, region: us-east-1}
-          """.formatted(n));
+          """
+              .formatted(n));
     }
     return yaml.toString();
   }

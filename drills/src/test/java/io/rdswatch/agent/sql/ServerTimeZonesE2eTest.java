@@ -9,9 +9,9 @@ import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
 import io.rdswatch.exporter.model.ServerTime;
 import io.rdswatch.exporter.model.TaskRow;
-import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.scenario.Scenario;
 import java.sql.Connection;
 import java.time.Duration;
@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Server times of instances in other time zones arrive in UTC, through mssql-jdbc and the simulator. */
+/**
+ * Server times of instances in other time zones arrive in UTC, through mssql-jdbc and the
+ * simulator.
+ */
 class ServerTimeZonesE2eTest {
 
   private static final Instant NOW = Instant.parse("2026-03-02T00:00:00Z");
@@ -33,7 +36,10 @@ class ServerTimeZonesE2eTest {
 
   @BeforeAll
   static void start() throws Exception {
-    sim = Simulator.start(Scenario.parse("""
+    sim =
+        Simulator.start(
+            Scenario.parse(
+                """
         seed: 3
         history: 1d
         instances:
@@ -47,7 +53,8 @@ class ServerTimeZonesE2eTest {
             databases: [{name: Sales, size_mb: 1024}]
             buckets: [{name: backups, region: us-east-1}]
             schedule: [{type: FULL, every: 6h, at: "00:10", bucket: backups}]
-        """), SimulatorOptions.forTests(new ManualClock(NOW)));
+        """),
+            SimulatorOptions.forTests(new ManualClock(NOW)));
   }
 
   @AfterAll
@@ -76,8 +83,12 @@ class ServerTimeZonesE2eTest {
         assertThat(read).hasSize(truth.size()).isNotEmpty();
         for (int i = 0; i < read.size(); i++) {
           // DATETIME keeps time in 1/300 s steps
-          assertThat(read.get(i).createdAt()).as(name).isCloseTo(truth.get(i).createdAt(), within(4, ChronoUnit.MILLIS));
-          assertThat(read.get(i).lastUpdated()).as(name).isCloseTo(truth.get(i).lastUpdated(), within(4, ChronoUnit.MILLIS));
+          assertThat(read.get(i).createdAt())
+              .as(name)
+              .isCloseTo(truth.get(i).createdAt(), within(4, ChronoUnit.MILLIS));
+          assertThat(read.get(i).lastUpdated())
+              .as(name)
+              .isCloseTo(truth.get(i).lastUpdated(), within(4, ChronoUnit.MILLIS));
           assertThat(read.get(i).lastUpdated()).as(name).isBeforeOrEqualTo(NOW);
         }
       }
@@ -88,24 +99,47 @@ class ServerTimeZonesE2eTest {
   void databaseCreateDatesAreUtc() throws Exception {
     try (Connection c = open("tokyo")) {
       List<DbRow> dbs = CatalogQueries.databases(c, 2);
-      Instant sales = sim.instance("tokyo").rds().locked(() -> sim.instance("tokyo").rds().catalog().get("Sales").createDate());
-      assertThat(dbs).filteredOn(d -> d.name().equals("Sales")).singleElement()
-          .satisfies(d -> assertThat(d.createDate()).isCloseTo(sales, within(4, ChronoUnit.MILLIS)));
+      Instant sales =
+          sim.instance("tokyo")
+              .rds()
+              .locked(() -> sim.instance("tokyo").rds().catalog().get("Sales").createDate());
+      assertThat(dbs)
+          .filteredOn(d -> d.name().equals("Sales"))
+          .singleElement()
+          .satisfies(
+              d -> assertThat(d.createDate()).isCloseTo(sales, within(4, ChronoUnit.MILLIS)));
     }
   }
 
   @Test
   void theCoverageCatalogReadsCreateDatesInUtcToo() throws Exception {
     try (Connection c = open("tokyo")) {
-      List<CatalogDatabase> dbs = new DatabaseCatalogQuery(TIMEOUT).read(c, new ServerTimeQuery(TIMEOUT).read(c));
-      Instant sales = sim.instance("tokyo").rds().locked(() -> sim.instance("tokyo").rds().catalog().get("Sales").createDate());
-      assertThat(dbs).filteredOn(d -> d.name().equals("Sales")).singleElement()
-          .satisfies(d -> assertThat(d.createDate()).isCloseTo(sales, within(4, ChronoUnit.MILLIS)));
+      List<CatalogDatabase> dbs =
+          new DatabaseCatalogQuery(TIMEOUT).read(c, new ServerTimeQuery(TIMEOUT).read(c));
+      Instant sales =
+          sim.instance("tokyo")
+              .rds()
+              .locked(() -> sim.instance("tokyo").rds().catalog().get("Sales").createDate());
+      assertThat(dbs)
+          .filteredOn(d -> d.name().equals("Sales"))
+          .singleElement()
+          .satisfies(
+              d -> assertThat(d.createDate()).isCloseTo(sales, within(4, ChronoUnit.MILLIS)));
     }
   }
 
   private static Connection open(String name) throws PollException {
-    return new SqlConnector(TIMEOUT).open(new InstanceTarget(name, "127.0.0.1", sim.instance(name).port(), "admin",
-        PasswordSource.literal("admin"), Map.of("encrypt", "false"), Map.of(), null, "static"));
+    return new SqlConnector(TIMEOUT)
+        .open(
+            new InstanceTarget(
+                name,
+                "127.0.0.1",
+                sim.instance(name).port(),
+                "admin",
+                PasswordSource.literal("admin"),
+                Map.of("encrypt", "false"),
+                Map.of(),
+                null,
+                "static"));
   }
 }

@@ -41,7 +41,9 @@ public final class ActiveTaskCollector extends InstanceCollector {
       }
       String name = instance.name();
       slots.put(0, name);
-      instance.otherLifecycleTasks().forEach((type, n) -> tasks.merge(Double::sum, n, name, type.label(), "other"));
+      instance
+          .otherLifecycleTasks()
+          .forEach((type, n) -> tasks.merge(Double::sum, n, name, type.label(), "other"));
       for (ActiveTask task : instance.activeTasks()) {
         TaskRow row = task.row();
         String db = Labels.db(row.database());

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Last successful backup and restore per database, the learned backup interval and the
- * backup-overlap gauge. Timestamps are facts kept across restarts, so they stay while an instance is
- * down, as does the interval learned from the last history read; overlap describes the last poll
+ * backup-overlap gauge. Timestamps are facts kept across restarts, so they stay while an instance
+ * is down, as does the interval learned from the last history read; overlap describes the last poll
  * and is left out then.
  */
 public final class BackupCollector extends InstanceCollector {
@@ -37,8 +37,9 @@ public final class BackupCollector extends InstanceCollector {
         BackupKey k = e.getKey();
         backups.put(Labels.seconds(e.getValue()), name, k.database(), k.kind().label());
       }
-      instance.expectedIntervalSeconds().forEach(
-          (k, seconds) -> expected.put(seconds, name, k.database(), k.kind().label()));
+      instance
+          .expectedIntervalSeconds()
+          .forEach((k, seconds) -> expected.put(seconds, name, k.database(), k.kind().label()));
       instance.restoreLastSuccess().forEach((db, at) -> restores.put(Labels.seconds(at), name, db));
       if (instance.up()) {
         for (String db : backedUpDatabases(instance)) {

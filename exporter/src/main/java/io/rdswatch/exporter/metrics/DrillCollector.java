@@ -29,14 +29,26 @@ public final class DrillCollector extends Collector implements Collector.Describ
   @Override
   public List<MetricFamilySamples> collect() {
     DrillSnapshot snapshot = drills.get();
-    GaugeMetricFamily last = new GaugeMetricFamily("rdswatch_drill_last_result",
-        "1 if the latest drill (not counting skipped ones) of this database succeeded, else 0", KEY);
-    GaugeMetricFamily lastSuccess = new GaugeMetricFamily("rdswatch_drill_last_success_timestamp_seconds",
-        "When the latest successful drill of this database finished", KEY);
-    GaugeMetricFamily lastRun = new GaugeMetricFamily("rdswatch_drill_last_run_timestamp_seconds",
-        "When the latest drill (not counting skipped ones) of this database finished", KEY);
-    GaugeMetricFamily rtoTarget = new GaugeMetricFamily("rdswatch_drill_rto_target_seconds",
-        "The configured RTO target of the latest drill of this database", KEY);
+    GaugeMetricFamily last =
+        new GaugeMetricFamily(
+            "rdswatch_drill_last_result",
+            "1 if the latest drill (not counting skipped ones) of this database succeeded, else 0",
+            KEY);
+    GaugeMetricFamily lastSuccess =
+        new GaugeMetricFamily(
+            "rdswatch_drill_last_success_timestamp_seconds",
+            "When the latest successful drill of this database finished",
+            KEY);
+    GaugeMetricFamily lastRun =
+        new GaugeMetricFamily(
+            "rdswatch_drill_last_run_timestamp_seconds",
+            "When the latest drill (not counting skipped ones) of this database finished",
+            KEY);
+    GaugeMetricFamily rtoTarget =
+        new GaugeMetricFamily(
+            "rdswatch_drill_rto_target_seconds",
+            "The configured RTO target of the latest drill of this database",
+            KEY);
     for (DrillSnapshot.Latest l : snapshot.latest()) {
       List<String> labels = List.of(l.instance(), l.database(), l.drill());
       if (l.lastRunSucceeded() != null) {
@@ -50,20 +62,35 @@ public final class DrillCollector extends Collector implements Collector.Describ
         rtoTarget.addMetric(labels, l.rtoTargetSeconds());
       }
     }
-    HistogramFamily restores = new HistogramFamily("rdswatch_drill_restore_duration_seconds",
-        "Measured restore time (RTO: submit to SUCCESS, queue wait included) of successful drill restores",
-        List.of(RDS_INSTANCE));
+    HistogramFamily restores =
+        new HistogramFamily(
+            "rdswatch_drill_restore_duration_seconds",
+            "Measured restore time (RTO: submit to SUCCESS, queue wait included) of successful drill restores",
+            List.of(RDS_INSTANCE));
     snapshot.restoreDurations().forEach((instance, h) -> restores.add(h, instance));
-    CounterMetricFamily runs = new CounterMetricFamily("rdswatch_drill_runs_total",
-        "Finished drills by result (from the drill history in stateDir)", List.of("result"));
+    CounterMetricFamily runs =
+        new CounterMetricFamily(
+            "rdswatch_drill_runs_total",
+            "Finished drills by result (from the drill history in stateDir)",
+            List.of("result"));
     snapshot.runs().forEach(r -> runs.addMetric(List.of(r.result()), r.count()));
-    return List.of(last, lastSuccess, lastRun, rtoTarget, restores.build(), runs,
-        new GaugeMetricFamily("rdswatch_drill_running",
-            "Drills started but not finished (running, or waiting for recovery)", snapshot.running()),
-        perInstance("rdswatch_drill_orphans",
+    return List.of(
+        last,
+        lastSuccess,
+        lastRun,
+        rtoTarget,
+        restores.build(),
+        runs,
+        new GaugeMetricFamily(
+            "rdswatch_drill_running",
+            "Drills started but not finished (running, or waiting for recovery)",
+            snapshot.running()),
+        perInstance(
+            "rdswatch_drill_orphans",
             "Databases carrying the scratch prefix that no drill journal knows; never dropped automatically",
             snapshot.orphans()),
-        perInstance("rdswatch_drill_scratch_left",
+        perInstance(
+            "rdswatch_drill_scratch_left",
             "Scratch databases of finished drills that were not dropped (keepOnFailure or a failed drop) and still"
                 + " exist",
             snapshot.scratchLeft()));
@@ -75,7 +102,8 @@ public final class DrillCollector extends Collector implements Collector.Describ
     return List.of();
   }
 
-  private static GaugeMetricFamily perInstance(String name, String help, Map<String, Integer> byInstance) {
+  private static GaugeMetricFamily perInstance(
+      String name, String help, Map<String, Integer> byInstance) {
     GaugeMetricFamily family = new GaugeMetricFamily(name, help, List.of(RDS_INSTANCE));
     byInstance.forEach((instance, n) -> family.addMetric(List.of(instance), n));
     return family;

@@ -21,7 +21,9 @@ public final class FleetRegistry extends CollectorRegistry {
   private final List<MetricFamilySamples> headers = new ArrayList<>();
   private final Set<Collector> others = new LinkedHashSet<>(); // guarded by itself
 
-  /** Registers these collectors and, later, any other; describing them never waits on a snapshot. */
+  /**
+   * Registers these collectors and, later, any other; describing them never waits on a snapshot.
+   */
   public FleetRegistry(List<? extends InstanceCollector> perInstance) {
     super(true);
     this.perInstance = List.copyOf(perInstance);
@@ -31,15 +33,17 @@ public final class FleetRegistry extends CollectorRegistry {
     }
   }
 
-  /** The collectors whose samples come in per-instance blocks ({@link InstanceCollector#samplesOf}). */
+  /**
+   * The collectors whose samples come in per-instance blocks ({@link InstanceCollector#samplesOf}).
+   */
   public List<InstanceCollector> perInstance() {
     return perInstance;
   }
 
   /**
-   * Every family of the page sorted by name, as {@link MetricsText#sortedFamilies} gives them, except
-   * that the families of {@link #perInstance()} come without samples: the caller adds each instance's
-   * block after their headers.
+   * Every family of the page sorted by name, as {@link MetricsText#sortedFamilies} gives them,
+   * except that the families of {@link #perInstance()} come without samples: the caller adds each
+   * instance's block after their headers.
    */
   public List<MetricFamilySamples> familiesWithoutBlocks() {
     List<Collector> collectors;

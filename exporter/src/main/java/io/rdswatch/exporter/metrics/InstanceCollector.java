@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 /**
  * A collector whose every sample belongs to one instance and carries rds_instance as its first
  * label. Its families over a fleet are, sample for sample, the concatenation in fleet order (by
- * name) of its families over each instance alone, so a /metrics page can keep each instance's
- * block for as long as that instance's snapshot is current and copy it into the page (bench figure
- * 3). The same code turns a snapshot into samples either way: {@link #familiesOf}.
+ * name) of its families over each instance alone, so a /metrics page can keep each instance's block
+ * for as long as that instance's snapshot is current and copy it into the page (bench figure 3).
+ * The same code turns a snapshot into samples either way: {@link #familiesOf}.
  */
 public abstract class InstanceCollector extends SnapshotCollector {
 

@@ -30,7 +30,9 @@ public final class InstanceInfoCollector extends SnapshotCollector {
   protected List<MetricFamilySamples> families(FleetSnapshot snapshot) {
     TreeSet<String> extra = new TreeSet<>();
     for (InstanceSnapshot instance : snapshot.instances()) {
-      instance.labels().keySet().stream().filter(InstanceInfoCollector::isUsableLabel).forEach(extra::add);
+      instance.labels().keySet().stream()
+          .filter(InstanceInfoCollector::isUsableLabel)
+          .forEach(extra::add);
     }
     List<String> names = new ArrayList<>(List.of(RDS_INSTANCE, "host"));
     names.addAll(extra);
@@ -55,7 +57,8 @@ public final class InstanceInfoCollector extends SnapshotCollector {
    */
   /**
    * Whether a configured or discovered label name can go on the info metric: valid, not reserved by
-   * Prometheus ("__*", le) and not one rdswatch or the scrape sets itself. Config validation uses it too.
+   * Prometheus ("__*", le) and not one rdswatch or the scrape sets itself. Config validation uses
+   * it too.
    */
   public static boolean isUsableLabel(String label) {
     return LABEL_NAME.matcher(label).matches()

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * Per-instance poll health: rdswatch_up, poll duration, freshness, poll errors, how the task table
- * is read and what periodic full reads corrected. Every poll error
- * kind is exported from 0 so that the first error shows up in increase().
+ * is read and what periodic full reads corrected. Every poll error kind is exported from 0 so that
+ * the first error shows up in increase().
  */
 public final class PollHealthCollector extends InstanceCollector {
 

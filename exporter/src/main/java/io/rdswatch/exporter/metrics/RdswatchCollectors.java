@@ -45,7 +45,8 @@ public final class RdswatchCollectors {
   }
 
   /** A registry with the fleet collectors and build info, ready for a page built from blocks. */
-  public static FleetRegistry registry(Supplier<FleetSnapshot> fleet, BuildInfoCollector buildInfo) {
+  public static FleetRegistry registry(
+      Supplier<FleetSnapshot> fleet, BuildInfoCollector buildInfo) {
     FleetRegistry registry = new FleetRegistry(perInstance(fleet));
     registry.register(new InstanceInfoCollector(fleet));
     registry.register(buildInfo);

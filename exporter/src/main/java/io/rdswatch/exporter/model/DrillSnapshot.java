@@ -35,8 +35,14 @@ public record DrillSnapshot(
    * @param lastSuccessAt when the latest successful drill finished, or null
    * @param rtoTargetSeconds the configured RTO target of the latest drill, or null
    */
-  public record Latest(String instance, String database, String drill, Boolean lastRunSucceeded,
-      Instant lastRunAt, Instant lastSuccessAt, Long rtoTargetSeconds) {}
+  public record Latest(
+      String instance,
+      String database,
+      String drill,
+      Boolean lastRunSucceeded,
+      Instant lastRunAt,
+      Instant lastSuccessAt,
+      Long rtoTargetSeconds) {}
 
   /** How many finished drills ended with this result (the result label). */
   public record ResultCount(String result, long count) {}

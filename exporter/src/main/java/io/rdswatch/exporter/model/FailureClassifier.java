@@ -6,22 +6,24 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Maps the task_info of a failed task (or a submit-time SQL error) to a bounded reason and the entry
- * that decided it. The README's failure reason table lists the texts behind each reason.
+ * Maps the task_info of a failed task (or a submit-time SQL error) to a bounded reason and the
+ * entry that decided it. The README's failure reason table lists the texts behind each reason.
  *
  * <p>RDS writes the same generic abort lines on every aborted task, whatever the cause ("...a task
  * failure or an overlap with your preferred backup window...", "...a task failure or a concurrent
- * RESTORE_DB request.", "Task has been aborted"), so they are never a cause by themselves. A specific
- * text anywhere in the log wins, in table order. Only when none is there does the generic backup
- * abort line count as a backup window overlap, and then only if it was written while the instance's
- * automated backup window was open; else the engine's "terminating abnormally" decides, else unknown.
+ * RESTORE_DB request.", "Task has been aborted"), so they are never a cause by themselves. A
+ * specific text anywhere in the log wins, in table order. Only when none is there does the generic
+ * backup abort line count as a backup window overlap, and then only if it was written while the
+ * instance's automated backup window was open; else the engine's "terminating abnormally" decides,
+ * else unknown.
  */
 public final class FailureClassifier {
 
   /** Matches when the lower-cased entry contains every part, and the pattern (if any) is found. */
   private record Rule(FailureReason reason, List<String> allOf, Pattern pattern) {
     boolean matches(String lower) {
-      return allOf.stream().allMatch(lower::contains) && (pattern == null || pattern.matcher(lower).find());
+      return allOf.stream().allMatch(lower::contains)
+          && (pattern == null || pattern.matcher(lower).find());
     }
   }
 
@@ -29,7 +31,9 @@ public final class FailureClassifier {
     return new Rule(reason, List.of(allOf), null);
   }
 
-  /** @param mustContain a substring of every match, so the regex only runs on likely texts */
+  /**
+   * @param mustContain a substring of every match, so the regex only runs on likely texts
+   */
   private static Rule regex(FailureReason reason, String mustContain, String regex) {
     return new Rule(reason, List.of(mustContain), Pattern.compile(regex));
   }
@@ -39,7 +43,9 @@ public final class FailureClassifier {
 
   private static final List<Rule> SPECIFIC =
       List.of(
-          text(FailureReason.BACKUP_WINDOW_OVERLAP, "aborting native backup because there is an rds automated backup in progress"),
+          text(
+              FailureReason.BACKUP_WINDOW_OVERLAP,
+              "aborting native backup because there is an rds automated backup in progress"),
           text(FailureReason.S3_WRONG_REGION, "bucket that is in the same region"),
           text(FailureReason.S3_NO_BUCKET, "the specified bucket does not exist"),
           // S3's NoSuchKey, and the simulator's text for a restore ARN that matches no object
@@ -51,7 +57,9 @@ public final class FailureClassifier {
           regex(FailureReason.KMS, "does not exist", "\\bkey [^\\s']+ does not exist"),
           text(FailureReason.KMS, "cannot be decrypted with kms key"),
           text(FailureReason.TDE_CERTIFICATE, "cannot find server certificate"),
-          text(FailureReason.S3_OBJECT_EXISTS, "reissue task with correct type and overwrite property"),
+          text(
+              FailureReason.S3_OBJECT_EXISTS,
+              "reissue task with correct type and overwrite property"),
           text(FailureReason.TOO_MANY_FILES, "unable to restore from more than 10 backup file"),
           text(FailureReason.TOO_MANY_FILES, "unable to back up to more than 10 backup file"),
           text(FailureReason.DB_EXISTS, "already exists", "differ only by case or accent"),
@@ -81,7 +89,8 @@ public final class FailureClassifier {
    * @param lastUpdated the task's last_updated, the time of a generic abort entry without its own
    *     timestamp; null if unknown
    */
-  public static Classification classify(String taskInfo, Instant lastUpdated, FailureContext context) {
+  public static Classification classify(
+      String taskInfo, Instant lastUpdated, FailureContext context) {
     List<TaskInfoLog.Entry> entries = TaskInfoLog.entries(taskInfo);
     List<String> lower = entries.stream().map(e -> e.text().toLowerCase(Locale.ROOT)).toList();
     for (Rule rule : SPECIFIC) {
@@ -101,7 +110,9 @@ public final class FailureClassifier {
       }
     }
     int engine = first(ENGINE, lower);
-    return engine >= 0 ? new Classification(FailureReason.ENGINE_ERROR, entries.get(engine).text()) : Classification.UNKNOWN;
+    return engine >= 0
+        ? new Classification(FailureReason.ENGINE_ERROR, entries.get(engine).text())
+        : Classification.UNKNOWN;
   }
 
   private static int first(Rule rule, List<String> lower) {

@@ -41,7 +41,8 @@ public record InstanceSnapshot(
     String pollMode,
     long resyncCorrections,
     List<DatabaseCoverage> databases,
-    Map<BackupKey, Double> expectedIntervalSeconds) implements TaskCounters.Holder {
+    Map<BackupKey, Double> expectedIntervalSeconds)
+    implements TaskCounters.Holder {
 
   public InstanceSnapshot {
     labels = Map.copyOf(labels);
@@ -75,15 +76,27 @@ public record InstanceSnapshot(
       long resyncCorrections,
       List<DatabaseCoverage> databases,
       Map<BackupKey, Double> expectedIntervalSeconds) {
-    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess,
-        new TaskCounters(pollErrors, finished, failures, durations, backupLastSuccess, restoreLastSuccess),
-        activeTasks, overlappingDatabases, backupWindow, takenAt, otherLifecycleTasks, pollMode,
-        resyncCorrections, databases, expectedIntervalSeconds);
+    this(
+        name,
+        host,
+        labels,
+        up,
+        pollDurationSeconds,
+        lastPollSuccess,
+        new TaskCounters(
+            pollErrors, finished, failures, durations, backupLastSuccess, restoreLastSuccess),
+        activeTasks,
+        overlappingDatabases,
+        backupWindow,
+        takenAt,
+        otherLifecycleTasks,
+        pollMode,
+        resyncCorrections,
+        databases,
+        expectedIntervalSeconds);
   }
 
-  /**
-   * A snapshot without tasks of undocumented lifecycles, poll mode, catalog or learned cadence.
-   */
+  /** A snapshot without tasks of undocumented lifecycles, poll mode, catalog or learned cadence. */
   public InstanceSnapshot(
       String name,
       String host,
@@ -101,9 +114,28 @@ public record InstanceSnapshot(
       Set<String> overlappingDatabases,
       String backupWindow,
       Instant takenAt) {
-    this(name, host, labels, up, pollDurationSeconds, lastPollSuccess, pollErrors, activeTasks,
-        finished, failures, durations, backupLastSuccess, restoreLastSuccess, overlappingDatabases,
-        backupWindow, takenAt, Map.of(), null, 0, List.of(), Map.of());
+    this(
+        name,
+        host,
+        labels,
+        up,
+        pollDurationSeconds,
+        lastPollSuccess,
+        pollErrors,
+        activeTasks,
+        finished,
+        failures,
+        durations,
+        backupLastSuccess,
+        restoreLastSuccess,
+        overlappingDatabases,
+        backupWindow,
+        takenAt,
+        Map.of(),
+        null,
+        0,
+        List.of(),
+        Map.of());
   }
 
   /** User databases the catalog lists that have no successful native FULL backup. */

@@ -10,8 +10,9 @@ public enum PollErrorKind {
   QUERY,
   PARSE,
   /**
-   * SQL Server error 229: the login may no longer run the task query. RDS does not carry msdb grants
-   * to the new primary of a Multi-AZ failover (README, "SQL permissions for the monitoring login").
+   * SQL Server error 229: the login may no longer run the task query. RDS does not carry msdb
+   * grants to the new primary of a Multi-AZ failover (README, "SQL permissions for the monitoring
+   * login").
    */
   PERMISSION;
 

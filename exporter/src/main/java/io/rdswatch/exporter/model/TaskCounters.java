@@ -23,7 +23,8 @@ public record TaskCounters(
     Map<BackupKey, Instant> backupLastSuccess,
     Map<String, Instant> restoreLastSuccess) {
 
-  public static final TaskCounters NONE = new TaskCounters(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  public static final TaskCounters NONE =
+      new TaskCounters(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
   public TaskCounters {
     pollErrors = Map.copyOf(pollErrors);
@@ -68,6 +69,7 @@ public record TaskCounters(
   public TaskCounters withPollError(PollErrorKind kind) {
     Map<PollErrorKind, Long> errors = new HashMap<>(pollErrors);
     errors.merge(kind, 1L, Long::sum);
-    return new TaskCounters(errors, finished, failures, durations, backupLastSuccess, restoreLastSuccess);
+    return new TaskCounters(
+        errors, finished, failures, durations, backupLastSuccess, restoreLastSuccess);
   }
 }

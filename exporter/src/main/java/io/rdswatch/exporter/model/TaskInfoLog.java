@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A task_info text split into its log entries. RDS writes one entry per line as {@code
- * [yyyy-MM-dd HH:mm:ss.SSS] message}; copies of it also come as one line with the entries separated
- * by spaces, with CRLF, with doubled blank lines, or without the timestamps (see the README's
- * failure reason table). Entries are cut at line breaks and before every bracketed timestamp.
+ * A task_info text split into its log entries. RDS writes one entry per line as {@code [yyyy-MM-dd
+ * HH:mm:ss.SSS] message}; copies of it also come as one line with the entries separated by spaces,
+ * with CRLF, with doubled blank lines, or without the timestamps (see the README's failure reason
+ * table). Entries are cut at line breaks and before every bracketed timestamp.
  */
 public final class TaskInfoLog {
 

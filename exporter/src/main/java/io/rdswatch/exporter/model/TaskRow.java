@@ -3,8 +3,8 @@ package io.rdswatch.exporter.model;
 import java.time.Instant;
 
 /**
- * One row of msdb.dbo.rds_task_status, parsed. Timestamps are read as UTC. Nullable fields are
- * null when RDS leaves them empty.
+ * One row of msdb.dbo.rds_task_status, parsed. Timestamps are read as UTC. Nullable fields are null
+ * when RDS leaves them empty.
  *
  * @param percentComplete 0..100 as RDS reports it
  * @param durationMinutes RDS's "duration(mins)"
@@ -27,14 +27,40 @@ public record TaskRow(
 
   /** This row with another task_info, e.g. one read separately from the other columns. */
   public TaskRow withTaskInfo(String taskInfo) {
-    return new TaskRow(taskId, taskTypeRaw, taskType, database, percentComplete, durationMinutes, lifecycleRaw,
-        lifecycle, taskInfo, lastUpdated, createdAt, s3ObjectArn, overwriteS3BackupFile, kmsMasterKeyArn);
+    return new TaskRow(
+        taskId,
+        taskTypeRaw,
+        taskType,
+        database,
+        percentComplete,
+        durationMinutes,
+        lifecycleRaw,
+        lifecycle,
+        taskInfo,
+        lastUpdated,
+        createdAt,
+        s3ObjectArn,
+        overwriteS3BackupFile,
+        kmsMasterKeyArn);
   }
 
   /** This row with another database name, e.g. its label value. */
   public TaskRow withDatabase(String database) {
-    return new TaskRow(taskId, taskTypeRaw, taskType, database, percentComplete, durationMinutes, lifecycleRaw,
-        lifecycle, taskInfo, lastUpdated, createdAt, s3ObjectArn, overwriteS3BackupFile, kmsMasterKeyArn);
+    return new TaskRow(
+        taskId,
+        taskTypeRaw,
+        taskType,
+        database,
+        percentComplete,
+        durationMinutes,
+        lifecycleRaw,
+        lifecycle,
+        taskInfo,
+        lastUpdated,
+        createdAt,
+        s3ObjectArn,
+        overwriteS3BackupFile,
+        kmsMasterKeyArn);
   }
 
   /** Queued, running or being cancelled; a lifecycle RDS does not document is not active. */

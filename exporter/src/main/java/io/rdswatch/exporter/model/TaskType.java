@@ -48,9 +48,14 @@ public enum TaskType {
     return name().startsWith("RESTORE_DB");
   }
 
-  /** S3 integration: copies between S3 and the instance's D:\S3 folder, and that folder's housekeeping. */
+  /**
+   * S3 integration: copies between S3 and the instance's D:\S3 folder, and that folder's
+   * housekeeping.
+   */
   public boolean isS3Integration() {
-    return this == DOWNLOAD_FROM_S3 || this == UPLOAD_TO_S3 || this == LIST_FILES_ON_DISK
+    return this == DOWNLOAD_FROM_S3
+        || this == UPLOAD_TO_S3
+        || this == LIST_FILES_ON_DISK
         || this == DELETE_FILES_ON_DISK;
   }
 

@@ -148,9 +148,12 @@ class FleetDatumsTest {
 
   @Test
   void unprotectedDatabasesAreCountedPerInstanceOnceTheCatalogWasRead() {
-    List<MetricDatum> datums = new FleetDatums(EnumSet.of(CloudWatchMetric.UNPROTECTED_DATABASES))
-        .build(SampleFleet.fleet(), FailureBaseline.none(), SampleFleet.NOW, List.of()).datums();
-    assertThat(lines(datums)).as("reports-dev is down and has no catalog")
+    List<MetricDatum> datums =
+        new FleetDatums(EnumSet.of(CloudWatchMetric.UNPROTECTED_DATABASES))
+            .build(SampleFleet.fleet(), FailureBaseline.none(), SampleFleet.NOW, List.of())
+            .datums();
+    assertThat(lines(datums))
+        .as("reports-dev is down and has no catalog")
         .containsExactly("UnprotectedDatabases orders-prod = 1.0");
   }
 

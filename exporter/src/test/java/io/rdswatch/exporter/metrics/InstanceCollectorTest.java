@@ -21,7 +21,9 @@ class InstanceCollectorTest {
     for (InstanceCollector c : RdswatchCollectors.perInstance(() -> fleet)) {
       List<MetricFamilySamples> whole = c.collect();
       List<MetricFamilySamples> headers = c.describe();
-      assertThat(headers).extracting(f -> f.name).isEqualTo(whole.stream().map(f -> f.name).toList());
+      assertThat(headers)
+          .extracting(f -> f.name)
+          .isEqualTo(whole.stream().map(f -> f.name).toList());
       for (int i = 0; i < whole.size(); i++) {
         List<Sample> joined = new ArrayList<>();
         for (InstanceSnapshot instance : fleet.instances()) {
@@ -37,13 +39,18 @@ class InstanceCollectorTest {
 
   @Test
   void aFleetRegistryGivesThePerInstanceFamiliesWithoutSamplesAndTheOthersWhole() {
-    FleetRegistry registry = RdswatchCollectors.registry(() -> fleet, new BuildInfoCollector("1", "r"));
+    FleetRegistry registry =
+        RdswatchCollectors.registry(() -> fleet, new BuildInfoCollector("1", "r"));
     List<MetricFamilySamples> page = registry.familiesWithoutBlocks();
-    assertThat(page).extracting(f -> f.name).isSorted()
-        .containsExactlyElementsOf(MetricsText.sortedFamilies(registry).stream().map(f -> f.name).toList());
+    assertThat(page)
+        .extracting(f -> f.name)
+        .isSorted()
+        .containsExactlyElementsOf(
+            MetricsText.sortedFamilies(registry).stream().map(f -> f.name).toList());
     for (MetricFamilySamples f : page) {
-      boolean perInstance = registry.perInstance().stream().anyMatch(c -> c.describe().stream()
-          .anyMatch(h -> h.name.equals(f.name)));
+      boolean perInstance =
+          registry.perInstance().stream()
+              .anyMatch(c -> c.describe().stream().anyMatch(h -> h.name.equals(f.name)));
       assertThat(f.samples.isEmpty()).as(f.name).isEqualTo(perInstance);
     }
   }

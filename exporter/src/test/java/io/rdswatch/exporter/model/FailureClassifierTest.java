@@ -13,18 +13,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every documented failure text alone and behind the generic abort lines; generic-only logs inside
  * and outside the backup window; multi-file, CRLF, single-line and blank-line shapes. In the texts,
- * "\n" and "\r" stand for line breaks; GEN is the generic backup abort line and GENR the restore one.
- * (The real samples are in RealTaskInfoSamplesTest, the simulator's texts in the agent's end-to-end
- * tests.)
+ * "\n" and "\r" stand for line breaks; GEN is the generic backup abort line and GENR the restore
+ * one. (The real samples are in RealTaskInfoSamplesTest, the simulator's texts in the agent's
+ * end-to-end tests.)
  */
 class FailureClassifierTest {
 
   private static final String GEN =
       "Aborted the task because of a task failure or an overlap with your preferred backup window for RDS automated backup.";
-  private static final String GENR = "Aborted the task because of a task failure or a concurrent RESTORE_DB request.";
+  private static final String GENR =
+      "Aborted the task because of a task failure or a concurrent RESTORE_DB request.";
 
   @ParameterizedTest(name = "[{index}] {3} <- {0} (window {1})")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       Access Denied                                                                   | -           | -                    | s3_access_denied        | Access Denied
       [2026-11-27 05:00:01.100] GEN\\n[2026-11-27 05:00:01.200] Access Denied\\n[2026-11-27 05:00:02.000] Task has been aborted | 02:00-02:30 | - | s3_access_denied | Access Denied
       Please specify a bucket that is in the same region as RDS instance             | -           | -                    | s3_wrong_region         | same region
@@ -72,8 +77,10 @@ class FailureClassifierTest {
       S3 ARN prefix cannot be empty                                                   | -           | -                    | unknown                 | -
       Task execution has started.                                                     | -           | -                    | unknown                 | -
       """)
-  void eachTextGetsItsReasonAndEvidence(String text, String window, String lastUpdated, String reason, String evidence) {
-    String log = text.replace("\\r", "\r").replace("\\n", "\n").replace("GENR", GENR).replace("GEN", GEN);
+  void eachTextGetsItsReasonAndEvidence(
+      String text, String window, String lastUpdated, String reason, String evidence) {
+    String log =
+        text.replace("\\r", "\r").replace("\\n", "\n").replace("GENR", GENR).replace("GEN", GEN);
     Instant updated = lastUpdated == null ? null : Instant.parse(lastUpdated);
 
     Classification c = FailureClassifier.classify(log, updated, WindowForTest.of(window));
@@ -88,12 +95,14 @@ class FailureClassifierTest {
 
   @Test
   void caseDoesNotMatter() {
-    String taskInfo = "[2026-01-01 00:00:00.000] Task execution has started.\n"
-        + "[2026-01-01 00:00:05.000] Cannot find server certificate with thumbprint '0x1F2E'.\n"
-        + "[2026-01-01 00:00:05.100] RESTORE DATABASE is terminating abnormally.";
+    String taskInfo =
+        "[2026-01-01 00:00:00.000] Task execution has started.\n"
+            + "[2026-01-01 00:00:05.000] Cannot find server certificate with thumbprint '0x1F2E'.\n"
+            + "[2026-01-01 00:00:05.100] RESTORE DATABASE is terminating abnormally.";
 
     assertThat(FailureClassifier.classify(taskInfo)).isEqualTo(FailureReason.TDE_CERTIFICATE);
-    assertThat(FailureClassifier.classify(taskInfo.toUpperCase())).isEqualTo(FailureReason.TDE_CERTIFICATE);
+    assertThat(FailureClassifier.classify(taskInfo.toUpperCase()))
+        .isEqualTo(FailureReason.TDE_CERTIFICATE);
   }
 
   @Test
@@ -101,20 +110,37 @@ class FailureClassifierTest {
     String log = "[2026-11-27 03:10:00.000] " + GEN;
     FailureContext window = WindowForTest.of("02:00-02:30");
     // a server one hour ahead of UTC: its 03:10 is 02:10 UTC, inside the window
-    FailureContext utcPlusOne = new FailureContext(window.inBackupWindow(),
-        new ServerTime(java.time.ZoneOffset.ofHours(1)));
+    FailureContext utcPlusOne =
+        new FailureContext(
+            window.inBackupWindow(), new ServerTime(java.time.ZoneOffset.ofHours(1)));
 
-    assertThat(FailureClassifier.classify(log, null, window).reason()).isEqualTo(FailureReason.UNKNOWN);
-    assertThat(FailureClassifier.classify(log, null, utcPlusOne).reason()).isEqualTo(FailureReason.BACKUP_WINDOW_OVERLAP);
+    assertThat(FailureClassifier.classify(log, null, window).reason())
+        .isEqualTo(FailureReason.UNKNOWN);
+    assertThat(FailureClassifier.classify(log, null, utcPlusOne).reason())
+        .isEqualTo(FailureReason.BACKUP_WINDOW_OVERLAP);
   }
 
   @Test
   void nothingIsUnknownAndTheSetIsBounded() {
     assertThat(FailureClassifier.classify(null)).isEqualTo(FailureReason.UNKNOWN);
     assertThat(FailureClassifier.classify("  ")).isEqualTo(FailureReason.UNKNOWN);
-    Set<String> labels = Arrays.stream(FailureReason.values()).map(FailureReason::label).collect(Collectors.toSet());
-    assertThat(labels).containsExactlyInAnyOrder("backup_window_overlap", "s3_wrong_region", "s3_access_denied",
-        "s3_no_bucket", "s3_object_exists", "kms", "tde_certificate", "db_exists", "too_many_files",
-        "option_not_enabled", "permission", "compression_unsupported", "engine_error", "unknown");
+    Set<String> labels =
+        Arrays.stream(FailureReason.values()).map(FailureReason::label).collect(Collectors.toSet());
+    assertThat(labels)
+        .containsExactlyInAnyOrder(
+            "backup_window_overlap",
+            "s3_wrong_region",
+            "s3_access_denied",
+            "s3_no_bucket",
+            "s3_object_exists",
+            "kms",
+            "tde_certificate",
+            "db_exists",
+            "too_many_files",
+            "option_not_enabled",
+            "permission",
+            "compression_unsupported",
+            "engine_error",
+            "unknown");
   }
 }

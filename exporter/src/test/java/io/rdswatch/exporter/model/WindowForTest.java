@@ -1,6 +1,5 @@
 package io.rdswatch.exporter.model;
 
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 
@@ -14,9 +13,12 @@ final class WindowForTest {
     }
     LocalTime start = LocalTime.parse(window.substring(0, 5));
     LocalTime end = LocalTime.parse(window.substring(6, 11));
-    return FailureContext.window(at -> {
-      LocalTime t = LocalTime.ofInstant(at, ZoneOffset.UTC);
-      return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
-    });
+    return FailureContext.window(
+        at -> {
+          LocalTime t = LocalTime.ofInstant(at, ZoneOffset.UTC);
+          return start.isBefore(end)
+              ? !t.isBefore(start) && t.isBefore(end)
+              : !t.isBefore(start) || t.isBefore(end);
+        });
   }
 }

@@ -10,6 +10,8 @@ public record LoginOutcome(boolean accepted, String database, SqlMessage error) 
   /** SQL Server's answer to a bad login: error 18456, class 14, state 1. */
   public static LoginOutcome loginFailed(String user) {
     return new LoginOutcome(
-        false, null, SqlMessage.error(18456, 1, 14, "Login failed for user '" + user + "'.", "", 1));
+        false,
+        null,
+        SqlMessage.error(18456, 1, 14, "Login failed for user '" + user + "'.", "", 1));
   }
 }

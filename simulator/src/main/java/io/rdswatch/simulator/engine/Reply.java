@@ -15,7 +15,11 @@ import java.util.List;
  * @param closeAfter close the connection once the reply is sent
  */
 public record Reply(
-    List<ReplyItem> items, Integer returnStatus, long delayMillis, int dropAfterRows, boolean closeAfter) {
+    List<ReplyItem> items,
+    Integer returnStatus,
+    long delayMillis,
+    int dropAfterRows,
+    boolean closeAfter) {
 
   public Reply {
     items = List.copyOf(items);

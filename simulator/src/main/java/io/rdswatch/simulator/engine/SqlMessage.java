@@ -2,7 +2,13 @@ package io.rdswatch.simulator.engine;
 
 /** An ERROR (class > 10) or INFO (class <= 10) token. */
 public record SqlMessage(
-    boolean isError, int number, int state, int severity, String message, String procedure, int line)
+    boolean isError,
+    int number,
+    int state,
+    int severity,
+    String message,
+    String procedure,
+    int line)
     implements ReplyItem {
 
   public static SqlMessage error(

@@ -14,8 +14,10 @@ final class AbortLog {
   static final String BACKUP_ABORT =
       "Aborted the task because of a task failure or an overlap with your preferred backup window for RDS "
           + "automated backup.";
-  static final String RESTORE_ABORT = "Aborted the task because of a task failure or a concurrent RESTORE_DB request.";
-  static final String EXPLICIT_WINDOW = "Aborting native backup because there is an RDS automated backup in progress.";
+  static final String RESTORE_ABORT =
+      "Aborted the task because of a task failure or a concurrent RESTORE_DB request.";
+  static final String EXPLICIT_WINDOW =
+      "Aborting native backup because there is an RDS automated backup in progress.";
   static final String ABORTED = "Task has been aborted";
 
   private AbortLog() {}
@@ -46,7 +48,8 @@ final class AbortLog {
   }
 
   private static List<String> ioError(FailureFacts f) {
-    String why = "995(The I/O operation has been aborted because of either a thread exit or an application request.)";
+    String why =
+        "995(The I/O operation has been aborted because of either a thread exit or an application request.)";
     return List.of(
         "Write on \"" + f.file() + "\" failed: " + why,
         "A nonrecoverable I/O error occurred on file \"" + f.file() + ":\" " + why + ".",

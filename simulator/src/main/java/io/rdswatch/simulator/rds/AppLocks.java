@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * sp_getapplock / sp_releaseapplock with session owners. Shared holders coexist; an exclusive
- * holder excludes everyone else; one session may take a lock it holds again (counted). Locks
- * never wait: the caller gets "timeout" at once, which is what @LockTimeout=0 asks for.
+ * holder excludes everyone else; one session may take a lock it holds again (counted). Locks never
+ * wait: the caller gets "timeout" at once, which is what @LockTimeout=0 asks for.
  */
 public final class AppLocks {
 
   /** sp_getapplock's return codes. */
   public static final int GRANTED = 0;
+
   public static final int TIMEOUT = -1;
   public static final int NOT_HELD = -999;
 
@@ -23,7 +24,8 @@ public final class AppLocks {
 
   private final Map<String, Lock> locks = new HashMap<>();
 
-  public synchronized int acquire(String database, String resource, boolean exclusive, Object owner) {
+  public synchronized int acquire(
+      String database, String resource, boolean exclusive, Object owner) {
     String key = key(database, resource);
     Lock lock = locks.get(key);
     if (lock == null) {

@@ -17,7 +17,13 @@ public record BackupImage(
 
   public static BackupImage of(Database db, BackupKind kind, long sizeMb) {
     return new BackupImage(
-        db.name(), kind, sizeMb, db.recoveryModel(), db.tdeCertificate(), db.corrupt(), db.tables());
+        db.name(),
+        kind,
+        sizeMb,
+        db.recoveryModel(),
+        db.tdeCertificate(),
+        db.corrupt(),
+        db.tables());
   }
 
   public BackupImage withCorrupt(boolean value) {

@@ -13,8 +13,10 @@ import java.time.format.DateTimeParseException;
 public record BackupWindow(LocalTime start, Duration length) {
 
   public BackupWindow {
-    if (length.compareTo(Duration.ofMinutes(30)) < 0 || length.compareTo(Duration.ofHours(24)) >= 0) {
-      throw new IllegalArgumentException("a backup window lasts 30 minutes to 24 hours, got " + length);
+    if (length.compareTo(Duration.ofMinutes(30)) < 0
+        || length.compareTo(Duration.ofHours(24)) >= 0) {
+      throw new IllegalArgumentException(
+          "a backup window lasts 30 minutes to 24 hours, got " + length);
     }
   }
 
@@ -22,7 +24,8 @@ public record BackupWindow(LocalTime start, Duration length) {
   public static BackupWindow parse(String text) {
     String[] parts = text == null ? new String[0] : text.strip().split("-");
     if (parts.length != 2) {
-      throw new IllegalArgumentException("backup window must look like hh24:mi-hh24:mi, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "backup window must look like hh24:mi-hh24:mi, got '" + text + "'");
     }
     try {
       LocalTime from = LocalTime.parse(parts[0]);
@@ -30,13 +33,15 @@ public record BackupWindow(LocalTime start, Duration length) {
       long minutes = Duration.between(from, to).toMinutes();
       return new BackupWindow(from, Duration.ofMinutes(minutes <= 0 ? minutes + 1440 : minutes));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("backup window must look like hh24:mi-hh24:mi, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "backup window must look like hh24:mi-hh24:mi, got '" + text + "'");
     }
   }
 
   /** The first moment in [from, to) at which the window is open, or null when it stays shut. */
   public Instant firstOpenIn(Instant from, Instant to) {
-    Instant dayStart = from.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant dayStart =
+        from.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
     for (Instant open = dayStart.minus(Duration.ofDays(1)).plusSeconds(start.toSecondOfDay());
         open.isBefore(to);
         open = open.plus(Duration.ofDays(1))) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * system databases RDS shows: master, tempdb, model, msdb and rdsadmin.
  */
 public final class Catalog {
-  private static final List<String> SYSTEM = List.of("master", "tempdb", "model", "msdb", "rdsadmin");
+  private static final List<String> SYSTEM =
+      List.of("master", "tempdb", "model", "msdb", "rdsadmin");
   private static final int FIRST_USER_ID = 6;
 
   private final Map<String, Database> byKey = new HashMap<>();

@@ -20,7 +20,8 @@ public enum CheckdbFault {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + s + "' is not one of none, disconnect, failover, permission, hang");
+      throw new IllegalArgumentException(
+          "'" + s + "' is not one of none, disconnect, failover, permission, hang");
     }
   }
 }

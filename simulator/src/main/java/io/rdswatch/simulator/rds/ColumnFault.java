@@ -3,8 +3,8 @@ package io.rdswatch.simulator.rds;
 import java.util.Objects;
 
 /**
- * A change to rds_task_status's 14 columns, as other engine versions or doc revisions show them:
- * a column missing, an extra one, or one renamed.
+ * A change to rds_task_status's 14 columns, as other engine versions or doc revisions show them: a
+ * column missing, an extra one, or one renamed.
  *
  * @param column the column removed or renamed, or the name of the extra column
  * @param newName the new name when renamed

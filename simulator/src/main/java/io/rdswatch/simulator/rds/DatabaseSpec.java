@@ -23,7 +23,8 @@ public record DatabaseSpec(
       throw new IllegalArgumentException("database name must be 1-128 characters: '" + name + "'");
     }
     if (sizeMb < 1) {
-      throw new IllegalArgumentException("database " + name + ": size_mb must be >= 1, got " + sizeMb);
+      throw new IllegalArgumentException(
+          "database " + name + ": size_mb must be >= 1, got " + sizeMb);
     }
     recoveryModel = recoveryModel == null ? RecoveryModel.FULL : recoveryModel;
     state = state == null ? DbState.ONLINE : state;
@@ -32,7 +33,8 @@ public record DatabaseSpec(
 
   /** An online, unencrypted FULL-recovery database. */
   public static DatabaseSpec of(String name, long sizeMb) {
-    return new DatabaseSpec(name, sizeMb, RecoveryModel.FULL, DbState.ONLINE, null, false, Tables.empty());
+    return new DatabaseSpec(
+        name, sizeMb, RecoveryModel.FULL, DbState.ONLINE, null, false, Tables.empty());
   }
 
   public DatabaseSpec withTables(Tables tables) {

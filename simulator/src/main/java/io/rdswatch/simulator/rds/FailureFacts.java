@@ -23,19 +23,23 @@ public record FailureFacts(
   public static FailureFacts of(Task task, String roleArn) {
     S3Location at = S3Location.parse(task.s3Arn);
     String file = at == null ? String.valueOf(task.s3Arn) : at.fileName();
-    return new FailureFacts(task.type, task.database, task.s3Arn, file, task.kmsKeyArn, roleArn, null, 0, 0, task.id);
+    return new FailureFacts(
+        task.type, task.database, task.s3Arn, file, task.kmsKeyArn, roleArn, null, 0, 0, task.id);
   }
 
   public FailureFacts withKey(String arn) {
-    return new FailureFacts(type, database, this.arn, file, arn, roleArn, thumbprint, neededBytes, freeBytes, taskId);
+    return new FailureFacts(
+        type, database, this.arn, file, arn, roleArn, thumbprint, neededBytes, freeBytes, taskId);
   }
 
   public FailureFacts withThumbprint(String print) {
-    return new FailureFacts(type, database, arn, file, kmsKeyArn, roleArn, print, neededBytes, freeBytes, taskId);
+    return new FailureFacts(
+        type, database, arn, file, kmsKeyArn, roleArn, print, neededBytes, freeBytes, taskId);
   }
 
   public FailureFacts withSpace(long needed, long free) {
-    return new FailureFacts(type, database, arn, file, kmsKeyArn, roleArn, thumbprint, needed, free, taskId);
+    return new FailureFacts(
+        type, database, arn, file, kmsKeyArn, roleArn, thumbprint, needed, free, taskId);
   }
 
   /** "BACKUP DATABASE" or "RESTORE DATABASE", as the engine's abort message says. */

@@ -18,7 +18,8 @@ public final class Faults {
   private volatile boolean taskStatusFunctionMissing;
   private volatile Consumer<Boolean> downListener = d -> {};
   private volatile CheckdbFault checkdb = CheckdbFault.NONE;
-  private final java.util.concurrent.atomic.AtomicInteger checkdbTimes = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger checkdbTimes =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration checkdbHang = Duration.ofMinutes(10);
 
   /** Instance down: the listener is closed, so connecting is refused; up reopens it. */
@@ -102,14 +103,17 @@ public final class Faults {
    */
   public Faults checkdb(CheckdbFault fault, int times) {
     if (times < -1) {
-      throw new IllegalArgumentException("checkdb fault times must be -1 (always) or >= 0, got " + times);
+      throw new IllegalArgumentException(
+          "checkdb fault times must be -1 (always) or >= 0, got " + times);
     }
     checkdbTimes.set(times);
     checkdb = Objects.requireNonNull(fault);
     return this;
   }
 
-  /** How long a CHECKDB under the hang fault waits before it answers (an ATTENTION cuts it short). */
+  /**
+   * How long a CHECKDB under the hang fault waits before it answers (an ATTENTION cuts it short).
+   */
   public Faults checkdbHang(Duration value) {
     if (value.isNegative()) {
       throw new IllegalArgumentException("checkdb hang must not be negative: " + value);

@@ -50,21 +50,61 @@ public record InstanceSettings(
   public static InstanceSettings defaults(String name, Instant start) {
     long gib = 1L << 30;
     return new InstanceSettings(
-        name, "us-east-1", "123456789012", true, null, Timing.defaults(), 200 * gib, 150 * gib, 1, start, ServerZone.UTC);
+        name,
+        "us-east-1",
+        "123456789012",
+        true,
+        null,
+        Timing.defaults(),
+        200 * gib,
+        150 * gib,
+        1,
+        start,
+        ServerZone.UTC);
   }
 
   public InstanceSettings withBackupWindow(BackupWindow window) {
     return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, window, timing, storageBytes, freeBytes, seed, historyStart, zone);
+        name,
+        region,
+        accountId,
+        backupRestoreOption,
+        window,
+        timing,
+        storageBytes,
+        freeBytes,
+        seed,
+        historyStart,
+        zone);
   }
 
   public InstanceSettings withTiming(Timing t) {
     return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, backupWindow, t, storageBytes, freeBytes, seed, historyStart, zone);
+        name,
+        region,
+        accountId,
+        backupRestoreOption,
+        backupWindow,
+        t,
+        storageBytes,
+        freeBytes,
+        seed,
+        historyStart,
+        zone);
   }
 
   public InstanceSettings withZone(ServerZone z) {
     return new InstanceSettings(
-        name, region, accountId, backupRestoreOption, backupWindow, timing, storageBytes, freeBytes, seed, historyStart, z);
+        name,
+        region,
+        accountId,
+        backupRestoreOption,
+        backupWindow,
+        timing,
+        storageBytes,
+        freeBytes,
+        seed,
+        historyStart,
+        z);
   }
 }

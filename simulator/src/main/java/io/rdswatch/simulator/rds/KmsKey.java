@@ -9,7 +9,8 @@ public record KmsKey(String arn, boolean authorized) {
 
   public KmsKey {
     if (arn == null || !arn.startsWith("arn:aws:kms:")) {
-      throw new IllegalArgumentException("a KMS key ARN must start with arn:aws:kms:, got '" + arn + "'");
+      throw new IllegalArgumentException(
+          "a KMS key ARN must start with arn:aws:kms:, got '" + arn + "'");
     }
   }
 }

@@ -8,7 +8,12 @@ import java.util.Set;
  * were granted: EXECUTE on a procedure ({@code executeGrants}), SELECT on a table-valued function
  * such as rds_fn_task_status ({@code selectGrants}); "*" grants all of one kind.
  */
-public record Login(String name, String password, boolean master, Set<String> executeGrants, Set<String> selectGrants) {
+public record Login(
+    String name,
+    String password,
+    boolean master,
+    Set<String> executeGrants,
+    Set<String> selectGrants) {
 
   public Login {
     Objects.requireNonNull(name, "login name");
@@ -40,6 +45,9 @@ public record Login(String name, String password, boolean master, Set<String> ex
   /** Never shows the password. */
   @Override
   public String toString() {
-    return "Login[" + name + (master ? ", master" : ", execute=" + executeGrants + ", select=" + selectGrants) + "]";
+    return "Login["
+        + name
+        + (master ? ", master" : ", execute=" + executeGrants + ", select=" + selectGrants)
+        + "]";
   }
 }

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Database names on RDS compare case- and accent-insensitively: "Sales",
- * "SALES" and "Salés" are one name.
+ * Database names on RDS compare case- and accent-insensitively: "Sales", "SALES" and "Salés" are
+ * one name.
  */
 public final class Names {
 

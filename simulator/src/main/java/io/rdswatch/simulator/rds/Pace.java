@@ -2,8 +2,8 @@ package io.rdswatch.simulator.rds;
 
 /**
  * How a task's work spreads over its run. Real tasks do not move at one speed: S3 throughput and
- * the database's layout change the time between two "5 percent processed" lines, so a consumer
- * that estimates time left must cope with a rate that changes mid-run.
+ * the database's layout change the time between two "5 percent processed" lines, so a consumer that
+ * estimates time left must cope with a rate that changes mid-run.
  */
 public enum Pace {
   /** The same speed from start to end. */

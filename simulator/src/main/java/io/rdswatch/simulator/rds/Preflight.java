@@ -85,12 +85,17 @@ final class Preflight {
     }
     Database existing = rds.catalog.get(t.database);
     if (!t.type.isDifferential() && existing != null) {
-      return fail(rds.wording().existingNameFailsInTask() ? TaskFailure.DB_SAME_FILE_GUIDS : TaskFailure.DB_EXISTS, facts);
+      return fail(
+          rds.wording().existingNameFailsInTask()
+              ? TaskFailure.DB_SAME_FILE_GUIDS
+              : TaskFailure.DB_EXISTS,
+          facts);
     }
     if (t.type.isDifferential() && (existing == null || existing.state() != DbState.RESTORING)) {
       return fail(TaskFailure.DATABASE_GONE, facts);
     }
-    long needed = sources.stream().mapToLong(o -> o.image().sizeMb()).max().orElse(0) * RdsInstance.MB;
+    long needed =
+        sources.stream().mapToLong(o -> o.image().sizeMb()).max().orElse(0) * RdsInstance.MB;
     if (!t.type.isDifferential() && needed > rds.freeBytes()) {
       return fail(TaskFailure.INSUFFICIENT_SPACE, facts.withSpace(needed, rds.freeBytes()));
     }
@@ -134,7 +139,9 @@ final class Preflight {
     return new Outcome(failure, facts, List.of());
   }
 
-  /** The object keys a backup writes: {@code x*.bak} with 4 files is x1-of-4.bak ... x4-of-4.bak. */
+  /**
+   * The object keys a backup writes: {@code x*.bak} with 4 files is x1-of-4.bak ... x4-of-4.bak.
+   */
   static List<String> backupKeys(String key, int files) {
     if (files <= 1) {
       return List.of(key);

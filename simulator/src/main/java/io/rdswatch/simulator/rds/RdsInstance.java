@@ -14,13 +14,13 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The in-memory model of one RDS for SQL Server instance: databases, the S3 stand-in, KMS keys,
- * TDE certificates, logins, its backup window, schedule and task table.
+ * The in-memory model of one RDS for SQL Server instance: databases, the S3 stand-in, KMS keys, TDE
+ * certificates, logins, its backup window, schedule and task table.
  *
- * <p>Nothing runs in the background. Every call first advances the instance to {@code
- * clock.now()} ({@link TaskEngine}), so a thousand idle instances cost nothing and a test that
- * moves a {@code ManualClock} sees tasks progress without sleeping. All state is guarded by this
- * object's monitor; {@link #locked} runs a read under it.
+ * <p>Nothing runs in the background. Every call first advances the instance to {@code clock.now()}
+ * ({@link TaskEngine}), so a thousand idle instances cost nothing and a test that moves a {@code
+ * ManualClock} sees tasks progress without sleeping. All state is guarded by this object's monitor;
+ * {@link #locked} runs a read under it.
  */
 public final class RdsInstance {
   private final InstanceSettings settings;
@@ -50,11 +50,13 @@ public final class RdsInstance {
     this.settings = settings;
     this.clock = clock;
     this.catalog = new Catalog(settings.historyStart());
-    this.random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + settings.name().hashCode());
+    this.random =
+        new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + settings.name().hashCode());
     this.optionEnabled = settings.backupRestoreOption();
     this.backupWindow = settings.backupWindow();
     this.cursor = settings.historyStart();
-    this.otherUsedBytes = Math.max(0, settings.storageBytes() - settings.freeBytes() - catalog.usedMb() * MB);
+    this.otherUsedBytes =
+        Math.max(0, settings.storageBytes() - settings.freeBytes() - catalog.usedMb() * MB);
     this.engine = new TaskEngine(this);
     this.procedures = new RdsProcedures(this);
     this.transfers = new S3Transfers(this);
@@ -76,7 +78,11 @@ public final class RdsInstance {
 
   /** The IAM role RDS uses for S3 and KMS, as KMS error messages name it. */
   public String roleArn() {
-    return "arn:aws:iam::" + settings.accountId() + ":role/rds-" + settings.name() + "-backup-restore";
+    return "arn:aws:iam::"
+        + settings.accountId()
+        + ":role/rds-"
+        + settings.name()
+        + "-backup-restore";
   }
 
   Timing timing() {
@@ -151,8 +157,14 @@ public final class RdsInstance {
   public synchronized List<Object[]> fileDetails(int taskId) {
     advance();
     return disk.listing(taskId).stream()
-        .map(f -> new Object[] {f.filepath(), f.sizeInBytes(),
-            java.time.LocalDateTime.ofInstant(f.lastModifiedUtc(), java.time.ZoneOffset.UTC), f.isDirectory()})
+        .map(
+            f ->
+                new Object[] {
+                  f.filepath(),
+                  f.sizeInBytes(),
+                  java.time.LocalDateTime.ofInstant(f.lastModifiedUtc(), java.time.ZoneOffset.UTC),
+                  f.isDirectory()
+                })
         .toList();
   }
 
@@ -219,8 +231,8 @@ public final class RdsInstance {
   /**
    * The msdb side of a Multi-AZ failover: RDS does not replicate msdb permissions to the secondary,
    * so on the new primary every login but the master user has lost its EXECUTE grants on the
-   * procedures and its SELECT grants on the functions. Logins, databases and tasks stay. Returns the
-   * logins that lost grants.
+   * procedures and its SELECT grants on the functions. Logins, databases and tasks stay. Returns
+   * the logins that lost grants.
    */
   public synchronized List<String> failover() {
     List<String> lost = new java.util.ArrayList<>();
@@ -236,14 +248,28 @@ public final class RdsInstance {
 
   /** GRANT EXECUTE on one msdb procedure; false when there is no such login. */
   public synchronized boolean grantExecute(String login, String procedure) {
-    return regrant(login, l -> new Login(l.name(), l.password(), l.master(), plus(l.executeGrants(), procedure),
-        l.selectGrants()));
+    return regrant(
+        login,
+        l ->
+            new Login(
+                l.name(),
+                l.password(),
+                l.master(),
+                plus(l.executeGrants(), procedure),
+                l.selectGrants()));
   }
 
   /** GRANT SELECT on one msdb table-valued function; false when there is no such login. */
   public synchronized boolean grantSelect(String login, String function) {
-    return regrant(login, l -> new Login(l.name(), l.password(), l.master(), l.executeGrants(),
-        plus(l.selectGrants(), function)));
+    return regrant(
+        login,
+        l ->
+            new Login(
+                l.name(),
+                l.password(),
+                l.master(),
+                l.executeGrants(),
+                plus(l.selectGrants(), function)));
   }
 
   private boolean regrant(String login, java.util.function.UnaryOperator<Login> change) {
@@ -269,7 +295,9 @@ public final class RdsInstance {
     this.backupWindow = window;
   }
 
-  /** Engine-version differences in what task_info says; {@link TaskInfoWording#CURRENT} by default. */
+  /**
+   * Engine-version differences in what task_info says; {@link TaskInfoWording#CURRENT} by default.
+   */
   public synchronized TaskInfoWording wording() {
     return wording;
   }
@@ -300,15 +328,20 @@ public final class RdsInstance {
   public synchronized void failureRate(TaskFailure failure, double rate) {
     if (!failure.injectable()) {
       throw new IllegalArgumentException(
-          failure.configName() + " cannot be injected; injectable: " + TaskFailure.injectableNames());
+          failure.configName()
+              + " cannot be injected; injectable: "
+              + TaskFailure.injectableNames());
     }
     if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("failure rate of " + failure.configName() + " must be 0..1, got " + rate);
+      throw new IllegalArgumentException(
+          "failure rate of " + failure.configName() + " must be 0..1, got " + rate);
     }
     failureRates.put(failure, rate);
   }
 
-  /** Marks an object (or every object under a '*' prefix) corrupt, as a bad disk or upload would. */
+  /**
+   * Marks an object (or every object under a '*' prefix) corrupt, as a bad disk or upload would.
+   */
   public synchronized int corruptObjects(String arnOrPrefix) {
     return procedures.corrupt(arnOrPrefix);
   }

@@ -49,7 +49,8 @@ public final class RdsProcedures {
       }
       String name = db != null ? db.name() : r.database();
       TaskType type = TaskType.restore(r.kind(), r.noRecovery());
-      Task t = newTask(type, name, r.s3Arn().strip(), false, blankToNull(r.kmsKeyArn()), 1, null, 0);
+      Task t =
+          newTask(type, name, r.s3Arn().strip(), false, blankToNull(r.kmsKeyArn()), 1, null, 0);
       return TaskRow.of(t, rds.cursor, rds.settings().zone());
     }
   }
@@ -103,7 +104,10 @@ public final class RdsProcedures {
     }
   }
 
-  /** One run of a schedule entry: a backup of each covered ONLINE database, maybe failing on purpose. */
+  /**
+   * One run of a schedule entry: a backup of each covered ONLINE database, maybe failing on
+   * purpose.
+   */
   void runScheduled(ScheduleEntry entry, Instant at) {
     if (entry.s3Job() != null) {
       rds.transfers().scheduled(entry.s3Job());
@@ -115,7 +119,11 @@ public final class RdsProcedures {
       }
       BackupRequest r =
           new BackupRequest(
-              db.name(), entry.arn(rds.name(), db.name(), at), entry.kmsKeyArn(), entry.overwrite(), entry.kind(),
+              db.name(),
+              entry.arn(rds.name(), db.name(), at),
+              entry.kmsKeyArn(),
+              entry.overwrite(),
+              entry.kind(),
               entry.files());
       TaskFailure injected = drawFailure();
       try {
@@ -134,10 +142,18 @@ public final class RdsProcedures {
         throw new IllegalArgumentException("no bucket for " + arnOrPrefix);
       }
       List<S3Object> objects =
-          at.key().endsWith("*") ? bucket.list(at.key().substring(0, at.key().length() - 1)) : listOne(bucket, at);
+          at.key().endsWith("*")
+              ? bucket.list(at.key().substring(0, at.key().length() - 1))
+              : listOne(bucket, at);
       for (S3Object o : objects) {
         if (o.image() != null) {
-          bucket.put(new S3Object(o.location(), o.image().withCorrupt(true), o.kmsKeyArn(), o.sizeMb(), o.createdAt()));
+          bucket.put(
+              new S3Object(
+                  o.location(),
+                  o.image().withCorrupt(true),
+                  o.kmsKeyArn(),
+                  o.sizeMb(),
+                  o.createdAt()));
         }
       }
       return objects.size();
@@ -173,20 +189,45 @@ public final class RdsProcedures {
       throw SubmitErrors.notOnline(proc, db.name());
     }
     TaskType type = TaskType.backup(r.kind());
-    return newTask(type, db.name(), r.s3Arn().strip(), r.overwrite(), blankToNull(r.kmsKeyArn()), r.files(), injected,
+    return newTask(
+        type,
+        db.name(),
+        r.s3Arn().strip(),
+        r.overwrite(),
+        blankToNull(r.kmsKeyArn()),
+        r.files(),
+        injected,
         injectedAt);
   }
 
   /** Queues a task at the instance's current moment (call under the instance lock). */
   Task newTask(
-      TaskType type, String db, String arn, boolean overwrite, String kms, int files, TaskFailure injected,
+      TaskType type,
+      String db,
+      String arn,
+      boolean overwrite,
+      String kms,
+      int files,
+      TaskFailure injected,
       double injectedAt) {
     Timing timing = rds.timing();
     long spread = timing.pickupMax().toMillis() - timing.pickupMin().toMillis();
-    long pickup = timing.pickupMin().toMillis() + (spread > 0 ? rds.random.nextLong(spread + 1) : 0);
+    long pickup =
+        timing.pickupMin().toMillis() + (spread > 0 ? rds.random.nextLong(spread + 1) : 0);
     Instant now = rds.cursor;
-    Task t = new Task(rds.tasks.nextId(), type, db, now, arn, overwrite, kms, files,
-        now.plus(Duration.ofMillis(pickup)), injected, injectedAt);
+    Task t =
+        new Task(
+            rds.tasks.nextId(),
+            type,
+            db,
+            now,
+            arn,
+            overwrite,
+            kms,
+            files,
+            now.plus(Duration.ofMillis(pickup)),
+            injected,
+            injectedAt);
     rds.tasks.add(t);
     return t;
   }
@@ -220,7 +261,11 @@ public final class RdsProcedures {
 
   private boolean pendingRestore(String db, boolean noRecoveryOnly) {
     return rds.tasks.active().stream()
-        .anyMatch(t -> t.type.isRestore() && Names.same(t.database, db) && (!noRecoveryOnly || t.type.isNoRecovery()));
+        .anyMatch(
+            t ->
+                t.type.isRestore()
+                    && Names.same(t.database, db)
+                    && (!noRecoveryOnly || t.type.isNoRecovery()));
   }
 
   private boolean pending(String db, TaskType type) {

@@ -25,7 +25,8 @@ public final class S3Bucket {
       throw new IllegalArgumentException("bucket " + name + ": region must not be empty");
     }
     if (expireDays < 1) {
-      throw new IllegalArgumentException("bucket " + name + ": expire_days must be >= 1, got " + expireDays);
+      throw new IllegalArgumentException(
+          "bucket " + name + ": expire_days must be >= 1, got " + expireDays);
     }
     this.name = name;
     this.region = region;

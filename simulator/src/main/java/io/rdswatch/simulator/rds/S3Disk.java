@@ -16,12 +16,14 @@ import java.util.TreeMap;
 final class S3Disk {
 
   /** One row of rds_fn_list_file_details. */
-  record FileDetail(String filepath, long sizeInBytes, Instant lastModifiedUtc, boolean isDirectory) {}
+  record FileDetail(
+      String filepath, long sizeInBytes, Instant lastModifiedUtc, boolean isDirectory) {}
 
   private static final String ROOT = "D:\\S3\\";
 
   /** Upper-cased path (Windows paths compare without case) to the file. */
   private final Map<String, FileDetail> files = new TreeMap<>();
+
   private final Map<Integer, List<FileDetail>> listings = new HashMap<>();
 
   void written(String path, long bytes, Instant at) {
@@ -43,7 +45,9 @@ final class S3Disk {
     Map<String, FileDetail> out = new TreeMap<>();
     for (FileDetail f : files.values()) {
       out.put(key(f.filepath()), f);
-      for (int i = f.filepath().indexOf('\\', ROOT.length()); i > 0; i = f.filepath().indexOf('\\', i + 1)) {
+      for (int i = f.filepath().indexOf('\\', ROOT.length());
+          i > 0;
+          i = f.filepath().indexOf('\\', i + 1)) {
         String dir = f.filepath().substring(0, i + 1);
         out.putIfAbsent(key(dir), new FileDetail(dir, 0, at, true));
       }

@@ -1,9 +1,9 @@
 package io.rdswatch.simulator.rds;
 
 /**
- * Bucket and key of an S3 ARN: {@code arn:aws:s3:::bucket/key}, or an access point ARN
- * {@code arn:aws:s3:<region>:<account>:accesspoint/<name>/object/<key>} (the access point stands
- * for its bucket).
+ * Bucket and key of an S3 ARN: {@code arn:aws:s3:::bucket/key}, or an access point ARN {@code
+ * arn:aws:s3:<region>:<account>:accesspoint/<name>/object/<key>} (the access point stands for its
+ * bucket).
  */
 public record S3Location(String bucket, String key) {
   private static final String PLAIN = "arn:aws:s3:::";

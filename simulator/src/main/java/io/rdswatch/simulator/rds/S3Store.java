@@ -39,7 +39,8 @@ public final class S3Store {
   void put(S3Object object) {
     S3Bucket b = buckets.get(object.location().bucket());
     if (b == null) {
-      throw new IllegalArgumentException("no bucket '" + object.location().bucket() + "' for " + object.arn());
+      throw new IllegalArgumentException(
+          "no bucket '" + object.location().bucket() + "' for " + object.arn());
     }
     b.put(object);
   }

@@ -24,7 +24,8 @@ public final class S3Transfers {
   public TaskRow download(String s3Arn, String filePath, boolean overwrite) {
     synchronized (rds) {
       rds.advance();
-      return row(copy("rds_download_from_s3", TaskType.DOWNLOAD_FROM_S3, s3Arn, filePath, overwrite));
+      return row(
+          copy("rds_download_from_s3", TaskType.DOWNLOAD_FROM_S3, s3Arn, filePath, overwrite));
     }
   }
 
@@ -58,7 +59,8 @@ public final class S3Transfers {
   void scheduled(S3Job job) {
     try {
       switch (job.type()) {
-        case DOWNLOAD_FROM_S3 -> copy("rds_download_from_s3", job.type(), job.arn(), job.path(), true);
+        case DOWNLOAD_FROM_S3 ->
+            copy("rds_download_from_s3", job.type(), job.arn(), job.path(), true);
         case UPLOAD_TO_S3 -> copy("rds_upload_to_s3", job.type(), job.arn(), job.path(), true);
         case LIST_FILES_ON_DISK -> queued(job.type(), null, false, null, HOUSEKEEPING_MB);
         case DELETE_FILES_ON_DISK -> deletion(job.path(), true);
@@ -70,25 +72,30 @@ public final class S3Transfers {
   }
 
   /**
-   * A relative path is taken under D:\S3\ ("absolute and relative paths are supported"). A directory
-   * is named with a trailing backslash and needs {@code @force_delete=1}; whether RDS refuses one
-   * without it at the exec or in the task is not documented, the simulator refuses it at the exec.
+   * A relative path is taken under D:\S3\ ("absolute and relative paths are supported"). A
+   * directory is named with a trailing backslash and needs {@code @force_delete=1}; whether RDS
+   * refuses one without it at the exec or in the task is not documented, the simulator refuses it
+   * at the exec.
    */
   private Task deletion(String filePath, boolean force) {
     String proc = "rds_delete_from_filesystem";
     String path = filePath == null ? "" : filePath.strip();
     if (path.isEmpty()) {
-      throw SubmitErrors.badS3Transfer(proc, "@rds_file_path must name a file or directory under D:\\S3\\.");
+      throw SubmitErrors.badS3Transfer(
+          proc, "@rds_file_path must name a file or directory under D:\\S3\\.");
     }
     if (!path.toUpperCase(Locale.ROOT).startsWith("D:\\")) {
       path = ROOT + path;
     }
     if (!path.toUpperCase(Locale.ROOT).startsWith(ROOT)) {
-      throw SubmitErrors.badS3Transfer(proc, "@rds_file_path must be under D:\\S3\\, got '" + filePath + "'.");
+      throw SubmitErrors.badS3Transfer(
+          proc, "@rds_file_path must be under D:\\S3\\, got '" + filePath + "'.");
     }
     if (path.endsWith("\\") && !force) {
-      throw SubmitErrors.badS3Transfer(proc, "To delete a directory, @rds_file_path must end with a backslash"
-          + " and @force_delete must be set to 1.");
+      throw SubmitErrors.badS3Transfer(
+          proc,
+          "To delete a directory, @rds_file_path must end with a backslash"
+              + " and @force_delete must be set to 1.");
     }
     return queued(TaskType.DELETE_FILES_ON_DISK, null, false, path, HOUSEKEEPING_MB);
   }
@@ -96,16 +103,23 @@ public final class S3Transfers {
   private Task copy(String proc, TaskType type, String s3Arn, String filePath, boolean overwrite) {
     S3Location at = s3Arn == null ? null : S3Location.parse(s3Arn.strip());
     if (at == null || at.key().isEmpty()) {
-      throw SubmitErrors.badS3Transfer(proc, "@s3_arn_of_file must be an S3 object ARN, got '" + s3Arn + "'.");
+      throw SubmitErrors.badS3Transfer(
+          proc, "@s3_arn_of_file must be an S3 object ARN, got '" + s3Arn + "'.");
     }
     if (filePath == null || !filePath.strip().toUpperCase(Locale.ROOT).startsWith(ROOT)) {
-      throw SubmitErrors.badS3Transfer(proc, "@rds_file_path must be a file under D:\\S3\\, got '" + filePath + "'.");
+      throw SubmitErrors.badS3Transfer(
+          proc, "@rds_file_path must be a file under D:\\S3\\, got '" + filePath + "'.");
     }
-    return queued(type, s3Arn.strip(), overwrite, filePath.strip(),
+    return queued(
+        type,
+        s3Arn.strip(),
+        overwrite,
+        filePath.strip(),
         type == TaskType.DOWNLOAD_FROM_S3 ? objectMb(at) : UPLOAD_MB);
   }
 
-  private Task queued(TaskType type, String s3Arn, boolean overwrite, String filePath, long dataMb) {
+  private Task queued(
+      TaskType type, String s3Arn, boolean overwrite, String filePath, long dataMb) {
     Task t = rds.procedures().newTask(type, null, s3Arn, overwrite, null, 1, null, 0);
     t.filePath = filePath;
     t.dataMb = dataMb;

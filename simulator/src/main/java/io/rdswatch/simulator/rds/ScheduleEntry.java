@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * @param keyPattern object key with {instance}, {db}, {type} and {ts} placeholders; must contain
  *     one '*' when {@code files} > 1
- * @param s3Job for a job that runs an S3-integration task instead of backups, else null (the
- *     backup fields are then unused)
+ * @param s3Job for a job that runs an S3-integration task instead of backups, else null (the backup
+ *     fields are then unused)
  */
 public record ScheduleEntry(
     BackupKind kind,
@@ -47,7 +47,10 @@ public record ScheduleEntry(
     }
     databases = databases == null ? List.of() : List.copyOf(databases);
     if (s3Job == null && (keyPattern == null || keyPattern.isBlank())) {
-      keyPattern = files > 1 ? "{instance}/{db}/{db}_{type}_{ts}_*.bak" : "{instance}/{db}/{db}_{type}_{ts}.bak";
+      keyPattern =
+          files > 1
+              ? "{instance}/{db}/{db}_{type}_{ts}_*.bak"
+              : "{instance}/{db}/{db}_{type}_{ts}.bak";
     }
   }
 
@@ -59,29 +62,68 @@ public record ScheduleEntry(
     if (files < 1 || files > 10) {
       throw new IllegalArgumentException("files must be 1..10, got " + files);
     }
-    if (files > 1 && keyPattern != null && !keyPattern.isBlank()
+    if (files > 1
+        && keyPattern != null
+        && !keyPattern.isBlank()
         && keyPattern.chars().filter(c -> c == '*').count() != 1) {
-      throw new IllegalArgumentException("key with files > 1 must contain exactly one '*': " + keyPattern);
+      throw new IllegalArgumentException(
+          "key with files > 1 must contain exactly one '*': " + keyPattern);
     }
   }
 
   /** A backup job that stops at {@code until} (null: never). */
   public ScheduleEntry(
-      BackupKind kind, Duration every, Duration offset, List<String> databases, String bucket, String keyPattern,
-      String kmsKeyArn, int files, boolean overwrite, Instant until) {
-    this(kind, every, offset, databases, bucket, keyPattern, kmsKeyArn, files, overwrite, until, null);
+      BackupKind kind,
+      Duration every,
+      Duration offset,
+      List<String> databases,
+      String bucket,
+      String keyPattern,
+      String kmsKeyArn,
+      int files,
+      boolean overwrite,
+      Instant until) {
+    this(
+        kind,
+        every,
+        offset,
+        databases,
+        bucket,
+        keyPattern,
+        kmsKeyArn,
+        files,
+        overwrite,
+        until,
+        null);
   }
 
   /** A job that runs an S3-integration task. */
   public static ScheduleEntry s3(S3Job job, Duration every, Duration offset, Instant until) {
-    return new ScheduleEntry(null, every, offset, List.of(), null, null, null, 1, false, until,
+    return new ScheduleEntry(
+        null,
+        every,
+        offset,
+        List.of(),
+        null,
+        null,
+        null,
+        1,
+        false,
+        until,
         Objects.requireNonNull(job, "s3Job"));
   }
 
   /** A job that never ends. */
   public ScheduleEntry(
-      BackupKind kind, Duration every, Duration offset, List<String> databases, String bucket, String keyPattern,
-      String kmsKeyArn, int files, boolean overwrite) {
+      BackupKind kind,
+      Duration every,
+      Duration offset,
+      List<String> databases,
+      String bucket,
+      String keyPattern,
+      String kmsKeyArn,
+      int files,
+      boolean overwrite) {
     this(kind, every, offset, databases, bucket, keyPattern, kmsKeyArn, files, overwrite, null);
   }
 
@@ -118,6 +160,8 @@ public record ScheduleEntry(
 
   @Override
   public String toString() {
-    return (s3Job != null ? s3Job.type().name() : kind.name()).toLowerCase(Locale.ROOT) + " every " + every;
+    return (s3Job != null ? s3Job.type().name() : kind.name()).toLowerCase(Locale.ROOT)
+        + " every "
+        + every;
   }
 }

@@ -38,8 +38,11 @@ public record ServerZone(String name, ZoneId zone) {
         return new ServerZone(e.getKey(), ZoneId.of(e.getValue()));
       }
     }
-    throw new IllegalArgumentException("'" + rdsName + "' is not an RDS for SQL Server time zone name"
-        + " (Windows names such as 'Tokyo Standard Time', 'Pacific Standard Time', 'UTC')");
+    throw new IllegalArgumentException(
+        "'"
+            + rdsName
+            + "' is not an RDS for SQL Server time zone name"
+            + " (Windows names such as 'Tokyo Standard Time', 'Pacific Standard Time', 'UTC')");
   }
 
   /** The wall-clock time the server shows for a moment, to the millisecond as DATETIME keeps it. */

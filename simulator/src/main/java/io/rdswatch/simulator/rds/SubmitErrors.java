@@ -3,9 +3,9 @@ package io.rdswatch.simulator.rds;
 import io.rdswatch.simulator.engine.SqlMessage;
 
 /**
- * Failures raised while the procedure call is still running, as a SQL error (RAISERROR style:
- * error 50000, class 16) and with no task row. Each method says why it is synchronous; the ones
- * that end a task in ERROR instead are {@link TaskFailure}.
+ * Failures raised while the procedure call is still running, as a SQL error (RAISERROR style: error
+ * 50000, class 16) and with no task row. Each method says why it is synchronous; the ones that end
+ * a task in ERROR instead are {@link TaskFailure}.
  */
 public final class SubmitErrors {
 
@@ -16,8 +16,8 @@ public final class SubmitErrors {
   }
 
   /**
-   * Submit: without the option group the procedure cannot create a task at all; the reference's
-   * RDS documents this text as what the exec call returns.
+   * Submit: without the option group the procedure cannot create a task at all; the reference's RDS
+   * documents this text as what the exec call returns.
    */
   public static SqlFailure optionNotEnabled(String proc) {
     return raise(
@@ -30,18 +30,28 @@ public final class SubmitErrors {
   public static SqlFailure executeDenied(String proc) {
     return new SqlFailure(
         SqlMessage.error(
-            229, 5, 14,
-            "The EXECUTE permission was denied on the object '" + proc + "', database 'msdb', schema 'dbo'.",
-            proc, 1));
+            229,
+            5,
+            14,
+            "The EXECUTE permission was denied on the object '"
+                + proc
+                + "', database 'msdb', schema 'dbo'.",
+            proc,
+            1));
   }
 
   /** SELECT from msdb.dbo.rds_fn_task_status by a login without the grant: the same error 229. */
   public static SqlFailure selectDenied(String function) {
     return new SqlFailure(
         SqlMessage.error(
-            229, 5, 14,
-            "The SELECT permission was denied on the object '" + function + "', database 'msdb', schema 'dbo'.",
-            "", 1));
+            229,
+            5,
+            14,
+            "The SELECT permission was denied on the object '"
+                + function
+                + "', database 'msdb', schema 'dbo'.",
+            "",
+            1));
   }
 
   /**
@@ -51,7 +61,9 @@ public final class SubmitErrors {
   public static SqlFailure databaseExists(String proc, String db) {
     return raise(
         proc,
-        "Database '" + db + "' already exists. Two databases that differ only by case or accent are not "
+        "Database '"
+            + db
+            + "' already exists. Two databases that differ only by case or accent are not "
             + "allowed. Choose a different database name.");
   }
 
@@ -67,13 +79,15 @@ public final class SubmitErrors {
   public static SqlFailure tooManyFiles(String proc, int files) {
     return raise(
         proc,
-        "The Backup task is unable to back up to more than 10 backup file(s) (@number_of_files = " + files
+        "The Backup task is unable to back up to more than 10 backup file(s) (@number_of_files = "
+            + files
             + "). Please reduce the number of files and try again.");
   }
 
   /** Submit: parameter validation of a multi-file ARN. */
   public static SqlFailure needsOneStar(String proc) {
-    return raise(proc, "With @number_of_files greater than 1, the S3 ARN must contain exactly one '*'.");
+    return raise(
+        proc, "With @number_of_files greater than 1, the S3 ARN must contain exactly one '*'.");
   }
 
   /** Submit: parameter validation. */
@@ -88,7 +102,9 @@ public final class SubmitErrors {
 
   /** Submit: a backup of a database that does not exist never gets a task. */
   public static SqlFailure noSuchDatabase(String proc, String db) {
-    return raise(proc, "Database '" + db + "' does not exist. Make sure that the name is entered correctly.");
+    return raise(
+        proc,
+        "Database '" + db + "' does not exist. Make sure that the name is entered correctly.");
   }
 
   /** Submit: a RESTORING database cannot be backed up; the procedure checks its state. */
@@ -100,13 +116,17 @@ public final class SubmitErrors {
   public static SqlFailure notRestoring(String proc, String db) {
     return raise(
         proc,
-        "Database '" + db + "' is not in the RESTORING state. A differential restore or finish needs a database "
+        "Database '"
+            + db
+            + "' is not in the RESTORING state. A differential restore or finish needs a database "
             + "restored WITH NORECOVERY.");
   }
 
   /** Submit: RDS forbids a second restore, a finish or a drop while one is pending. */
   public static SqlFailure pendingTask(String proc, String db) {
-    return raise(proc, "Database '" + db + "' has a pending restore task. Wait for it to finish or cancel it.");
+    return raise(
+        proc,
+        "Database '" + db + "' has a pending restore task. Wait for it to finish or cancel it.");
   }
 
   /** Submit: an unknown or terminal task cannot be cancelled. */

@@ -14,7 +14,8 @@ public final class Tables {
     rows.forEach(
         (name, count) -> {
           if (count == null || count < 0) {
-            throw new IllegalArgumentException("table " + name + ": row count must be >= 0, got " + count);
+            throw new IllegalArgumentException(
+                "table " + name + ": row count must be >= 0, got " + count);
           }
           copy.put(name, count);
         });

@@ -27,7 +27,9 @@ final class TaskEffects {
   void started(Task t, Preflight.Outcome outcome) {
     if (t.type.isBackup()) {
       Database db = rds.catalog.get(t.database);
-      t.image = BackupImage.of(db, t.type.isDifferential() ? BackupKind.DIFFERENTIAL : BackupKind.FULL, t.dataMb);
+      t.image =
+          BackupImage.of(
+              db, t.type.isDifferential() ? BackupKind.DIFFERENTIAL : BackupKind.FULL, t.dataMb);
       return;
     }
     t.sources = outcome.sources();
@@ -35,8 +37,13 @@ final class TaskEffects {
       BackupImage image = t.sources.get(0).image();
       DatabaseSpec spec =
           new DatabaseSpec(
-              t.database, image.sizeMb(), image.recoveryModel(), DbState.RESTORING, image.tdeCertificate(),
-              image.corrupt(), image.tables());
+              t.database,
+              image.sizeMb(),
+              image.recoveryModel(),
+              DbState.RESTORING,
+              image.tdeCertificate(),
+              image.corrupt(),
+              image.tables());
       rds.catalog.create(spec, t.startedAt, false);
       t.createdDatabase = true;
     }
@@ -95,7 +102,8 @@ final class TaskEffects {
     }
     long each = Math.max(1, t.dataMb / t.files);
     for (String key : Preflight.backupKeys(at.key(), t.files)) {
-      rds.s3.put(new S3Object(new S3Location(at.bucket(), key), t.image, t.kmsKeyArn, each, t.endAt));
+      rds.s3.put(
+          new S3Object(new S3Location(at.bucket(), key), t.image, t.kmsKeyArn, each, t.endAt));
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Moves an instance's tasks and schedule forward to a moment, one event at a time: a task ending
- * or being cancelled, a scheduled backup firing, a queued task taking one of the two slots.
- * Called lazily, under the instance lock, whenever the instance is read.
+ * Moves an instance's tasks and schedule forward to a moment, one event at a time: a task ending or
+ * being cancelled, a scheduled backup firing, a queued task taking one of the two slots. Called
+ * lazily, under the instance lock, whenever the instance is read.
  */
 final class TaskEngine {
   static final int SLOTS = 2;
@@ -118,7 +118,10 @@ final class TaskEngine {
     succeedAt(t, cleanEnd);
     if (t.injected != null) {
       double at = t.injected.early() ? 0 : t.injectedAt;
-      Instant when = t.injected.early() ? now.plus(rds.timing().failAfter()) : now.plusMillis((long) (t.run.toMillis() * at));
+      Instant when =
+          t.injected.early()
+              ? now.plus(rds.timing().failAfter())
+              : now.plusMillis((long) (t.run.toMillis() * at));
       failAt(t, t.injected, injectedFacts(outcome.facts()), when, at);
     }
     BackupWindow window = rds.backupWindow();
@@ -137,8 +140,12 @@ final class TaskEngine {
       return facts;
     }
     return facts.withKey(
-        "arn:aws:kms:" + rds.region() + ":" + rds.settings().accountId() + ":key/" + new java.util.UUID(
-            rds.random.nextLong(), rds.random.nextLong()));
+        "arn:aws:kms:"
+            + rds.region()
+            + ":"
+            + rds.settings().accountId()
+            + ":key/"
+            + new java.util.UUID(rds.random.nextLong(), rds.random.nextLong()));
   }
 
   private static void succeedAt(Task t, Instant end) {
@@ -148,7 +155,8 @@ final class TaskEngine {
     t.failure = null;
   }
 
-  private void failAt(Task t, TaskFailure failure, FailureFacts facts, Instant end, double fraction) {
+  private void failAt(
+      Task t, TaskFailure failure, FailureFacts facts, Instant end, double fraction) {
     t.endAt = end;
     t.endsAs = Lifecycle.ERROR;
     t.endFraction = Math.max(0, Math.min(fraction, 0.999));

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Failures that end a task in ERROR, with the task_info text of RDS. Each constant says
- * why it surfaces late (in task_info) rather than as a SQL error at submit; the submit-time ones
- * live in {@link SubmitErrors}.
+ * Failures that end a task in ERROR, with the task_info text of RDS. Each constant says why it
+ * surfaces late (in task_info) rather than as a SQL error at submit; the submit-time ones live in
+ * {@link SubmitErrors}.
  *
  * <p>{@code injectable} failures may be chosen by a scenario's per-reason failure rates for
  * scheduled backups. {@code early} ones end the task seconds after it starts (RDS's checks before
@@ -78,11 +78,15 @@ public enum TaskFailure {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown failure reason '" + name + "'; known: " + injectableNames());
+    throw new IllegalArgumentException(
+        "unknown failure reason '" + name + "'; known: " + injectableNames());
   }
 
   public static List<String> injectableNames() {
-    return java.util.Arrays.stream(values()).filter(TaskFailure::injectable).map(TaskFailure::configName).toList();
+    return java.util.Arrays.stream(values())
+        .filter(TaskFailure::injectable)
+        .map(TaskFailure::configName)
+        .toList();
   }
 
   /**
@@ -94,7 +98,10 @@ public enum TaskFailure {
     return switch (this) {
       case S3_NO_BUCKET -> List.of("The specified bucket does not exist", abort);
       // as RDS logs it: the S3 call's "Access Denied." comes first, then the cause
-      case S3_WRONG_REGION -> List.of("Access Denied.", "Please specify a bucket that is in the same region as RDS instance.");
+      case S3_WRONG_REGION ->
+          List.of(
+              "Access Denied.",
+              "Please specify a bucket that is in the same region as RDS instance.");
       case S3_ACCESS_DENIED -> List.of("Access Denied", abort);
       case S3_OBJECT_EXISTS, NOT_A_BACKUP ->
           List.of("Please reissue task with correct type and overwrite property", abort);
@@ -102,17 +109,26 @@ public enum TaskFailure {
       case KMS_KEY_MISSING -> List.of("Key " + f.kmsKeyArn() + " does not exist", abort);
       case KMS_NOT_AUTHORIZED ->
           List.of(
-              "User " + f.roleArn() + " is not authorized to perform "
-                  + (f.type().isBackup() ? "kms:GenerateDataKey" : "kms:Decrypt") + " on resource " + f.kmsKeyArn(),
+              "User "
+                  + f.roleArn()
+                  + " is not authorized to perform "
+                  + (f.type().isBackup() ? "kms:GenerateDataKey" : "kms:Decrypt")
+                  + " on resource "
+                  + f.kmsKeyArn(),
               abort);
       case KMS_ENCRYPTED_NO_KEY ->
           f.kmsKeyArn() == null
               ? List.of(
-                  "The backup file " + f.file() + " is encrypted with a KMS key and @kms_master_key_arn was not given.",
+                  "The backup file "
+                      + f.file()
+                      + " is encrypted with a KMS key and @kms_master_key_arn was not given.",
                   "Key (none) does not exist",
                   abort)
               : List.of(
-                  "The backup file " + f.file() + " cannot be decrypted with KMS key " + f.kmsKeyArn()
+                  "The backup file "
+                      + f.file()
+                      + " cannot be decrypted with KMS key "
+                      + f.kmsKeyArn()
                       + ": it was encrypted with another key.",
                   abort);
       case TOO_MANY_FILES ->
@@ -120,22 +136,38 @@ public enum TaskFailure {
               "The Restore task is unable to restore from more than 10 backup file(s). "
                   + "Please reduce the number of files matched and try again.");
       case TDE_CERTIFICATE_MISSING ->
-          List.of("Cannot find server certificate with thumbprint '" + f.thumbprint() + "'.", abort);
+          List.of(
+              "Cannot find server certificate with thumbprint '" + f.thumbprint() + "'.", abort);
       case DB_EXISTS ->
           List.of(
-              "Database '" + f.database() + "' already exists. Two databases that differ only by case or accent "
+              "Database '"
+                  + f.database()
+                  + "' already exists. Two databases that differ only by case or accent "
                   + "are not allowed. Choose a different database name.");
       case DB_SAME_FILE_GUIDS ->
           List.of(
-              "Task ID " + f.taskId() + " (" + f.type() + ") exception: Database " + f.database() + " cannot be "
+              "Task ID "
+                  + f.taskId()
+                  + " ("
+                  + f.type()
+                  + ") exception: Database "
+                  + f.database()
+                  + " cannot be "
                   + "restored because there is already an existing database with the same file_guids on the instance.");
       case INSUFFICIENT_SPACE ->
           List.of(
               "There is insufficient free space on disk volume 'D:\\' to create the database. The database requires "
-                  + f.neededBytes() + " additional free bytes, while only " + f.freeBytes() + " bytes are available.",
+                  + f.neededBytes()
+                  + " additional free bytes, while only "
+                  + f.freeBytes()
+                  + " bytes are available.",
               abort);
       case DATABASE_GONE ->
-          List.of("Database '" + f.database() + "' does not exist. Make sure that the name is entered correctly.", abort);
+          List.of(
+              "Database '"
+                  + f.database()
+                  + "' does not exist. Make sure that the name is entered correctly.",
+              abort);
       case BACKUP_WINDOW_OVERLAP ->
           List.of(
               "Aborting native backup because there is an RDS automated backup in progress.",
@@ -146,7 +178,9 @@ public enum TaskFailure {
               "Task has been aborted");
       case ENGINE_ERROR ->
           List.of(
-              "Write on \"" + f.file() + "\" failed: 995(The I/O operation has been aborted because of either a "
+              "Write on \""
+                  + f.file()
+                  + "\" failed: 995(The I/O operation has been aborted because of either a "
                   + "thread exit or an application request.)",
               abort);
     };

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Derives a task's task_info log as of a moment: timestamped lines shaped like RDS writes them
- * ({@code [2026-11-27 03:05:41.697] 5 percent processed.}), one per 5 percent of progress, then
- * the outcome. Lines never change once their moment has passed, so repeated reads agree.
+ * ({@code [2026-11-27 03:05:41.697] 5 percent processed.}), one per 5 percent of progress, then the
+ * outcome. Lines never change once their moment has passed, so repeated reads agree.
  */
 final class TaskInfoRenderer {
   private record Line(Instant at, String text) {}
@@ -85,7 +85,10 @@ final class TaskInfoRenderer {
       lines.add(
           new Line(
               start.plusMillis(7),
-              task.type + " task will initiate a multi-file task with " + task.files + " file(s)."));
+              task.type
+                  + " task will initiate a multi-file task with "
+                  + task.files
+                  + " file(s)."));
     }
     Instant until = task.lifecycle.isTerminal() && task.endAt.isBefore(now) ? task.endAt : now;
     int reached = percent(task, until);
@@ -116,7 +119,8 @@ final class TaskInfoRenderer {
 
   private static List<String> successLines(Task task) {
     if (task.type == TaskType.FINISH_RESTORE) {
-      return List.of("RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
+      return List.of(
+          "RESTORE DATABASE successfully processed 0 pages.", "Task has been completed.");
     }
     if (task.type.isS3Integration()) {
       return List.of("100 percent processed.", "Task has been completed.");
@@ -128,13 +132,18 @@ final class TaskInfoRenderer {
     out.add("100 percent processed.");
     if (task.type.isBackup()) {
       S3Location at = S3Location.parse(task.s3Arn);
-      out.add((at == null ? task.s3Arn : at.fileName()) + ": Completed processing 100% of S3 chunks.");
+      out.add(
+          (at == null ? task.s3Arn : at.fileName()) + ": Completed processing 100% of S3 chunks.");
     }
     out.add(
         String.format(
             java.util.Locale.ROOT,
             "%s successfully processed %d pages in %d.%03d seconds (%.3f MB/sec).",
-            verb, mb * 128, millis / 1000, millis % 1000, mb * 1000.0 / millis));
+            verb,
+            mb * 128,
+            millis / 1000,
+            millis % 1000,
+            mb * 1000.0 / millis));
     out.add("Task has been completed.");
     return out;
   }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The task table of one instance: every task in id order, plus the few that are not terminal.
- * Keeps 36 days of history; older terminal tasks are purged.
+ * The task table of one instance: every task in id order, plus the few that are not terminal. Keeps
+ * 36 days of history; older terminal tasks are purged.
  */
 final class TaskTable {
   static final Duration RETENTION = Duration.ofDays(36);

@@ -1,8 +1,8 @@
 package io.rdswatch.simulator.rds;
 
 /**
- * The task_type values the simulated procedures create. The S3-integration types
- * share the instance's two task slots with backups and restores.
+ * The task_type values the simulated procedures create. The S3-integration types share the
+ * instance's two task slots with backups and restores.
  */
 public enum TaskType {
   BACKUP_DB,
@@ -19,7 +19,9 @@ public enum TaskType {
 
   /** Copies between S3 and the instance's D:\S3 folder, and the folder's housekeeping. */
   public boolean isS3Integration() {
-    return this == DOWNLOAD_FROM_S3 || this == UPLOAD_TO_S3 || this == LIST_FILES_ON_DISK
+    return this == DOWNLOAD_FROM_S3
+        || this == UPLOAD_TO_S3
+        || this == LIST_FILES_ON_DISK
         || this == DELETE_FILES_ON_DISK;
   }
 

@@ -3,9 +3,9 @@ package io.rdswatch.simulator.rds;
 import java.time.Duration;
 
 /**
- * How fast an instance's tasks move. A clean run lasts size / throughput (at least {@code
- * minRun}); a task waits a random {@code pickupMin..pickupMax} in CREATED before RDS picks it up
- * ("can take up to 5 minutes").
+ * How fast an instance's tasks move. A clean run lasts size / throughput (at least {@code minRun});
+ * a task waits a random {@code pickupMin..pickupMax} in CREATED before RDS picks it up ("can take
+ * up to 5 minutes").
  *
  * @param differentialFraction a differential backup's size relative to its database
  * @param failAfter how long a task that fails its checks runs before it ends in ERROR
@@ -22,13 +22,15 @@ public record Timing(
 
   public Timing {
     if (!(throughputMbPerSecond > 0)) {
-      throw new IllegalArgumentException("throughput_mb_per_s must be > 0, got " + throughputMbPerSecond);
+      throw new IllegalArgumentException(
+          "throughput_mb_per_s must be > 0, got " + throughputMbPerSecond);
     }
     if (pickupMin.isNegative() || pickupMax.compareTo(pickupMin) < 0) {
       throw new IllegalArgumentException("pickup delay must satisfy 0 <= min <= max");
     }
     if (!(differentialFraction > 0 && differentialFraction <= 1)) {
-      throw new IllegalArgumentException("differential_fraction must be in (0, 1], got " + differentialFraction);
+      throw new IllegalArgumentException(
+          "differential_fraction must be in (0, 1], got " + differentialFraction);
     }
   }
 
@@ -46,12 +48,26 @@ public record Timing(
 
   public Timing withThroughput(double mbPerSecond) {
     return new Timing(
-        mbPerSecond, pickupMin, pickupMax, minRun, cancelDelay, failAfter, finishRestore, differentialFraction);
+        mbPerSecond,
+        pickupMin,
+        pickupMax,
+        minRun,
+        cancelDelay,
+        failAfter,
+        finishRestore,
+        differentialFraction);
   }
 
   public Timing withPickup(Duration min, Duration max) {
     return new Timing(
-        throughputMbPerSecond, min, max, minRun, cancelDelay, failAfter, finishRestore, differentialFraction);
+        throughputMbPerSecond,
+        min,
+        max,
+        minRun,
+        cancelDelay,
+        failAfter,
+        finishRestore,
+        differentialFraction);
   }
 
   /** A clean run over {@code sizeMb} of data. */

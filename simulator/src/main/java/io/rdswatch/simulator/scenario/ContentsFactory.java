@@ -9,12 +9,12 @@ import io.rdswatch.simulator.rds.DatabaseSpec;
 import io.rdswatch.simulator.rds.DbState;
 import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.RecoveryModel;
+import io.rdswatch.simulator.rds.S3Job;
 import io.rdswatch.simulator.rds.S3Location;
 import io.rdswatch.simulator.rds.S3Object;
-import io.rdswatch.simulator.rds.S3Job;
 import io.rdswatch.simulator.rds.ScheduleEntry;
-import io.rdswatch.simulator.rds.TaskType;
 import io.rdswatch.simulator.rds.Tables;
+import io.rdswatch.simulator.rds.TaskType;
 import io.rdswatch.simulator.scenario.InstanceSpec.DatabaseYaml;
 import io.rdswatch.simulator.scenario.InstanceSpec.ObjectSpec;
 import io.rdswatch.simulator.scenario.InstanceSpec.ScheduleSpec;
@@ -50,10 +50,22 @@ final class ContentsFactory {
       }
       RecoveryModel model = field(path + ".recovery_model", () -> recoveryModel(d.recoveryModel()));
       Tables tables = field(path + ".tables", () -> Tables.of(d.tables()));
-      String tde = d.tdeCertificate() != null ? d.tdeCertificate() : Boolean.TRUE.equals(d.tde()) ? thumbprint(d.name()) : null;
-      field(path, () -> rds.addDatabase(
-          new DatabaseSpec(d.name(), orDefault(d.sizeMb(), 1024L), model, DbState.ONLINE, tde,
-              orDefault(d.corrupt(), false), tables)));
+      String tde =
+          d.tdeCertificate() != null
+              ? d.tdeCertificate()
+              : Boolean.TRUE.equals(d.tde()) ? thumbprint(d.name()) : null;
+      field(
+          path,
+          () ->
+              rds.addDatabase(
+                  new DatabaseSpec(
+                      d.name(),
+                      orDefault(d.sizeMb(), 1024L),
+                      model,
+                      DbState.ONLINE,
+                      tde,
+                      orDefault(d.corrupt(), false),
+                      tables)));
     }
   }
 
@@ -63,18 +75,27 @@ final class ContentsFactory {
       String path = at + ".objects[" + i + "]";
       S3Location loc = S3Location.parse(o.arn());
       if (loc == null) {
-        throw new ScenarioException(path + ".arn: must look like arn:aws:s3:::bucket/key, got '" + o.arn() + "'");
+        throw new ScenarioException(
+            path + ".arn: must look like arn:aws:s3:::bucket/key, got '" + o.arn() + "'");
       }
       if (rds.s3().bucket(loc.bucket()) == null) {
-        throw new ScenarioException(path + ".arn: bucket '" + loc.bucket() + "' is not declared under buckets");
+        throw new ScenarioException(
+            path + ".arn: bucket '" + loc.bucket() + "' is not declared under buckets");
       }
       long size = orDefault(o.sizeMb(), 1024L);
       BackupImage image = null;
       if (!Boolean.TRUE.equals(o.notABackup())) {
         BackupKind kind = field(path + ".type", () -> BackupKind.parse(o.type()));
         Tables tables = field(path + ".tables", () -> Tables.of(o.tables()));
-        image = new BackupImage(orDefault(o.sourceDb(), "unknown"), kind, size, RecoveryModel.FULL, o.tdeCertificate(),
-            orDefault(o.corrupt(), false), tables);
+        image =
+            new BackupImage(
+                orDefault(o.sourceDb(), "unknown"),
+                kind,
+                size,
+                RecoveryModel.FULL,
+                o.tdeCertificate(),
+                orDefault(o.corrupt(), false),
+                tables);
       }
       rds.putObject(new S3Object(loc, image, o.kmsKey(), size, rds.settings().historyStart()));
     }
@@ -85,26 +106,44 @@ final class ContentsFactory {
       ScheduleSpec s = schedule.get(i);
       String path = at + ".schedule[" + i + "]";
       if (s.type() == null) {
-        throw new ScenarioException(path + ".type: required (FULL, DIFFERENTIAL or an S3-integration task type)");
+        throw new ScenarioException(
+            path + ".type: required (FULL, DIFFERENTIAL or an S3-integration task type)");
       }
       Duration every = field(path + ".every", () -> Durations.parse(s.every()));
       Duration offset = field(path + ".at", () -> offset(s.at(), every));
       Instant until = field(path + ".until", () -> until(s.until()));
       TaskType s3 = s3Type(s.type());
       if (s3 != null) {
-        String arn = s.bucket() == null || s.key() == null ? null : "arn:aws:s3:::" + s.bucket() + "/" + s.key();
-        field(path, () -> {
-          rds.addSchedule(ScheduleEntry.s3(new S3Job(s3, arn, s.path()), every, offset, until));
-          return null;
-        });
+        String arn =
+            s.bucket() == null || s.key() == null
+                ? null
+                : "arn:aws:s3:::" + s.bucket() + "/" + s.key();
+        field(
+            path,
+            () -> {
+              rds.addSchedule(ScheduleEntry.s3(new S3Job(s3, arn, s.path()), every, offset, until));
+              return null;
+            });
         continue;
       }
       BackupKind kind = field(path + ".type", () -> BackupKind.parse(s.type()));
-      field(path, () -> {
-        rds.addSchedule(new ScheduleEntry(kind, every, offset, s.databases(), s.bucket(), s.key(), s.kmsKey(),
-            orDefault(s.files(), 1), orDefault(s.overwrite(), false), until));
-        return null;
-      });
+      field(
+          path,
+          () -> {
+            rds.addSchedule(
+                new ScheduleEntry(
+                    kind,
+                    every,
+                    offset,
+                    s.databases(),
+                    s.bucket(),
+                    s.key(),
+                    s.kmsKey(),
+                    orDefault(s.files(), 1),
+                    orDefault(s.overwrite(), false),
+                    until));
+            return null;
+          });
     }
   }
 
@@ -117,15 +156,19 @@ final class ContentsFactory {
     return null;
   }
 
-  /** "start-3h" / "start+1h": the job's last run may be at or before that moment; null: never ends. */
+  /**
+   * "start-3h" / "start+1h": the job's last run may be at or before that moment; null: never ends.
+   */
   private Instant until(String text) {
     if (text == null) {
       return null;
     }
     String t = text.strip().toLowerCase(Locale.ROOT);
     String rest = t.startsWith("start") ? t.substring(5).strip() : "";
-    if (!t.startsWith("start") || !(rest.isEmpty() || rest.startsWith("-") || rest.startsWith("+"))) {
-      throw new IllegalArgumentException("must be relative to the start like start-3h, got '" + text + "'");
+    if (!t.startsWith("start")
+        || !(rest.isEmpty() || rest.startsWith("-") || rest.startsWith("+"))) {
+      throw new IllegalArgumentException(
+          "must be relative to the start like start-3h, got '" + text + "'");
     }
     Duration shift = rest.isEmpty() ? Duration.ZERO : Durations.parse(rest.substring(1).strip());
     return rest.startsWith("-") ? start.minus(shift) : start.plus(shift);
@@ -146,7 +189,8 @@ final class ContentsFactory {
     try {
       return Duration.ofSeconds(LocalTime.parse(t).toSecondOfDay());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("must be a time of day like 01:30 or start-20m, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "must be a time of day like 01:30 or start-20m, got '" + text + "'");
     }
   }
 
@@ -164,7 +208,8 @@ final class ContentsFactory {
   /** A stable, certificate-like thumbprint for a TDE database declared without one. */
   static String thumbprint(String dbName) {
     try {
-      byte[] sha = MessageDigest.getInstance("SHA-1").digest(dbName.getBytes(StandardCharsets.UTF_8));
+      byte[] sha =
+          MessageDigest.getInstance("SHA-1").digest(dbName.getBytes(StandardCharsets.UTF_8));
       return "0x" + HexFormat.of().withUpperCase().formatHex(sha);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

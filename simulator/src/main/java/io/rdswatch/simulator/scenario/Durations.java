@@ -35,7 +35,8 @@ public final class Durations {
       end = m.end();
     }
     if (end != t.length() || end == 0) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration such as 30s, 15m, 1h or 2d");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration such as 30s, 15m, 1h or 2d");
     }
     return total;
   }

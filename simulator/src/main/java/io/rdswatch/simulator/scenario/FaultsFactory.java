@@ -38,7 +38,8 @@ final class FaultsFactory {
   }
 
   private static ColumnFault columns(ColumnFaultSpec c, String at) {
-    int set = (c.missing() != null ? 1 : 0) + (c.extra() != null ? 1 : 0) + (c.renamed() != null ? 1 : 0);
+    int set =
+        (c.missing() != null ? 1 : 0) + (c.extra() != null ? 1 : 0) + (c.renamed() != null ? 1 : 0);
     if (set != 1) {
       throw new ScenarioException(at + ": give exactly one of missing, extra or renamed");
     }

@@ -3,7 +3,6 @@ package io.rdswatch.simulator.scenario;
 import io.rdswatch.simulator.clock.SimClock;
 import io.rdswatch.simulator.rds.BackupWindow;
 import io.rdswatch.simulator.rds.Faults;
-import io.rdswatch.simulator.rds.TaskInfoWording;
 import io.rdswatch.simulator.rds.InstanceSettings;
 import io.rdswatch.simulator.rds.KmsKey;
 import io.rdswatch.simulator.rds.Login;
@@ -11,6 +10,7 @@ import io.rdswatch.simulator.rds.RdsInstance;
 import io.rdswatch.simulator.rds.S3Bucket;
 import io.rdswatch.simulator.rds.ServerZone;
 import io.rdswatch.simulator.rds.TaskFailure;
+import io.rdswatch.simulator.rds.TaskInfoWording;
 import io.rdswatch.simulator.rds.Timing;
 import io.rdswatch.simulator.scenario.InstanceSpec.BucketSpec;
 import io.rdswatch.simulator.scenario.InstanceSpec.KeySpec;
@@ -39,7 +39,8 @@ public final class InstanceFactory {
    * @param historyStart where the instances' simulation begins (start minus the scenario's history)
    * @param master the master login, or null when only validating
    */
-  public record Context(long seed, SimClock clock, Instant start, Instant historyStart, Login master) {}
+  public record Context(
+      long seed, SimClock clock, Instant start, Instant historyStart, Login master) {}
 
   private InstanceFactory() {}
 
@@ -102,21 +103,37 @@ public final class InstanceFactory {
 
     private InstanceSettings settings(Instant historyStart) {
       String region = orDefault(spec.region(), "us-east-1");
-      long storage = field(at + ".storage_gb", () -> positive(orDefault(spec.storageGb(), 200L), "storage_gb"));
+      long storage =
+          field(
+              at + ".storage_gb", () -> positive(orDefault(spec.storageGb(), 200L), "storage_gb"));
       long free = orDefault(spec.freeGb(), storage * 3 / 4);
       if (free < 0 || free > storage) {
-        throw new ScenarioException(at + ".free_gb: must be between 0 and storage_gb (" + storage + "), got " + free);
+        throw new ScenarioException(
+            at + ".free_gb: must be between 0 and storage_gb (" + storage + "), got " + free);
       }
       BackupWindow window =
-          spec.backupWindow() == null ? null : field(at + ".backup_window", () -> BackupWindow.parse(spec.backupWindow()));
+          spec.backupWindow() == null
+              ? null
+              : field(at + ".backup_window", () -> BackupWindow.parse(spec.backupWindow()));
       double throughput = orDefault(spec.throughputMbPerS(), 50.0);
-      Timing timing = field(at + ".throughput_mb_per_s", () -> Timing.defaults().withThroughput(throughput));
+      Timing timing =
+          field(at + ".throughput_mb_per_s", () -> Timing.defaults().withThroughput(throughput));
       ServerZone zone = field(at + ".timezone", () -> ServerZone.of(spec.timezone()));
       return field(
           at,
-          () -> new InstanceSettings(spec.name(), region, orDefault(spec.accountId(), "123456789012"),
-              orDefault(spec.backupRestoreOption(), true), window, timing, storage * GIB, free * GIB, seed,
-              historyStart, zone));
+          () ->
+              new InstanceSettings(
+                  spec.name(),
+                  region,
+                  orDefault(spec.accountId(), "123456789012"),
+                  orDefault(spec.backupRestoreOption(), true),
+                  window,
+                  timing,
+                  storage * GIB,
+                  free * GIB,
+                  seed,
+                  historyStart,
+                  zone));
     }
 
     private void logins(RdsInstance rds) {
@@ -127,8 +144,13 @@ public final class InstanceFactory {
         if (l.name() == null || l.password() == null) {
           throw new ScenarioException(path + ": name and password are required");
         }
-        rds.addLogin(new Login(l.name(), l.password(), false, new HashSet<>(orDefault(l.execute(), List.of())),
-            new HashSet<>(orDefault(l.select(), List.of()))));
+        rds.addLogin(
+            new Login(
+                l.name(),
+                l.password(),
+                false,
+                new HashSet<>(orDefault(l.execute(), List.of())),
+                new HashSet<>(orDefault(l.select(), List.of()))));
       }
     }
 
@@ -137,11 +159,17 @@ public final class InstanceFactory {
       for (int i = 0; i < buckets.size(); i++) {
         BucketSpec b = buckets.get(i);
         String path = at + ".buckets[" + i + "]";
-        field(path, () -> {
-          rds.addBucket(new S3Bucket(b.name(), orDefault(b.region(), region), orDefault(b.accessDenied(), false),
-              orDefault(b.expireDays(), 14)));
-          return null;
-        });
+        field(
+            path,
+            () -> {
+              rds.addBucket(
+                  new S3Bucket(
+                      b.name(),
+                      orDefault(b.region(), region),
+                      orDefault(b.accessDenied(), false),
+                      orDefault(b.expireDays(), 14)));
+              return null;
+            });
       }
     }
 
@@ -149,10 +177,12 @@ public final class InstanceFactory {
       List<KeySpec> keys = spec.kmsKeys();
       for (int i = 0; i < keys.size(); i++) {
         KeySpec k = keys.get(i);
-        field(at + ".kms_keys[" + i + "].arn", () -> {
-          rds.addKmsKey(new KmsKey(k.arn(), orDefault(k.authorized(), true)));
-          return null;
-        });
+        field(
+            at + ".kms_keys[" + i + "].arn",
+            () -> {
+              rds.addKmsKey(new KmsKey(k.arn(), orDefault(k.authorized(), true)));
+              return null;
+            });
       }
     }
 
@@ -161,8 +191,14 @@ public final class InstanceFactory {
       if (t == null) {
         return;
       }
-      boolean legacy = choice(at + ".task_info.window_abort", t.windowAbort(), "explicit", "legacy");
-      boolean inTask = choice(at + ".task_info.existing_name_restore", t.existingNameRestore(), "submit_error", "task_error");
+      boolean legacy =
+          choice(at + ".task_info.window_abort", t.windowAbort(), "explicit", "legacy");
+      boolean inTask =
+          choice(
+              at + ".task_info.existing_name_restore",
+              t.existingNameRestore(),
+              "submit_error",
+              "task_error");
       rds.wording(new TaskInfoWording(legacy, inTask));
     }
 
@@ -174,16 +210,20 @@ public final class InstanceFactory {
       if (value.equals(other)) {
         return true;
       }
-      throw new ScenarioException(path + ": must be " + byDefault + " or " + other + ", got '" + value + "'");
+      throw new ScenarioException(
+          path + ": must be " + byDefault + " or " + other + ", got '" + value + "'");
     }
 
     private void failureRates(RdsInstance rds) {
       for (Map.Entry<String, Double> e : spec.failureRates().entrySet()) {
         String path = at + ".failure_rates." + e.getKey();
-        field(path, () -> {
-          rds.failureRate(TaskFailure.fromConfigName(e.getKey()), e.getValue() == null ? 0 : e.getValue());
-          return null;
-        });
+        field(
+            path,
+            () -> {
+              rds.failureRate(
+                  TaskFailure.fromConfigName(e.getKey()), e.getValue() == null ? 0 : e.getValue());
+              return null;
+            });
       }
     }
 

@@ -30,7 +30,8 @@ import java.util.List;
  * See {@link InstanceSpec} for every key, and the built-in {@code demo.yaml} for a full example.
  *
  * @param history how far before the start the instances' simulation (and schedules) begin
- * @param tlsDir {@code tls_dir}: speak TLS and write the CA's ca.pem and truststore.p12 here; null for plain TDS
+ * @param tlsDir {@code tls_dir}: speak TLS and write the CA's ca.pem and truststore.p12 here; null
+ *     for plain TDS
  */
 public record Scenario(long seed, String history, List<InstanceSpec> instances, String tlsDir) {
   public static final String DEMO_RESOURCE = "/io/rdswatch/simulator/scenario/demo.yaml";
@@ -60,7 +61,8 @@ public record Scenario(long seed, String history, List<InstanceSpec> instances, 
   /** The built-in demo: 3 instances, 2 to 5 databases each, successes, runs and failures. */
   public static Scenario demo() {
     try (InputStream in = Scenario.class.getResourceAsStream(DEMO_RESOURCE)) {
-      return ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in demo scenario");
+      return ScenarioParser.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in demo scenario");
     } catch (IOException e) {
       throw new IllegalStateException("the built-in demo scenario is missing", e);
     }

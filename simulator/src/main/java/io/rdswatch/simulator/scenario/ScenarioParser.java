@@ -29,7 +29,8 @@ final class ScenarioParser {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The file's top level. */
-  private record ScenarioFile(Long seed, String history, String tlsDir, List<InstanceSpec> instances) {}
+  private record ScenarioFile(
+      Long seed, String history, String tlsDir, List<InstanceSpec> instances) {}
 
   private ScenarioParser() {}
 
@@ -41,8 +42,13 @@ final class ScenarioParser {
       StreamReadException syntax = syntaxError(e);
       if (syntax != null) {
         int line = syntax.getLocation() == null ? -1 : syntax.getLocation().getLineNr();
-        throw new ScenarioException(source + ": not valid YAML (line " + line + "): "
-            + syntax.getOriginalMessage().replace('\n', ' '), e);
+        throw new ScenarioException(
+            source
+                + ": not valid YAML (line "
+                + line
+                + "): "
+                + syntax.getOriginalMessage().replace('\n', ' '),
+            e);
       }
       throw new ScenarioException(source + ": " + path(e) + ": " + problem(e), e);
     } catch (JacksonException e) {
@@ -57,7 +63,9 @@ final class ScenarioParser {
     } catch (IllegalArgumentException e) {
       throw new ScenarioException(source + ": history: " + e.getMessage(), e);
     }
-    Scenario scenario = new Scenario(file.seed() == null ? 1 : file.seed(), history, file.instances(), file.tlsDir());
+    Scenario scenario =
+        new Scenario(
+            file.seed() == null ? 1 : file.seed(), history, file.instances(), file.tlsDir());
     validate(scenario, source);
     return scenario;
   }
@@ -70,11 +78,14 @@ final class ScenarioParser {
     for (int i = 0; i < instances.size(); i++) {
       String name = instances.get(i).name();
       if (name != null && !names.add(name.toLowerCase(Locale.ROOT))) {
-        throw new ScenarioException(source + ": instances[" + i + "].name: '" + name + "' is used twice");
+        throw new ScenarioException(
+            source + ": instances[" + i + "].name: '" + name + "' is used twice");
       }
       try {
         InstanceFactory.build(
-            instances.get(i), i, new InstanceFactory.Context(scenario.seed(), clock, clock.now(), clock.now(), null));
+            instances.get(i),
+            i,
+            new InstanceFactory.Context(scenario.seed(), clock, clock.now(), clock.now(), null));
       } catch (ScenarioException e) {
         throw new ScenarioException(source + ": " + e.getMessage(), e);
       }
@@ -105,8 +116,12 @@ final class ScenarioParser {
   private static String problem(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       String known =
-          u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-              .collect(Collectors.joining(", "));
+          u.getKnownPropertyIds() == null
+              ? ""
+              : u.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
       return "unknown key; known keys: " + known;
     }
     String msg = e.getOriginalMessage();

@@ -1,12 +1,12 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.sql.lang.SqlErrors;
 import io.rdswatch.simulator.sql.lang.SqlStatement;
 import io.rdswatch.simulator.sql.lang.StatementHandler;
 import io.rdswatch.simulator.sql.lang.Token;
 import io.rdswatch.simulator.sql.lang.TokenCursor;
-import io.rdswatch.simulator.engine.Reply;
 
 /**
  * {@code DECLARE @name type [= constant] [, ...]}: batch variables, e.g. for {@code DECLARE @r int;

@@ -1,5 +1,10 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.engine.Reply;
+import io.rdswatch.simulator.rds.Login;
+import io.rdswatch.simulator.rds.SqlFailure;
+import io.rdswatch.simulator.rds.SubmitErrors;
+import io.rdswatch.simulator.sql.lang.Bindings;
 import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.sql.lang.ObjectName;
 import io.rdswatch.simulator.sql.lang.SqlErrors;
@@ -7,11 +12,6 @@ import io.rdswatch.simulator.sql.lang.SqlStatement;
 import io.rdswatch.simulator.sql.lang.StatementHandler;
 import io.rdswatch.simulator.sql.lang.Token;
 import io.rdswatch.simulator.sql.lang.TokenCursor;
-import io.rdswatch.simulator.sql.lang.Bindings;
-import io.rdswatch.simulator.engine.Reply;
-import io.rdswatch.simulator.rds.Login;
-import io.rdswatch.simulator.rds.SqlFailure;
-import io.rdswatch.simulator.rds.SubmitErrors;
 import io.rdswatch.simulator.sql.procs.ArgumentBinder;
 import io.rdswatch.simulator.sql.procs.ArgumentBinder.Argument;
 import io.rdswatch.simulator.sql.procs.Procedure;
@@ -22,9 +22,9 @@ import java.util.List;
 /**
  * {@code EXEC|EXECUTE [@status =] name [arg [, arg]...]} where an argument is {@code value} or
  * {@code @param = value} (optionally followed by OUTPUT); {@code @status =} stores the return
- * status in that variable. Also a batch that starts with a bare
- * procedure name. Resolves the procedure in the {@link ProcedureCatalog}, checks the EXECUTE grant
- * of msdb procedures, binds the arguments and runs it.
+ * status in that variable. Also a batch that starts with a bare procedure name. Resolves the
+ * procedure in the {@link ProcedureCatalog}, checks the EXECUTE grant of msdb procedures, binds the
+ * arguments and runs it.
  */
 final class ExecHandler implements StatementHandler {
   private final ProcedureCatalog catalog;
@@ -56,7 +56,10 @@ final class ExecHandler implements StatementHandler {
       c.acceptWord("EXECUTE");
     }
     String statusVariable = null;
-    if (c.peek() != null && c.peek().kind() == Token.Kind.PARAM && c.peek(1) != null && c.peek(1).isSymbol("=")) {
+    if (c.peek() != null
+        && c.peek().kind() == Token.Kind.PARAM
+        && c.peek(1) != null
+        && c.peek(1).isSymbol("=")) {
       statusVariable = c.next().text();
       c.next();
     }

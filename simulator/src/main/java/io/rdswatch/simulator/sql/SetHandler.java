@@ -1,11 +1,11 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.sql.lang.SqlStatement;
 import io.rdswatch.simulator.sql.lang.StatementHandler;
 import io.rdswatch.simulator.sql.lang.Token;
 import io.rdswatch.simulator.sql.lang.TokenCursor;
-import io.rdswatch.simulator.engine.Reply;
 
 /**
  * {@code SET ...}: session options the driver and tools send on their own (SET TEXTSIZE, SET

@@ -1,10 +1,10 @@
 package io.rdswatch.simulator.sql;
 
+import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.sql.lang.SqlStatement;
 import io.rdswatch.simulator.sql.lang.StatementHandler;
 import io.rdswatch.simulator.sql.lang.TokenCursor;
-import io.rdswatch.simulator.engine.Reply;
 
 /**
  * Transaction statements the driver sends for setAutoCommit/commit/rollback ({@code IF @@TRANCOUNT
@@ -26,7 +26,9 @@ final class TransactionHandler implements StatementHandler {
   public Reply handle(SqlStatement s, ExecContext ctx) {
     TokenCursor c = s.cursor();
     if (c.acceptWord("IF")) {
-      if (!(c.next().text().equalsIgnoreCase("@@TRANCOUNT") && c.acceptSymbol(">") && c.next().text().equals("0"))) {
+      if (!(c.next().text().equalsIgnoreCase("@@TRANCOUNT")
+          && c.acceptSymbol(">")
+          && c.next().text().equals("0"))) {
         throw s.cursor().syntaxError();
       }
       if (!(c.acceptWord("COMMIT") || c.acceptWord("ROLLBACK"))) {

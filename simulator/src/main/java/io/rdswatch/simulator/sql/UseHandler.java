@@ -1,15 +1,15 @@
 package io.rdswatch.simulator.sql;
 
-import io.rdswatch.simulator.sql.lang.ExecContext;
-import io.rdswatch.simulator.sql.lang.SqlErrors;
-import io.rdswatch.simulator.sql.lang.SqlStatement;
-import io.rdswatch.simulator.sql.lang.StatementHandler;
-import io.rdswatch.simulator.sql.lang.TokenCursor;
 import io.rdswatch.simulator.engine.Reply;
 import io.rdswatch.simulator.engine.SqlMessage;
 import io.rdswatch.simulator.rds.Database;
 import io.rdswatch.simulator.rds.DbState;
 import io.rdswatch.simulator.rds.SqlFailure;
+import io.rdswatch.simulator.sql.lang.ExecContext;
+import io.rdswatch.simulator.sql.lang.SqlErrors;
+import io.rdswatch.simulator.sql.lang.SqlStatement;
+import io.rdswatch.simulator.sql.lang.StatementHandler;
+import io.rdswatch.simulator.sql.lang.TokenCursor;
 
 /** {@code USE [db]} / {@code use db}: switches the session's database (error 911 if unknown). */
 final class UseHandler implements StatementHandler {

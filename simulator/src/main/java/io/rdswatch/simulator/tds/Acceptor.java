@@ -41,38 +41,41 @@ final class Acceptor implements AutoCloseable {
   }
 
   void register(ServerSocketChannel channel, Target target) {
-    submit(() -> {
-      try {
-        channel.register(selector, SelectionKey.OP_ACCEPT, target);
-      } catch (IOException e) {
-        LOG.debug("listener closed before it was registered: {}", e.toString());
-      }
-    });
+    submit(
+        () -> {
+          try {
+            channel.register(selector, SelectionKey.OP_ACCEPT, target);
+          } catch (IOException e) {
+            LOG.debug("listener closed before it was registered: {}", e.toString());
+          }
+        });
   }
 
   /** Stops accepting on {@code channel} and closes it; returns once the port is free. */
   void deregister(ServerSocketChannel channel) {
-    Runnable release = () -> {
-      SelectionKey key = channel.keyFor(selector);
-      if (key != null) {
-        key.cancel();
-      }
-      closeQuietly(channel);
-      try {
-        selector.selectNow(); // flushes cancelled keys; only then does the JDK close the socket
-      } catch (IOException | ClosedSelectorException e) {
-        LOG.debug("selectNow failed: {}", e.toString());
-      }
-    };
+    Runnable release =
+        () -> {
+          SelectionKey key = channel.keyFor(selector);
+          if (key != null) {
+            key.cancel();
+          }
+          closeQuietly(channel);
+          try {
+            selector.selectNow(); // flushes cancelled keys; only then does the JDK close the socket
+          } catch (IOException | ClosedSelectorException e) {
+            LOG.debug("selectNow failed: {}", e.toString());
+          }
+        };
     if (!running || Thread.currentThread() == thread) {
       release.run();
       return;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    submit(() -> {
-      release.run();
-      done.complete(null);
-    });
+    submit(
+        () -> {
+          release.run();
+          done.complete(null);
+        });
     try {
       done.get(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -28,7 +28,12 @@ public final class ListenerHandle implements AutoCloseable {
   private final Set<TdsConnection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  ListenerHandle(TdsServer server, ServerSocketChannel channel, SqlBackend backend, InetAddress address, int port) {
+  ListenerHandle(
+      TdsServer server,
+      ServerSocketChannel channel,
+      SqlBackend backend,
+      InetAddress address,
+      int port) {
     this.server = server;
     this.channel = channel;
     this.backend = backend;
@@ -68,9 +73,20 @@ public final class ListenerHandle implements AutoCloseable {
       socket.configureBlocking(true);
       socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
       TdsConnection connection =
-          new TdsConnection(socket, backend, server.tls(), server.nextSpid(), server.workers(), connections::remove);
+          new TdsConnection(
+              socket,
+              backend,
+              server.tls(),
+              server.nextSpid(),
+              server.workers(),
+              connections::remove);
       connections.add(connection);
-      Thread thread = new Thread(null, connection, "tds-" + port + "-spid" + connection.spid(), CONNECTION_STACK_BYTES);
+      Thread thread =
+          new Thread(
+              null,
+              connection,
+              "tds-" + port + "-spid" + connection.spid(),
+              CONNECTION_STACK_BYTES);
       thread.setDaemon(true);
       thread.start();
     } catch (IOException e) {
@@ -95,6 +111,11 @@ public final class ListenerHandle implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ListenerHandle[" + address.getHostAddress() + ":" + port + (closed.get() ? ", closed" : "") + "]";
+    return "ListenerHandle["
+        + address.getHostAddress()
+        + ":"
+        + port
+        + (closed.get() ? ", closed" : "")
+        + "]";
   }
 }

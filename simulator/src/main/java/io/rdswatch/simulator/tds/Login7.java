@@ -42,14 +42,26 @@ record Login7(
 
   /** "7.4" style, for messages. */
   String versionName() {
-    return String.format("%d.%d (0x%08X)", (tdsVersion >>> 28) & 0xF, tdsVersion >>> 24 & 0xF, tdsVersion);
+    return String.format(
+        "%d.%d (0x%08X)", (tdsVersion >>> 28) & 0xF, tdsVersion >>> 24 & 0xF, tdsVersion);
   }
 
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "Login7[tds=" + versionName() + ", user=" + userName + ", app=" + appName
-        + ", host=" + hostName + ", database=" + database + ", packetSize=" + packetSize + "]";
+    return "Login7[tds="
+        + versionName()
+        + ", user="
+        + userName
+        + ", app="
+        + appName
+        + ", host="
+        + hostName
+        + ", database="
+        + database
+        + ", packetSize="
+        + packetSize
+        + "]";
   }
 
   /** The (offset, character count) pair at {@code field} names UTF-16LE text in the payload. */
@@ -73,7 +85,13 @@ record Login7(
     int chars = (payload[field + 2] & 0xFF) | (payload[field + 3] & 0xFF) << 8;
     if (offset + chars * 2 > payload.length) {
       throw new TdsProtocolException(
-          "LOGIN7 field at " + field + " points past the end (offset " + offset + ", " + chars + " chars)");
+          "LOGIN7 field at "
+              + field
+              + " points past the end (offset "
+              + offset
+              + ", "
+              + chars
+              + " chars)");
     }
     byte[] raw = new byte[chars * 2];
     System.arraycopy(payload, offset, raw, 0, raw.length);

@@ -19,27 +19,41 @@ final class LoginResponder {
   static Result respond(Login7 login, SqlBackend backend, Session session) {
     session.user(login.userName());
     if (Integer.compareUnsigned(login.tdsVersion(), Tds.TDS_7_2) < 0) {
-      return reject(SqlMessage.error(18456, 1, 14,
-          "Login failed for user '" + login.userName() + "'. The client asked for TDS " + login.versionName()
-              + "; this server requires TDS 7.2 or later (it speaks 7.4).", "", 1));
+      return reject(
+          SqlMessage.error(
+              18456,
+              1,
+              14,
+              "Login failed for user '"
+                  + login.userName()
+                  + "'. The client asked for TDS "
+                  + login.versionName()
+                  + "; this server requires TDS 7.2 or later (it speaks 7.4).",
+              "",
+              1));
     }
     LoginOutcome outcome =
         backend.login(session, login.userName(), login.password(), login.database());
     if (!outcome.accepted()) {
-      SqlMessage error = outcome.error() != null
-          ? outcome.error()
-          : LoginOutcome.loginFailed(login.userName()).error();
+      SqlMessage error =
+          outcome.error() != null
+              ? outcome.error()
+              : LoginOutcome.loginFailed(login.userName()).error();
       return reject(error);
     }
-    String database = outcome.database() == null || outcome.database().isBlank()
-        ? DEFAULT_DATABASE
-        : outcome.database();
+    String database =
+        outcome.database() == null || outcome.database().isBlank()
+            ? DEFAULT_DATABASE
+            : outcome.database();
     session.database(database);
     TdsBuffer out = new TdsBuffer(256);
     TokenWriter.envChangeDatabase(out, database, DEFAULT_DATABASE);
     TokenWriter.envChangeCollation(out);
     TokenWriter.envChangePacketSize(out, Tds.PACKET_SIZE);
-    int version = Integer.compareUnsigned(login.tdsVersion(), Tds.TDS_7_4) > 0 ? Tds.TDS_7_4 : login.tdsVersion();
+    int version =
+        Integer.compareUnsigned(login.tdsVersion(), Tds.TDS_7_4) > 0
+            ? Tds.TDS_7_4
+            : login.tdsVersion();
     TokenWriter.loginAck(out, version);
     TokenWriter.done(out, Tds.TOKEN_DONE, Tds.DONE_FINAL, Tds.CMD_NONE, 0);
     return new Result(out, true);
@@ -50,9 +64,15 @@ final class LoginResponder {
    * error 17835, after which it closes the connection.
    */
   static Result encryptionRequired() {
-    return reject(SqlMessage.error(17835, 1, 20, "Encryption is required to connect to this server but the client "
-        + "library does not support encryption; the connection has been closed. Please upgrade your client library.",
-        "", 1));
+    return reject(
+        SqlMessage.error(
+            17835,
+            1,
+            20,
+            "Encryption is required to connect to this server but the client "
+                + "library does not support encryption; the connection has been closed. Please upgrade your client library.",
+            "",
+            1));
   }
 
   private static Result reject(SqlMessage error) {

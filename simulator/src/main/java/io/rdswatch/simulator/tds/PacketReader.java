@@ -29,8 +29,13 @@ final class PacketReader {
       int status = header[1] & 0xFF;
       int length = (header[2] & 0xFF) << 8 | (header[3] & 0xFF);
       if (!isClientPacketType(packetType)) {
-        throw new TdsProtocolException(String.format("0x%02X is not a TDS client packet type%s", packetType,
-            packetType == 0x16 ? " (a TLS handshake before PRELOGIN is encrypt=strict, TDS 8, which this simulator does not speak: use encrypt=true)" : ""));
+        throw new TdsProtocolException(
+            String.format(
+                "0x%02X is not a TDS client packet type%s",
+                packetType,
+                packetType == 0x16
+                    ? " (a TLS handshake before PRELOGIN is encrypt=strict, TDS 8, which this simulator does not speak: use encrypt=true)"
+                    : ""));
       }
       if (length < Tds.HEADER_LENGTH) {
         throw new TdsProtocolException("packet length " + length + " is shorter than its header");
@@ -60,7 +65,9 @@ final class PacketReader {
     }
   }
 
-  /** SQL batch, pre-7 login, RPC, attention, bulk load, transaction manager, LOGIN7, SSPI, PRELOGIN. */
+  /**
+   * SQL batch, pre-7 login, RPC, attention, bulk load, transaction manager, LOGIN7, SSPI, PRELOGIN.
+   */
   private static boolean isClientPacketType(int type) {
     return switch (type) {
       case 0x01, 0x02, 0x03, 0x06, 0x07, 0x0E, 0x10, 0x11, 0x12 -> true;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Splits reply messages into packets of at most {@link Tds#PACKET_SIZE} bytes. Only the last
- * packet of a message carries EOM; tokens and rows are split wherever the boundary falls, which
- * the clients reassemble. Each message goes out in one write call so that two threads replying on
- * one connection (a worker and the attention handler) can never interleave packets.
+ * Splits reply messages into packets of at most {@link Tds#PACKET_SIZE} bytes. Only the last packet
+ * of a message carries EOM; tokens and rows are split wherever the boundary falls, which the
+ * clients reassemble. Each message goes out in one write call so that two threads replying on one
+ * connection (a worker and the attention handler) can never interleave packets.
  */
 final class PacketWriter {
   private static final int MAX_PAYLOAD = Tds.PACKET_SIZE - Tds.HEADER_LENGTH;
@@ -34,7 +34,9 @@ final class PacketWriter {
     writeMessage(Tds.PKT_REPLY, data, len);
   }
 
-  /** Sends one complete message of packet type {@code type} (PRELOGIN while TLS is being set up). */
+  /**
+   * Sends one complete message of packet type {@code type} (PRELOGIN while TLS is being set up).
+   */
   synchronized void writeMessage(int type, byte[] data, int len) throws IOException {
     out.write(frame(type, data, len, true));
     out.flush();

@@ -27,7 +27,10 @@ final class ParamDeclarations {
       String[] words = p.split("\\s+");
       if (!words[0].startsWith("@") || words.length < 2) {
         throw new TdsProtocolException(
-            "parameter declaration '" + p + "' must read '@name type'; the list was: " + declarations);
+            "parameter declaration '"
+                + p
+                + "' must read '@name type'; the list was: "
+                + declarations);
       }
       String last = words[words.length - 1].toUpperCase(Locale.ROOT);
       out.add(new Declared(words[0], last.equals("OUTPUT") || last.equals("OUT")));

@@ -19,12 +19,13 @@ final class PreparedHandles {
    */
   static final int MAX_HANDLES = 10_000;
 
-  private final Map<Integer, Prepared> byHandle = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Prepared> eldest) {
-      return size() > MAX_HANDLES;
-    }
-  };
+  private final Map<Integer, Prepared> byHandle =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Prepared> eldest) {
+          return size() > MAX_HANDLES;
+        }
+      };
   private int next = 1;
 
   int add(String sql, List<ParamDeclarations.Declared> declarations) {

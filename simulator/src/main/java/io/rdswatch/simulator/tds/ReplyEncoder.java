@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Turns backend replies into one reply message. Statement-level DONEs are written with DONE_MORE;
  * when the message ends, the last DONE of a batch is made final in place, or a final DONE is
- * appended. A run of messages containing an error is closed by a DONE with the error bit. Inside
- * an RPC, statements end with DONEINPROC and the call with RETURNSTATUS, RETURNVALUEs, DONEPROC.
+ * appended. A run of messages containing an error is closed by a DONE with the error bit. Inside an
+ * RPC, statements end with DONEINPROC and the call with RETURNSTATUS, RETURNVALUEs, DONEPROC.
  */
 final class ReplyEncoder {
   /** An OUTPUT parameter to report, with its TYPE_INFO and value already encoded. */
@@ -51,10 +51,15 @@ final class ReplyEncoder {
   /** One RPC: its statements' items, RETURNSTATUS, the OUTPUT values, DONEPROC. */
   void rpc(Reply reply, List<ReturnValue> returnValues, boolean moreFollow) {
     items(reply, Tds.TOKEN_DONEINPROC);
-    finishRpc(reply.returnStatus() == null ? 0 : reply.returnStatus(), returnValues, reply.hasError(), moreFollow);
+    finishRpc(
+        reply.returnStatus() == null ? 0 : reply.returnStatus(),
+        returnValues,
+        reply.hasError(),
+        moreFollow);
   }
 
-  void finishRpc(int returnStatus, List<ReturnValue> returnValues, boolean error, boolean moreFollow) {
+  void finishRpc(
+      int returnStatus, List<ReturnValue> returnValues, boolean error, boolean moreFollow) {
     TokenWriter.returnStatus(out, returnStatus);
     for (ReturnValue v : returnValues) {
       TokenWriter.returnValue(out, v.ordinal(), v.name(), v.typeInfo(), v.value());

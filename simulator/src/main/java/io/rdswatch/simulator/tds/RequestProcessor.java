@@ -32,8 +32,10 @@ final class RequestProcessor {
       return switch (message.type()) {
         case Tds.PKT_SQL_BATCH -> batch(message.payload());
         case Tds.PKT_RPC -> rpcs(message.payload());
-        default -> failure(String.format(
-            "The simulator does not support TDS request type 0x%02X.", message.type()));
+        default ->
+            failure(
+                String.format(
+                    "The simulator does not support TDS request type 0x%02X.", message.type()));
       };
     } catch (TdsProtocolException e) {
       LOG.debug("spid {}: malformed request: {}", session.spid(), e.getMessage());
@@ -53,7 +55,8 @@ final class RequestProcessor {
     announceDatabase(encoder, before);
     encoder.batch(reply);
     encoder.finishBatch();
-    return new Response(encoder.buffer(), reply.delayMillis(), encoder.dropMark(), reply.closeAfter());
+    return new Response(
+        encoder.buffer(), reply.delayMillis(), encoder.dropMark(), reply.closeAfter());
   }
 
   private Response rpcs(byte[] payload) throws TdsProtocolException {
@@ -66,7 +69,10 @@ final class RequestProcessor {
       try {
         call = planner.plan(request);
       } catch (TdsProtocolException e) {
-        call = RpcCall.refuse(simulatorError("The RPC " + request.describe() + " is incorrect: " + e.getMessage()));
+        call =
+            RpcCall.refuse(
+                simulatorError(
+                    "The RPC " + request.describe() + " is incorrect: " + e.getMessage()));
       }
       calls.add(call);
       replies.add(execute(call, request));
@@ -91,7 +97,12 @@ final class RequestProcessor {
     if (call.sql() == null) {
       return Reply.empty();
     }
-    LOG.debug("spid {}: rpc {} -> {} {}", session.spid(), request.describe(), call.sql(), call.params().keySet());
+    LOG.debug(
+        "spid {}: rpc {} -> {} {}",
+        session.spid(),
+        request.describe(),
+        call.sql(),
+        call.params().keySet());
     return backend.execute(session, call.sql(), call.params());
   }
 

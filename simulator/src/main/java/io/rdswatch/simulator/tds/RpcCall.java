@@ -38,15 +38,21 @@ record RpcCall(
   List<ReplyEncoder.ReturnValue> returnValues(Reply reply) {
     List<ReplyEncoder.ReturnValue> values = new ArrayList<>();
     if (newHandle != null) {
-      values.add(new ReplyEncoder.ReturnValue(0, "@handle", new byte[] {0x26, 4}, TokenWriter.intnValue(newHandle)));
+      values.add(
+          new ReplyEncoder.ReturnValue(
+              0, "@handle", new byte[] {0x26, 4}, TokenWriter.intnValue(newHandle)));
     }
     for (Output o : outputs) {
       if (o.name().equalsIgnoreCase(returnStatusParam)) {
         int status = reply.returnStatus() == null ? 0 : reply.returnStatus();
-        values.add(new ReplyEncoder.ReturnValue(o.ordinal(), o.name(), new byte[] {0x26, 4}, TokenWriter.intnValue(status)));
+        values.add(
+            new ReplyEncoder.ReturnValue(
+                o.ordinal(), o.name(), new byte[] {0x26, 4}, TokenWriter.intnValue(status)));
       } else {
         // the backend has no way to set OUTPUT values, so the client gets back what it sent
-        values.add(new ReplyEncoder.ReturnValue(o.ordinal(), o.name(), o.param().typeInfo(), o.param().rawValue()));
+        values.add(
+            new ReplyEncoder.ReturnValue(
+                o.ordinal(), o.name(), o.param().typeInfo(), o.param().rawValue()));
       }
     }
     return values;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses an RPC request message ([MS-TDS] 2.2.6.6): ALL_HEADERS, then one or more RPCs separated
- * by a batch flag byte (0xFF, or 0xFE for "no exec").
+ * Parses an RPC request message ([MS-TDS] 2.2.6.6): ALL_HEADERS, then one or more RPCs separated by
+ * a batch flag byte (0xFF, or 0xFE for "no exec").
  */
 final class RpcDecoder {
   private static final int PROC_ID_MARKER = 0xFFFF;
@@ -44,8 +44,11 @@ final class RpcDecoder {
       }
       String name = in.utf16(in.u8());
       int status = in.u8();
-      TypeDecoder.Decoded d = TypeDecoder.read(in, name.isEmpty() ? "#" + (params.size() + 1) : name);
-      params.add(new RpcRequest.Param(name, (status & STATUS_BY_REF) != 0, d.value(), d.typeInfo(), d.rawValue()));
+      TypeDecoder.Decoded d =
+          TypeDecoder.read(in, name.isEmpty() ? "#" + (params.size() + 1) : name);
+      params.add(
+          new RpcRequest.Param(
+              name, (status & STATUS_BY_REF) != 0, d.value(), d.typeInfo(), d.rawValue()));
     }
     return new RpcRequest(procId, procName, params);
   }

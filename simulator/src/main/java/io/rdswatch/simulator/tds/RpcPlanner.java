@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Maps an RPC onto a backend call: the sp_executesql family by id (or by name), with positional
- * values named from the declaration list, and any other named procedure as a synthesized
- * {@code EXEC name @a=@a, @P1} whose values travel in the parameter map.
+ * values named from the declaration list, and any other named procedure as a synthesized {@code
+ * EXEC name @a=@a, @P1} whose values travel in the parameter map.
  */
 final class RpcPlanner {
   static final int SP_EXECUTESQL = 10;
@@ -22,9 +22,22 @@ final class RpcPlanner {
   static final int SP_UNPREPARE = 15;
 
   private static final String[] PROC_NAMES = {
-    "", "sp_cursor", "sp_cursoropen", "sp_cursorprepare", "sp_cursorexecute", "sp_cursorprepexec",
-    "sp_cursorunprepare", "sp_cursorfetch", "sp_cursoroption", "sp_cursorclose", "sp_executesql",
-    "sp_prepare", "sp_execute", "sp_prepexec", "sp_prepexecrpc", "sp_unprepare"
+    "",
+    "sp_cursor",
+    "sp_cursoropen",
+    "sp_cursorprepare",
+    "sp_cursorexecute",
+    "sp_cursorprepexec",
+    "sp_cursorunprepare",
+    "sp_cursorfetch",
+    "sp_cursoroption",
+    "sp_cursorclose",
+    "sp_executesql",
+    "sp_prepare",
+    "sp_execute",
+    "sp_prepexec",
+    "sp_prepexecrpc",
+    "sp_unprepare"
   };
 
   /**
@@ -51,13 +64,16 @@ final class RpcPlanner {
         String sql = text(p, 2, "stmt");
         var declarations = ParamDeclarations.parse(declarations(p, 1));
         int handle = handles.add(sql, declarations);
-        return id == SP_PREPARE ? RpcCall.handleOnly(handle) : bind(sql, declarations, p, 3, handle);
+        return id == SP_PREPARE
+            ? RpcCall.handleOnly(handle)
+            : bind(sql, declarations, p, 3, handle);
       case SP_EXECUTE:
         int h = handle(p);
         PreparedHandles.Prepared prepared = handles.get(h);
         if (prepared == null) {
-          return RpcCall.refuse(SqlMessage.error(
-              8179, 4, 16, "Could not find prepared statement with handle " + h + ".", "", 1));
+          return RpcCall.refuse(
+              SqlMessage.error(
+                  8179, 4, 16, "Could not find prepared statement with handle " + h + ".", "", 1));
         }
         return bind(prepared.sql(), prepared.declarations(), p, 1, null);
       case SP_UNPREPARE:
@@ -67,19 +83,30 @@ final class RpcPlanner {
         return direct(r.procName(), p);
       default:
         String name = id < PROC_NAMES.length ? PROC_NAMES[id] : "procedure id " + id;
-        return RpcCall.refuse(SqlMessage.error(
-            2812, 62, 16, "The simulator does not support the RPC " + name + " (procedure id " + id + ").", "", 1));
+        return RpcCall.refuse(
+            SqlMessage.error(
+                2812,
+                62,
+                16,
+                "The simulator does not support the RPC " + name + " (procedure id " + id + ").",
+                "",
+                1));
     }
   }
 
-  private RpcCall bind(String sql, String declarations, List<RpcRequest.Param> p, int first, Integer handle)
+  private RpcCall bind(
+      String sql, String declarations, List<RpcRequest.Param> p, int first, Integer handle)
       throws TdsProtocolException {
     return bind(sql, ParamDeclarations.parse(declarations), p, first, handle);
   }
 
   /** Values are named by the client if it named them, else by their declared position. */
   private static RpcCall bind(
-      String sql, List<ParamDeclarations.Declared> declared, List<RpcRequest.Param> p, int first, Integer handle) {
+      String sql,
+      List<ParamDeclarations.Declared> declared,
+      List<RpcRequest.Param> p,
+      int first,
+      Integer handle) {
     Map<String, Object> params = new LinkedHashMap<>();
     List<RpcCall.Output> outputs = new ArrayList<>();
     for (int i = first; i < p.size(); i++) {
@@ -126,15 +153,18 @@ final class RpcPlanner {
     return -1;
   }
 
-  private static String text(List<RpcRequest.Param> p, int index, String what) throws TdsProtocolException {
+  private static String text(List<RpcRequest.Param> p, int index, String what)
+      throws TdsProtocolException {
     if (index >= p.size() || !(p.get(index).value() instanceof String s)) {
-      throw new TdsProtocolException("RPC parameter " + (index + 1) + " (" + what + ") must be a string");
+      throw new TdsProtocolException(
+          "RPC parameter " + (index + 1) + " (" + what + ") must be a string");
     }
     return s;
   }
 
   /** The declaration list; absent or NULL when the statement has no parameters. */
-  private static String declarations(List<RpcRequest.Param> p, int index) throws TdsProtocolException {
+  private static String declarations(List<RpcRequest.Param> p, int index)
+      throws TdsProtocolException {
     return index >= p.size() || p.get(index).value() == null ? "" : text(p, index, "params");
   }
 

@@ -32,8 +32,14 @@ final class TdsConnection implements Runnable {
   private volatile boolean loginSeen;
   private InFlight inFlight; // guarded by lock
 
-  TdsConnection(SocketChannel channel, SqlBackend backend, ServerTls tls, int spid, Executor workers,
-      Consumer<TdsConnection> onClosed) throws IOException {
+  TdsConnection(
+      SocketChannel channel,
+      SqlBackend backend,
+      ServerTls tls,
+      int spid,
+      Executor workers,
+      Consumer<TdsConnection> onClosed)
+      throws IOException {
     this.channel = channel;
     this.backend = backend;
     this.tls = tls;
@@ -71,11 +77,16 @@ final class TdsConnection implements Runnable {
     if (m != null && m.type() == Tds.PKT_PRELOGIN) {
       int requested = Prelogin.requestedEncryption(m.payload());
       encryption = Encryption.negotiate(requested, tls != null, backend.forceEncryption());
-      LOG.debug("spid {}: prelogin, client encryption option {}, negotiated {}", session.spid(), requested, encryption);
+      LOG.debug(
+          "spid {}: prelogin, client encryption option {}, negotiated {}",
+          session.spid(),
+          requested,
+          encryption);
       writer.writeMessage(Prelogin.reply(encryption.replyByte()));
       if (encryption == Encryption.FULL || encryption == Encryption.LOGIN_ONLY) {
-        TlsSession secure = TlsSession.handshake(tls.newEngine(), reader, writer, raw,
-            channel.socket().getOutputStream());
+        TlsSession secure =
+            TlsSession.handshake(
+                tls.newEngine(), reader, writer, raw, channel.socket().getOutputStream());
         PacketReader encrypted = new PacketReader(secure.input());
         if (encryption == Encryption.FULL) {
           writer.use(secure.output());
@@ -90,14 +101,17 @@ final class TdsConnection implements Runnable {
       return null;
     }
     if (m.type() != Tds.PKT_LOGIN7) {
-      throw new TdsProtocolException(String.format("expected PRELOGIN or LOGIN7, got packet type 0x%02X", m.type()));
+      throw new TdsProtocolException(
+          String.format("expected PRELOGIN or LOGIN7, got packet type 0x%02X", m.type()));
     }
     Login7 login = Login7.parse(m.payload());
     LOG.debug("spid {}: {}", session.spid(), login);
     loginSeen = true;
-    LoginResponder.Result result = encryption == Encryption.REFUSED || (encryption == Encryption.NONE && backend.forceEncryption())
-        ? LoginResponder.encryptionRequired()
-        : LoginResponder.respond(login, backend, session);
+    LoginResponder.Result result =
+        encryption == Encryption.REFUSED
+                || (encryption == Encryption.NONE && backend.forceEncryption())
+            ? LoginResponder.encryptionRequired()
+            : LoginResponder.respond(login, backend, session);
     writer.writeMessage(result.reply());
     return result.accepted() ? requests : null;
   }

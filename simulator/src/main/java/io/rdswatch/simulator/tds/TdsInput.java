@@ -85,7 +85,12 @@ final class TdsInput {
   private void need(int n) throws TdsProtocolException {
     if (n < 0 || pos + n > bytes.length) {
       throw new TdsProtocolException(
-          "request ends early: needed " + n + " more bytes at offset " + pos + " of " + bytes.length);
+          "request ends early: needed "
+              + n
+              + " more bytes at offset "
+              + pos
+              + " of "
+              + bytes.length);
     }
   }
 }

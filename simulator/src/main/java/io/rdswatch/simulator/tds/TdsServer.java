@@ -39,7 +39,9 @@ public final class TdsServer implements AutoCloseable {
     this(null);
   }
 
-  /** A server that speaks TLS with {@code tls}'s certificate, as SQL Server does (null for none). */
+  /**
+   * A server that speaks TLS with {@code tls}'s certificate, as SQL Server does (null for none).
+   */
   public TdsServer(ServerTls tls) {
     this.tls = tls;
     try {
@@ -48,11 +50,18 @@ public final class TdsServer implements AutoCloseable {
       throw new UncheckedIOException("cannot open a selector for the TDS acceptor", e);
     }
     AtomicInteger workerIds = new AtomicInteger();
-    workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "tds-worker-" + workerIds.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    workers =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "tds-worker-" + workerIds.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -74,8 +83,16 @@ public final class TdsServer implements AutoCloseable {
       channel.configureBlocking(false);
     } catch (BindException e) {
       Acceptor.closeQuietly(channel);
-      throw new BindException("cannot listen on " + bind.getHostAddress() + ":" + port
-          + ": port " + port + " is already in use (" + e.getMessage() + ")");
+      throw new BindException(
+          "cannot listen on "
+              + bind.getHostAddress()
+              + ":"
+              + port
+              + ": port "
+              + port
+              + " is already in use ("
+              + e.getMessage()
+              + ")");
     } catch (IOException | RuntimeException e) {
       Acceptor.closeQuietly(channel);
       throw e;

@@ -33,11 +33,16 @@ final class TlsSession {
   }
 
   /**
-   * Runs the server side of the handshake with the client's records read from PRELOGIN messages
-   * and the server's sent as PRELOGIN packets through {@code writer}.
+   * Runs the server side of the handshake with the client's records read from PRELOGIN messages and
+   * the server's sent as PRELOGIN packets through {@code writer}.
    */
-  static TlsSession handshake(SSLEngine engine, PacketReader reader, PacketWriter writer, InputStream rawIn,
-      OutputStream rawOut) throws IOException {
+  static TlsSession handshake(
+      SSLEngine engine,
+      PacketReader reader,
+      PacketWriter writer,
+      InputStream rawIn,
+      OutputStream rawOut)
+      throws IOException {
     TlsSession tls = new TlsSession(engine, rawIn, rawOut);
     engine.beginHandshake();
     ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
@@ -63,7 +68,9 @@ final class TlsSession {
             }
             if (m.type() != Tds.PKT_PRELOGIN) {
               throw new TdsProtocolException(
-                  String.format("expected a PRELOGIN packet carrying the TLS handshake, got type 0x%02X", m.type()));
+                  String.format(
+                      "expected a PRELOGIN packet carrying the TLS handshake, got type 0x%02X",
+                      m.type()));
             }
             tls.received(m.payload());
             status = engine.getHandshakeStatus();
@@ -72,7 +79,9 @@ final class TlsSession {
           }
         }
         case NEED_TASK -> {
-          for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+          for (Runnable task = engine.getDelegatedTask();
+              task != null;
+              task = engine.getDelegatedTask()) {
             task.run();
           }
           status = engine.getHandshakeStatus();
@@ -149,8 +158,9 @@ final class TlsSession {
               }
               received(java.util.Arrays.copyOf(chunk, n));
             }
-            case BUFFER_OVERFLOW -> throw new SSLException("TLS record larger than the application buffer");
-            default -> { }
+            case BUFFER_OVERFLOW ->
+                throw new SSLException("TLS record larger than the application buffer");
+            default -> {}
           }
         }
         int n = Math.min(len, appIn.remaining());
@@ -160,7 +170,9 @@ final class TlsSession {
     };
   }
 
-  /** Encrypts what is written into TLS records on the socket; the packet writer serialises callers. */
+  /**
+   * Encrypts what is written into TLS records on the socket; the packet writer serialises callers.
+   */
   OutputStream output() {
     return new OutputStream() {
       private final ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());

@@ -39,7 +39,10 @@ final class TokenWriter {
     int len = 1 + 4 + 1 + Tds.PROGRAM_NAME.length() * 2 + 4;
     out.u8(Tds.TOKEN_LOGINACK).u16(len).u8(INTERFACE_SQL).u32be(tdsVersion);
     out.bVarchar(Tds.PROGRAM_NAME);
-    out.u8(Tds.SERVER_MAJOR).u8(Tds.SERVER_MINOR).u8(Tds.SERVER_BUILD >>> 8).u8(Tds.SERVER_BUILD & 0xFF);
+    out.u8(Tds.SERVER_MAJOR)
+        .u8(Tds.SERVER_MINOR)
+        .u8(Tds.SERVER_BUILD >>> 8)
+        .u8(Tds.SERVER_BUILD & 0xFF);
   }
 
   /** DONE, DONEPROC or DONEINPROC; returns the offset of the status field for later patching. */
@@ -57,8 +60,17 @@ final class TokenWriter {
       text = text.substring(0, MAX_MESSAGE_CHARS); // the token length is a USHORT
     }
     String proc = m.procedure() == null ? "" : m.procedure();
-    int len = 4 + 1 + 1 + 2 + text.length() * 2 + 1 + Tds.SERVER_NAME.length() * 2
-        + 1 + Math.min(proc.length(), 255) * 2 + 4;
+    int len =
+        4
+            + 1
+            + 1
+            + 2
+            + text.length() * 2
+            + 1
+            + Tds.SERVER_NAME.length() * 2
+            + 1
+            + Math.min(proc.length(), 255) * 2
+            + 4;
     out.u8(m.isError() ? Tds.TOKEN_ERROR : Tds.TOKEN_INFO).u16(len);
     out.u32(m.number()).u8(m.state()).u8(m.severity());
     out.usVarchar(text).bVarchar(Tds.SERVER_NAME).bVarchar(proc).u32(m.line());
@@ -76,7 +88,12 @@ final class TokenWriter {
   static void row(TdsBuffer out, List<Column> columns, Object[] values) {
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(
-          "a row has " + values.length + " values for " + columns.size() + " columns " + names(columns));
+          "a row has "
+              + values.length
+              + " values for "
+              + columns.size()
+              + " columns "
+              + names(columns));
     }
     out.u8(Tds.TOKEN_ROW);
     for (int i = 0; i < values.length; i++) {

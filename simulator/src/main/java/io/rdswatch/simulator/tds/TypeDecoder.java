@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Reads an RPC parameter's TYPE_INFO and value ([MS-TDS] 2.2.5.4-2.2.5.6) for the types JDBC
- * and FreeTDS clients bind. Values become the Java types {@code SqlBackend} documents.
+ * Reads an RPC parameter's TYPE_INFO and value ([MS-TDS] 2.2.5.4-2.2.5.6) for the types JDBC and
+ * FreeTDS clients bind. Values become the Java types {@code SqlBackend} documents.
  */
 final class TypeDecoder {
   private static final Charset VARCHAR_CHARSET = Charset.forName("windows-1252");
@@ -36,7 +36,13 @@ final class TypeDecoder {
   private static TypeInfo typeInfo(TdsInput in, String paramName) throws TdsProtocolException {
     int type = in.u8();
     switch (type) {
-      case 0x30, 0x32, 0x34, 0x38, 0x3B, 0x3E, 0x7F: // fixed-length INT1/BIT/INT2/INT4/FLT4/FLT8/INT8
+      case 0x30,
+      0x32,
+      0x34,
+      0x38,
+      0x3B,
+      0x3E,
+      0x7F: // fixed-length INT1/BIT/INT2/INT4/FLT4/FLT8/INT8
         return new TypeInfo(type, fixedLength(type), 0, 0);
       case 0x26, 0x68, 0x6D, 0x6E, 0x6F, 0x24: // INTN BITN FLTN MONEYN DATETIMN GUID
         return new TypeInfo(type, in.u8(), 0, 0);
@@ -53,8 +59,10 @@ final class TypeDecoder {
       case 0xA5, 0xAD: // BIGVARBINARY BIGBINARY
         return new TypeInfo(type, in.u16(), 0, 0);
       default:
-        throw new TdsProtocolException(String.format(
-            "RPC parameter '%s' has TDS type 0x%02X, which the simulator cannot decode", paramName, type));
+        throw new TdsProtocolException(
+            String.format(
+                "RPC parameter '%s' has TDS type 0x%02X, which the simulator cannot decode",
+                paramName, type));
     }
   }
 
@@ -113,7 +121,9 @@ final class TypeDecoder {
       case 0x68:
         return in.uN(len) != 0;
       case 0x6D:
-        return len == 4 ? (double) Float.intBitsToFloat(in.i32()) : Double.longBitsToDouble(in.i64());
+        return len == 4
+            ? (double) Float.intBitsToFloat(in.i32())
+            : Double.longBitsToDouble(in.i64());
       case 0x6E:
         long money = len == 4 ? in.i32() : ((long) in.i32() << 32) | in.u32();
         return BigDecimal.valueOf(money, 4);
@@ -136,17 +146,21 @@ final class TypeDecoder {
         return TdsTemporal.timeFromUnits(in.uN(len), t.scale());
       case 0x2A:
         long units = in.uN(len - 3);
-        return LocalDateTime.of(TdsTemporal.dateFrom0001(in.uN(3)), TdsTemporal.timeFromUnits(units, t.scale()));
+        return LocalDateTime.of(
+            TdsTemporal.dateFrom0001(in.uN(3)), TdsTemporal.timeFromUnits(units, t.scale()));
       case 0x2B:
         long utcUnits = in.uN(len - 5);
         LocalDateTime utc =
-            LocalDateTime.of(TdsTemporal.dateFrom0001(in.uN(3)), TdsTemporal.timeFromUnits(utcUnits, t.scale()));
+            LocalDateTime.of(
+                TdsTemporal.dateFrom0001(in.uN(3)), TdsTemporal.timeFromUnits(utcUnits, t.scale()));
         ZoneOffset offset = ZoneOffset.ofTotalSeconds((short) in.u16() * 60);
         return OffsetDateTime.of(utc, ZoneOffset.UTC).withOffsetSameInstant(offset);
       default: // 0x24 GUID: the first three groups are little-endian
         byte[] g = in.bytes(len);
-        return String.format("%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X",
-            g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13], g[14], g[15]);
+        return String.format(
+            "%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X",
+            g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13],
+            g[14], g[15]);
     }
   }
 

@@ -70,8 +70,18 @@ final class TypeEncoder {
       }
     } catch (ClassCastException | ArithmeticException e) {
       throw new IllegalArgumentException(
-          "column '" + column + "' is " + type + " and cannot carry the "
-              + value.getClass().getSimpleName() + " value '" + value + "' (" + e.getMessage() + ")", e);
+          "column '"
+              + column
+              + "' is "
+              + type
+              + " and cannot carry the "
+              + value.getClass().getSimpleName()
+              + " value '"
+              + value
+              + "' ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -84,7 +94,9 @@ final class TypeEncoder {
   }
 
   private static long integral(Object value) {
-    if (value instanceof Integer || value instanceof Long || value instanceof Short
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }

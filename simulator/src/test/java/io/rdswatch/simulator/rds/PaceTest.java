@@ -28,9 +28,13 @@ class PaceTest {
     TaskRow created = rds.procedures().backup(BackupRequest.full("Sales", arn("u.bak")));
     clock.advance(Duration.ofMillis(60_000 + 51_200)); // a quarter of the 204.8 s run
     TaskRow quarter = rds.taskRow(created.taskId());
-    assertThat(quarter.percentComplete()).as("half the work in a quarter of the time").isEqualTo(50);
-    assertThat(quarter.taskInfo()).contains("[2026-11-27 00:01:05.120] 5 percent processed.",
-        "[2026-11-27 00:01:51.200] 50 percent processed.");
+    assertThat(quarter.percentComplete())
+        .as("half the work in a quarter of the time")
+        .isEqualTo(50);
+    assertThat(quarter.taskInfo())
+        .contains(
+            "[2026-11-27 00:01:05.120] 5 percent processed.",
+            "[2026-11-27 00:01:51.200] 50 percent processed.");
 
     clock.advance(Duration.ofMillis(51_200)); // half the run: 50% + 25/75 of the rest
     assertThat(rds.taskRow(created.taskId()).percentComplete()).isEqualTo(65);

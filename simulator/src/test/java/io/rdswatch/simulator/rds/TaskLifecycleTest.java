@@ -28,7 +28,9 @@ class TaskLifecycleTest {
     assertThat(running.lifecycle()).isEqualTo(Lifecycle.IN_PROGRESS);
     assertThat(running.percentComplete()).isEqualTo(50);
     assertThat(running.taskInfo().split("\n"))
-        .startsWith("[2026-11-27 00:01:00.000] Task execution has started.", "[2026-11-27 00:01:10.240] 5 percent processed.")
+        .startsWith(
+            "[2026-11-27 00:01:00.000] Task execution has started.",
+            "[2026-11-27 00:01:10.240] 5 percent processed.")
         .endsWith("[2026-11-27 00:02:42.400] 50 percent processed.");
     assertThat(running.lastUpdated()).isEqualTo(TestInstances.T0.plusMillis(162_400));
     assertThat(running.durationMinutes()).isEqualTo(1);
@@ -37,8 +39,12 @@ class TaskLifecycleTest {
     TaskRow done = rds.taskRow(created.taskId());
     assertThat(done.lifecycle()).isEqualTo(Lifecycle.SUCCESS);
     assertThat(done.percentComplete()).isEqualTo(100);
-    assertThat(done.taskInfo()).contains("95 percent processed.", "a.bak: Completed processing 100% of S3 chunks.",
-        "BACKUP DATABASE successfully processed", "Task has been completed.");
+    assertThat(done.taskInfo())
+        .contains(
+            "95 percent processed.",
+            "a.bak: Completed processing 100% of S3 chunks.",
+            "BACKUP DATABASE successfully processed",
+            "Task has been completed.");
     assertThat(done.durationMinutes()).isEqualTo(3);
     S3Object object = rds.s3().get(new S3Location(TestInstances.BUCKET, "a.bak"));
     assertThat(object.image().sourceDb()).isEqualTo("Sales");
@@ -52,12 +58,14 @@ class TaskLifecycleTest {
     TaskRow second = backup("2.bak");
     TaskRow third = backup("3.bak");
     clock.advance(Duration.ofSeconds(100)); // all three past their pickup delay
-    assertThat(lifecycles()).containsExactly(Lifecycle.IN_PROGRESS, Lifecycle.IN_PROGRESS, Lifecycle.CREATED);
+    assertThat(lifecycles())
+        .containsExactly(Lifecycle.IN_PROGRESS, Lifecycle.IN_PROGRESS, Lifecycle.CREATED);
 
     clock.set(TestInstances.T0.plusSeconds(60).plusMillis(204_800)); // the first one ends
     assertThat(rds.taskRow(first.taskId()).lifecycle()).isEqualTo(Lifecycle.SUCCESS);
     assertThat(rds.taskRow(third.taskId()).lifecycle()).isEqualTo(Lifecycle.IN_PROGRESS);
-    assertThat(rds.taskRow(third.taskId()).taskInfo()).startsWith("[2026-11-27 00:04:24.800] Task execution has started.");
+    assertThat(rds.taskRow(third.taskId()).taskInfo())
+        .startsWith("[2026-11-27 00:04:24.800] Task execution has started.");
     clock.advance(Duration.ofMinutes(10));
     assertThat(lifecycles()).containsOnly(Lifecycle.SUCCESS);
     assertThat(second.taskId()).isEqualTo(2);
@@ -74,7 +82,8 @@ class TaskLifecycleTest {
     clock.advance(Duration.ofSeconds(30));
     TaskRow cancelled = rds.taskRow(t.taskId());
     assertThat(cancelled.lifecycle()).isEqualTo(Lifecycle.CANCELLED);
-    assertThat(cancelled.taskInfo()).contains("Task cancellation has been requested.", "Task has been cancelled.");
+    assertThat(cancelled.taskInfo())
+        .contains("Task cancellation has been requested.", "Task has been cancelled.");
     assertThat(cancelled.percentComplete()).isEqualTo(25);
     assertThat(rds.s3().get(new S3Location(TestInstances.BUCKET, "c.bak"))).isNull();
   }
@@ -112,14 +121,17 @@ class TaskLifecycleTest {
     Database copy = db("Sales_copy");
     assertThat(copy.state()).isEqualTo(DbState.ONLINE);
     assertThat(copy.tables().rowCount("Orders")).isEqualTo(1200L);
-    assertThat(rds.taskRow(restore.taskId()).taskInfo()).contains("RESTORE DATABASE successfully processed");
+    assertThat(rds.taskRow(restore.taskId()).taskInfo())
+        .contains("RESTORE DATABASE successfully processed");
   }
 
   @Test
   void noRecoveryLeavesItRestoringUntilFinishRestore() {
     backup("full.bak");
     clock.advance(Duration.ofMinutes(10));
-    TaskRow r = rds.procedures().restore(new RestoreRequest("Copy", arn("full.bak"), null, BackupKind.FULL, true));
+    TaskRow r =
+        rds.procedures()
+            .restore(new RestoreRequest("Copy", arn("full.bak"), null, BackupKind.FULL, true));
     assertThat(r.taskType()).isEqualTo("RESTORE_DB_NORECOVERY");
     clock.advance(Duration.ofMinutes(10));
     assertThat(db("Copy").state()).isEqualTo(DbState.RESTORING);
@@ -132,10 +144,13 @@ class TaskLifecycleTest {
 
   @Test
   void multiFileBackupsExpandTheStarAndRestoreFromThePrefix() {
-    rds.procedures().backup(new BackupRequest("Sales", arn("multi/s*.bak"), null, false, BackupKind.FULL, 4));
+    rds.procedures()
+        .backup(new BackupRequest("Sales", arn("multi/s*.bak"), null, false, BackupKind.FULL, 4));
     clock.advance(Duration.ofMinutes(10));
-    assertThat(rds.locked(() -> rds.s3().bucket(TestInstances.BUCKET).list("multi/"))).extracting(o -> o.location().key())
-        .containsExactly("multi/s1-of-4.bak", "multi/s2-of-4.bak", "multi/s3-of-4.bak", "multi/s4-of-4.bak");
+    assertThat(rds.locked(() -> rds.s3().bucket(TestInstances.BUCKET).list("multi/")))
+        .extracting(o -> o.location().key())
+        .containsExactly(
+            "multi/s1-of-4.bak", "multi/s2-of-4.bak", "multi/s3-of-4.bak", "multi/s4-of-4.bak");
     TaskRow r = rds.procedures().restore(RestoreRequest.full("Multi", arn("multi/s*")));
     clock.advance(Duration.ofMinutes(10));
     assertThat(rds.taskRow(r.taskId()).lifecycle()).isEqualTo(Lifecycle.SUCCESS);

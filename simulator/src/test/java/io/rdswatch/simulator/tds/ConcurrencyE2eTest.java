@@ -24,24 +24,27 @@ class ConcurrencyE2eTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int client = 0; client < 20; client++) {
         String me = "client-" + client;
-        results.add(pool.submit(() -> {
-          int rows = 0;
-          try (Connection c = sim.connect(); PreparedStatement ps = c.prepareStatement("SELECT ?")) {
-            for (int i = 0; i < 5; i++) {
-              ps.setString(1, me + "/" + i);
-              try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("String:" + me + "/" + i);
-              }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("select many")) {
-              while (rs.next()) {
-                rows++;
-              }
-            }
-          }
-          return rows;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int rows = 0;
+                  try (Connection c = sim.connect();
+                      PreparedStatement ps = c.prepareStatement("SELECT ?")) {
+                    for (int i = 0; i < 5; i++) {
+                      ps.setString(1, me + "/" + i);
+                      try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo("String:" + me + "/" + i);
+                      }
+                    }
+                    try (ResultSet rs = c.createStatement().executeQuery("select many")) {
+                      while (rs.next()) {
+                        rows++;
+                      }
+                    }
+                  }
+                  return rows;
+                }));
       }
       for (Future<Integer> f : results) {
         assertThat(f.get()).isEqualTo(FixedBackend.MANY_ROWS);

@@ -33,7 +33,8 @@ class FaultE2eTest {
 
   @Test
   void queryTimeoutCancelsAnInjectedDelayAndTheConnectionStaysUsable() throws Exception {
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       long start = System.nanoTime();
       assertThatThrownBy(() -> s.executeQuery("select slow"))
@@ -51,14 +52,16 @@ class FaultE2eTest {
 
   @Test
   void cancelAfterTheReplyWasSentIsStillAcknowledged() throws Exception {
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select many")) {
         assertThat(rs.next()).isTrue();
         s.cancel(); // the whole reply is already on the wire; only the ack is missing
       } catch (SQLException e) {
         assertThat(e.getMessage()).contains("cancel");
       }
-      try (Statement s2 = c.createStatement(); ResultSet rs = s2.executeQuery("SELECT 1")) {
+      try (Statement s2 = c.createStatement();
+          ResultSet rs = s2.executeQuery("SELECT 1")) {
         assertThat(rs.next()).isTrue();
       }
     }
@@ -67,14 +70,17 @@ class FaultE2eTest {
   @Test
   void droppedConnectionFailsTheClientWhileReadingRows() throws Exception {
     int[] rows = {0};
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> {
-        try (ResultSet rs = s.executeQuery("select drop")) {
-          while (rs.next()) {
-            assertThat(rs.getInt(1)).isEqualTo(rows[0]++);
-          }
-        }
-      }).isInstanceOf(SQLException.class);
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () -> {
+                try (ResultSet rs = s.executeQuery("select drop")) {
+                  while (rs.next()) {
+                    assertThat(rs.getInt(1)).isEqualTo(rows[0]++);
+                  }
+                }
+              })
+          .isInstanceOf(SQLException.class);
       assertThat(rows[0]).as("rows read before the drop").isEqualTo(10);
       assertThat(c.isValid(1)).isFalse();
     }
@@ -83,7 +89,8 @@ class FaultE2eTest {
 
   @Test
   void closeAfterDeliversTheReplyThenClosesTheConnection() throws Exception {
-    try (Connection c = sim.connect(); Statement s = c.createStatement()) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select close")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
@@ -102,12 +109,15 @@ class FaultE2eTest {
     assertThat(sim.listener.openConnections()).isZero();
     assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
         .isInstanceOf(ConnectException.class);
-    assertThatThrownBy(() -> open.createStatement().executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> open.createStatement().executeQuery("SELECT 1"))
+        .isInstanceOf(SQLException.class);
     open.close();
 
     ListenerHandle again = sim.server.listen(InetAddress.getLoopbackAddress(), port, sim.backend);
     assertThat(again.port()).isEqualTo(port);
-    try (Connection c = sim.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();
     }
   }
@@ -127,7 +137,9 @@ class FaultE2eTest {
       raw.getOutputStream().flush();
       assertThat(raw.getInputStream().read()).isEqualTo(-1);
     }
-    try (Connection c = sim.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();
     }
   }

@@ -27,7 +27,8 @@ final class FixedBackend implements SqlBackend {
   static final String PASSWORD = "s3cret-Pa55!";
   static final String UNICODE = "Zürich ☃ 日本 \uD83D\uDE00";
   static final LocalDateTime WHEN = LocalDateTime.of(2024, 3, 15, 13, 45, 30, 120_000_000);
-  static final OffsetDateTime WHEN_OFFSET = OffsetDateTime.of(2024, 3, 15, 13, 45, 30, 123_456_700, ZoneOffset.ofHours(-5));
+  static final OffsetDateTime WHEN_OFFSET =
+      OffsetDateTime.of(2024, 3, 15, 13, 45, 30, 123_456_700, ZoneOffset.ofHours(-5));
   static final int MANY_ROWS = 5_000;
   static final String BIG = "x".repeat(19_991) + "Ω end!!!!";
 
@@ -37,20 +38,29 @@ final class FixedBackend implements SqlBackend {
   final List<Integer> disconnected = new CopyOnWriteArrayList<>();
   volatile String lastPassword;
 
-  static final List<Column> TYPES = List.of(
-      Column.of("i", SqlType.INT),
-      Column.of("b", SqlType.BIGINT),
-      Column.of("bit", SqlType.BIT),
-      Column.of("f", SqlType.FLOAT),
-      Column.of("d", SqlType.DECIMAL),
-      Column.of("s", SqlType.NVARCHAR),
-      Column.of("m", SqlType.NVARCHAR_MAX),
-      Column.of("dt", SqlType.DATETIME),
-      Column.of("dto", SqlType.DATETIMEOFFSET));
+  static final List<Column> TYPES =
+      List.of(
+          Column.of("i", SqlType.INT),
+          Column.of("b", SqlType.BIGINT),
+          Column.of("bit", SqlType.BIT),
+          Column.of("f", SqlType.FLOAT),
+          Column.of("d", SqlType.DECIMAL),
+          Column.of("s", SqlType.NVARCHAR),
+          Column.of("m", SqlType.NVARCHAR_MAX),
+          Column.of("dt", SqlType.DATETIME),
+          Column.of("dto", SqlType.DATETIMEOFFSET));
 
   static Object[] typesRow() {
     return new Object[] {
-      -42, 9_000_000_000L, true, 3.25, new BigDecimal("-12345.67"), UNICODE, "max " + UNICODE, WHEN, WHEN_OFFSET
+      -42,
+      9_000_000_000L,
+      true,
+      3.25,
+      new BigDecimal("-12345.67"),
+      UNICODE,
+      "max " + UNICODE,
+      WHEN,
+      WHEN_OFFSET
     };
   }
 
@@ -70,7 +80,8 @@ final class FixedBackend implements SqlBackend {
 
   @Override
   public Reply execute(Session session, String sql, Map<String, Object> params) {
-    calls.add(new Call(session.spid(), sql, Collections.unmodifiableMap(new LinkedHashMap<>(params))));
+    calls.add(
+        new Call(session.spid(), sql, Collections.unmodifiableMap(new LinkedHashMap<>(params))));
     String s = sql.strip().toLowerCase(Locale.ROOT);
     if (s.equals("select 1")) {
       return Reply.of(rs(List.of(Column.of("", SqlType.INT)), new Object[] {1}));
@@ -85,15 +96,24 @@ final class FixedBackend implements SqlBackend {
       return Reply.of(many());
     }
     if (s.startsWith("exec") && s.contains("msdb.dbo.rds_task_status")) {
-      Object db = params.values().stream().filter(v -> v instanceof String).findFirst().orElse(null);
-      return Reply.of(rs(List.of(Column.of("task_id", SqlType.INT), Column.of("database_name", SqlType.NVARCHAR)),
-          new Object[] {7, db})).withReturnStatus(0);
+      Object db =
+          params.values().stream().filter(v -> v instanceof String).findFirst().orElse(null);
+      return Reply.of(
+              rs(
+                  List.of(
+                      Column.of("task_id", SqlType.INT),
+                      Column.of("database_name", SqlType.NVARCHAR)),
+                  new Object[] {7, db}))
+          .withReturnStatus(0);
     }
     if (s.equals("select error")) {
-      return Reply.of(SqlMessage.error(50000, 3, 16, "Backup of database 'sales' failed.", "rds_backup_database", 7));
+      return Reply.of(
+          SqlMessage.error(
+              50000, 3, 16, "Backup of database 'sales' failed.", "rds_backup_database", 7));
     }
     if (s.equals("select info")) {
-      return Reply.of(SqlMessage.info(5701, "Changed database context to 'sales'."),
+      return Reply.of(
+          SqlMessage.info(5701, "Changed database context to 'sales'."),
           rs(List.of(Column.of("x", SqlType.INT)), new Object[] {5}));
     }
     if (s.equals("select slow")) {
@@ -121,7 +141,10 @@ final class FixedBackend implements SqlBackend {
       int i = 0;
       for (Map.Entry<String, Object> e : params.entrySet()) {
         cols.add(Column.of(e.getKey().substring(1), SqlType.NVARCHAR_MAX));
-        row[i++] = e.getValue() == null ? null : e.getValue().getClass().getSimpleName() + ":" + e.getValue();
+        row[i++] =
+            e.getValue() == null
+                ? null
+                : e.getValue().getClass().getSimpleName() + ":" + e.getValue();
       }
       return Reply.of(rs(cols, row));
     }
@@ -133,7 +156,8 @@ final class FixedBackend implements SqlBackend {
     for (int i = 0; i < MANY_ROWS; i++) {
       rows.add(new Object[] {i, "row " + i});
     }
-    return new ResultSetData(List.of(Column.of("id", SqlType.INT), Column.of("name", SqlType.NVARCHAR)), rows);
+    return new ResultSetData(
+        List.of(Column.of("id", SqlType.INT), Column.of("name", SqlType.NVARCHAR)), rows);
   }
 
   private static ResultSetData rs(List<Column> columns, Object[]... rows) {
@@ -141,6 +165,8 @@ final class FixedBackend implements SqlBackend {
   }
 
   List<Call> callsMatching(String prefix) {
-    return calls.stream().filter(c -> c.sql().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))).toList();
+    return calls.stream()
+        .filter(c -> c.sql().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT)))
+        .toList();
   }
 }

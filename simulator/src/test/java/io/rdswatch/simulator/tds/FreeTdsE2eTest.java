@@ -26,8 +26,11 @@ class FreeTdsE2eTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(new File(TSQL).canExecute()).as("FreeTDS tsql at " + TSQL + " (Debian freetds-bin; bin/test installs it)").isTrue();
-    Files.writeString(dir.resolve("freetds.conf"), "[global]\n  tds version = 7.4\n  encryption = off\n");
+    assertThat(new File(TSQL).canExecute())
+        .as("FreeTDS tsql at " + TSQL + " (Debian freetds-bin; bin/test installs it)")
+        .isTrue();
+    Files.writeString(
+        dir.resolve("freetds.conf"), "[global]\n  tds version = 7.4\n  encryption = off\n");
   }
 
   @Test
@@ -47,7 +50,8 @@ class FreeTdsE2eTest {
 
   @Test
   void tsqlSeesErrorsAndTheProcedureCall() throws Exception {
-    Result r = tsql(FixedBackend.PASSWORD, "exec msdb.dbo.rds_task_status\ngo\nselect error\ngo\nexit\n");
+    Result r =
+        tsql(FixedBackend.PASSWORD, "exec msdb.dbo.rds_task_status\ngo\nselect error\ngo\nexit\n");
     assertThat(r.output()).contains("task_id\tdatabase_name\n7\tNULL");
     assertThat(r.output()).contains("Msg 50000").contains("Backup of database 'sales' failed.");
   }
@@ -61,9 +65,20 @@ class FreeTdsE2eTest {
 
   record Result(int exitCode, String output) {}
 
-  private static Result tsql(String password, String input) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(List.of(TSQL, "-H", "127.0.0.1", "-p", Integer.toString(sim.listener.port()),
-        "-U", FixedBackend.USER, "-P", password));
+  private static Result tsql(String password, String input)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                TSQL,
+                "-H",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(sim.listener.port()),
+                "-U",
+                FixedBackend.USER,
+                "-P",
+                password));
     pb.environment().put("FREETDSCONF", dir.resolve("freetds.conf").toString());
     pb.environment().put("TDSVER", "7.4");
     pb.redirectErrorStream(true);

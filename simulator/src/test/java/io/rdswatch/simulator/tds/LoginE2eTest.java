@@ -19,12 +19,19 @@ class LoginE2eTest {
 
   @Test
   void logsInWithUrlCredentialsAndReportsServerVersionAndDatabase() throws Exception {
-    String url = sim.url() + ";user=" + FixedBackend.USER + ";password=" + FixedBackend.PASSWORD + ";databaseName=sales";
+    String url =
+        sim.url()
+            + ";user="
+            + FixedBackend.USER
+            + ";password="
+            + FixedBackend.PASSWORD
+            + ";databaseName=sales";
     try (Connection c = DriverManager.getConnection(url)) {
       assertThat(c.getMetaData().getDatabaseProductVersion()).startsWith("16.00.4195");
       assertThat(c.getCatalog()).isEqualTo("sales");
       assertThat(c.isValid(2)).isTrue();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
       }
@@ -35,17 +42,20 @@ class LoginE2eTest {
   @Test
   void wrongPasswordIsLoginFailed18456() {
     assertThatThrownBy(() -> DriverManager.getConnection(sim.url(), "x", "wrong"))
-        .isInstanceOfSatisfying(SQLException.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(18456);
-          assertThat(e.getMessage()).startsWith("Login failed for user 'x'.");
-          assertThat(e.getSQLState()).isEqualTo("S0001");
-        });
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(18456);
+              assertThat(e.getMessage()).startsWith("Login failed for user 'x'.");
+              assertThat(e.getSQLState()).isEqualTo("S0001");
+            });
   }
 
   @Test
   void serverClosesTheSocketAfterARejectedLoginAndReportsTheDisconnect() throws Exception {
     int before = sim.backend.disconnected.size();
-    assertThatThrownBy(() -> DriverManager.getConnection(sim.url(), "x", "wrong")).isInstanceOf(SQLServerException.class);
+    assertThatThrownBy(() -> DriverManager.getConnection(sim.url(), "x", "wrong"))
+        .isInstanceOf(SQLServerException.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> sim.backend.disconnected.size() > before);
     await().atMost(Duration.ofSeconds(5)).until(() -> sim.listener.openConnections() == 0);
   }
@@ -53,7 +63,9 @@ class LoginE2eTest {
   @Test
   void closingAConnectionTellsTheBackend() throws Exception {
     int spid;
-    try (Connection c = sim.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+    try (Connection c = sim.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
       spid = sim.backend.calls.get(sim.backend.calls.size() - 1).spid();
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> sim.backend.disconnected.contains(spid));

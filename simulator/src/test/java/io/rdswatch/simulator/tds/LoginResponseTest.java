@@ -24,16 +24,27 @@ class LoginResponseTest {
 
   @Test
   void acceptedLoginIsEnvchangesLoginackDone() {
-    Login7 login = new Login7(Tds.TDS_7_4, 8000, "h", FixedBackend.USER, FixedBackend.PASSWORD, "app", "srv", "", "");
+    Login7 login =
+        new Login7(
+            Tds.TDS_7_4, 8000, "h", FixedBackend.USER, FixedBackend.PASSWORD, "app", "srv", "", "");
     Session session = new Session(51);
     LoginResponder.Result r = LoginResponder.respond(login, backend, session);
     assertThat(r.accepted()).isTrue();
-    String expected = ""
-        + "E3 1B00 01 06" + Hex.utf16("master") + "06" + Hex.utf16("master") // ENVCHANGE database
-        + "E3 0800 07 05 0904D00034 00" // ENVCHANGE collation: 5 bytes, empty old value
-        + "E3 1300 04 04" + Hex.utf16("4096") + "04" + Hex.utf16("4096") // ENVCHANGE packet size
-        + "AD 3200 01 74000004 14" + Hex.utf16("Microsoft SQL Server") + "10 00 10 63" // LOGINACK, 16.0.4195
-        + "FD 0000 0000 0000000000000000"; // DONE, final
+    String expected =
+        ""
+            + "E3 1B00 01 06"
+            + Hex.utf16("master")
+            + "06"
+            + Hex.utf16("master") // ENVCHANGE database
+            + "E3 0800 07 05 0904D00034 00" // ENVCHANGE collation: 5 bytes, empty old value
+            + "E3 1300 04 04"
+            + Hex.utf16("4096")
+            + "04"
+            + Hex.utf16("4096") // ENVCHANGE packet size
+            + "AD 3200 01 74000004 14"
+            + Hex.utf16("Microsoft SQL Server")
+            + "10 00 10 63" // LOGINACK, 16.0.4195
+            + "FD 0000 0000 0000000000000000"; // DONE, final
     assertThat(Hex.of(r.reply().toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
     assertThat(session.user()).isEqualTo(FixedBackend.USER);
     assertThat(session.database()).isEqualTo("master");
@@ -45,22 +56,29 @@ class LoginResponseTest {
     LoginResponder.Result r = LoginResponder.respond(login, backend, new Session(52));
     assertThat(r.accepted()).isFalse();
     String message = "Login failed for user 'x'.";
-    String expected = ""
-        + "AA 6600 18480000 01 0E" // ERROR, number 18456, state 1, class 14
-        + "1A00" + Hex.utf16(message)
-        + "12" + Hex.utf16("rdswatch-simulator")
-        + "00" // no procedure
-        + "01000000" // line 1
-        + "FD 0200 0000 0000000000000000"; // DONE with the error bit
+    String expected =
+        ""
+            + "AA 6600 18480000 01 0E" // ERROR, number 18456, state 1, class 14
+            + "1A00"
+            + Hex.utf16(message)
+            + "12"
+            + Hex.utf16("rdswatch-simulator")
+            + "00" // no procedure
+            + "01000000" // line 1
+            + "FD 0200 0000 0000000000000000"; // DONE with the error bit
     assertThat(Hex.of(r.reply().toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
   }
 
   @Test
   void tdsOlderThan72IsRefusedWithAClearMessage() throws Exception {
-    try (TestServer sim = new TestServer(); RawClient client = new RawClient(sim.listener.port())) {
+    try (TestServer sim = new TestServer();
+        RawClient client = new RawClient(sim.listener.port())) {
       byte[] reply = client.login(FixedBackend.USER, FixedBackend.PASSWORD, 0x71000001);
       assertThat(reply[0] & 0xFF).isEqualTo(Tds.TOKEN_ERROR);
-      assertThat(new String(java.util.Arrays.copyOfRange(reply, 11, reply.length), java.nio.charset.StandardCharsets.UTF_16LE))
+      assertThat(
+              new String(
+                  java.util.Arrays.copyOfRange(reply, 11, reply.length),
+                  java.nio.charset.StandardCharsets.UTF_16LE))
           .contains("requires TDS 7.2 or later");
       assertThat(client.socket.getInputStream().read()).as("socket closed").isEqualTo(-1);
       assertThat(sim.backend.lastPassword).as("the backend never saw this login").isNull();

@@ -33,7 +33,9 @@ class ManyListenersTest {
       assertThat(ports).doesNotHaveDuplicates();
 
       for (int port : List.of(ports.get(0), ports.get(LISTENERS / 2), ports.get(LISTENERS - 1))) {
-        try (Connection c = DriverManager.getConnection(TestServer.url(port), FixedBackend.USER, FixedBackend.PASSWORD);
+        try (Connection c =
+                DriverManager.getConnection(
+                    TestServer.url(port), FixedBackend.USER, FixedBackend.PASSWORD);
             ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
           assertThat(rs.next()).isTrue();
         }

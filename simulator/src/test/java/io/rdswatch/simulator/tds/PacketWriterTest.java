@@ -67,7 +67,10 @@ class PacketWriterTest {
     while (off < sql.length) { // 512-byte packets, as a client with a small packet size sends
       int chunk = Math.min(504, sql.length - off);
       boolean last = off + chunk == sql.length;
-      wire.write(new byte[] {1, (byte) (last ? 1 : 0), (byte) ((chunk + 8) >>> 8), (byte) (chunk + 8), 0, 0, 1, 0});
+      wire.write(
+          new byte[] {
+            1, (byte) (last ? 1 : 0), (byte) ((chunk + 8) >>> 8), (byte) (chunk + 8), 0, 0, 1, 0
+          });
       wire.write(sql, off, chunk);
       off += chunk;
     }
@@ -75,7 +78,8 @@ class PacketWriterTest {
     PacketReader reader = new PacketReader(new ByteArrayInputStream(wire.toByteArray()));
     TdsMessage batch = reader.readMessage();
     assertThat(batch.type()).isEqualTo(Tds.PKT_SQL_BATCH);
-    assertThat(AllHeaders.batchText(batch.payload())).isEqualTo("SELECT '" + "y".repeat(5000) + "'");
+    assertThat(AllHeaders.batchText(batch.payload()))
+        .isEqualTo("SELECT '" + "y".repeat(5000) + "'");
     assertThat(reader.readMessage().type()).isEqualTo(Tds.PKT_ATTENTION);
     assertThat(reader.readMessage()).isNull();
   }
@@ -84,7 +88,9 @@ class PacketWriterTest {
     assertThat(packet).hasSize(length);
     assertThat(packet[0]).as("type").isEqualTo((byte) 0x04);
     assertThat(packet[1]).as("status").isEqualTo((byte) (eom ? 1 : 0));
-    assertThat((packet[2] & 0xFF) << 8 | (packet[3] & 0xFF)).as("big-endian length").isEqualTo(length);
+    assertThat((packet[2] & 0xFF) << 8 | (packet[3] & 0xFF))
+        .as("big-endian length")
+        .isEqualTo(length);
     assertThat((packet[4] & 0xFF) << 8 | (packet[5] & 0xFF)).as("spid").isEqualTo(SPID);
     assertThat(packet[6] & 0xFF).as("packet id").isEqualTo(packetId);
     assertThat(packet[7]).as("window").isZero();

@@ -22,7 +22,8 @@ class PreloginTest {
             + "02" // ENCRYPT_NOT_SUP
             + "00" // INSTOPT: instance name matches
             + "00"; // MARS off
-    assertThat(Hex.of(Prelogin.reply(Tds.ENCRYPT_NOT_SUP).toByteArray())).isEqualTo(Hex.of(Hex.bytes(expected)));
+    assertThat(Hex.of(Prelogin.reply(Tds.ENCRYPT_NOT_SUP).toByteArray()))
+        .isEqualTo(Hex.of(Hex.bytes(expected)));
   }
 
   @Test

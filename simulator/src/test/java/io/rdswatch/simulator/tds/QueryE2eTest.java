@@ -19,7 +19,8 @@ class QueryE2eTest {
 
   @Test
   void everySqlTypeReadsBackWithValuesAndNulls() throws Exception {
-    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select types")) {
+    try (Statement s = sim.shared().createStatement();
+        ResultSet rs = s.executeQuery("select types")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnCount()).isEqualTo(9);
       assertThat(md.getColumnType(1)).isEqualTo(Types.INTEGER);
@@ -57,7 +58,8 @@ class QueryE2eTest {
 
   @Test
   void aValueLongerThanOnePacketArrivesWhole() throws Exception {
-    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select big")) {
+    try (Statement s = sim.shared().createStatement();
+        ResultSet rs = s.executeQuery("select big")) {
       assertThat(rs.next()).isTrue();
       String big = rs.getString(1);
       assertThat(big.length()).isEqualTo(20_000);
@@ -67,7 +69,8 @@ class QueryE2eTest {
 
   @Test
   void fiveThousandRowsArriveInOrder() throws Exception {
-    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select many")) {
+    try (Statement s = sim.shared().createStatement();
+        ResultSet rs = s.executeQuery("select many")) {
       int n = 0;
       while (rs.next()) {
         assertThat(rs.getInt(1)).isEqualTo(n);

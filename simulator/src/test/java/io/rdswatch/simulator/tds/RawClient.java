@@ -15,6 +15,7 @@ final class RawClient implements AutoCloseable {
   final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
+
   /** Headers of the packets of the last message read. */
   final List<byte[]> lastHeaders = new ArrayList<>();
 
@@ -34,7 +35,10 @@ final class RawClient implements AutoCloseable {
       int chunk = Math.min(max, payload.length - off);
       boolean last = off + chunk == payload.length;
       int len = chunk + 8;
-      out.write(new byte[] {(byte) type, (byte) (last ? 1 : 0), (byte) (len >>> 8), (byte) len, 0, 0, (byte) id++, 0});
+      out.write(
+          new byte[] {
+            (byte) type, (byte) (last ? 1 : 0), (byte) (len >>> 8), (byte) len, 0, 0, (byte) id++, 0
+          });
       out.write(payload, off, chunk);
       off += chunk;
     } while (off < payload.length);

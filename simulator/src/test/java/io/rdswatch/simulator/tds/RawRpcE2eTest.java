@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Requests mssql-jdbc does not send on its own, built by hand: direct RPCs, chains, attention races. */
+/**
+ * Requests mssql-jdbc does not send on its own, built by hand: direct RPCs, chains, attention
+ * races.
+ */
 class RawRpcE2eTest {
   @RegisterExtension static final TestServer sim = new TestServer();
 
@@ -27,7 +30,8 @@ class RawRpcE2eTest {
       assertThat(Hex.of(Arrays.copyOfRange(reply, reply.length - 18, reply.length)))
           .isEqualTo(Hex.of(Hex.bytes("79 00000000 FE 0000 0000 0000000000000000")));
     }
-    FixedBackend.Call call = sim.backend.callsMatching("EXEC msdb.dbo.rds_task_status @db_name").get(0);
+    FixedBackend.Call call =
+        sim.backend.callsMatching("EXEC msdb.dbo.rds_task_status @db_name").get(0);
     assertThat(call.sql()).isEqualTo("EXEC msdb.dbo.rds_task_status @db_name=@db_name");
     assertThat(call.params()).containsExactly(Map.entry("@db_name", "sales"));
   }
@@ -48,7 +52,8 @@ class RawRpcE2eTest {
       assertThat(hex).endsWith("79 00 00 00 00 FE 00 00 00 00 00 00 00 00 00 00 00 00");
     }
     assertThat(sim.backend.callsMatching("EXEC msdb.dbo.rds_task_status @P0"))
-        .extracting(x -> x.params().get("@P0")).contains("one", "two");
+        .extracting(x -> x.params().get("@P0"))
+        .contains("one", "two");
   }
 
   @Test
@@ -56,11 +61,15 @@ class RawRpcE2eTest {
     try (RawClient c = loggedIn()) {
       c.send(Tds.PKT_SQL_BATCH, RawClient.batch("select slow"));
       // once the backend has answered, the request sits in its 10 s delay
-      await().atMost(Duration.ofSeconds(5)).until(() -> !sim.backend.callsMatching("select slow").isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !sim.backend.callsMatching("select slow").isEmpty());
       long start = System.nanoTime();
       c.send(Tds.PKT_ATTENTION, new byte[0]);
-      assertThat(Hex.of(c.readMessage())).isEqualTo(Hex.of(Hex.bytes("FD 0000 0000 0000000000000000")));
-      assertThat(Hex.of(c.readMessage())).isEqualTo(Hex.of(Hex.bytes("FD 2000 0000 0000000000000000")));
+      assertThat(Hex.of(c.readMessage()))
+          .isEqualTo(Hex.of(Hex.bytes("FD 0000 0000 0000000000000000")));
+      assertThat(Hex.of(c.readMessage()))
+          .isEqualTo(Hex.of(Hex.bytes("FD 2000 0000 0000000000000000")));
       assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
       assertUsable(c);
     }
@@ -73,7 +82,8 @@ class RawRpcE2eTest {
       byte[] reply = c.readMessage();
       assertThat(reply[0] & 0xFF).isEqualTo(Tds.TOKEN_COLMETADATA);
       c.send(Tds.PKT_ATTENTION, new byte[0]);
-      assertThat(Hex.of(c.readMessage())).isEqualTo(Hex.of(Hex.bytes("FD 2000 0000 0000000000000000")));
+      assertThat(Hex.of(c.readMessage()))
+          .isEqualTo(Hex.of(Hex.bytes("FD 2000 0000 0000000000000000")));
       assertUsable(c);
     }
   }
@@ -82,7 +92,8 @@ class RawRpcE2eTest {
   void aBatchThatReturnsNothingStillEndsWithADone() throws Exception {
     try (RawClient c = loggedIn()) {
       c.send(Tds.PKT_SQL_BATCH, RawClient.batch("SET NOCOUNT ON"));
-      assertThat(Hex.of(c.readMessage())).isEqualTo(Hex.of(Hex.bytes("FD 0000 0000 0000000000000000")));
+      assertThat(Hex.of(c.readMessage()))
+          .isEqualTo(Hex.of(Hex.bytes("FD 0000 0000 0000000000000000")));
     }
   }
 
@@ -95,7 +106,8 @@ class RawRpcE2eTest {
       c.send(Tds.PKT_RPC, rpc.toByteArray());
       byte[] reply = c.readMessage();
       assertThat(reply[0] & 0xFF).isEqualTo(Tds.TOKEN_ERROR);
-      assertThat(new String(reply, 9, reply.length - 9, StandardCharsets.UTF_16LE)).contains("0x99");
+      assertThat(new String(reply, 9, reply.length - 9, StandardCharsets.UTF_16LE))
+          .contains("0x99");
       assertUsable(c);
     }
   }
@@ -109,7 +121,9 @@ class RawRpcE2eTest {
   private static RawClient loggedIn() throws Exception {
     RawClient c = new RawClient(sim.listener.port());
     byte[] login = c.login(FixedBackend.USER, FixedBackend.PASSWORD, Tds.TDS_7_4);
-    assertThat(Hex.of(login)).contains("AD 32 00 01 74 00 00 04").endsWith("FD 00 00 00 00 00 00 00 00 00 00 00 00");
+    assertThat(Hex.of(login))
+        .contains("AD 32 00 01 74 00 00 04")
+        .endsWith("FD 00 00 00 00 00 00 00 00 00 00 00 00");
     return c;
   }
 

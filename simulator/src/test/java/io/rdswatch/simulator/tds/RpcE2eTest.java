@@ -45,14 +45,16 @@ class RpcE2eTest {
     assertThat(calls).hasSize(3);
     for (int i = 0; i < 3; i++) {
       assertThat(calls.get(i).sql()).isEqualTo("SELECT @P0 AS a, @P1 AS b");
-      assertThat(calls.get(i).params()).containsExactly(Map.entry("@P0", "db-" + i), Map.entry("@P1", i));
+      assertThat(calls.get(i).params())
+          .containsExactly(Map.entry("@P0", "db-" + i), Map.entry("@P1", i));
     }
   }
 
   @Test
   void boundParametersOfEveryDriverTypeReachTheBackendTyped() throws Exception {
     String longText = "ü".repeat(4_500); // over 4000 chars: sent as nvarchar(max), PLP
-    try (PreparedStatement ps = sim.shared().prepareStatement("SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")) {
+    try (PreparedStatement ps =
+        sim.shared().prepareStatement("SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?")) {
       ps.setInt(1, -7);
       ps.setLong(2, 1L << 40);
       ps.setBoolean(3, true);
@@ -91,8 +93,11 @@ class RpcE2eTest {
 
   @Test
   void varcharTimeAndDatetimeParametersFromOtherDriverSettings() throws Exception {
-    String url = sim.url() + ";sendStringParametersAsUnicode=false;sendTimeAsDatetime=false;datetimeParameterType=datetime";
-    try (Connection c = java.sql.DriverManager.getConnection(url, FixedBackend.USER, FixedBackend.PASSWORD);
+    String url =
+        sim.url()
+            + ";sendStringParametersAsUnicode=false;sendTimeAsDatetime=false;datetimeParameterType=datetime";
+    try (Connection c =
+            java.sql.DriverManager.getConnection(url, FixedBackend.USER, FixedBackend.PASSWORD);
         PreparedStatement ps = c.prepareStatement("SELECT ?, ?, ?, ?")) {
       ps.setString(1, "Zürich");
       ps.setObject(2, LocalTime.of(1, 2, 3, 400_000_000));
@@ -123,7 +128,8 @@ class RpcE2eTest {
 
   @Test
   void returnStatusOfACallIsDeliveredAsTheOutputParameter() throws Exception {
-    try (CallableStatement cs = sim.shared().prepareCall("{? = call msdb.dbo.rds_task_status(?)}")) {
+    try (CallableStatement cs =
+        sim.shared().prepareCall("{? = call msdb.dbo.rds_task_status(?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setString(2, "hr");
       try (ResultSet rs = cs.executeQuery()) {
@@ -132,24 +138,30 @@ class RpcE2eTest {
       }
       assertThat(cs.getInt(1)).isZero();
     }
-    FixedBackend.Call call = sim.backend.callsMatching("EXEC @P0 = msdb.dbo.rds_task_status").get(0);
-    assertThat(call.params()).containsOnlyKeys("@P0", "@P1").containsEntry("@P0", null).containsEntry("@P1", "hr");
+    FixedBackend.Call call =
+        sim.backend.callsMatching("EXEC @P0 = msdb.dbo.rds_task_status").get(0);
+    assertThat(call.params())
+        .containsOnlyKeys("@P0", "@P1")
+        .containsEntry("@P0", null)
+        .containsEntry("@P1", "hr");
   }
 
   @Test
   void errorsCarryNumberStateSeverityProcedureAndLine() throws Exception {
     try (Statement s = sim.shared().createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("select error"))
-          .isInstanceOfSatisfying(SQLServerException.class, e -> {
-            assertThat(e.getErrorCode()).isEqualTo(50000);
-            assertThat(e.getMessage()).startsWith("Backup of database 'sales' failed.");
-            SQLServerError err = e.getSQLServerError();
-            assertThat(err.getErrorState()).isEqualTo(3);
-            assertThat(err.getErrorSeverity()).isEqualTo(16);
-            assertThat(err.getProcedureName()).isEqualTo("rds_backup_database");
-            assertThat(err.getLineNumber()).isEqualTo(7);
-            assertThat(err.getServerName()).isEqualTo("rdswatch-simulator");
-          });
+          .isInstanceOfSatisfying(
+              SQLServerException.class,
+              e -> {
+                assertThat(e.getErrorCode()).isEqualTo(50000);
+                assertThat(e.getMessage()).startsWith("Backup of database 'sales' failed.");
+                SQLServerError err = e.getSQLServerError();
+                assertThat(err.getErrorState()).isEqualTo(3);
+                assertThat(err.getErrorSeverity()).isEqualTo(16);
+                assertThat(err.getProcedureName()).isEqualTo("rds_backup_database");
+                assertThat(err.getLineNumber()).isEqualTo(7);
+                assertThat(err.getServerName()).isEqualTo("rdswatch-simulator");
+              });
       // the connection is still fine afterwards
       try (ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.next()).isTrue();
@@ -161,13 +173,15 @@ class RpcE2eTest {
   void errorsInsideAnRpcAlsoSurface() throws Exception {
     try (PreparedStatement ps = sim.shared().prepareStatement("select error")) {
       assertThatThrownBy(ps::executeQuery)
-          .isInstanceOfSatisfying(SQLServerException.class, e -> assertThat(e.getErrorCode()).isEqualTo(50000));
+          .isInstanceOfSatisfying(
+              SQLServerException.class, e -> assertThat(e.getErrorCode()).isEqualTo(50000));
     }
   }
 
   @Test
   void infoMessagesBecomeWarnings() throws Exception {
-    try (Statement s = sim.shared().createStatement(); ResultSet rs = s.executeQuery("select info")) {
+    try (Statement s = sim.shared().createStatement();
+        ResultSet rs = s.executeQuery("select info")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(5);
       SQLWarning w = s.getWarnings();

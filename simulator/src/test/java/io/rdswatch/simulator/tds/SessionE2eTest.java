@@ -19,11 +19,19 @@ class SessionE2eTest {
       c.commit();
       c.rollback();
       c.setAutoCommit(true);
-      List<String> sent = sim.backend.calls.stream().filter(x -> x.spid() == spid).map(FixedBackend.Call::sql).toList();
-      assertThat(sent).anySatisfy(s -> assertThat(s).containsIgnoringCase("implicit_transactions on"));
-      assertThat(sent).anySatisfy(s -> assertThat(s).isEqualToIgnoringCase("IF @@TRANCOUNT > 0 COMMIT TRAN"));
-      assertThat(sent).anySatisfy(s -> assertThat(s).isEqualToIgnoringCase("IF @@TRANCOUNT > 0 ROLLBACK TRAN"));
-      assertThat(sent).anySatisfy(s -> assertThat(s).containsIgnoringCase("implicit_transactions off"));
+      List<String> sent =
+          sim.backend.calls.stream()
+              .filter(x -> x.spid() == spid)
+              .map(FixedBackend.Call::sql)
+              .toList();
+      assertThat(sent)
+          .anySatisfy(s -> assertThat(s).containsIgnoringCase("implicit_transactions on"));
+      assertThat(sent)
+          .anySatisfy(s -> assertThat(s).isEqualToIgnoringCase("IF @@TRANCOUNT > 0 COMMIT TRAN"));
+      assertThat(sent)
+          .anySatisfy(s -> assertThat(s).isEqualToIgnoringCase("IF @@TRANCOUNT > 0 ROLLBACK TRAN"));
+      assertThat(sent)
+          .anySatisfy(s -> assertThat(s).containsIgnoringCase("implicit_transactions off"));
     }
   }
 

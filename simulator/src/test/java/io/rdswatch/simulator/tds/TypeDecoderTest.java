@@ -34,7 +34,8 @@ class TypeDecoderTest {
 
   @Test
   void decimalsNumericsAndMoney() throws Exception {
-    assertThat(decode("6A 11 26 02 11 00 96000000000000000000000000000000")).isEqualTo(new BigDecimal("-1.50"));
+    assertThat(decode("6A 11 26 02 11 00 96000000000000000000000000000000"))
+        .isEqualTo(new BigDecimal("-1.50"));
     assertThat(decode("6C 05 0A 03 05 01 39300000")).isEqualTo(new BigDecimal("12.345"));
     assertThat(decode("6A 11 26 02 00")).isNull();
     assertThat(decode("6E 08 08 00000000 10270000")).isEqualTo(new BigDecimal("1.0000"));
@@ -44,7 +45,8 @@ class TypeDecoderTest {
   void stringsAndBinaryIncludingPlp() throws Exception {
     assertThat(decode("E7 401F 0904D00034 0400 6800 6900")).isEqualTo("hi");
     assertThat(decode("E7 401F 0904D00034 FFFF")).isNull();
-    assertThat(decode("E7 FFFF 0904D00034 0400000000000000 02000000 6800 02000000 6900 00000000")).isEqualTo("hi");
+    assertThat(decode("E7 FFFF 0904D00034 0400000000000000 02000000 6800 02000000 6900 00000000"))
+        .isEqualTo("hi");
     assertThat(decode("E7 FFFF 0904D00034 FFFFFFFFFFFFFFFF")).isNull();
     assertThat(decode("A7 401F 0904D00034 0200 FC 21")).isEqualTo("ü!"); // VARCHAR in windows-1252
     assertThat(decode("A5 401F 0300 010203")).isEqualTo(new byte[] {1, 2, 3});
@@ -54,7 +56,8 @@ class TypeDecoderTest {
   @Test
   void datesAndTimes() throws Exception {
     // DATETIME: day 44999 after 1900-01-01, 23:59:59.997 = 25919999 ticks of 1/300 s
-    assertThat(decode("6F 08 08 C7AF0000 FF818B01")).isEqualTo(LocalDateTime.of(2023, 3, 16, 23, 59, 59, 997_000_000));
+    assertThat(decode("6F 08 08 C7AF0000 FF818B01"))
+        .isEqualTo(LocalDateTime.of(2023, 3, 16, 23, 59, 59, 997_000_000));
     // DATE: day 738594 after 0001-01-01
     assertThat(decode("28 03 22450B")).isEqualTo(LocalDate.of(2023, 3, 16));
     assertThat(decode("2A 07 08 0000000000 22450B")).isEqualTo(LocalDateTime.of(2023, 3, 16, 0, 0));

@@ -30,20 +30,31 @@ final class AgentDrill {
   int submit(String instance, String database) throws Exception {
     String token = config.getApi().token();
     if (token == null) {
-      err.println("rdswatch drill: the agent accepts drills only when api.token is set; or run it here with --wait");
+      err.println(
+          "rdswatch drill: the agent accepts drills only when api.token is set; or run it here with --wait");
       return 1;
     }
     String host = config.getHttp().getBind();
     host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-    // Over http.tls the agent's own certificate is the trust anchor; it must name 127.0.0.1 or the bind address.
+    // Over http.tls the agent's own certificate is the trust anchor; it must name 127.0.0.1 or the
+    // bind address.
     String scheme = config.getHttp().getTls() == null ? "http" : "https";
-    URI base = URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.getHttp().getPort());
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/drills"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("instance", instance, "database", database))))
-        .build();
+    URI base =
+        URI.create(
+            scheme
+                + "://"
+                + (host.contains(":") ? "[" + host + "]" : host)
+                + ":"
+                + config.getHttp().getPort());
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/api/drills"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("instance", instance, "database", database))))
+            .build();
     HttpResponse<String> response;
     try {
       HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
@@ -52,17 +63,30 @@ final class AgentDrill {
       }
       response = client.build().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
-      err.println("rdswatch drill: no agent answers at " + base + " (" + e.getMessage() + "); run it here with --wait");
+      err.println(
+          "rdswatch drill: no agent answers at "
+              + base
+              + " ("
+              + e.getMessage()
+              + "); run it here with --wait");
       return 1;
     }
     JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
     if (response.statusCode() != 202) {
-      err.println("rdswatch drill: the agent refused (" + response.statusCode() + "): " + body.path("message").asText(response.body()));
+      err.println(
+          "rdswatch drill: the agent refused ("
+              + response.statusCode()
+              + "): "
+              + body.path("message").asText(response.body()));
       return 1;
     }
     String id = body.path("id").asText();
     out.println("drill " + id + " queued on the agent at " + base);
-    out.println("  follow it: " + base.resolve("/api/drills/" + id) + "  history: " + base.resolve("/drills"));
+    out.println(
+        "  follow it: "
+            + base.resolve("/api/drills/" + id)
+            + "  history: "
+            + base.resolve("/drills"));
     return 0;
   }
 }

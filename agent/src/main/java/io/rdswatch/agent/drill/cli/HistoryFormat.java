@@ -14,13 +14,15 @@ enum HistoryFormat {
   MARKDOWN;
 
   private static final List<String> HEADER =
-      List.of("STARTED (UTC)", "INSTANCE", "DATABASE", "DRILL", "STATUS", "RTO", "CHECKS", "REASON");
+      List.of(
+          "STARTED (UTC)", "INSTANCE", "DATABASE", "DRILL", "STATUS", "RTO", "CHECKS", "REASON");
 
   static HistoryFormat parse(String s) {
     try {
       return valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--format must be table, json or markdown, not '" + s + "'");
+      throw new IllegalArgumentException(
+          "--format must be table, json or markdown, not '" + s + "'");
     }
   }
 
@@ -30,8 +32,16 @@ enum HistoryFormat {
     }
     List<List<String>> rows = new ArrayList<>();
     for (DrillRecord r : newestFirst) {
-      rows.add(List.of(DrillText.time(r.startedAt()), r.plan().sourceInstance(), r.plan().database(), r.plan().drill(),
-          r.status().label(), DrillText.rto(r), DrillText.checks(r.checks()), r.reason() == null ? "-" : r.reason()));
+      rows.add(
+          List.of(
+              DrillText.time(r.startedAt()),
+              r.plan().sourceInstance(),
+              r.plan().database(),
+              r.plan().drill(),
+              r.status().label(),
+              DrillText.rto(r),
+              DrillText.checks(r.checks()),
+              r.reason() == null ? "-" : r.reason()));
     }
     return this == MARKDOWN ? markdown(rows) : table(rows);
   }
@@ -47,7 +57,9 @@ enum HistoryFormat {
   private static String mdRow(List<String> cells) {
     StringBuilder line = new StringBuilder("|");
     for (String c : cells) {
-      line.append(' ').append(c.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\R", " ")).append(" |");
+      line.append(' ')
+          .append(c.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\R", " "))
+          .append(" |");
     }
     return line.append('\n').toString();
   }

@@ -1,7 +1,7 @@
 package io.rdswatch.agent.drill.cli;
 
-import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.DrillWiring;
+import io.rdswatch.agent.config.AgentConfiguration;
 import io.rdswatch.agent.drill.http.DrillText;
 import io.rdswatch.agent.drill.journal.DrillJournal;
 import io.rdswatch.agent.drill.journal.DrillRecord;
@@ -25,9 +25,18 @@ final class LocalDrill {
   private final PrintStream out;
   private final PrintStream err;
 
-  LocalDrill(AgentConfiguration config, InstanceSource instances, PrintStream out, PrintStream err) {
-    this(config, DrillWiring.context(config, instances, new DrillJournal(config.stateDir()), InstantSource.system(),
-        Pacer.sleeping()), out, err);
+  LocalDrill(
+      AgentConfiguration config, InstanceSource instances, PrintStream out, PrintStream err) {
+    this(
+        config,
+        DrillWiring.context(
+            config,
+            instances,
+            new DrillJournal(config.stateDir()),
+            InstantSource.system(),
+            Pacer.sleeping()),
+        out,
+        err);
   }
 
   LocalDrill(AgentConfiguration config, DrillContext ctx, PrintStream out, PrintStream err) {
@@ -41,7 +50,8 @@ final class LocalDrill {
   int run(InstanceTarget source, String database) throws Exception {
     DrillRunner runner = new DrillRunner(ctx);
     ProgressBar bar = new ProgressBar(err, System.console() != null, ctx.clock());
-    DrillRecord r = runner.run(new DrillPlans(config.getDrills()).manual(source, database, "cli"), bar);
+    DrillRecord r =
+        runner.run(new DrillPlans(config.getDrills()).manual(source, database, "cli"), bar);
     Recovery recovery = new Recovery(runner);
     while (!r.isFinished()) {
       // the target stopped answering mid-drill: keep trying, as the agent's recovery would
@@ -56,15 +66,33 @@ final class LocalDrill {
   static String result(DrillRecord r) {
     StringBuilder s = new StringBuilder();
     s.append("drill ").append(r.id()).append(": ").append(r.status().label()).append('\n');
-    line(s, "database", r.plan().database() + " of " + r.plan().sourceInstance()
-        + (r.plan().targetInstance().equals(r.plan().sourceInstance()) ? "" : ", restored on " + r.plan().targetInstance()));
+    line(
+        s,
+        "database",
+        r.plan().database()
+            + " of "
+            + r.plan().sourceInstance()
+            + (r.plan().targetInstance().equals(r.plan().sourceInstance())
+                ? ""
+                : ", restored on " + r.plan().targetInstance()));
     if (r.source() != null) {
       line(s, "backup", r.source().s3Arn() + " (" + DrillText.time(r.source().backupTime()) + ")");
     }
     for (RestoreTask t : r.tasks()) {
-      line(s, "restore", t.type() + " task " + t.taskId() + " " + t.lifecycle()
-          + (t.queueWaitSeconds() == null ? "" : ", queued " + DrillText.duration(t.queueWaitSeconds()))
-          + (t.durationSeconds() == null ? "" : ", ran " + DrillText.duration(t.durationSeconds())));
+      line(
+          s,
+          "restore",
+          t.type()
+              + " task "
+              + t.taskId()
+              + " "
+              + t.lifecycle()
+              + (t.queueWaitSeconds() == null
+                  ? ""
+                  : ", queued " + DrillText.duration(t.queueWaitSeconds()))
+              + (t.durationSeconds() == null
+                  ? ""
+                  : ", ran " + DrillText.duration(t.durationSeconds())));
     }
     line(s, "rto", DrillText.rto(r));
     line(s, "checks", DrillText.checks(r.checks()));

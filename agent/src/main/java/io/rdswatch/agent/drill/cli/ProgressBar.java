@@ -48,13 +48,22 @@ final class ProgressBar implements DrillObserver {
 
   String line(DrillRecord r) {
     List<RestoreTask> tasks = r.tasks();
-    String elapsed = DrillText.duration(Duration.between(r.startedAt(), clock.instant()).toMillis() / 1000.0);
+    String elapsed =
+        DrillText.duration(Duration.between(r.startedAt(), clock.instant()).toMillis() / 1000.0);
     return switch (r.step()) {
       case PREFLIGHT -> "preflight: checking " + r.plan().targetInstance() + " ... " + elapsed;
       case SUBMITTING -> "submitting restore into " + r.scratchName() + " ... " + elapsed;
-      case RESTORING -> tasks.isEmpty() ? "restoring ... " + elapsed : bar(tasks.get(tasks.size() - 1), elapsed);
-      case VERIFYING -> "verifying " + r.scratchName() + ": " + r.checks().size() + "/" + r.plan().checks().size()
-          + " checks done ... " + elapsed;
+      case RESTORING ->
+          tasks.isEmpty() ? "restoring ... " + elapsed : bar(tasks.get(tasks.size() - 1), elapsed);
+      case VERIFYING ->
+          "verifying "
+              + r.scratchName()
+              + ": "
+              + r.checks().size()
+              + "/"
+              + r.plan().checks().size()
+              + " checks done ... "
+              + elapsed;
       case DROPPING -> "dropping " + r.scratchName() + " ... " + elapsed;
       case DONE -> "done: " + r.status().label() + " after " + elapsed;
     };
@@ -63,7 +72,18 @@ final class ProgressBar implements DrillObserver {
   private static String bar(RestoreTask t, String elapsed) {
     int pct = Math.max(0, Math.min(100, t.percentComplete()));
     int filled = pct * WIDTH / 100;
-    return "restore " + t.type() + " task " + t.taskId() + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-        + String.format("%3d%%", pct) + " " + t.lifecycle() + " " + elapsed;
+    return "restore "
+        + t.type()
+        + " task "
+        + t.taskId()
+        + " ["
+        + "#".repeat(filled)
+        + "-".repeat(WIDTH - filled)
+        + "] "
+        + String.format("%3d%%", pct)
+        + " "
+        + t.lifecycle()
+        + " "
+        + elapsed;
   }
 }

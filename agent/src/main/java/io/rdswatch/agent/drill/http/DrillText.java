@@ -47,7 +47,12 @@ public final class DrillText {
     if (target == null) {
       return duration(rto);
     }
-    return duration(rto) + " (target " + duration(target) + ", " + (Boolean.TRUE.equals(r.rtoMet()) ? "met" : "MISSED") + ")";
+    return duration(rto)
+        + " (target "
+        + duration(target)
+        + ", "
+        + (Boolean.TRUE.equals(r.rtoMet()) ? "met" : "MISSED")
+        + ")";
   }
 
   public static String checkTitle(CheckResult c) {
@@ -62,7 +67,9 @@ public final class DrillText {
     if (checks.isEmpty()) {
       return "-";
     }
-    return checks.stream().map(c -> (c.passed() ? "pass " : "FAIL ") + checkTitle(c)).collect(Collectors.joining("; "));
+    return checks.stream()
+        .map(c -> (c.passed() ? "pass " : "FAIL ") + checkTitle(c))
+        .collect(Collectors.joining("; "));
   }
 
   public static String scratchFate(DrillRecord r) {
@@ -79,7 +86,12 @@ public final class DrillText {
   public static String summary(List<DrillRecord> all) {
     Map<DrillStatus, Long> by = new EnumMap<>(DrillStatus.class);
     all.forEach(r -> by.merge(r.status(), 1L, Long::sum));
-    String parts = by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
-    return all.size() + (all.size() == 1 ? " drill" : " drills") + (parts.isEmpty() ? "" : ": " + parts);
+    String parts =
+        by.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey().label())
+            .collect(Collectors.joining(", "));
+    return all.size()
+        + (all.size() == 1 ? " drill" : " drills")
+        + (parts.isEmpty() ? "" : ": " + parts);
   }
 }

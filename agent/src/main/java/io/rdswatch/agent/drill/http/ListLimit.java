@@ -12,7 +12,8 @@ final class ListLimit {
 
   static void check(int limit) {
     if (limit < 0 || limit > MAX) {
-      throw ApiError.of(Response.Status.BAD_REQUEST, "limit: must be between 0 and " + MAX + ", got " + limit);
+      throw ApiError.of(
+          Response.Status.BAD_REQUEST, "limit: must be between 0 and " + MAX + ", got " + limit);
     }
   }
 }

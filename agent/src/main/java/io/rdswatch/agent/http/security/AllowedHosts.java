@@ -42,7 +42,9 @@ public final class AllowedHosts {
     return new AllowedHosts(Collections.unmodifiableSet(lower));
   }
 
-  /** @param host the Host header's name, without the port */
+  /**
+   * @param host the Host header's name, without the port
+   */
   public boolean allows(String host) {
     if (host == null) {
       return false;
@@ -51,7 +53,8 @@ public final class AllowedHosts {
     if (h.endsWith(".")) {
       h = h.substring(0, h.length() - 1);
     }
-    return names.contains(h) || (h.startsWith("[") && names.contains(h.substring(1, h.length() - 1)));
+    return names.contains(h)
+        || (h.startsWith("[") && names.contains(h.substring(1, h.length() - 1)));
   }
 
   private static boolean isWildcard(String bind) {

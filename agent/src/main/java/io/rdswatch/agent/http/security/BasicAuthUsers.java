@@ -11,14 +11,15 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * `http.basicAuthUsers`: user name to bcrypt hash, as in exporter-toolkit's web-config. bcrypt is
- * slow on purpose (tens of milliseconds), and Prometheus sends the same credentials every scrape, so
- * a pair that matched once is remembered by its SHA-256 digest; a wrong pair is checked in full each
- * time.
+ * slow on purpose (tens of milliseconds), and Prometheus sends the same credentials every scrape,
+ * so a pair that matched once is remembered by its SHA-256 digest; a wrong pair is checked in full
+ * each time.
  */
 public final class BasicAuthUsers {
 
   private static final String SCHEME = "Basic ";
   private static final int MAX_REMEMBERED = 256;
+
   /** Compared against for unknown users, so that a wrong name costs as long as a wrong password. */
   private static final String DUMMY_HASH = BCrypt.hashpw("unknown user", BCrypt.gensalt(10));
 
@@ -34,12 +35,17 @@ public final class BasicAuthUsers {
   }
 
   boolean accepts(String authorization) {
-    if (!enabled() || authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    if (!enabled()
+        || authorization == null
+        || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       return false;
     }
     String pair;
     try {
-      pair = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length()).strip()), StandardCharsets.UTF_8);
+      pair =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(SCHEME.length()).strip()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -52,7 +58,8 @@ public final class BasicAuthUsers {
       return true;
     }
     String hash = hashes.get(pair.substring(0, colon));
-    boolean ok = checks(pair.substring(colon + 1), hash == null ? DUMMY_HASH : hash) && hash != null;
+    boolean ok =
+        checks(pair.substring(colon + 1), hash == null ? DUMMY_HASH : hash) && hash != null;
     if (ok) {
       if (remembered.size() >= MAX_REMEMBERED) {
         remembered.clear();
@@ -78,8 +85,9 @@ public final class BasicAuthUsers {
 
   private static String digest(String pair) {
     try {
-      return Base64.getEncoder().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(pair.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(pair.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

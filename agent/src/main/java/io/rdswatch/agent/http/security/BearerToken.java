@@ -10,7 +10,9 @@ final class BearerToken {
 
   private final byte[] token;
 
-  /** @param token null when POST endpoints are disabled */
+  /**
+   * @param token null when POST endpoints are disabled
+   */
   BearerToken(String token) {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
   }
@@ -20,10 +22,13 @@ final class BearerToken {
   }
 
   boolean accepts(String authorization) {
-    if (token == null || authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    if (token == null
+        || authorization == null
+        || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       return false;
     }
-    byte[] given = authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
+    byte[] given =
+        authorization.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, token);
   }
 }

@@ -74,8 +74,10 @@ final class BoundedBody extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() {
-    String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-    return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
+    String charset =
+        getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+    return new BufferedReader(
+        new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * `http.tls`: serve both ports over HTTPS from a PEM certificate chain and a PEM (PKCS#8) key, as
- * Prometheus's exporter-toolkit web-config does. The files are checked for changes every
- * {@code reloadInterval}, so a renewed certificate is picked up without a restart.
+ * Prometheus's exporter-toolkit web-config does. The files are checked for changes every {@code
+ * reloadInterval}, so a renewed certificate is picked up without a restart.
  */
 public final class HttpTlsConfig {
 
@@ -60,7 +60,9 @@ public final class HttpTlsConfig {
     if (reloadInterval == null || reloadInterval.toSeconds() < 1) {
       errors.add(path + ".reloadInterval: must be at least 1s");
     }
-    boolean readable = readable(path + ".certFile", certFile, errors) & readable(path + ".keyFile", keyFile, errors);
+    boolean readable =
+        readable(path + ".certFile", certFile, errors)
+            & readable(path + ".keyFile", keyFile, errors);
     if (readable) {
       try {
         PemKeyStore.load(certFile(), keyFile());

@@ -17,7 +17,10 @@ public final class NoJettyDebugLogging extends TurboFilter {
 
   private static final String JETTY = "org.eclipse.jetty";
 
-  /** Adds the filter to the logging context once; Dropwizard has configured logging by the time run() is called. */
+  /**
+   * Adds the filter to the logging context once; Dropwizard has configured logging by the time
+   * run() is called.
+   */
   public static void install() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
         && context.getTurboFilterList().stream().noneMatch(f -> f instanceof NoJettyDebugLogging)) {
@@ -28,8 +31,12 @@ public final class NoJettyDebugLogging extends TurboFilter {
   }
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    return level != null && !level.isGreaterOrEqual(Level.INFO) && logger.getName().startsWith(JETTY)
-        ? FilterReply.DENY : FilterReply.NEUTRAL;
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    return level != null
+            && !level.isGreaterOrEqual(Level.INFO)
+            && logger.getName().startsWith(JETTY)
+        ? FilterReply.DENY
+        : FilterReply.NEUTRAL;
   }
 }

@@ -4,8 +4,8 @@ import io.dropwizard.jetty.HttpsConnectorFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * Dropwizard's HTTPS connector, fed from PEM files instead of a Java key store, and re-reading
- * them when they change ({@link PemReloader}).
+ * Dropwizard's HTTPS connector, fed from PEM files instead of a Java key store, and re-reading them
+ * when they change ({@link PemReloader}).
  */
 public final class PemHttpsConnectorFactory extends HttpsConnectorFactory {
 

@@ -21,8 +21,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Turns a PEM certificate chain and a PEM private key into the in-memory key store Jetty serves
- * HTTPS from. Only unencrypted PKCS#8 keys ("BEGIN PRIVATE KEY") are read, which is what
- * {@code openssl req -nodes}, certbot and cert-manager write; other forms get a message saying how to
+ * HTTPS from. Only unencrypted PKCS#8 keys ("BEGIN PRIVATE KEY") are read, which is what {@code
+ * openssl req -nodes}, certbot and cert-manager write; other forms get a message saying how to
  * convert them.
  */
 public final class PemKeyStore {
@@ -36,7 +36,9 @@ public final class PemKeyStore {
 
   private PemKeyStore() {}
 
-  /** @throws IllegalArgumentException naming the file and what is wrong with it */
+  /**
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
   public static KeyStore load(Path certFile, Path keyFile) {
     List<? extends Certificate> chain = certificates(certFile);
     PrivateKey key = privateKey(keyFile);
@@ -46,14 +48,21 @@ public final class PemKeyStore {
       store.setKeyEntry("rdswatch", key, PASSWORD.toCharArray(), chain.toArray(Certificate[]::new));
       return store;
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("certFile '" + certFile + "' and keyFile '" + keyFile
-          + "' do not make a usable key pair (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "certFile '"
+              + certFile
+              + "' and keyFile '"
+              + keyFile
+              + "' do not make a usable key pair ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
   /**
-   * A TLS context that trusts exactly the certificates in {@code certFile}: how the CLI talks to its
-   * own agent over `http.tls` without a CA bundle.
+   * A TLS context that trusts exactly the certificates in {@code certFile}: how the CLI talks to
+   * its own agent over `http.tls` without a CA bundle.
    */
   public static SSLContext trusting(Path certFile) {
     try {
@@ -63,27 +72,32 @@ public final class PemKeyStore {
       for (int i = 0; i < chain.size(); i++) {
         trust.setCertificateEntry("agent-" + i, chain.get(i));
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
       return ssl;
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalArgumentException("certFile: '" + certFile + "' cannot be trusted (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "certFile: '" + certFile + "' cannot be trusted (" + e.getMessage() + ")", e);
     }
   }
 
   private static List<? extends Certificate> certificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      List<? extends Certificate> chain = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      List<? extends Certificate> chain =
+          List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
       if (chain.isEmpty()) {
         throw new IllegalArgumentException("certFile: '" + file + "' holds no PEM certificate");
       }
       return chain;
     } catch (IOException e) {
-      throw new IllegalArgumentException("certFile: cannot read '" + file + "' (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "certFile: cannot read '" + file + "' (" + e.getMessage() + ")", e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("certFile: '" + file + "' is not a PEM certificate chain (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "certFile: '" + file + "' is not a PEM certificate chain (" + e.getMessage() + ")", e);
     }
   }
 
@@ -92,12 +106,16 @@ public final class PemKeyStore {
     try {
       pem = Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new IllegalArgumentException("keyFile: cannot read '" + file + "' (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "keyFile: cannot read '" + file + "' (" + e.getMessage() + ")", e);
     }
     Matcher m = PKCS8.matcher(pem);
     if (!m.find()) {
-      throw new IllegalArgumentException("keyFile: '" + file + "' holds no unencrypted PKCS#8 key (BEGIN PRIVATE KEY);"
-          + " convert it with: openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW");
+      throw new IllegalArgumentException(
+          "keyFile: '"
+              + file
+              + "' holds no unencrypted PKCS#8 key (BEGIN PRIVATE KEY);"
+              + " convert it with: openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW");
     }
     byte[] der = Base64.getMimeDecoder().decode(m.group(1));
     for (String algorithm : KEY_ALGORITHMS) {
@@ -107,6 +125,7 @@ public final class PemKeyStore {
         // not this algorithm; try the next
       }
     }
-    throw new IllegalArgumentException("keyFile: '" + file + "' holds a key that is not RSA, EC or EdDSA");
+    throw new IllegalArgumentException(
+        "keyFile: '" + file + "' holds a key that is not RSA, EC or EdDSA");
   }
 }

@@ -34,11 +34,13 @@ final class PemReloader implements LifeCycle.Listener {
   @Override
   public synchronized void lifeCycleStarted(LifeCycle event) {
     seen = modified();
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rdswatch-tls-reload");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "rdswatch-tls-reload");
+              t.setDaemon(true);
+              return t;
+            });
     long every = tls.reloadInterval().toMillis();
     timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
   }
@@ -60,13 +62,16 @@ final class PemReloader implements LifeCycle.Listener {
       factory.reload(f -> f.setKeyStore(PemKeyStore.load(tls.certFile(), tls.keyFile())));
       LOG.info("http.tls: reloaded {} and {}", tls.certFile(), tls.keyFile());
     } catch (Exception e) {
-      LOG.warn("http.tls: keeping the current certificate, the changed files are not usable: {}", e.getMessage());
+      LOG.warn(
+          "http.tls: keeping the current certificate, the changed files are not usable: {}",
+          e.getMessage());
     }
   }
 
   private List<FileTime> modified() {
     try {
-      return List.of(Files.getLastModifiedTime(tls.certFile()), Files.getLastModifiedTime(tls.keyFile()));
+      return List.of(
+          Files.getLastModifiedTime(tls.certFile()), Files.getLastModifiedTime(tls.keyFile()));
     } catch (IOException e) {
       return List.of();
     }

@@ -21,7 +21,10 @@ import java.util.Set;
 public final class RequestGuard implements Filter {
 
   /** The application port (/metrics, /api, /drills) or Dropwizard's admin port. */
-  public enum Port { APPLICATION, ADMIN }
+  public enum Port {
+    APPLICATION,
+    ADMIN
+  }
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -32,7 +35,8 @@ public final class RequestGuard implements Filter {
   private final BearerToken token;
   private final BasicAuthUsers users;
 
-  public RequestGuard(Port port, AllowedHosts hosts, String apiToken, Map<String, String> basicAuthUsers) {
+  public RequestGuard(
+      Port port, AllowedHosts hosts, String apiToken, Map<String, String> basicAuthUsers) {
     this.port = port;
     this.hosts = hosts;
     this.token = new BearerToken(apiToken);
@@ -40,11 +44,17 @@ public final class RequestGuard implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     if (!hosts.allows(request.getServerName())) {
-      refuse(response, 421, "Host '" + request.getServerName() + "' is not a name this agent answers to (http.allowedHosts)");
+      refuse(
+          response,
+          421,
+          "Host '"
+              + request.getServerName()
+              + "' is not a name this agent answers to (http.allowedHosts)");
       return;
     }
     String authorization = request.getHeader("Authorization");
@@ -58,7 +68,13 @@ public final class RequestGuard implements Filter {
     boolean changes = !READ_ONLY.contains(request.getMethod());
     if (port == Port.APPLICATION && changes && !bearer) {
       if (!token.enabled()) {
-        refuse(response, 403, request.getMethod() + " " + request.getRequestURI() + " is disabled: set api.token in the config");
+        refuse(
+            response,
+            403,
+            request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + " is disabled: set api.token in the config");
       } else {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"rdswatch\"");
         refuse(response, 401, "missing or wrong bearer token");
@@ -67,7 +83,10 @@ public final class RequestGuard implements Filter {
     }
     if (port == Port.ADMIN && (changes || isProfiler(request)) && !bearer && !basic) {
       if (!token.enabled() && !users.enabled()) {
-        refuse(response, 403, "admin tasks and profiling are off: set api.token or http.basicAuthUsers");
+        refuse(
+            response,
+            403,
+            "admin tasks and profiling are off: set api.token or http.basicAuthUsers");
       } else {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"rdswatch\"");
         refuse(response, 401, "missing or wrong bearer token or admin credentials");
@@ -95,12 +114,15 @@ public final class RequestGuard implements Filter {
     return path.startsWith("/pprof") || path.startsWith("/tasks") || path.startsWith("/threads");
   }
 
-  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Connection", "close");
-    byte[] json = ("{\"code\":" + status + ",\"message\":\"" + jsonEscape(message) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        ("{\"code\":" + status + ",\"message\":\"" + jsonEscape(message) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     response.setContentLength(json.length);
     response.getOutputStream().write(json);
   }

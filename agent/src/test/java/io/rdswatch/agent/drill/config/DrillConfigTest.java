@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rdswatch.agent.config.AgentConfiguration;
-import io.rdswatch.agent.feature.ConfigException;
 import io.rdswatch.agent.config.ConfigLoader;
+import io.rdswatch.agent.feature.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +21,23 @@ class DrillConfigTest {
 
   private AgentConfiguration load(String drillsYaml) throws Exception {
     Path file = dir.resolve("rdswatch.yml");
-    Files.writeString(file, "stateDir: " + dir.resolve("state") + "\n"
-        + "instances:\n"
-        + "  - { name: orders-prod, host: 127.0.0.1, username: u, password: p, labels: { env: prod } }\n"
-        + "  - { name: drill-box, host: 127.0.0.1, username: u, password: p }\n"
-        + drillsYaml);
+    Files.writeString(
+        file,
+        "stateDir: "
+            + dir.resolve("state")
+            + "\n"
+            + "instances:\n"
+            + "  - { name: orders-prod, host: 127.0.0.1, username: u, password: p, labels: { env: prod } }\n"
+            + "  - { name: drill-box, host: 127.0.0.1, username: u, password: p }\n"
+            + drillsYaml);
     return ConfigLoader.load(file);
   }
 
   @Test
   void theIssueExampleBindsWithDefaults() throws Exception {
-    AgentConfiguration c = load("""
+    AgentConfiguration c =
+        load(
+            """
         drills:
           scratchPrefix: rdswatch_drill_
           timeout: 6h
@@ -86,8 +92,7 @@ class DrillConfigTest {
             + " | drills.schedules[0]: schedule 'w': set exactly one of instances or labelSelector",
         "zero rto | drills: { schedules: [ { name: w, cron: '@daily', instances: [orders-prod], rtoTarget: 0s } ] }"
             + " | drills.schedules[0].rtoTarget: must be positive",
-        "zero timeout | drills: { timeout: 0s }"
-            + " | drills.timeout: must be positive",
+        "zero timeout | drills: { timeout: 0s }" + " | drills.timeout: must be positive",
         "empty prefix | drills: { scratchPrefix: '' }"
             + " | drills.scratchPrefix: must not be empty",
         "hostile prefix | drills: { scratchPrefix: 'x]; DROP' }"
@@ -126,12 +131,16 @@ class DrillConfigTest {
   void badConfigsNameThePathAndTheRule(String why, String yaml, String message) {
     assertThatThrownBy(() -> load(yaml + "\n"))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> assertThat(((ConfigException) e).errors()).anyMatch(m -> m.startsWith(message)));
+        .satisfies(
+            e -> assertThat(((ConfigException) e).errors()).anyMatch(m -> m.startsWith(message)));
   }
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    assertThatThrownBy(() -> load("drills: { timeout: 0s, scratchPrefix: '', schedules: [ { name: w, cron: x } ] }\n"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "drills: { timeout: 0s, scratchPrefix: '', schedules: [ { name: w, cron: x } ] }\n"))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).errors()).hasSizeGreaterThanOrEqualTo(4));
   }
@@ -141,6 +150,7 @@ class DrillConfigTest {
     assertThatThrownBy(() -> load("api: { token: 'sekrit' }\n"))
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sekrit"));
-    assertThat(List.of(new ApiConfig("0123456789abcdef0123").toString())).noneMatch(s -> s.contains("0123456789"));
+    assertThat(List.of(new ApiConfig("0123456789abcdef0123").toString()))
+        .noneMatch(s -> s.contains("0123456789"));
   }
 }

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.SocketException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP/1.1 over a plain socket, for what java.net.http will not send: any Host header, and a
- * request that announces a large body but sends only its start, so a test can see whether the
- * agent answers before reading it.
+ * request that announces a large body but sends only its start, so a test can see whether the agent
+ * answers before reading it.
  */
 final class RawHttp {
 
@@ -24,7 +24,8 @@ final class RawHttp {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write((head.strip().replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (head.strip().replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.write(bodyStart);
       out.flush();
       InputStream in = socket.getInputStream();

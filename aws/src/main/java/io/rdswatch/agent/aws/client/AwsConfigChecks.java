@@ -13,7 +13,8 @@ public final class AwsConfigChecks {
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
   private static final Pattern SECRET_ARN =
-      Pattern.compile("arn:aws[a-z-]*:secretsmanager:([a-z]{2}(-[a-z]+)+-\\d{1,2}):\\d{12}:secret:.+");
+      Pattern.compile(
+          "arn:aws[a-z-]*:secretsmanager:([a-z]{2}(-[a-z]+)+-\\d{1,2}):\\d{12}:secret:.+");
 
   private AwsConfigChecks() {}
 

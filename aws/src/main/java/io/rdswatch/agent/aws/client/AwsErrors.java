@@ -48,7 +48,8 @@ public final class AwsErrors {
       if (s.statusCode() >= 500) {
         return Kind.SERVER_ERROR;
       }
-      String code = s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
+      String code =
+          s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
       if (s.statusCode() == 401 || s.statusCode() == 403 || isAuthCode(code)) {
         return Kind.AUTH_ERROR;
       }
@@ -67,7 +68,9 @@ public final class AwsErrors {
         || code.equals("SignatureDoesNotMatch");
   }
 
-  /** "Throttling (HTTP 400): Rate exceeded", or "Connection refused", or an exception class name. */
+  /**
+   * "Throttling (HTTP 400): Rate exceeded", or "Connection refused", or an exception class name.
+   */
   public static String describe(SdkException e) {
     if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
       var d = s.awsErrorDetails();

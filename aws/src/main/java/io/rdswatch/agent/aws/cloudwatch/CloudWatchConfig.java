@@ -27,8 +27,10 @@ public class CloudWatchConfig implements ConfigSection {
       Arrays.stream(CloudWatchMetric.values()).map(CloudWatchMetric::metricName).toList();
 
   static final Duration MIN_INTERVAL = Duration.seconds(10);
+
   /** One full PutMetricData request: a smaller buffer could never send a full batch. */
   static final int MIN_BUFFER = 1000;
+
   // CloudWatch's own rule for namespaces (PutMetricData API reference).
   private static final Pattern NAMESPACE = Pattern.compile("[0-9A-Za-z.\\-_/#:]{1,255}");
 
@@ -81,7 +83,9 @@ public class CloudWatchConfig implements ConfigSection {
     return AwsLocation.of(region, endpoint, "cloudwatch");
   }
 
-  /** Adds "path.field: rule" for every problem; checks even when disabled, so typos surface early. */
+  /**
+   * Adds "path.field: rule" for every problem; checks even when disabled, so typos surface early.
+   */
   public void validate(String path, List<String> errors) {
     if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
       errors.add(path + ".namespace: must be 1-255 characters of A-Z a-z 0-9 . - _ / # :");
@@ -107,8 +111,14 @@ public class CloudWatchConfig implements ConfigSection {
       String m = metrics.get(i);
       if (!KNOWN_METRICS.contains(m)) {
         errors.add(
-            path + "[" + i + "]: unknown metric '" + m + "' (known: "
-                + CloudWatchMetric.names() + ")");
+            path
+                + "["
+                + i
+                + "]: unknown metric '"
+                + m
+                + "' (known: "
+                + CloudWatchMetric.names()
+                + ")");
       } else if (!seen.add(m)) {
         errors.add(path + "[" + i + "]: '" + m + "' is listed twice");
       }

@@ -65,7 +65,9 @@ public final class CloudWatchPublisher implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Attempts per batch per interval: the SDK legacy default, enough to ride out a brief throttle. */
+  /**
+   * Attempts per batch per interval: the SDK legacy default, enough to ride out a brief throttle.
+   */
   static final int MAX_ATTEMPTS = 4;
 
   /**
@@ -81,7 +83,9 @@ public final class CloudWatchPublisher implements AutoCloseable {
     return create(config, client, fleet, extra, Map::of, registry);
   }
 
-  /** @param seeds TaskFailures baselines of instances not published yet ({@link FailureSeeds}) */
+  /**
+   * @param seeds TaskFailures baselines of instances not published yet ({@link FailureSeeds})
+   */
   public static CloudWatchPublisher create(
       CloudWatchConfig config,
       CloudWatchClient client,
@@ -92,7 +96,12 @@ public final class CloudWatchPublisher implements AutoCloseable {
     CloudWatchSelfMetrics metrics = new CloudWatchSelfMetrics(registry);
     PutMetricDataSender sender =
         new PutMetricDataSender(
-            client, config.getNamespace(), MAX_ATTEMPTS, Backoff.standard(), d -> Thread.sleep(d.toMillis()), metrics);
+            client,
+            config.getNamespace(),
+            MAX_ATTEMPTS,
+            Backoff.standard(),
+            d -> Thread.sleep(d.toMillis()),
+            metrics);
     return new CloudWatchPublisher(
         new FleetDatumSource(fleet, new FleetDatums(config.metricSet()), extra, seeds),
         new DatumBatcher()::batches,
@@ -137,8 +146,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
     if (thread != null) {
       return;
     }
-    thread =
-        Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-cloudwatch"));
+    thread = Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-cloudwatch"));
     long ms = interval.toMillis();
     thread.scheduleAtFixedRate(this::publishQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
@@ -185,8 +193,10 @@ public final class CloudWatchPublisher implements AutoCloseable {
     last.join(bound.toMillis());
     if (last.isAlive()) {
       last.interrupt();
-      LOG.warn("CloudWatch: the last publish at shutdown did not finish within {}s; {} datums not sent",
-          bound.toSeconds(), buffer.size());
+      LOG.warn(
+          "CloudWatch: the last publish at shutdown did not finish within {}s; {} datums not sent",
+          bound.toSeconds(),
+          buffer.size());
     }
   }
 }

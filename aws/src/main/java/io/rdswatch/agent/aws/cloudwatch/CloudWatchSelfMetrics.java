@@ -25,7 +25,8 @@ final class CloudWatchSelfMetrics {
   private final Counter dropped =
       Counter.build()
           .name("rdswatch_cloudwatch_datums_dropped_total")
-          .help("Datums discarded: the oldest when the buffer overflowed, or a batch CloudWatch rejected as invalid")
+          .help(
+              "Datums discarded: the oldest when the buffer overflowed, or a batch CloudWatch rejected as invalid")
           .create();
   private final Gauge lastSuccess =
       Gauge.build()

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each instance's failure counters as they stood when it joined the fleet: restored from its state
  * file, before its first poll. They are the TaskFailures baseline of an instance the publisher has
  * not seen yet, so failures the first polls count (tasks that failed while the agent was down, or
- * before the first publish) reach CloudWatch, while failures counted before the restart are not sent
- * again.
+ * before the first publish) reach CloudWatch, while failures counted before the restart are not
+ * sent again.
  */
 public final class FailureSeeds implements FleetState.Listener {
 

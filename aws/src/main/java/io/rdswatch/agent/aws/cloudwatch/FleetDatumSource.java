@@ -24,12 +24,18 @@ final class FleetDatumSource implements CloudWatchPublisher.DatumSource {
   private final Supplier<Map<String, Map<FailureKey, Long>>> seeds;
   private FailureBaseline baseline = FailureBaseline.none();
 
-  FleetDatumSource(Supplier<FleetSnapshot> fleet, FleetDatums builder, Supplier<List<MetricDatum>> extra) {
+  FleetDatumSource(
+      Supplier<FleetSnapshot> fleet, FleetDatums builder, Supplier<List<MetricDatum>> extra) {
     this(fleet, builder, extra, Map::of);
   }
 
-  /** @param seeds counters at join of instances not published yet (see {@link FailureSeeds}) */
-  FleetDatumSource(Supplier<FleetSnapshot> fleet, FleetDatums builder, Supplier<List<MetricDatum>> extra,
+  /**
+   * @param seeds counters at join of instances not published yet (see {@link FailureSeeds})
+   */
+  FleetDatumSource(
+      Supplier<FleetSnapshot> fleet,
+      FleetDatums builder,
+      Supplier<List<MetricDatum>> extra,
       Supplier<Map<String, Map<FailureKey, Long>>> seeds) {
     this.fleet = fleet;
     this.builder = builder;
@@ -41,7 +47,8 @@ final class FleetDatumSource implements CloudWatchPublisher.DatumSource {
   public List<MetricDatum> datums(Instant now) {
     Map<String, Map<FailureKey, Long>> from = new HashMap<>(seeds.get());
     from.putAll(baseline.byInstance()); // an instance published before keeps its real baseline
-    FleetDatums.Publication publication = builder.build(fleet.get(), new FailureBaseline(from), now, extra.get());
+    FleetDatums.Publication publication =
+        builder.build(fleet.get(), new FailureBaseline(from), now, extra.get());
     baseline = publication.nextBaseline();
     return publication.datums();
   }

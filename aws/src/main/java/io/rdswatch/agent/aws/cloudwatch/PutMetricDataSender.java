@@ -22,7 +22,9 @@ final class PutMetricDataSender {
     SENT,
     /** CloudWatch will never accept this batch (invalid request): drop it. */
     REJECTED,
-    /** Still failing after all attempts, or a credentials problem: keep it for the next interval. */
+    /**
+     * Still failing after all attempts, or a credentials problem: keep it for the next interval.
+     */
     FAILED
   }
 
@@ -63,13 +65,18 @@ final class PutMetricDataSender {
         AwsErrors.Kind kind = AwsErrors.classify(e);
         metrics.request(kind.label());
         if (kind == AwsErrors.Kind.CLIENT_ERROR) {
-          LOG.error("CloudWatch rejected {} datums, dropping them: {}", batch.size(), AwsErrors.describe(e));
+          LOG.error(
+              "CloudWatch rejected {} datums, dropping them: {}",
+              batch.size(),
+              AwsErrors.describe(e));
           return Outcome.REJECTED;
         }
         if (!kind.retryable() || attempt >= maxAttempts) {
           LOG.warn(
               "PutMetricData failed after {} attempt(s), keeping {} datums buffered: {}",
-              attempt, batch.size(), AwsErrors.describe(e));
+              attempt,
+              batch.size(),
+              AwsErrors.describe(e));
           return Outcome.FAILED;
         }
         sleeper.sleep(backoff.delay(attempt, kind == AwsErrors.Kind.THROTTLED));

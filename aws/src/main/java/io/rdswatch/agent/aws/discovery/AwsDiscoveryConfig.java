@@ -20,9 +20,14 @@ public class AwsDiscoveryConfig {
   @JsonProperty private Map<String, String> excludeTags = new LinkedHashMap<>();
   @JsonProperty private DiscoveryCredentials credentials = new DiscoveryCredentials();
   @JsonProperty private String endpoint;
+
   /** mssql-jdbc properties for every discovered instance (encrypt, trustServerCertificate...). */
   @JsonProperty private Map<String, String> jdbcProperties = new LinkedHashMap<>();
-  /** Read replicas are left out by default: logins do not reach them and their tasks are the source's. */
+
+  /**
+   * Read replicas are left out by default: logins do not reach them and their tasks are the
+   * source's.
+   */
   @JsonProperty private boolean includeReadReplicas;
 
   public List<String> getRegions() {
@@ -66,8 +71,8 @@ public class AwsDiscoveryConfig {
   /** For every discovered instance: the {@code tls} settings, then jdbcProperties over them. */
   public Map<String, String> getJdbcProperties() {
     if (tls != null) {
-      return io.rdswatch.agent.instance.TlsConfig.merged(tls, jdbcProperties == null ? Map.of() : jdbcProperties,
-          System::getenv);
+      return io.rdswatch.agent.instance.TlsConfig.merged(
+          tls, jdbcProperties == null ? Map.of() : jdbcProperties, System::getenv);
     }
     return jdbcProperties == null ? Map.of() : Map.copyOf(jdbcProperties);
   }
@@ -88,7 +93,8 @@ public class AwsDiscoveryConfig {
       for (int i = 0; i < regions.size(); i++) {
         String r = regions.get(i);
         if (!AwsConfigChecks.isRegion(r)) {
-          errors.add(path + ".regions[" + i + "]: '" + r + "' is not an AWS region name (like eu-west-1)");
+          errors.add(
+              path + ".regions[" + i + "]: '" + r + "' is not an AWS region name (like eu-west-1)");
         } else if (!seen.add(r)) {
           errors.add(path + ".regions[" + i + "]: '" + r + "' is listed twice");
         }

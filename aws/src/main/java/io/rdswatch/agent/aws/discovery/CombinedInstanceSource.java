@@ -25,7 +25,8 @@ public final class CombinedInstanceSource implements InstanceSource {
   private final Supplier<List<InstanceTarget>> discovered;
   private final Set<String> reported = new HashSet<>(); // guarded by this
 
-  public CombinedInstanceSource(List<InstanceTarget> statics, Supplier<List<InstanceTarget>> discovered) {
+  public CombinedInstanceSource(
+      List<InstanceTarget> statics, Supplier<List<InstanceTarget>> discovered) {
     this.statics = List.copyOf(statics);
     this.discovered = discovered;
   }
@@ -58,9 +59,17 @@ public final class CombinedInstanceSource implements InstanceSource {
   }
 
   private static String message(InstanceTarget skipped, InstanceTarget taken) {
-    String other = "static".equals(taken.origin()) ? "a static instance" : "an instance from " + taken.origin();
-    return "discovery: instance '" + skipped.name() + "' from " + skipped.origin()
-        + " has the same name as " + other + " (rds_instance must be unique); skipped";
+    String other =
+        "static".equals(taken.origin())
+            ? "a static instance"
+            : "an instance from " + taken.origin();
+    return "discovery: instance '"
+        + skipped.name()
+        + "' from "
+        + skipped.origin()
+        + " has the same name as "
+        + other
+        + " (rds_instance must be unique); skipped";
   }
 
   private synchronized void logNew(List<String> clashes) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * `discovery.aws.credentials`: a default login for discovered instances, overridden per instance
- * by a tag (named {@code secretTag}) whose value is a Secrets Manager secret ARN.
+ * `discovery.aws.credentials`: a default login for discovered instances, overridden per instance by
+ * a tag (named {@code secretTag}) whose value is a Secrets Manager secret ARN.
  */
 public class DiscoveryCredentials {
 
@@ -14,7 +14,10 @@ public class DiscoveryCredentials {
   @JsonProperty("default")
   private LoginConfig defaultLogin;
 
-  /** The drill login of every discovered instance, unless its drillSecretTag names another; none: the login above. */
+  /**
+   * The drill login of every discovered instance, unless its drillSecretTag names another; none:
+   * the login above.
+   */
   @JsonProperty private LoginConfig drill;
 
   /** A tag whose value is the secret ARN of that instance's drill login. */

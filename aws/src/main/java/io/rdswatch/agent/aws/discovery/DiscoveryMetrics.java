@@ -11,7 +11,8 @@ final class DiscoveryMetrics {
   private final Gauge instances =
       Gauge.build()
           .name("rdswatch_discovery_instances")
-          .help("SQL Server instances the last good discovery found in the region, after tag filters")
+          .help(
+              "SQL Server instances the last good discovery found in the region, after tag filters")
           .labelNames("region")
           .create();
   private final Counter errors =
@@ -23,10 +24,11 @@ final class DiscoveryMetrics {
 
   DiscoveryMetrics(CollectorRegistry registry, List<String> regions) {
     // Every configured region shows 0 from the start, so rate() and absence alerts work.
-    regions.forEach(r -> {
-      instances.labels(r);
-      errors.labels(r);
-    });
+    regions.forEach(
+        r -> {
+          instances.labels(r);
+          errors.labels(r);
+        });
     registry.register(instances);
     registry.register(errors);
   }

@@ -3,8 +3,8 @@ package io.rdswatch.agent.aws.discovery;
 import io.prometheus.client.CollectorRegistry;
 import io.rdswatch.agent.aws.client.AwsClientFactory;
 import io.rdswatch.agent.aws.secrets.SecretSources;
-import io.rdswatch.agent.poll.PollThreads;
 import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.poll.PollThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /**
- * Runs {@link RdsDiscovery} now and then every {@code refresh}, on its own daemon thread, and
- * owns the per-region RDS clients. The poller reads {@link #current()} through an InstanceSource.
+ * Runs {@link RdsDiscovery} now and then every {@code refresh}, on its own daemon thread, and owns
+ * the per-region RDS clients. The poller reads {@link #current()} through an InstanceSource.
  */
 public final class DiscoveryService implements AutoCloseable {
 
@@ -72,9 +72,9 @@ public final class DiscoveryService implements AutoCloseable {
   /** Refreshes once before returning (so the first poll has targets), then in the background. */
   public synchronized void start() {
     refreshNow();
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-discovery"));
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    scheduler = Executors.newSingleThreadScheduledExecutor(PollThreads.named("rdswatch-discovery"));
+    scheduler.scheduleWithFixedDelay(
+        this::refreshQuietly, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
   }
 
   private void refreshQuietly() {

@@ -21,17 +21,22 @@ public final class InstanceStatusCollector extends Collector implements Collecto
     this.statuses = statuses;
   }
 
-  /** Without discovery the family is still declared (and empty), so rules and dashboards always find it. */
+  /**
+   * Without discovery the family is still declared (and empty), so rules and dashboards always find
+   * it.
+   */
   public static void registerEmpty(io.prometheus.client.CollectorRegistry registry) {
     registry.register(new InstanceStatusCollector(List::of));
   }
 
   @Override
   public List<MetricFamilySamples> collect() {
-    GaugeMetricFamily f = new GaugeMetricFamily(NAME,
-        "RDS status (DBInstanceStatus) of each discovered instance, always 1; instances in a status that takes no"
-            + " connections (stopped, starting, rebooting, storage-full...) are not polled",
-        List.of("rds_instance", "status"));
+    GaugeMetricFamily f =
+        new GaugeMetricFamily(
+            NAME,
+            "RDS status (DBInstanceStatus) of each discovered instance, always 1; instances in a status that takes no"
+                + " connections (stopped, starting, rebooting, storage-full...) are not polled",
+            List.of("rds_instance", "status"));
     statuses.get().stream()
         .sorted(Comparator.comparing(InstanceStatus::name))
         .forEach(s -> f.addMetric(List.of(s.name(), s.status()), 1));
@@ -40,6 +45,8 @@ public final class InstanceStatusCollector extends Collector implements Collecto
 
   @Override
   public List<MetricFamilySamples> describe() {
-    return List.of(new GaugeMetricFamily(NAME, "RDS status of each discovered instance", List.of("rds_instance", "status")));
+    return List.of(
+        new GaugeMetricFamily(
+            NAME, "RDS status of each discovered instance", List.of("rds_instance", "status")));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Picks the login for a discovered instance: the secret named by its {@code secretTag} tag if it
- * has one, otherwise {@code credentials.default}. Password sources are shared objects, so the
- * same instance yields an equal target on every refresh.
+ * has one, otherwise {@code credentials.default}. Password sources are shared objects, so the same
+ * instance yields an equal target on every refresh.
  */
 final class LoginResolver {
 
@@ -45,16 +45,19 @@ final class LoginResolver {
   }
 
   /**
-   * The drill login: the secret named by the instance's {@code drillSecretTag} tag, else
-   * {@code credentials.drill}; null when neither is set (drills then use the monitoring login).
+   * The drill login: the secret named by the instance's {@code drillSecretTag} tag, else {@code
+   * credentials.drill}; null when neither is set (drills then use the monitoring login).
    */
   DrillLogin drill(String instance, Map<String, String> tags) throws SecretUnavailableException {
     SecretPasswordSource source = tagged(instance, drillSecretTag, tags);
     if (source != null) {
-      String name = source.username() != null ? source.username()
-          : drillFallback == null ? null : drillFallback.getUsername();
+      String name =
+          source.username() != null
+              ? source.username()
+              : drillFallback == null ? null : drillFallback.getUsername();
       if (name == null) {
-        throw new SecretUnavailableException("instance " + instance + ": its drill secret has no 'username'");
+        throw new SecretUnavailableException(
+            "instance " + instance + ": its drill secret has no 'username'");
       }
       return new DrillLogin(name, source);
     }
@@ -66,7 +69,8 @@ final class LoginResolver {
       name = s.username();
     }
     if (name == null) {
-      throw new SecretUnavailableException("instance " + instance + ": the credentials.drill secret has no 'username'");
+      throw new SecretUnavailableException(
+          "instance " + instance + ": the credentials.drill secret has no 'username'");
     }
     return new DrillLogin(name, drillFallbackPassword);
   }
@@ -78,7 +82,11 @@ final class LoginResolver {
     }
     if (fallback == null) {
       throw new SecretUnavailableException(
-          "instance " + instance + " has no '" + secretTag + "' tag and credentials.default is not set");
+          "instance "
+              + instance
+              + " has no '"
+              + secretTag
+              + "' tag and credentials.default is not set");
     }
     String username = fallback.getUsername();
     if (username == null && fallbackPassword instanceof SecretPasswordSource s) {
@@ -87,7 +95,10 @@ final class LoginResolver {
     return new Login(username(instance, username), fallbackPassword);
   }
 
-  /** The secret the instance's {@code tag} names, or null when the tag is not set (or not configured). */
+  /**
+   * The secret the instance's {@code tag} names, or null when the tag is not set (or not
+   * configured).
+   */
   private SecretPasswordSource tagged(String instance, String tag, Map<String, String> tags)
       throws SecretUnavailableException {
     String arn = tag == null ? null : tags.get(tag);
@@ -102,10 +113,13 @@ final class LoginResolver {
   }
 
   private String username(String instance, String fromSecret) throws SecretUnavailableException {
-    String name = fromSecret != null ? fromSecret : fallback == null ? null : fallback.getUsername();
+    String name =
+        fromSecret != null ? fromSecret : fallback == null ? null : fallback.getUsername();
     if (name == null) {
       throw new SecretUnavailableException(
-          "instance " + instance + ": its secret has no 'username' and credentials.default.username is not set");
+          "instance "
+              + instance
+              + ": its secret has no 'username' and credentials.default.username is not set");
     }
     return name;
   }

@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
  * Lists RDS for SQL Server instances across regions with DescribeDBInstances (paginated; tags come
- * in the same response, so no ListTagsForResource). Instances whose status takes no connections
- * are listed by status only, and read replicas are left out unless includeReadReplicas. A region
- * whose listing fails keeps its last good list; an instance whose login cannot be resolved keeps its previous target, if any.
- * Thread-safe: refresh() is serialised, current() reads an immutable list.
+ * in the same response, so no ListTagsForResource). Instances whose status takes no connections are
+ * listed by status only, and read replicas are left out unless includeReadReplicas. A region whose
+ * listing fails keeps its last good list; an instance whose login cannot be resolved keeps its
+ * previous target, if any. Thread-safe: refresh() is serialised, current() reads an immutable list.
  */
 public final class RdsDiscovery {
 
@@ -53,8 +53,11 @@ public final class RdsDiscovery {
     this.regions = config.getRegions();
     this.clients = clients;
     this.filter = new TagFilter(config.getIncludeTags(), config.getExcludeTags());
-    this.secretTags = new java.util.HashSet<>(java.util.Arrays.asList(
-        config.getCredentials().getSecretTag(), config.getCredentials().getDrillSecretTag()));
+    this.secretTags =
+        new java.util.HashSet<>(
+            java.util.Arrays.asList(
+                config.getCredentials().getSecretTag(),
+                config.getCredentials().getDrillSecretTag()));
     this.jdbcProperties = config.getJdbcProperties();
     this.logins = logins;
     this.metrics = metrics;
@@ -66,7 +69,10 @@ public final class RdsDiscovery {
     return current;
   }
 
-  /** The RDS status of every instance of the last refresh (polled or not), regions in configured order. */
+  /**
+   * The RDS status of every instance of the last refresh (polled or not), regions in configured
+   * order.
+   */
   public List<InstanceStatus> statuses() {
     return statuses;
   }
@@ -82,7 +88,9 @@ public final class RdsDiscovery {
         metrics.error(region);
         LOG.warn(
             "discovery in {} failed, keeping {} instance(s) from the last good refresh: {}",
-            region, previous.targets().size(), AwsErrors.describe(e));
+            region,
+            previous.targets().size(),
+            AwsErrors.describe(e));
       }
     }
     current = byRegion.values().stream().flatMap(l -> l.targets().stream()).toList();
@@ -95,7 +103,8 @@ public final class RdsDiscovery {
         previous.stream().collect(Collectors.toMap(InstanceTarget::name, t -> t));
     List<InstanceTarget> found = new ArrayList<>();
     List<InstanceStatus> statuses = new ArrayList<>();
-    for (DBInstance db : clients.apply(region).describeDBInstancesPaginator(r -> {}).dbInstances()) {
+    for (DBInstance db :
+        clients.apply(region).describeDBInstancesPaginator(r -> {}).dbInstances()) {
       if (!isSqlServer(db)) {
         continue; // other engines, and RDS Custom for SQL Server
       }
@@ -108,7 +117,9 @@ public final class RdsDiscovery {
       }
       String status = db.dbInstanceStatus() == null ? "unknown" : db.dbInstanceStatus();
       statuses.add(new InstanceStatus(db.dbInstanceIdentifier(), status));
-      if (!RdsStatuses.isPollable(status) || db.endpoint() == null || db.endpoint().address() == null) {
+      if (!RdsStatuses.isPollable(status)
+          || db.endpoint() == null
+          || db.endpoint().address() == null) {
         continue; // stopped, rebooting, creating...: polled again once its status takes connections
       }
       try {
@@ -116,7 +127,11 @@ public final class RdsDiscovery {
       } catch (SecretUnavailableException e) {
         metrics.error(region);
         InstanceTarget kept = before.get(db.dbInstanceIdentifier());
-        LOG.error("discovery in {}: {}{}", region, e.getMessage(), kept == null ? "; skipped" : "; keeping its previous login");
+        LOG.error(
+            "discovery in {}: {}{}",
+            region,
+            e.getMessage(),
+            kept == null ? "; skipped" : "; keeping its previous login");
         if (kept != null) {
           found.add(kept);
         }
@@ -138,7 +153,9 @@ public final class RdsDiscovery {
         TagLabels.of(tags, secretTags),
         db.preferredBackupWindow(),
         "aws:" + region,
-        new Topology(Boolean.TRUE.equals(db.multiAZ()), db.readReplicaSourceDBInstanceIdentifier(),
+        new Topology(
+            Boolean.TRUE.equals(db.multiAZ()),
+            db.readReplicaSourceDBInstanceIdentifier(),
             RdsStatuses.hasCrossRegionReplicas(db, region)),
         logins.drill(db.dbInstanceIdentifier(), tags),
         // RDS leaves Timezone out for instances created in the default zone, UTC

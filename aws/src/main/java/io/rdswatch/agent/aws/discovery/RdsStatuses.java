@@ -9,19 +9,35 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  */
 final class RdsStatuses {
 
-  /** RDS for SQL Server, Developer Edition included; RDS Custom ("custom-sqlserver-*") has no native backup procedures. */
-  static final Set<String> ENGINES = Set.of(
-      "sqlserver-ee", "sqlserver-se", "sqlserver-ex", "sqlserver-web", "sqlserver-dev-ee", "sqlserver-dev-se");
+  /**
+   * RDS for SQL Server, Developer Edition included; RDS Custom ("custom-sqlserver-*") has no native
+   * backup procedures.
+   */
+  static final Set<String> ENGINES =
+      Set.of(
+          "sqlserver-ee",
+          "sqlserver-se",
+          "sqlserver-ex",
+          "sqlserver-web",
+          "sqlserver-dev-ee",
+          "sqlserver-dev-se");
 
   /**
-   * Statuses in which the instance keeps accepting connections, so it is polled: besides
-   * available, the daily automated backup (backing-up) and online changes. Every other status
-   * (stopped, stopping, starting, rebooting, maintenance, storage-full, upgrading, creating...) is
-   * exported as rdswatch_instance_status and not polled, so it never reads as an instance down.
+   * Statuses in which the instance keeps accepting connections, so it is polled: besides available,
+   * the daily automated backup (backing-up) and online changes. Every other status (stopped,
+   * stopping, starting, rebooting, maintenance, storage-full, upgrading, creating...) is exported
+   * as rdswatch_instance_status and not polled, so it never reads as an instance down.
    */
-  static final Set<String> POLLABLE = Set.of(
-      "available", "backing-up", "modifying", "storage-optimization", "configuring-enhanced-monitoring",
-      "configuring-iam-database-auth", "configuring-log-exports", "resetting-master-credentials");
+  static final Set<String> POLLABLE =
+      Set.of(
+          "available",
+          "backing-up",
+          "modifying",
+          "storage-optimization",
+          "configuring-enhanced-monitoring",
+          "configuring-iam-database-auth",
+          "configuring-log-exports",
+          "resetting-master-credentials");
 
   private RdsStatuses() {}
 

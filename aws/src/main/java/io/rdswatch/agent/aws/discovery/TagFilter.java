@@ -9,8 +9,10 @@ import java.util.Map;
 record TagFilter(Map<String, String> include, Map<String, String> exclude) {
 
   boolean accepts(Map<String, String> tags) {
-    boolean included = include.entrySet().stream().allMatch(e -> e.getValue().equals(tags.get(e.getKey())));
-    boolean excluded = exclude.entrySet().stream().anyMatch(e -> e.getValue().equals(tags.get(e.getKey())));
+    boolean included =
+        include.entrySet().stream().allMatch(e -> e.getValue().equals(tags.get(e.getKey())));
+    boolean excluded =
+        exclude.entrySet().stream().anyMatch(e -> e.getValue().equals(tags.get(e.getKey())));
     return included && !excluded;
   }
 }

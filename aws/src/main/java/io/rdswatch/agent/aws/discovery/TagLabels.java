@@ -13,7 +13,9 @@ final class TagLabels {
 
   private TagLabels() {}
 
-  /** @param skipKeys tags that are not labels (the login secret tags); null entries are ignored */
+  /**
+   * @param skipKeys tags that are not labels (the login secret tags); null entries are ignored
+   */
   static Map<String, String> of(Map<String, String> tags, java.util.Collection<String> skipKeys) {
     Map<String, String> labels = new LinkedHashMap<>();
     new TreeMap<>(tags)

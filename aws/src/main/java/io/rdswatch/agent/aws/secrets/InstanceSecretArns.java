@@ -18,11 +18,14 @@ final class InstanceSecretArns {
     for (ConfigFacts.IndexedInstance entry : facts.staticInstances()) {
       InstanceConfig c = entry.config();
       if (onlySource(c.getPasswordSecretArn(), c.getPassword(), c.getPasswordFile())) {
-        AwsConfigChecks.secretArn(entry.path() + ".passwordSecretArn", c.getPasswordSecretArn(), errors);
+        AwsConfigChecks.secretArn(
+            entry.path() + ".passwordSecretArn", c.getPasswordSecretArn(), errors);
       }
       if (c.getDrillUsername() != null
-          && onlySource(c.getDrillPasswordSecretArn(), c.getDrillPassword(), c.getDrillPasswordFile())) {
-        AwsConfigChecks.secretArn(entry.path() + ".drillPasswordSecretArn", c.getDrillPasswordSecretArn(), errors);
+          && onlySource(
+              c.getDrillPasswordSecretArn(), c.getDrillPassword(), c.getDrillPasswordFile())) {
+        AwsConfigChecks.secretArn(
+            entry.path() + ".drillPasswordSecretArn", c.getDrillPasswordSecretArn(), errors);
       }
     }
   }

@@ -38,7 +38,9 @@ public final class SecretSources implements AutoCloseable {
         () -> clients.values().forEach(SecretsManagerClient::close));
   }
 
-  /** @throws IllegalArgumentException if arn is not a secret ARN (the message omits the value) */
+  /**
+   * @throws IllegalArgumentException if arn is not a secret ARN (the message omits the value)
+   */
   public SecretPasswordSource forArn(String arn) {
     String region = AwsConfigChecks.secretArnRegion(arn);
     if (region == null) {

@@ -11,7 +11,12 @@ class BackoffTest {
   @Test
   void fullJitterStaysUnderAnExponentialCapThatStopsAtTheMaximum() {
     Random random = new Random(42);
-    Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10), random::nextDouble);
+    Backoff backoff =
+        new Backoff(
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
+            random::nextDouble);
     for (int retry = 1; retry <= 30; retry++) {
       long cap = Math.min(10_000, 200L << Math.min(retry - 1, 20));
       long throttledCap = Math.min(10_000, 1000L << Math.min(retry - 1, 20));
@@ -25,7 +30,11 @@ class BackoffTest {
   @Test
   void delaysActuallyVary() {
     Backoff backoff = Backoff.standard();
-    long distinct = java.util.stream.IntStream.range(0, 20).mapToObj(i -> backoff.delay(3, true)).distinct().count();
+    long distinct =
+        java.util.stream.IntStream.range(0, 20)
+            .mapToObj(i -> backoff.delay(3, true))
+            .distinct()
+            .count();
     assertThat(distinct).isGreaterThan(5);
   }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class CloudWatchCbor {
 
-  public static final String PUT_PATH = "/service/GraniteServiceVersion20100801/operation/PutMetricData";
+  public static final String PUT_PATH =
+      "/service/GraniteServiceVersion20100801/operation/PutMetricData";
   private static final CBORMapper CBOR = new CBORMapper();
 
   /** A decoded request: its raw size, and the datums in it. */

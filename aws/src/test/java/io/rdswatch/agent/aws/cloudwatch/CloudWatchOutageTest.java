@@ -28,18 +28,33 @@ class CloudWatchOutageTest {
 
   @Test
   void throttlingIsRetriedWithTheLongerBackoffUntilItSucceeds() throws Exception {
-    h.aws.stubFor(CloudWatchCbor.put().inScenario("t").whenScenarioStateIs(STARTED)
-        .willReturn(CloudWatchCbor.error(400, "Throttling", "Rate exceeded")).willSetStateTo("again"));
-    h.aws.stubFor(CloudWatchCbor.put().inScenario("t").whenScenarioStateIs("again")
-        .willReturn(CloudWatchCbor.error(400, "Throttling", "Rate exceeded")).willSetStateTo("ok"));
-    h.aws.stubFor(CloudWatchCbor.put().inScenario("t").whenScenarioStateIs("ok").willReturn(CloudWatchCbor.ok()));
+    h.aws.stubFor(
+        CloudWatchCbor.put()
+            .inScenario("t")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(CloudWatchCbor.error(400, "Throttling", "Rate exceeded"))
+            .willSetStateTo("again"));
+    h.aws.stubFor(
+        CloudWatchCbor.put()
+            .inScenario("t")
+            .whenScenarioStateIs("again")
+            .willReturn(CloudWatchCbor.error(400, "Throttling", "Rate exceeded"))
+            .willSetStateTo("ok"));
+    h.aws.stubFor(
+        CloudWatchCbor.put()
+            .inScenario("t")
+            .whenScenarioStateIs("ok")
+            .willReturn(CloudWatchCbor.ok()));
     CloudWatchPublisher publisher = h.publisher(now -> numbered(0, 10), 5000);
 
     publisher.publishOnce();
 
     assertThat(CloudWatchCbor.puts(h.aws)).hasSize(3);
     // Each attempt is one SDK attempt: the retries are rdswatch's loop, not the SDK's.
-    h.aws.verify(3, postRequestedFor(urlEqualTo(CloudWatchCbor.PUT_PATH)).withHeader("amz-sdk-request", containing("attempt=1")));
+    h.aws.verify(
+        3,
+        postRequestedFor(urlEqualTo(CloudWatchCbor.PUT_PATH))
+            .withHeader("amz-sdk-request", containing("attempt=1")));
     assertThat(h.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(h.requests("throttled")).isEqualTo(2);
     assertThat(h.requests("success")).isEqualTo(1);
@@ -49,14 +64,17 @@ class CloudWatchOutageTest {
 
   @Test
   void a503IsRetriedThenTheBatchWaitsInTheBufferForTheNextInterval() throws Exception {
-    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.error(503, "ServiceUnavailable", "down")));
+    h.aws.stubFor(
+        CloudWatchCbor.put().willReturn(CloudWatchCbor.error(503, "ServiceUnavailable", "down")));
     AtomicInteger interval = new AtomicInteger();
-    CloudWatchPublisher publisher = h.publisher(now -> numbered(interval.getAndIncrement() * 10, 10), 5000);
+    CloudWatchPublisher publisher =
+        h.publisher(now -> numbered(interval.getAndIncrement() * 10, 10), 5000);
 
     publisher.publishOnce();
 
     assertThat(CloudWatchCbor.puts(h.aws)).hasSize(CloudWatchPublisher.MAX_ATTEMPTS);
-    assertThat(h.sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+    assertThat(h.sleeps)
+        .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
     assertThat(h.requests("server_error")).isEqualTo(4);
     assertThat(h.metric("rdswatch_cloudwatch_last_success_timestamp_seconds")).isZero();
     assertThat(publisher.buffered()).isEqualTo(10);
@@ -65,7 +83,8 @@ class CloudWatchOutageTest {
     h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.ok()));
     publisher.publishOnce();
 
-    assertThat(CloudWatchCbor.datums(h.aws)).extracting(d -> d.get("Value").asInt())
+    assertThat(CloudWatchCbor.datums(h.aws))
+        .extracting(d -> d.get("Value").asInt())
         .as("the held datums first, with their own timestamps, then the new ones")
         .containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
     assertThat(CloudWatchCbor.datums(h.aws).get(0).get("Timestamp").asLong())
@@ -76,9 +95,11 @@ class CloudWatchOutageTest {
 
   @Test
   void anOutageLongerThanTheBufferDropsTheOldestAndCountsThem() throws Exception {
-    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.error(500, "InternalFailure", "oops")));
+    h.aws.stubFor(
+        CloudWatchCbor.put().willReturn(CloudWatchCbor.error(500, "InternalFailure", "oops")));
     AtomicInteger interval = new AtomicInteger();
-    CloudWatchPublisher publisher = h.publisher(now -> numbered(interval.getAndIncrement() * 1000, 1000), 2500);
+    CloudWatchPublisher publisher =
+        h.publisher(now -> numbered(interval.getAndIncrement() * 1000, 1000), 2500);
 
     for (int i = 0; i < 4; i++) {
       publisher.publishOnce();
@@ -92,8 +113,11 @@ class CloudWatchOutageTest {
     publisher.publishOnce();
 
     assertThat(h.metric("rdswatch_cloudwatch_datums_dropped_total")).isEqualTo(2500);
-    assertThat(CloudWatchCbor.puts(h.aws)).extracting(p -> p.datums().size()).containsExactly(1000, 1000, 500);
-    assertThat(CloudWatchCbor.datums(h.aws)).extracting(d -> d.get("Value").asInt())
+    assertThat(CloudWatchCbor.puts(h.aws))
+        .extracting(p -> p.datums().size())
+        .containsExactly(1000, 1000, 500);
+    assertThat(CloudWatchCbor.datums(h.aws))
+        .extracting(d -> d.get("Value").asInt())
         .as("the newest 2,500 of the 5,000 produced")
         .containsExactlyElementsOf(IntStream.range(2500, 5000).boxed().toList());
     assertThat(h.metric("rdswatch_cloudwatch_datums_total")).isEqualTo(2500);
@@ -101,7 +125,9 @@ class CloudWatchOutageTest {
 
   @Test
   void aBatchCloudWatchCallsInvalidIsDroppedAndCountedWithoutRetry() throws Exception {
-    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.error(400, "InvalidParameterValue", "bad value")));
+    h.aws.stubFor(
+        CloudWatchCbor.put()
+            .willReturn(CloudWatchCbor.error(400, "InvalidParameterValue", "bad value")));
     CloudWatchPublisher publisher = h.publisher(now -> numbered(0, 10), 5000);
 
     publisher.publishOnce();
@@ -115,7 +141,9 @@ class CloudWatchOutageTest {
 
   @Test
   void deniedCredentialsAreNotRetriedNowButTheDatumsStayForLater() throws Exception {
-    h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.error(403, "AccessDenied", "no cloudwatch:PutMetricData")));
+    h.aws.stubFor(
+        CloudWatchCbor.put()
+            .willReturn(CloudWatchCbor.error(403, "AccessDenied", "no cloudwatch:PutMetricData")));
     CloudWatchPublisher publisher = h.publisher(now -> numbered(0, 10), 5000);
 
     publisher.publishOnce();
@@ -129,10 +157,14 @@ class CloudWatchOutageTest {
   void aSlowCloudWatchBlocksNeitherTheCallerNorAScrape() throws Exception {
     h.aws.stubFor(CloudWatchCbor.put().willReturn(CloudWatchCbor.ok().withFixedDelay(1500)));
     AtomicInteger built = new AtomicInteger();
-    CloudWatchPublisher publisher = h.publisher(now -> {
-      built.incrementAndGet();
-      return numbered(0, 5);
-    }, 5000, Duration.ofMillis(20));
+    CloudWatchPublisher publisher =
+        h.publisher(
+            now -> {
+              built.incrementAndGet();
+              return numbered(0, 5);
+            },
+            5000,
+            Duration.ofMillis(20));
 
     long t0 = System.nanoTime();
     publisher.start();
@@ -141,12 +173,15 @@ class CloudWatchOutageTest {
 
     // The publisher thread now waits on CloudWatch; a scrape of its registry does not.
     long t1 = System.nanoTime();
-    List<Collector.MetricFamilySamples> scraped = Collections.list(h.registry.metricFamilySamples());
+    List<Collector.MetricFamilySamples> scraped =
+        Collections.list(h.registry.metricFamilySamples());
     assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofMillis(200));
     assertThat(scraped).isNotEmpty();
     assertThat(h.metric("rdswatch_cloudwatch_datums_total")).as("still in flight").isZero();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> h.metric("rdswatch_cloudwatch_datums_total") > 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.metric("rdswatch_cloudwatch_datums_total") > 0);
     publisher.close();
   }
 

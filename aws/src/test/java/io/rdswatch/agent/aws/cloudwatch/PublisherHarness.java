@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
-/** WireMock CloudWatch, a client pointed at it, and publishers whose backoff sleeps are recorded. */
+/**
+ * WireMock CloudWatch, a client pointed at it, and publishers whose backoff sleeps are recorded.
+ */
 final class PublisherHarness implements AutoCloseable {
 
   static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
@@ -23,16 +25,27 @@ final class PublisherHarness implements AutoCloseable {
   final CollectorRegistry registry = new CollectorRegistry();
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   final CloudWatchClient client =
-      AwsFakes.factory().cloudWatch(new AwsLocation("eu-west-1", URI.create(aws.baseUrl()), "cloudwatch"));
+      AwsFakes.factory()
+          .cloudWatch(new AwsLocation("eu-west-1", URI.create(aws.baseUrl()), "cloudwatch"));
 
   /** Jitter pinned to its maximum, so each recorded sleep is the exponential cap itself. */
-  CloudWatchPublisher publisher(CloudWatchPublisher.DatumSource source, int bufferSize, Duration interval) {
+  CloudWatchPublisher publisher(
+      CloudWatchPublisher.DatumSource source, int bufferSize, Duration interval) {
     CloudWatchSelfMetrics metrics = new CloudWatchSelfMetrics(registry);
-    Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10), () -> 1.0);
+    Backoff backoff =
+        new Backoff(
+            Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(10), () -> 1.0);
     PutMetricDataSender sender =
-        new PutMetricDataSender(client, "RDSWatch", CloudWatchPublisher.MAX_ATTEMPTS, backoff, sleeps::add, metrics);
+        new PutMetricDataSender(
+            client, "RDSWatch", CloudWatchPublisher.MAX_ATTEMPTS, backoff, sleeps::add, metrics);
     return new CloudWatchPublisher(
-        source, new DatumBatcher()::batches, bufferSize, interval, sender, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+        source,
+        new DatumBatcher()::batches,
+        bufferSize,
+        interval,
+        sender,
+        metrics,
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   CloudWatchPublisher publisher(CloudWatchPublisher.DatumSource source, int bufferSize) {
@@ -45,7 +58,9 @@ final class PublisherHarness implements AutoCloseable {
   }
 
   double requests(String result) {
-    Double v = registry.getSampleValue("rdswatch_cloudwatch_requests_total", new String[] {"result"}, new String[] {result});
+    Double v =
+        registry.getSampleValue(
+            "rdswatch_cloudwatch_requests_total", new String[] {"result"}, new String[] {result});
     return v == null ? Double.NaN : v;
   }
 

@@ -32,14 +32,29 @@ class DiscoveryLoginTest {
   @BeforeEach
   void start() {
     aws = AwsFakes.wireMock();
-    secrets = SecretSources.create(AwsFakes.factory(), AwsFakes.yaml("endpoint: " + aws.baseUrl(), SecretsManagerConfig.class));
-    aws.stubFor(SecretsJson.getSecretValue(DEFAULT_ARN).willReturn(SecretsJson.secret(DEFAULT_ARN, "from-default-secret", "pw-d")));
-    aws.stubFor(SecretsJson.getSecretValue(OWN_ARN).willReturn(SecretsJson.secret(OWN_ARN, "orders_monitor", "pw-o")));
-    discovery = DiscoveryService.create(AwsFakes.yaml("""
+    secrets =
+        SecretSources.create(
+            AwsFakes.factory(),
+            AwsFakes.yaml("endpoint: " + aws.baseUrl(), SecretsManagerConfig.class));
+    aws.stubFor(
+        SecretsJson.getSecretValue(DEFAULT_ARN)
+            .willReturn(SecretsJson.secret(DEFAULT_ARN, "from-default-secret", "pw-d")));
+    aws.stubFor(
+        SecretsJson.getSecretValue(OWN_ARN)
+            .willReturn(SecretsJson.secret(OWN_ARN, "orders_monitor", "pw-o")));
+    discovery =
+        DiscoveryService.create(
+            AwsFakes.yaml(
+                """
         regions: [eu-west-1]
         endpoint: %s
         credentials: { secretTag: rdswatch-secret, default: { passwordSecretArn: "%s" } }
-        """.formatted(aws.baseUrl(), DEFAULT_ARN), AwsDiscoveryConfig.class), AwsFakes.factory(), secrets, registry);
+        """
+                    .formatted(aws.baseUrl(), DEFAULT_ARN),
+                AwsDiscoveryConfig.class),
+            AwsFakes.factory(),
+            secrets,
+            registry);
   }
 
   @AfterEach
@@ -51,9 +66,14 @@ class DiscoveryLoginTest {
 
   @Test
   void aSecretTagOverridesTheDefaultLoginAndIsNotALabel() throws Exception {
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        Db.sqlServer("orders", 1433, Map.of("rdswatch-secret", OWN_ARN, "team", "payments")),
-        Db.sqlServer("billing", 1433, Map.of()))));
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null,
+                    Db.sqlServer(
+                        "orders", 1433, Map.of("rdswatch-secret", OWN_ARN, "team", "payments")),
+                    Db.sqlServer("billing", 1433, Map.of()))));
 
     List<InstanceTarget> found = discovery.refreshNow();
 
@@ -63,16 +83,23 @@ class DiscoveryLoginTest {
     assertThat(((SecretPasswordSource) orders.password()).arn()).isEqualTo(OWN_ARN);
     assertThat(orders.labels()).containsOnlyKeys("tag_team");
     InstanceTarget billing = found.get(1);
-    assertThat(billing.username()).as("no username configured: the secret's").isEqualTo("from-default-secret");
+    assertThat(billing.username())
+        .as("no username configured: the secret's")
+        .isEqualTo("from-default-secret");
     assertThat(billing.password().password()).isEqualTo("pw-d");
   }
 
   @Test
   void drillLoginsComeFromTheDrillSecretTagElseCredentialsDrillAndAreNotLabels() throws Exception {
     String drillArn = SecretsJson.arn("eu-west-1", "orders-drill");
-    aws.stubFor(SecretsJson.getSecretValue(drillArn).willReturn(SecretsJson.secret(drillArn, "orders_drill", "pw-x")));
+    aws.stubFor(
+        SecretsJson.getSecretValue(drillArn)
+            .willReturn(SecretsJson.secret(drillArn, "orders_drill", "pw-x")));
     discovery.close();
-    discovery = DiscoveryService.create(AwsFakes.yaml("""
+    discovery =
+        DiscoveryService.create(
+            AwsFakes.yaml(
+                """
         regions: [eu-west-1]
         endpoint: %s
         credentials:
@@ -80,11 +107,22 @@ class DiscoveryLoginTest {
           default: { passwordSecretArn: "%s" }
           drillSecretTag: rdswatch-drill-secret
           drill: { username: fleet_drill, password: pw-fleet }
-        """.formatted(aws.baseUrl(), DEFAULT_ARN), AwsDiscoveryConfig.class), AwsFakes.factory(), secrets,
-        new CollectorRegistry());
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        Db.sqlServer("orders", 1433, Map.of("rdswatch-drill-secret", drillArn, "team", "payments")),
-        Db.sqlServer("billing", 1433, Map.of()))));
+        """
+                    .formatted(aws.baseUrl(), DEFAULT_ARN),
+                AwsDiscoveryConfig.class),
+            AwsFakes.factory(),
+            secrets,
+            new CollectorRegistry());
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null,
+                    Db.sqlServer(
+                        "orders",
+                        1433,
+                        Map.of("rdswatch-drill-secret", drillArn, "team", "payments")),
+                    Db.sqlServer("billing", 1433, Map.of()))));
 
     List<InstanceTarget> found = discovery.refreshNow();
 
@@ -100,7 +138,9 @@ class DiscoveryLoginTest {
 
   @Test
   void withoutDrillCredentialsDrillsUseTheMonitoringLogin() {
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null, Db.sqlServer("billing", 1433, Map.of()))));
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(RdsXml.page(null, Db.sqlServer("billing", 1433, Map.of()))));
 
     InstanceTarget billing = discovery.refreshNow().get(0);
 
@@ -112,11 +152,17 @@ class DiscoveryLoginTest {
   void anInstanceWhoseSecretCannotBeReadIsSkippedCountedAndLoggedWithoutTheTagValue() {
     String notAnArn = "Sup3r-S3cret-pasted-by-mistake";
     String missing = SecretsJson.arn("eu-west-1", "gone");
-    aws.stubFor(SecretsJson.getSecretValue(missing).willReturn(SecretsJson.error(400, "ResourceNotFoundException", "can't find it")));
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        Db.sqlServer("typo", 1433, Map.of("rdswatch-secret", notAnArn)),
-        Db.sqlServer("deleted-secret", 1433, Map.of("rdswatch-secret", missing)),
-        Db.sqlServer("fine", 1433, Map.of()))));
+    aws.stubFor(
+        SecretsJson.getSecretValue(missing)
+            .willReturn(SecretsJson.error(400, "ResourceNotFoundException", "can't find it")));
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null,
+                    Db.sqlServer("typo", 1433, Map.of("rdswatch-secret", notAnArn)),
+                    Db.sqlServer("deleted-secret", 1433, Map.of("rdswatch-secret", missing)),
+                    Db.sqlServer("fine", 1433, Map.of()))));
 
     List<String> lines;
     List<InstanceTarget> found;
@@ -126,20 +172,34 @@ class DiscoveryLoginTest {
     }
 
     assertThat(found).extracting(InstanceTarget::name).containsExactly("fine");
-    assertThat(registry.getSampleValue("rdswatch_discovery_errors_total", new String[] {"region"}, new String[] {"eu-west-1"}))
+    assertThat(
+            registry.getSampleValue(
+                "rdswatch_discovery_errors_total",
+                new String[] {"region"},
+                new String[] {"eu-west-1"}))
         .isEqualTo(2);
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains("typo: tag 'rdswatch-secret' is not a secret ARN (value not shown)"));
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains(missing).contains("ResourceNotFoundException"));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("typo: tag 'rdswatch-secret' is not a secret ARN (value not shown)"));
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).contains(missing).contains("ResourceNotFoundException"));
     assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain(notAnArn));
   }
 
   @Test
   void aSecretThatFailsLaterKeepsTheInstancesPreviousTarget() {
-    aws.stubFor(RdsXml.describe("eu-west-1", null).willReturn(RdsXml.page(null,
-        Db.sqlServer("orders", 1433, Map.of("rdswatch-secret", OWN_ARN)))));
+    aws.stubFor(
+        RdsXml.describe("eu-west-1", null)
+            .willReturn(
+                RdsXml.page(
+                    null, Db.sqlServer("orders", 1433, Map.of("rdswatch-secret", OWN_ARN)))));
     List<InstanceTarget> first = discovery.refreshNow();
 
-    aws.stubFor(SecretsJson.getSecretValue(OWN_ARN).willReturn(SecretsJson.error(500, "InternalServiceError", "oops")));
+    aws.stubFor(
+        SecretsJson.getSecretValue(OWN_ARN)
+            .willReturn(SecretsJson.error(500, "InternalServiceError", "oops")));
     first.get(0).password().invalidate();
 
     assertThat(discovery.refreshNow()).isEqualTo(first);

@@ -26,7 +26,10 @@ class SecretPasswordSourceTest {
   @BeforeEach
   void start() {
     aws = AwsFakes.wireMock();
-    sources = SecretSources.create(AwsFakes.factory(), AwsFakes.yaml("endpoint: " + aws.baseUrl(), SecretsManagerConfig.class));
+    sources =
+        SecretSources.create(
+            AwsFakes.factory(),
+            AwsFakes.yaml("endpoint: " + aws.baseUrl(), SecretsManagerConfig.class));
   }
 
   @AfterEach
@@ -47,7 +50,8 @@ class SecretPasswordSourceTest {
   @Test
   void afterRotationTheFailedLoginInvalidatesAndTheRefetchedSecretWorks() throws Exception {
     Server server = new Server();
-    aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", OLD)));
+    aws.stubFor(
+        SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", OLD)));
     SecretPasswordSource source = sources.forArn(ARN);
 
     assertThat(server.login(source.username(), source.password())).isTrue();
@@ -56,9 +60,12 @@ class SecretPasswordSourceTest {
 
     // RDS rotates: the database and the secret change together.
     server.password = NEW;
-    aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", NEW)));
+    aws.stubFor(
+        SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", NEW)));
 
-    assertThat(server.login(source.username(), source.password())).as("cached old password").isFalse();
+    assertThat(server.login(source.username(), source.password()))
+        .as("cached old password")
+        .isFalse();
     source.invalidate();
     assertThat(server.login(source.username(), source.password())).isTrue();
     aws.verify(2, SecretsJson.getSecretValueRequested(ARN));
@@ -67,7 +74,8 @@ class SecretPasswordSourceTest {
   @Test
   void oneSourcePerArnSoEveryInstanceSharesTheCacheAndTargetsStayEqual() {
     assertThat(sources.forArn(ARN)).isSameAs(sources.forArn(ARN));
-    assertThat(sources.forArn(SecretsJson.arn("us-east-1", "other"))).isNotSameAs(sources.forArn(ARN));
+    assertThat(sources.forArn(SecretsJson.arn("us-east-1", "other")))
+        .isNotSameAs(sources.forArn(ARN));
     assertThatThrownBy(() -> sources.forArn("hunter2"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("hunter2");
@@ -79,8 +87,12 @@ class SecretPasswordSourceTest {
     aws.stubFor(SecretsJson.getSecretValue(usArn).willReturn(SecretsJson.secret(usArn, "u", "p")));
 
     assertThat(sources.forArn(usArn).password()).isEqualTo("p");
-    aws.verify(SecretsJson.getSecretValueRequested(usArn)
-        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing("/us-east-1/secretsmanager/")));
+    aws.verify(
+        SecretsJson.getSecretValueRequested(usArn)
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                    "/us-east-1/secretsmanager/")));
   }
 
   @Test
@@ -89,18 +101,27 @@ class SecretPasswordSourceTest {
     List<String> texts = new ArrayList<>();
     try (LogCapture logs = new LogCapture()) {
       // Broken JSON that contains the password: the parser's message would quote it.
-      texts.add(failure(SecretsJson.secretString(ARN, "{\"username\":\"u\",\"password\":\"" + secret + "\"")));
+      texts.add(
+          failure(
+              SecretsJson.secretString(
+                  ARN, "{\"username\":\"u\",\"password\":\"" + secret + "\"")));
       // Well-formed, but the password sits under the wrong key.
-      texts.add(failure(SecretsJson.secretString(ARN, "{\"username\":\"u\",\"pass\":\"" + secret + "\"}")));
+      texts.add(
+          failure(
+              SecretsJson.secretString(ARN, "{\"username\":\"u\",\"pass\":\"" + secret + "\"}")));
       // Not an object at all.
       texts.add(failure(SecretsJson.secretString(ARN, "\"" + secret + "\"")));
       texts.add(failure(SecretsJson.error(400, "AccessDeniedException", "not allowed")));
-      aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", secret)));
+      aws.stubFor(
+          SecretsJson.getSecretValue(ARN).willReturn(SecretsJson.secret(ARN, "rdswatch", secret)));
       SecretPasswordSource source = sources.forArn(ARN);
       source.invalidate();
       assertThat(source.password()).isEqualTo(secret);
       texts.add(source.toString());
-      texts.add(new InstanceTarget("orders", "h", 1433, "rdswatch", source, Map.of(), Map.of(), null, "static").toString());
+      texts.add(
+          new InstanceTarget(
+                  "orders", "h", 1433, "rdswatch", source, Map.of(), Map.of(), null, "static")
+              .toString());
       texts.addAll(logs.lines());
       assertThat(logs.lines()).as("the SDK logs at DEBUG too; all were captured").isNotEmpty();
     }
@@ -111,7 +132,8 @@ class SecretPasswordSourceTest {
   }
 
   /** Stubs the response, reads, and returns the failure message plus its whole cause chain. */
-  private String failure(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+  private String failure(
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
     aws.stubFor(SecretsJson.getSecretValue(ARN).willReturn(response));
     SecretPasswordSource source = sources.forArn(ARN);
     source.invalidate();

@@ -39,14 +39,16 @@ public final class SecretsJson {
 
   /** A secret in RDS's shape. */
   public static ResponseDefinitionBuilder secret(String arn, String username, String password) {
-    return secretString(arn, json(Map.of("username", username, "password", password, "engine", "sqlserver")));
+    return secretString(
+        arn, json(Map.of("username", username, "password", password, "engine", "sqlserver")));
   }
 
   public static ResponseDefinitionBuilder secretString(String arn, String secretString) {
     return aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withBody(json(Map.of("ARN", arn, "Name", "n", "SecretString", secretString, "VersionId", "v1")));
+        .withBody(
+            json(Map.of("ARN", arn, "Name", "n", "SecretString", secretString, "VersionId", "v1")));
   }
 
   public static ResponseDefinitionBuilder error(int status, String type, String message) {

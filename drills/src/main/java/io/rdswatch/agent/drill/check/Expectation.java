@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public record Expectation(String operator, BigDecimal number, String text) {
 
   private static final Pattern SHAPE =
-      Pattern.compile("^\\s*(>=|<=|==|!=|<>|=|>|<)\\s*(?:'((?:[^']|'')*)'|([-+]?[0-9]+(?:\\.[0-9]+)?))\\s*$");
+      Pattern.compile(
+          "^\\s*(>=|<=|==|!=|<>|=|>|<)\\s*(?:'((?:[^']|'')*)'|([-+]?[0-9]+(?:\\.[0-9]+)?))\\s*$");
 
   /**
    * Parses {@code ">= 1000"}.
@@ -22,14 +23,17 @@ public record Expectation(String operator, BigDecimal number, String text) {
     Matcher m = SHAPE.matcher(raw == null ? "" : raw);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "'" + raw + "' is not an expectation; use an operator (>=, <=, >, <, =, !=) and a number"
+          "'"
+              + raw
+              + "' is not an expectation; use an operator (>=, <=, >, <, =, !=) and a number"
               + " or 'quoted text', e.g. \">= 1000\"");
     }
-    String op = switch (m.group(1)) {
-      case "==" -> "=";
-      case "<>" -> "!=";
-      default -> m.group(1);
-    };
+    String op =
+        switch (m.group(1)) {
+          case "==" -> "=";
+          case "<>" -> "!=";
+          default -> m.group(1);
+        };
     if (m.group(2) != null) {
       if (!op.equals("=") && !op.equals("!=")) {
         throw new IllegalArgumentException("'" + raw + "': text can only be compared with = or !=");
@@ -67,6 +71,8 @@ public record Expectation(String operator, BigDecimal number, String text) {
 
   @Override
   public String toString() {
-    return operator + " " + (text != null ? "'" + text.replace("'", "''") + "'" : number.toPlainString());
+    return operator
+        + " "
+        + (text != null ? "'" + text.replace("'", "''") + "'" : number.toPlainString());
   }
 }

@@ -38,9 +38,11 @@ public final class ApiConfig implements ConfigSection {
       return;
     }
     if (t.contains("${")) {
-      errors.add(path + ".token: looks like an unset environment variable reference (value not shown)");
+      errors.add(
+          path + ".token: looks like an unset environment variable reference (value not shown)");
     } else if (t.length() < MIN_TOKEN_LENGTH) {
-      errors.add(path + ".token: must be at least " + MIN_TOKEN_LENGTH + " characters (value not shown)");
+      errors.add(
+          path + ".token: must be at least " + MIN_TOKEN_LENGTH + " characters (value not shown)");
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class DrillScheduleConfig {
 
   public static final String LATEST_FULL = "latest-full";
+
   /** Schedule names become the `drill` metric label and appear in file names. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
 
@@ -26,13 +27,17 @@ public final class DrillScheduleConfig {
   @JsonProperty private String kmsKeyArn;
   @JsonProperty private boolean includeDifferential = false;
   @JsonProperty private String targetInstance;
-  @JsonProperty private List<DrillCheckConfig> checks = new ArrayList<>(List.of(DrillCheckConfig.checkdb()));
+
+  @JsonProperty
+  private List<DrillCheckConfig> checks = new ArrayList<>(List.of(DrillCheckConfig.checkdb()));
+
   @JsonProperty private Duration rtoTarget;
 
   public DrillScheduleConfig() {}
 
   /** For schedules built in code (tests, the demo). */
-  public DrillScheduleConfig(String name, String cron, List<String> instances, List<String> databases) {
+  public DrillScheduleConfig(
+      String name, String cron, List<String> instances, List<String> databases) {
     this.name = name;
     this.cron = cron;
     this.instances = instances == null ? null : new ArrayList<>(instances);
@@ -116,7 +121,9 @@ public final class DrillScheduleConfig {
   void validate(String path, List<String> errors) {
     String who = "schedule '" + name + "'";
     if (name == null || !NAME.matcher(name).matches()) {
-      errors.add(path + ".name: must be 1-63 characters of A-Z a-z 0-9 _ . - starting with a letter or digit");
+      errors.add(
+          path
+              + ".name: must be 1-63 characters of A-Z a-z 0-9 _ . - starting with a letter or digit");
     }
     try {
       CronExpression.parse(cron);
@@ -126,12 +133,17 @@ public final class DrillScheduleConfig {
     boolean hasList = instances != null;
     if (hasList == (labelSelector != null)) {
       errors.add(path + ": " + who + ": set exactly one of instances or labelSelector");
-    } else if (hasList && (instances.isEmpty() || instances.stream().anyMatch(i -> i == null || i.isBlank()))) {
+    } else if (hasList
+        && (instances.isEmpty() || instances.stream().anyMatch(i -> i == null || i.isBlank()))) {
       errors.add(path + ".instances: must list at least one instance name, none blank");
     } else if (!hasList && labelSelector.isEmpty()) {
-      errors.add(path + ".labelSelector: must have at least one label (an empty selector would pick every instance)");
+      errors.add(
+          path
+              + ".labelSelector: must have at least one label (an empty selector would pick every instance)");
     }
-    if (databases == null || databases.isEmpty() || databases.stream().anyMatch(d -> d == null || d.isEmpty())) {
+    if (databases == null
+        || databases.isEmpty()
+        || databases.stream().anyMatch(d -> d == null || d.isEmpty())) {
       errors.add(path + ".databases: must list \"*\", names or patterns, none empty");
     }
     validateSource(path, errors);
@@ -156,18 +168,26 @@ public final class DrillScheduleConfig {
       if (!s3Arn.startsWith("arn:aws") || !s3Arn.contains(":s3:")) {
         errors.add(path + ".s3Arn: must be an S3 object ARN like arn:aws:s3:::bucket/key.bak");
       }
-      if (databases == null || databases.size() != 1 || databases.get(0) == null
-          || databases.get(0).contains("*") || databases.get(0).contains("?")) {
-        errors.add(path + ".databases: with a fixed s3Arn, name exactly one database (the one it restores)");
+      if (databases == null
+          || databases.size() != 1
+          || databases.get(0) == null
+          || databases.get(0).contains("*")
+          || databases.get(0).contains("?")) {
+        errors.add(
+            path
+                + ".databases: with a fixed s3Arn, name exactly one database (the one it restores)");
       }
       if (includeDifferential) {
-        errors.add(path + ".includeDifferential: needs source: latest-full (a fixed s3Arn has no differential)");
+        errors.add(
+            path
+                + ".includeDifferential: needs source: latest-full (a fixed s3Arn has no differential)");
       }
     } else if (!LATEST_FULL.equals(source)) {
       errors.add(path + ".source: must be '" + LATEST_FULL + "' (or set s3Arn for a fixed backup)");
     }
     if (kmsKeyArn != null && s3Arn == null) {
-      errors.add(path + ".kmsKeyArn: only with s3Arn; latest-full reads the key from the backup task");
+      errors.add(
+          path + ".kmsKeyArn: only with s3Arn; latest-full reads the key from the backup task");
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 /** The `drills` section: restore-verification drills and their schedules. */
 public final class DrillsConfig implements ConfigSection {
 
-  /** The section's own rules; while the file alone decides the instances, its schedules must name them. */
+  /**
+   * The section's own rules; while the file alone decides the instances, its schedules must name
+   * them.
+   */
   @Override
   public void check(String path, ConfigFacts facts, List<String> errors) {
     validate(path, errors);
@@ -22,8 +25,10 @@ public final class DrillsConfig implements ConfigSection {
 
   /** Leaves room in a 127-character name for a database name and the 20-character suffix. */
   static final int MAX_PREFIX = 64;
+
   /** A prefix like "tmp" or "Test" would claim user databases as scratch in the orphan report. */
   static final int MIN_PREFIX = 6;
+
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]+");
 
   @JsonProperty private String scratchPrefix = "rdswatch_drill_";
@@ -49,7 +54,9 @@ public final class DrillsConfig implements ConfigSection {
 
   @JsonProperty private RetentionConfig retention = new RetentionConfig();
 
-  /** Bound on one orphan scan of every drill target; what is not reached by then waits for the next. */
+  /**
+   * Bound on one orphan scan of every drill target; what is not reached by then waits for the next.
+   */
   @JsonProperty private Duration orphanScanTimeout = Duration.minutes(2);
 
   /** The orphan scan runs every 10 minutes; a bound past that would let scans pile up. */
@@ -113,21 +120,29 @@ public final class DrillsConfig implements ConfigSection {
   /** Adds "path.field: rule" for every problem, all at once. */
   public void validate(String path, List<String> errors) {
     if (scratchPrefix == null || scratchPrefix.isEmpty()) {
-      errors.add(path + ".scratchPrefix: must not be empty (it is what marks a database as a drill's)");
+      errors.add(
+          path + ".scratchPrefix: must not be empty (it is what marks a database as a drill's)");
     } else if (!PREFIX.matcher(scratchPrefix).matches()) {
       errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be only A-Z a-z 0-9 _");
     } else if (scratchPrefix.length() > MAX_PREFIX) {
       errors.add(path + ".scratchPrefix: must be at most " + MAX_PREFIX + " characters");
     } else if (scratchPrefix.length() < MIN_PREFIX || scratchPrefix.indexOf('_') < 0) {
-      errors.add(path + ".scratchPrefix: '" + scratchPrefix + "' must be at least " + MIN_PREFIX
-          + " characters and contain '_', so scratch databases stand apart from user databases");
+      errors.add(
+          path
+              + ".scratchPrefix: '"
+              + scratchPrefix
+              + "' must be at least "
+              + MIN_PREFIX
+              + " characters and contain '_', so scratch databases stand apart from user databases");
     }
     getRetention().validate(path + ".retention", errors);
     positive(path + ".timeout", timeout, errors);
     positive(path + ".followInterval", followInterval, errors);
-    if (orphanScanTimeout == null || orphanScanTimeout.toSeconds() < 1
+    if (orphanScanTimeout == null
+        || orphanScanTimeout.toSeconds() < 1
         || orphanScanTimeout.toJavaDuration().compareTo(MAX_ORPHAN_SCAN) > 0) {
-      errors.add(path + ".orphanScanTimeout: must be between 1s and 10m (the scan runs every 10 minutes)");
+      errors.add(
+          path + ".orphanScanTimeout: must be between 1s and 10m (the scan runs every 10 minutes)");
     }
     if (maxDatabasesPerInstance < 1) {
       errors.add(path + ".maxDatabasesPerInstance: must be at least 1");
@@ -165,11 +180,27 @@ public final class DrillsConfig implements ConfigSection {
       List<String> named = s.getInstances();
       for (int j = 0; j < named.size(); j++) {
         if (named.get(j) != null && !known.contains(named.get(j))) {
-          errors.add(path + ".schedules[" + i + "].instances[" + j + "]: no instance named '" + named.get(j) + "'");
+          errors.add(
+              path
+                  + ".schedules["
+                  + i
+                  + "].instances["
+                  + j
+                  + "]: no instance named '"
+                  + named.get(j)
+                  + "'");
         }
       }
-      if (s.getTargetInstance() != null && !s.getTargetInstance().isBlank() && !known.contains(s.getTargetInstance())) {
-        errors.add(path + ".schedules[" + i + "].targetInstance: no instance named '" + s.getTargetInstance() + "'");
+      if (s.getTargetInstance() != null
+          && !s.getTargetInstance().isBlank()
+          && !known.contains(s.getTargetInstance())) {
+        errors.add(
+            path
+                + ".schedules["
+                + i
+                + "].targetInstance: no instance named '"
+                + s.getTargetInstance()
+                + "'");
       }
     }
   }

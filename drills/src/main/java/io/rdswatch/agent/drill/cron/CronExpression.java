@@ -51,7 +51,8 @@ public final class CronExpression {
    */
   public static CronExpression parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("is empty; expected 5 fields: minute hour day-of-month month day-of-week");
+      throw new IllegalArgumentException(
+          "is empty; expected 5 fields: minute hour day-of-month month day-of-week");
     }
     String trimmed = text.trim();
     String expanded = MACROS.getOrDefault(trimmed.toLowerCase(java.util.Locale.ROOT), trimmed);
@@ -61,7 +62,9 @@ public final class CronExpression {
     String[] parts = expanded.split("\\s+");
     if (parts.length != 5) {
       throw new IllegalArgumentException(
-          "has " + parts.length + " fields; expected 5: minute hour day-of-month month day-of-week");
+          "has "
+              + parts.length
+              + " fields; expected 5: minute hour day-of-month month day-of-week");
     }
     CronField[] f = {
       CronField.parse("minute", parts[0], 0, 59, null, 0),
@@ -92,7 +95,9 @@ public final class CronExpression {
   /** The first firing time strictly after {@code after}, or empty if it never fires again. */
   public Optional<Instant> next(Instant after) {
     LocalDateTime t =
-        LocalDateTime.ofInstant(after, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        LocalDateTime.ofInstant(after, ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MINUTES)
+            .plusMinutes(1);
     LocalDateTime limit = t.plusYears(SEARCH_YEARS);
     while (t.isBefore(limit)) {
       if (!month.allows(t.getMonthValue())) {

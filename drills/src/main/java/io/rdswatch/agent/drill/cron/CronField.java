@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One field of a 5-field cron expression, parsed into the set of values it allows. Supports
- * {@code *}, {@code a}, {@code a-b}, steps ({@code * / n}, {@code a-b/n}, {@code a/n}), lists and
+ * One field of a 5-field cron expression, parsed into the set of values it allows. Supports {@code
+ * *}, {@code a}, {@code a-b}, steps ({@code * / n}, {@code a-b/n}, {@code a/n}), lists and
  * three-letter names (JAN..DEC, SUN..SAT).
  */
 record CronField(String name, int min, int max, BitSet allowed, boolean star) {
@@ -24,7 +24,8 @@ record CronField(String name, int min, int max, BitSet allowed, boolean star) {
    *
    * @throws IllegalArgumentException naming the field and the offending part
    */
-  static CronField parse(String name, String text, int min, int max, List<String> names, int namesBase) {
+  static CronField parse(
+      String name, String text, int min, int max, List<String> names, int namesBase) {
     BitSet allowed = new BitSet(max + 1);
     for (String part : text.split(",", -1)) {
       if (part.isEmpty()) {

@@ -10,4 +10,10 @@ package io.rdswatch.agent.drill.journal;
  * @param error the SQL error or the failed expectation, null when it passed
  */
 public record CheckResult(
-    String kind, String sql, String expect, boolean passed, String observed, String error, double seconds) {}
+    String kind,
+    String sql,
+    String expect,
+    boolean passed,
+    String observed,
+    String error,
+    double seconds) {}

@@ -40,8 +40,11 @@ public final class DrillHistory {
   public synchronized List<DrillRecord> all() {
     FileTime folder = folderModified();
     Instant now = Instant.now();
-    if (snapshot != null && folder != null && folder.equals(snapshot.folder())
-        && now.isBefore(snapshot.taken().plus(RECHECK)) && folder.toInstant().plus(SETTLED).isBefore(snapshot.taken())) {
+    if (snapshot != null
+        && folder != null
+        && folder.equals(snapshot.folder())
+        && now.isBefore(snapshot.taken().plus(RECHECK))
+        && folder.toInstant().plus(SETTLED).isBefore(snapshot.taken())) {
       return snapshot.records();
     }
     List<DrillRecord> out = read();
@@ -50,13 +53,14 @@ public final class DrillHistory {
   }
 
   /**
-   * Journals are only ever replaced by a rename, which changes the folder's modification time, so an
-   * unchanged folder means an unchanged history: a scrape then costs one stat, not one per journal.
-   * A change within {@link #SETTLED} of the last listing could share its timestamp on a coarse file
-   * system, so such a listing is not reused; {@link #RECHECK} bounds how long an edit made in place
-   * (by hand, not by rdswatch) can go unseen.
+   * Journals are only ever replaced by a rename, which changes the folder's modification time, so
+   * an unchanged folder means an unchanged history: a scrape then costs one stat, not one per
+   * journal. A change within {@link #SETTLED} of the last listing could share its timestamp on a
+   * coarse file system, so such a listing is not reused; {@link #RECHECK} bounds how long an edit
+   * made in place (by hand, not by rdswatch) can go unseen.
    */
   private static final Duration SETTLED = Duration.ofSeconds(2);
+
   private static final Duration RECHECK = Duration.ofSeconds(30);
 
   private record Snapshot(FileTime folder, Instant taken, List<DrillRecord> records) {}
@@ -73,7 +77,8 @@ public final class DrillHistory {
 
   private List<DrillRecord> read() {
     List<String> ids = journal.ids();
-    // a set, not the list: retainAll on a list is a scan per entry, seconds at tens of thousands of journals
+    // a set, not the list: retainAll on a list is a scan per entry, seconds at tens of thousands of
+    // journals
     cache.keySet().retainAll(new HashSet<>(ids));
     List<DrillRecord> out = new ArrayList<>(ids.size());
     for (String id : ids) {

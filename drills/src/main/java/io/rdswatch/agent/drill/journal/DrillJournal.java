@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The drill journal and history: one JSON file per drill in {@code stateDir/drills/}, replaced
  * atomically and fsynced at every step. Safe for several processes (the agent and the CLI): a drill
- * is owned through an OS lock on its {@code <id>.lock} file, taken before its journal first
- * appears and released by the OS if the process dies, which is how recovery tells a crashed drill
- * from one another process is still running. Each file is sealed ({@link JournalSeal}) so that only
- * journals this stateDir wrote are ever acted on.
+ * is owned through an OS lock on its {@code <id>.lock} file, taken before its journal first appears
+ * and released by the OS if the process dies, which is how recovery tells a crashed drill from one
+ * another process is still running. Each file is sealed ({@link JournalSeal}) so that only journals
+ * this stateDir wrote are ever acted on.
  */
 public final class DrillJournal {
 
@@ -44,8 +44,10 @@ public final class DrillJournal {
 
   private static final ObjectMapper JSON = DrillJson.MAPPER;
 
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private final Path dir;
   private final JournalSeal seal;
@@ -67,8 +69,9 @@ public final class DrillJournal {
   /** Takes the lease of a new drill and writes its first journal entry. */
   public DrillLease begin(DrillRecord record) throws IOException {
     createPrivateDir();
-    DrillLease lease = DrillLease.tryAcquire(this, record.id())
-        .orElseThrow(() -> new IOException("drill id " + record.id() + " is already in use"));
+    DrillLease lease =
+        DrillLease.tryAcquire(this, record.id())
+            .orElseThrow(() -> new IOException("drill id " + record.id() + " is already in use"));
     try {
       lease.save(record);
       return lease;
@@ -101,7 +104,9 @@ public final class DrillJournal {
     return probe.isEmpty();
   }
 
-  /** The drill as written, sealed or not: for history, pages and metrics, never for acting on it. */
+  /**
+   * The drill as written, sealed or not: for history, pages and metrics, never for acting on it.
+   */
   public Optional<DrillRecord> read(String id) {
     return parts(id).flatMap(p -> parse(id, p));
   }
@@ -163,7 +168,8 @@ public final class DrillJournal {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json"))
           .map(n -> n.substring(0, n.length() - 5))
           .sorted()
@@ -204,7 +210,10 @@ public final class DrillJournal {
     return dir.resolve(id + ".lock");
   }
 
-  /** 0700 for the folder, 0600 for journals, whatever the umask: systemd's UMask= is not always there. */
+  /**
+   * 0700 for the folder, 0600 for journals, whatever the umask: systemd's UMask= is not always
+   * there.
+   */
   private void createPrivateDir() throws IOException {
     if (!Files.isDirectory(dir) && posix()) {
       Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
@@ -218,9 +227,13 @@ public final class DrillJournal {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
-  /** 0600 for a new file in the folder (lock files, the pruned tally), as for journals; nothing elsewhere. */
+  /**
+   * 0600 for a new file in the folder (lock files, the pruned tally), as for journals; nothing
+   * elsewhere.
+   */
   FileAttribute<?>[] privateFile() {
-    return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+    return posix()
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
         : new FileAttribute<?>[0];
   }
 
@@ -228,10 +241,20 @@ public final class DrillJournal {
   void write(DrillRecord record) throws IOException {
     byte[] bytes = seal.wrap(JSON.writeValueAsBytes(record));
     Path tmp = dir.resolve(record.id() + ".json.tmp");
-    try (FileChannel ch = posix()
-        ? FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING), PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-        : FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        posix()
+            ? FileChannel.open(
+                tmp,
+                Set.of(
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING),
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+            : FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -239,7 +262,11 @@ public final class DrillJournal {
       ch.force(true);
     }
     try {
-      Files.move(tmp, file(record.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          file(record.id()),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, file(record.id()), StandardCopyOption.REPLACE_EXISTING);
     }

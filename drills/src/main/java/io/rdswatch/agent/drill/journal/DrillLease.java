@@ -29,8 +29,11 @@ public final class DrillLease implements AutoCloseable {
 
   static Optional<DrillLease> tryAcquire(DrillJournal journal, String id) throws IOException {
     Files.createDirectories(journal.dir());
-    FileChannel ch = FileChannel.open(journal.lockFile(id), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-        journal.privateFile());
+    FileChannel ch =
+        FileChannel.open(
+            journal.lockFile(id),
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            journal.privateFile());
     try {
       FileLock lock = ch.tryLock();
       if (lock == null) {

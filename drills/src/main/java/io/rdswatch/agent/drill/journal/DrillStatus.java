@@ -10,7 +10,10 @@ public enum DrillStatus {
   SUCCESS,
   RESTORE_FAILED,
   VERIFY_FAILED,
-  /** Verification was cut short (lost connection, failover, permission, timeout): no verdict on the backup. */
+  /**
+   * Verification was cut short (lost connection, failover, permission, timeout): no verdict on the
+   * backup.
+   */
   VERIFY_INTERRUPTED,
   DROP_FAILED,
   SKIPPED,

@@ -31,7 +31,10 @@ public final class JournalRetention {
     this.maxCount = maxCount;
   }
 
-  /** @param all every drill, oldest first, as {@link DrillHistory#all()} returns them; returns how many were deleted */
+  /**
+   * @param all every drill, oldest first, as {@link DrillHistory#all()} returns them; returns how
+   *     many were deleted
+   */
   public int prune(List<DrillRecord> all, Instant now) {
     Set<String> protectedIds = protectedIds(all);
     Instant oldest = now.minus(maxAge);
@@ -56,7 +59,10 @@ public final class JournalRetention {
     try {
       PrunedTally.read(journal.dir()).plus(chosen).write(journal);
     } catch (IOException | IllegalStateException e) {
-      LOG.warn("drill journal retention skipped: cannot update {}: {}", PrunedTally.FILE, e.getMessage());
+      LOG.warn(
+          "drill journal retention skipped: cannot update {}: {}",
+          PrunedTally.FILE,
+          e.getMessage());
       return 0;
     }
     int deleted = 0;
@@ -70,8 +76,12 @@ public final class JournalRetention {
       }
     }
     if (deleted > 0) {
-      LOG.info("drill journal retention: deleted {} of {} journals (maxAge {}, maxCount {})", deleted, all.size(),
-          maxAge, maxCount);
+      LOG.info(
+          "drill journal retention: deleted {} of {} journals (maxAge {}, maxCount {})",
+          deleted,
+          all.size(),
+          maxAge,
+          maxCount);
     }
     return deleted;
   }
@@ -86,7 +96,8 @@ public final class JournalRetention {
         keep.add(r.id());
         continue;
       }
-      String key = r.plan().sourceInstance() + "\u0000" + r.plan().database() + "\u0000" + r.plan().drill();
+      String key =
+          r.plan().sourceInstance() + "\u0000" + r.plan().database() + "\u0000" + r.plan().drill();
       if (r.status() != DrillStatus.SKIPPED && seenResult.add(key)) {
         keep.add(r.id());
       }

@@ -17,9 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals each journal file with an HMAC-SHA256 under a key kept next to the journals. Recovery and
- * the drop act only on a journal this stateDir sealed: a file edited by hand, or copied from another
- * agent's stateDir, is reported and never acted on. The file is {@code {"seal":"<hex>","record":<json>}},
- * the seal covering the record's exact bytes.
+ * the drop act only on a journal this stateDir sealed: a file edited by hand, or copied from
+ * another agent's stateDir, is reported and never acted on. The file is {@code
+ * {"seal":"<hex>","record":<json>}}, the seal covering the record's exact bytes.
  */
 final class JournalSeal {
 
@@ -51,14 +51,19 @@ final class JournalSeal {
     return out;
   }
 
-  /** A file without the sealed shape is taken as a bare record with no seal (readable, never trusted). */
+  /**
+   * A file without the sealed shape is taken as a bare record with no seal (readable, never
+   * trusted).
+   */
   static Parts split(byte[] file) {
     int end = file.length;
     while (end > 0 && Character.isWhitespace(file[end - 1])) {
       end--;
     }
     int body = HEAD.length + SEAL_CHARS + MIDDLE.length;
-    if (end <= body || file[end - 1] != '}' || !startsWith(file, 0, HEAD)
+    if (end <= body
+        || file[end - 1] != '}'
+        || !startsWith(file, 0, HEAD)
         || !startsWith(file, HEAD.length + SEAL_CHARS, MIDDLE)) {
       return new Parts(null, file);
     }
@@ -91,7 +96,8 @@ final class JournalSeal {
       if (!Files.exists(file)) {
         create(file);
       }
-      byte[] bytes = HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
+      byte[] bytes =
+          HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
       if (bytes.length < 32) {
         throw new IOException(file + " is not a drill journal key (expected 64 hex characters)");
       }
@@ -101,21 +107,25 @@ final class JournalSeal {
     return k;
   }
 
-  /** Two processes may start at once: the key is linked into place whole, and the first one wins. */
+  /**
+   * Two processes may start at once: the key is linked into place whole, and the first one wins.
+   */
   private void create(Path file) throws IOException {
     Files.createDirectories(dir);
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
     Path tmp = Files.createTempFile(dir, KEY_FILE, ".tmp");
     try {
-      Optional.ofNullable(Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class))
-          .ifPresent(v -> {
-            try {
-              v.setPermissions(PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException ignored) {
-              // the directory's own permissions still protect it
-            }
-          });
+      Optional.ofNullable(
+              Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class))
+          .ifPresent(
+              v -> {
+                try {
+                  v.setPermissions(PosixFilePermissions.fromString("rw-------"));
+                } catch (IOException ignored) {
+                  // the directory's own permissions still protect it
+                }
+              });
       Files.writeString(tmp, HexFormat.of().formatHex(raw) + "\n", StandardCharsets.US_ASCII);
       try {
         Files.createLink(file, tmp);

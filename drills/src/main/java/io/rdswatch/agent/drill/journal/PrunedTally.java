@@ -36,7 +36,10 @@ public record PrunedTally(
     for (DrillRecord d : deleted) {
       r.merge(d.status(), 1L, Long::sum);
       if (d.rtoSeconds() != null) {
-        t.merge(d.plan().sourceInstance(), DurationHistogram.empty().observe(d.rtoSeconds()), PrunedTally::add);
+        t.merge(
+            d.plan().sourceInstance(),
+            DurationHistogram.empty().observe(d.rtoSeconds()),
+            PrunedTally::add);
       }
     }
     return new PrunedTally(r, t);
@@ -57,7 +60,8 @@ public record PrunedTally(
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + dir.resolve(FILE) + ": " + e.getMessage(), e);
     }
   }
 
@@ -65,9 +69,14 @@ public record PrunedTally(
     Path dir = journal.dir();
     Path tmp = dir.resolve(FILE + ".tmp");
     Files.deleteIfExists(tmp);
-    Files.write(Files.createFile(tmp, journal.privateFile()), DrillJson.MAPPER.writeValueAsBytes(this));
+    Files.write(
+        Files.createFile(tmp, journal.privateFile()), DrillJson.MAPPER.writeValueAsBytes(this));
     try {
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(FILE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
     }

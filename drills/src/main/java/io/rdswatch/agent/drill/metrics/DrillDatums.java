@@ -35,7 +35,8 @@ public final class DrillDatums implements Supplier<List<MetricDatum>> {
         continue;
       }
       if (r.status().judgesBackup()) {
-        out.add(datum(CloudWatchMetric.DRILL_SUCCESS, r, r.status() == DrillStatus.SUCCESS ? 1 : 0));
+        out.add(
+            datum(CloudWatchMetric.DRILL_SUCCESS, r, r.status() == DrillStatus.SUCCESS ? 1 : 0));
       }
       if (r.rtoSeconds() != null) {
         out.add(datum(CloudWatchMetric.DRILL_RESTORE_SECONDS, r, r.rtoSeconds()));
@@ -51,7 +52,10 @@ public final class DrillDatums implements Supplier<List<MetricDatum>> {
         .value(value)
         .timestamp(r.finishedAt())
         .dimensions(
-            Dimension.builder().name("DBInstanceIdentifier").value(r.plan().sourceInstance()).build(),
+            Dimension.builder()
+                .name("DBInstanceIdentifier")
+                .value(r.plan().sourceInstance())
+                .build(),
             Dimension.builder().name("DatabaseName").value(r.plan().database()).build())
         .build();
   }

@@ -34,8 +34,11 @@ public final class DrillSummary implements Supplier<DrillSnapshot> {
    * @param orphans scratch-prefixed databases in no journal, per instance, from the last scan
    * @param scratchLeft scratch databases of finished drills whose journal does not say dropped
    */
-  public DrillSummary(Supplier<List<DrillRecord>> history, Supplier<PrunedTally> pruned,
-      Supplier<Map<String, Integer>> orphans, Supplier<Map<String, Integer>> scratchLeft) {
+  public DrillSummary(
+      Supplier<List<DrillRecord>> history,
+      Supplier<PrunedTally> pruned,
+      Supplier<Map<String, Integer>> orphans,
+      Supplier<Map<String, Integer>> scratchLeft) {
     this.history = history;
     this.pruned = pruned;
     this.orphans = orphans;
@@ -47,22 +50,40 @@ public final class DrillSummary implements Supplier<DrillSnapshot> {
     return of(history.get(), pruned.get(), orphans.get(), scratchLeft.get());
   }
 
-  /** Skipped and verify-interrupted drills are left out of lastRun/lastSuccess: they say nothing about the backup. */
-  private record Latest(String instance, String database, String drill, DrillRecord lastRun, DrillRecord lastSuccess,
+  /**
+   * Skipped and verify-interrupted drills are left out of lastRun/lastSuccess: they say nothing
+   * about the backup.
+   */
+  private record Latest(
+      String instance,
+      String database,
+      String drill,
+      DrillRecord lastRun,
+      DrillRecord lastSuccess,
       Long rtoTargetSeconds) {
 
     DrillSnapshot.Latest snapshot() {
-      return new DrillSnapshot.Latest(instance, database, drill,
+      return new DrillSnapshot.Latest(
+          instance,
+          database,
+          drill,
           lastRun == null ? null : lastRun.status() == DrillStatus.SUCCESS,
           lastRun == null ? null : lastRun.finishedAt(),
-          lastSuccess == null ? null : lastSuccess.finishedAt(), rtoTargetSeconds);
+          lastSuccess == null ? null : lastSuccess.finishedAt(),
+          rtoTargetSeconds);
     }
   }
 
-  /** @param pruned what journals deleted by retention had counted; the counters start from it */
-  static DrillSnapshot of(List<DrillRecord> oldestFirst, PrunedTally pruned, Map<String, Integer> orphans,
+  /**
+   * @param pruned what journals deleted by retention had counted; the counters start from it
+   */
+  static DrillSnapshot of(
+      List<DrillRecord> oldestFirst,
+      PrunedTally pruned,
+      Map<String, Integer> orphans,
       Map<String, Integer> scratchLeft) {
-    Map<List<String>, Latest> latest = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+    Map<List<String>, Latest> latest =
+        new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
     EnumMap<DrillStatus, Long> runs = new EnumMap<>(DrillStatus.class);
     runs.putAll(pruned.runs());
     Map<String, DurationHistogram> rto = new TreeMap<>(pruned.rto());
@@ -77,10 +98,15 @@ public final class DrillSummary implements Supplier<DrillSnapshot> {
       List<String> key = List.of(instance, r.plan().database(), r.plan().drill());
       Latest prev = latest.get(key);
       boolean ran = r.status().judgesBackup();
-      latest.put(key, new Latest(instance, r.plan().database(), r.plan().drill(),
-          ran ? r : prev == null ? null : prev.lastRun(),
-          r.status() == DrillStatus.SUCCESS ? r : prev == null ? null : prev.lastSuccess(),
-          r.plan().rtoTargetSeconds()));
+      latest.put(
+          key,
+          new Latest(
+              instance,
+              r.plan().database(),
+              r.plan().drill(),
+              ran ? r : prev == null ? null : prev.lastRun(),
+              r.status() == DrillStatus.SUCCESS ? r : prev == null ? null : prev.lastSuccess(),
+              r.plan().rtoTargetSeconds()));
       if (r.rtoSeconds() != null) {
         rto.merge(instance, DurationHistogram.empty().observe(r.rtoSeconds()), PrunedTally::add);
       }
@@ -91,7 +117,12 @@ public final class DrillSummary implements Supplier<DrillSnapshot> {
         counts.add(new DrillSnapshot.ResultCount(s.label(), runs.getOrDefault(s, 0L)));
       }
     }
-    return new DrillSnapshot(latest.values().stream().map(Latest::snapshot).toList(), counts, rto, running, orphans,
+    return new DrillSnapshot(
+        latest.values().stream().map(Latest::snapshot).toList(),
+        counts,
+        rto,
+        running,
+        orphans,
         scratchLeft);
   }
 }

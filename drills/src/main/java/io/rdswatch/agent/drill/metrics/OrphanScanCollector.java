@@ -19,9 +19,11 @@ public final class OrphanScanCollector extends Collector implements Collector.De
 
   @Override
   public List<MetricFamilySamples> collect() {
-    return List.of(new CounterMetricFamily("rdswatch_drill_orphan_scan_timeouts_total",
-        "Orphan scans that gave up at drills.orphanScanTimeout; the instances not reached keep their last counts",
-        timeouts.getAsLong()));
+    return List.of(
+        new CounterMetricFamily(
+            "rdswatch_drill_orphan_scan_timeouts_total",
+            "Orphan scans that gave up at drills.orphanScanTimeout; the instances not reached keep their last counts",
+            timeouts.getAsLong()));
   }
 
   @Override

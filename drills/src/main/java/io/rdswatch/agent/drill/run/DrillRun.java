@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One drill in progress: its record, the lease on its journal and the connection to the target
- * that holds the instance-wide drill lock. Not thread-safe; one drill thread owns it.
+ * One drill in progress: its record, the lease on its journal and the connection to the target that
+ * holds the instance-wide drill lock. Not thread-safe; one drill thread owns it.
  */
 final class DrillRun implements AutoCloseable {
 
@@ -26,7 +26,10 @@ final class DrillRun implements AutoCloseable {
   private final DrillLease lease;
   private final DrillObserver observer;
   private Connection target;
-  /** Set once the drill lock is taken: every session that replaces the target's must take it again. */
+
+  /**
+   * Set once the drill lock is taken: every session that replaces the target's must take it again.
+   */
   private boolean locked;
 
   DrillRun(DrillContext ctx, DrillLease lease, DrillRecord record, DrillObserver observer) {
@@ -54,10 +57,14 @@ final class DrillRun implements AutoCloseable {
 
   /** Seconds left for a check, at least 1 so the driver still applies a timeout. */
   int remainingSeconds() {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Duration.between(now(), deadline()).toSeconds()));
+    return (int)
+        Math.max(1, Math.min(Integer.MAX_VALUE, Duration.between(now(), deadline()).toSeconds()));
   }
 
-  /** Names under the configured prefix: the only prefix a drill creates or drops under, whatever a journal says. */
+  /**
+   * Names under the configured prefix: the only prefix a drill creates or drops under, whatever a
+   * journal says.
+   */
   ScratchNames names() {
     return ctx.scratchNames(ctx.settings().scratchPrefix());
   }
@@ -70,11 +77,16 @@ final class DrillRun implements AutoCloseable {
   Optional<String> nameRefusal(String name) {
     String prefix = ctx.settings().scratchPrefix();
     if (name == null || !names().hasPrefix(name) || !ScratchNames.isValid(name)) {
-      return Optional.of("'" + name + "' is not a scratch name under the configured prefix '" + prefix + "'");
+      return Optional.of(
+          "'" + name + "' is not a scratch name under the configured prefix '" + prefix + "'");
     }
     if (!prefix.equals(plan().scratchPrefix())) {
-      return Optional.of("the drill was planned with scratch prefix '" + plan().scratchPrefix()
-          + "', not the configured '" + prefix + "'");
+      return Optional.of(
+          "the drill was planned with scratch prefix '"
+              + plan().scratchPrefix()
+              + "', not the configured '"
+              + prefix
+              + "'");
     }
     return Optional.empty();
   }
@@ -95,7 +107,10 @@ final class DrillRun implements AutoCloseable {
 
   InstanceTarget instance(String name) throws DrillSkipped {
     return ctx.target(name)
-        .orElseThrow(() -> new DrillSkipped("unknown_instance", "no instance named '" + name + "' is configured"));
+        .orElseThrow(
+            () ->
+                new DrillSkipped(
+                    "unknown_instance", "no instance named '" + name + "' is configured"));
   }
 
   /**
@@ -108,8 +123,12 @@ final class DrillRun implements AutoCloseable {
       Connection fresh = ctx.connections().open(targetInstance());
       if (locked && !RdsProcedures.tryAppLock(fresh, LOCK_RESOURCE, queryTimeout())) {
         fresh.close();
-        throw new DrillSkipped("locked", "the connection to " + plan().targetInstance() + " was lost and, on"
-            + " reconnecting, another rdswatch drill held the drill lock on it");
+        throw new DrillSkipped(
+            "locked",
+            "the connection to "
+                + plan().targetInstance()
+                + " was lost and, on"
+                + " reconnecting, another rdswatch drill held the drill lock on it");
       }
       target = fresh;
     }

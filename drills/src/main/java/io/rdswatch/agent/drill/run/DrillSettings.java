@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * The drill-wide settings the runner needs, taken from the `drills` section.
  *
- * @param queryTimeout bound on each catalog query and procedure call (not on checks, which get
- *     the drill's remaining time)
+ * @param queryTimeout bound on each catalog query and procedure call (not on checks, which get the
+ *     drill's remaining time)
  */
 public record DrillSettings(
     String scratchPrefix,

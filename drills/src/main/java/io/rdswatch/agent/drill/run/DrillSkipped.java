@@ -1,8 +1,8 @@
 package io.rdswatch.agent.drill.run;
 
 /**
- * A preflight check failed: the drill is recorded as skipped with this bounded code and reason,
- * and nothing was changed on any instance.
+ * A preflight check failed: the drill is recorded as skipped with this bounded code and reason, and
+ * nothing was changed on any instance.
  */
 final class DrillSkipped extends Exception {
   private static final long serialVersionUID = 1L;

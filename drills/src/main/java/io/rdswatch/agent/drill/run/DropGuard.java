@@ -24,7 +24,8 @@ final class DropGuard {
    */
   static boolean heldBySomeoneElse(DrillRecord r, DbRow row) {
     List<RestoreTask> tasks = r.tasks();
-    boolean restored = !tasks.isEmpty() && "SUCCESS".equals(tasks.get(tasks.size() - 1).lifecycle());
+    boolean restored =
+        !tasks.isEmpty() && "SUCCESS".equals(tasks.get(tasks.size() - 1).lifecycle());
     return !restored && "ONLINE".equalsIgnoreCase(row.state());
   }
 
@@ -36,8 +37,9 @@ final class DropGuard {
     }
     DrillRecord onDisk = run.ctx.journal().readSealed(run.record.id()).orElse(null);
     if (onDisk == null) {
-      return Optional.of("the drill's journal on disk is not sealed by this stateDir (edited by hand, or copied"
-          + " from another agent)");
+      return Optional.of(
+          "the drill's journal on disk is not sealed by this stateDir (edited by hand, or copied"
+              + " from another agent)");
     }
     if (!name.equals(onDisk.scratchName()) || !onDisk.scratchCreated()) {
       return Optional.of("the drill's journal on disk does not record it as created by this drill");
@@ -48,9 +50,15 @@ final class DropGuard {
     // the server's own record: every journaled task must be a restore into exactly this name
     for (RestoreTask t : onDisk.tasks()) {
       Optional<TaskRow> row = TaskStatus.byId(run.target(), t.taskId(), run.queryTimeout());
-      if (row.isEmpty() || !row.get().taskType().isRestore() || !DbNames.same(row.get().database(), name)) {
-        return Optional.of("rds_task_status does not show task " + t.taskId() + " as a restore into it"
-            + row.map(x -> " (it is " + x.taskTypeRaw() + " of '" + x.database() + "')").orElse(" (no such task)"));
+      if (row.isEmpty()
+          || !row.get().taskType().isRestore()
+          || !DbNames.same(row.get().database(), name)) {
+        return Optional.of(
+            "rds_task_status does not show task "
+                + t.taskId()
+                + " as a restore into it"
+                + row.map(x -> " (it is " + x.taskTypeRaw() + " of '" + x.database() + "')")
+                    .orElse(" (no such task)"));
       }
     }
     return Optional.empty();

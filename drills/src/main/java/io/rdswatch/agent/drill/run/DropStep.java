@@ -33,8 +33,11 @@ final class DropStep {
       return;
     }
     if (run.plan().keepOnFailure() && r.outcome() != DrillStatus.SUCCESS) {
-      r.dropped(false).outcome(r.outcome(), r.reasonCode(),
-          r.reason() + "; scratch database " + name + " kept (keepOnFailure)");
+      r.dropped(false)
+          .outcome(
+              r.outcome(),
+              r.reasonCode(),
+              r.reason() + "; scratch database " + name + " kept (keepOnFailure)");
       return;
     }
     r.step(DrillStep.DROPPING);
@@ -42,7 +45,8 @@ final class DropStep {
     String failure = "it is still listed in sys.databases";
     boolean vetted = false;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Optional<DbRow> row = CatalogQueries.database(run.target(), name, run.queryTimeout()).stream().findFirst();
+      Optional<DbRow> row =
+          CatalogQueries.database(run.target(), name, run.queryTimeout()).stream().findFirst();
       if (row.isEmpty()) {
         r.dropped(true);
         run.save();
@@ -50,14 +54,27 @@ final class DropStep {
       }
       if (!vetted) {
         if (DropGuard.heldBySomeoneElse(r, row.get())) {
-          r.scratchCreated(false).outcome(r.outcome(), r.reasonCode(), r.reason() + "; database " + row.get().name()
-              + " is ONLINE although this drill's restore did not succeed, so someone else made it: not dropped");
+          r.scratchCreated(false)
+              .outcome(
+                  r.outcome(),
+                  r.reasonCode(),
+                  r.reason()
+                      + "; database "
+                      + row.get().name()
+                      + " is ONLINE although this drill's restore did not succeed, so someone else made it: not dropped");
           return;
         }
         Optional<String> refusal = DropGuard.refusal(run, name);
         if (refusal.isPresent()) {
-          r.dropped(false).outcome(DrillStatus.DROP_FAILED, "drop_refused",
-              before(r) + "; scratch database " + name + " was not dropped because " + refusal.get());
+          r.dropped(false)
+              .outcome(
+                  DrillStatus.DROP_FAILED,
+                  "drop_refused",
+                  before(r)
+                      + "; scratch database "
+                      + name
+                      + " was not dropped because "
+                      + refusal.get());
           return;
         }
         vetted = true;
@@ -79,12 +96,17 @@ final class DropStep {
         run.ctx.pacer().pause(run.ctx.settings().followInterval());
       }
     }
-    r.dropped(false).outcome(DrillStatus.DROP_FAILED, "drop_failed",
-        before(r) + "; then scratch database " + name + " could not be dropped: " + failure);
+    r.dropped(false)
+        .outcome(
+            DrillStatus.DROP_FAILED,
+            "drop_failed",
+            before(r) + "; then scratch database " + name + " could not be dropped: " + failure);
   }
 
   private static String before(DrillRecord r) {
-    return r.outcome() == DrillStatus.SUCCESS ? "verified" : r.outcome().label() + " (" + r.reason() + ")";
+    return r.outcome() == DrillStatus.SUCCESS
+        ? "verified"
+        : r.outcome().label() + " (" + r.reason() + ")";
   }
 
   private boolean gone(String name) throws SQLException, DrillSkipped {

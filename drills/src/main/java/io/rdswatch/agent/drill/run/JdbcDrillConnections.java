@@ -1,16 +1,17 @@
 package io.rdswatch.agent.drill.run;
 
+import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.sql.PollException;
 import io.rdswatch.agent.sql.SqlConnector;
-import io.rdswatch.agent.instance.InstanceTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * Drill connections through the agent's {@link SqlConnector} (same TLS settings and login timeout
- * as polling; the instance's drill login when it has one, else the monitoring login), with a network timeout long enough for the drill's longest statement:
- * a DBCC CHECKDB on a big database runs far longer than a poll.
+ * as polling; the instance's drill login when it has one, else the monitoring login), with a
+ * network timeout long enough for the drill's longest statement: a DBCC CHECKDB on a big database
+ * runs far longer than a poll.
  */
 public final class JdbcDrillConnections implements DrillConnections {
 
@@ -28,10 +29,15 @@ public final class JdbcDrillConnections implements DrillConnections {
     try {
       c = connector.open(target.forDrill());
     } catch (PollException e) {
-      throw new SQLException("cannot connect to " + target.name() + ": " + e.getMessage(), "08001",
-          e.sqlErrorNumber(), e);
+      throw new SQLException(
+          "cannot connect to " + target.name() + ": " + e.getMessage(),
+          "08001",
+          e.sqlErrorNumber(),
+          e);
     }
-    c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, longestStatement.plusMinutes(1).toMillis()));
+    c.setNetworkTimeout(
+        Runnable::run,
+        (int) Math.min(Integer.MAX_VALUE, longestStatement.plusMinutes(1).toMillis()));
     return c;
   }
 }

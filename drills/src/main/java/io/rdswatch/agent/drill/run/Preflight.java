@@ -1,11 +1,11 @@
 package io.rdswatch.agent.drill.run;
 
-import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.sql.CatalogQueries;
 import io.rdswatch.agent.drill.sql.DbRow;
 import io.rdswatch.agent.drill.sql.TaskStatus;
 import io.rdswatch.agent.instance.InstanceTarget;
+import io.rdswatch.agent.track.BackupWindow;
 import io.rdswatch.exporter.model.TaskRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,26 +35,37 @@ final class Preflight {
     Connection conn = run.target();
     int t = run.queryTimeout();
     if (!run.lockTarget()) {
-      throw new DrillSkipped("locked", "another rdswatch drill holds the drill lock on " + target.name());
+      throw new DrillSkipped(
+          "locked", "another rdswatch drill holds the drill lock on " + target.name());
     }
     ScratchNames names = run.names();
     List<TaskRow> targetTasks = TaskStatus.all(conn, t);
     alreadyRun(plan, names, targetTasks);
     long busy = targetTasks.stream().filter(r -> r.taskType().usesSlot() && r.isActive()).count();
     if (busy >= 2) {
-      throw new DrillSkipped("slots_busy", busy + " backup, restore or S3-integration tasks are not finished on "
-          + target.name() + "; RDS runs at most 2 at once");
+      throw new DrillSkipped(
+          "slots_busy",
+          busy
+              + " backup, restore or S3-integration tasks are not finished on "
+              + target.name()
+              + "; RDS runs at most 2 at once");
     }
     if (BackupWindow.isOpen(target.backupWindow(), run.now())) {
-      throw new DrillSkipped("backup_window", target.name() + " is inside its backup window "
-          + target.backupWindow() + " UTC");
+      throw new DrillSkipped(
+          "backup_window",
+          target.name() + " is inside its backup window " + target.backupWindow() + " UTC");
     }
     List<DbRow> dbs = CatalogQueries.databases(conn, t);
     long user = dbs.stream().filter(DbRow::isUser).count();
     int max = run.ctx.settings().maxDatabasesPerInstance();
     if (user + 1 > max) {
-      throw new DrillSkipped("too_many_databases", target.name() + " has " + user
-          + " user databases; a scratch database would exceed maxDatabasesPerInstance " + max);
+      throw new DrillSkipped(
+          "too_many_databases",
+          target.name()
+              + " has "
+              + user
+              + " user databases; a scratch database would exceed maxDatabasesPerInstance "
+              + max);
     }
     boolean sameInstance = sourceInstance.name().equals(target.name());
     try (Connection own = sameInstance ? null : run.ctx.connections().open(sourceInstance)) {
@@ -66,12 +77,18 @@ final class Preflight {
     }
     String name = names.generate(plan.database(), run.now());
     if (!ScratchNames.isValid(name)) {
-      throw new DrillSkipped("name_invalid", "scratch name '" + name + "' is not a valid name under 128 characters");
+      throw new DrillSkipped(
+          "name_invalid", "scratch name '" + name + "' is not a valid name under 128 characters");
     }
     // both: our own comparison, and the server's under its collation
-    if (dbs.stream().anyMatch(d -> DbNames.same(d.name(), name)) || !CatalogQueries.database(conn, name, t).isEmpty()) {
-      throw new DrillSkipped("name_taken", "a database named like scratch name '" + name
-          + "' (ignoring case and accents) already exists on " + target.name());
+    if (dbs.stream().anyMatch(d -> DbNames.same(d.name(), name))
+        || !CatalogQueries.database(conn, name, t).isEmpty()) {
+      throw new DrillSkipped(
+          "name_taken",
+          "a database named like scratch name '"
+              + name
+              + "' (ignoring case and accents) already exists on "
+              + target.name());
     }
     run.record.scratchName(name);
   }
@@ -83,26 +100,41 @@ final class Preflight {
    */
   private static void topology(InstanceTarget target) throws DrillSkipped {
     if (target.topology().isReadReplica()) {
-      throw new DrillSkipped("target_read_replica", target.name() + " is a read replica of "
-          + target.topology().readReplicaSource() + "; drill onto its source or another instance");
+      throw new DrillSkipped(
+          "target_read_replica",
+          target.name()
+              + " is a read replica of "
+              + target.topology().readReplicaSource()
+              + "; drill onto its source or another instance");
     }
     if (target.topology().crossRegionReplicas()) {
-      throw new DrillSkipped("target_cross_region_replicas", target.name()
-          + " has cross-region read replicas, and RDS does not restore native backups onto such an instance");
+      throw new DrillSkipped(
+          "target_cross_region_replicas",
+          target.name()
+              + " has cross-region read replicas, and RDS does not restore native backups onto such an instance");
     }
   }
 
   /** RDS restores onto a Multi-AZ instance only backups taken in the FULL recovery model. */
-  private void multiAzRecovery(Connection source, InstanceTarget target, int t) throws SQLException, DrillSkipped {
+  private void multiAzRecovery(Connection source, InstanceTarget target, int t)
+      throws SQLException, DrillSkipped {
     if (!target.topology().multiAz()) {
       return;
     }
     String db = run.plan().database();
     String model = CatalogQueries.recoveryModel(source, db, t).orElse("unknown");
     if (!"FULL".equalsIgnoreCase(model)) {
-      throw new DrillSkipped("multi_az_needs_full_recovery", target.name() + " is Multi-AZ, which restores only"
-          + " backups taken in the FULL recovery model, and '" + db + "' on " + run.plan().sourceInstance()
-          + " is in " + model + " recovery");
+      throw new DrillSkipped(
+          "multi_az_needs_full_recovery",
+          target.name()
+              + " is Multi-AZ, which restores only"
+              + " backups taken in the FULL recovery model, and '"
+              + db
+              + "' on "
+              + run.plan().sourceInstance()
+              + " is in "
+              + model
+              + " recovery");
     }
   }
 
@@ -112,15 +144,27 @@ final class Preflight {
    * the task's created_at: the server's clock may be minutes off the agents', and an agent only
    * fires once its own clock has reached the firing, so its stamp is never earlier than it.
    */
-  private static void alreadyRun(DrillPlan plan, ScratchNames names, List<TaskRow> tasks) throws DrillSkipped {
+  private static void alreadyRun(DrillPlan plan, ScratchNames names, List<TaskRow> tasks)
+      throws DrillSkipped {
     if (plan.scheduledFor() == null) {
       return;
     }
     for (TaskRow r : tasks) {
-      if (r.taskType().isRestore() && r.database() != null
-          && names.startedAt(plan.database(), r.database()).filter(at -> !at.isBefore(plan.scheduledFor())).isPresent()) {
-        throw new DrillSkipped("already_run", "restore task " + r.taskId() + " into " + r.database()
-            + " already drills this database for the " + plan.scheduledFor() + " firing");
+      if (r.taskType().isRestore()
+          && r.database() != null
+          && names
+              .startedAt(plan.database(), r.database())
+              .filter(at -> !at.isBefore(plan.scheduledFor()))
+              .isPresent()) {
+        throw new DrillSkipped(
+            "already_run",
+            "restore task "
+                + r.taskId()
+                + " into "
+                + r.database()
+                + " already drills this database for the "
+                + plan.scheduledFor()
+                + " firing");
       }
     }
   }
@@ -130,16 +174,28 @@ final class Preflight {
     String db = run.plan().database();
     OptionalLong size = CatalogQueries.allocatedBytes(source, db, t);
     if (size.isEmpty()) {
-      throw new DrillSkipped("source_size_unknown", "no files of '" + db + "' in sys.master_files on "
-          + run.plan().sourceInstance() + ", so the restore cannot be sized");
+      throw new DrillSkipped(
+          "source_size_unknown",
+          "no files of '"
+              + db
+              + "' in sys.master_files on "
+              + run.plan().sourceInstance()
+              + ", so the restore cannot be sized");
     }
     OptionalLong free = CatalogQueries.freeBytes(target, t);
     double need = size.getAsLong() * run.ctx.settings().spaceSafetyFactor();
     if (free.isEmpty() || free.getAsLong() < need) {
-      throw new DrillSkipped("insufficient_space", String.format(java.util.Locale.ROOT,
-          "%s needs %.0f bytes (%d allocated x %.2f) but %s has %s bytes free", db, need, size.getAsLong(),
-          run.ctx.settings().spaceSafetyFactor(), targetInstance.name(),
-          free.isEmpty() ? "unknown" : Long.toString(free.getAsLong())));
+      throw new DrillSkipped(
+          "insufficient_space",
+          String.format(
+              java.util.Locale.ROOT,
+              "%s needs %.0f bytes (%d allocated x %.2f) but %s has %s bytes free",
+              db,
+              need,
+              size.getAsLong(),
+              run.ctx.settings().spaceSafetyFactor(),
+              targetInstance.name(),
+              free.isEmpty() ? "unknown" : Long.toString(free.getAsLong())));
     }
   }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
-  private static final java.util.Set<String> UNTRUSTED = java.util.Set.of("journal_unsealed", "scratch_name_invalid");
+  private static final java.util.Set<String> UNTRUSTED =
+      java.util.Set.of("journal_unsealed", "scratch_name_invalid");
 
   /** After the drill's timeout plus this, an unreachable target no longer keeps a drill open. */
   static final Duration GIVE_UP_AFTER = Duration.ofHours(1);
@@ -47,7 +48,10 @@ public final class Recovery {
     return touched;
   }
 
-  /** False for a journal closed untouched because it could not be trusted: it vouches for no database. */
+  /**
+   * False for a journal closed untouched because it could not be trusted: it vouches for no
+   * database.
+   */
   static boolean vouchesForItsScratch(DrillRecord r) {
     return r.reasonCode() == null || !UNTRUSTED.contains(r.reasonCode());
   }
@@ -58,7 +62,8 @@ public final class Recovery {
   }
 
   /** Recovers one drill if it is unfinished and nobody owns it; empty otherwise. */
-  public Optional<DrillRecord> recoverOne(String id, DrillObserver observer) throws InterruptedException {
+  public Optional<DrillRecord> recoverOne(String id, DrillObserver observer)
+      throws InterruptedException {
     DrillContext ctx = runner.context();
     try {
       Optional<DrillLease> lease = ctx.journal().claim(id);
@@ -78,9 +83,14 @@ public final class Recovery {
 
   DrillRecord recover(DrillRun run) throws IOException, InterruptedException {
     DrillRecord r = run.record.recovered(true);
-    LOG.info("recovering drill {} of {} on {} from step {}", r.id(), r.plan().database(),
-        r.plan().targetInstance(), r.step());
-    Optional<String> notScratch = r.scratchName() == null ? Optional.empty() : run.nameRefusal(r.scratchName());
+    LOG.info(
+        "recovering drill {} of {} on {} from step {}",
+        r.id(),
+        r.plan().database(),
+        r.plan().targetInstance(),
+        r.step());
+    Optional<String> notScratch =
+        r.scratchName() == null ? Optional.empty() : run.nameRefusal(r.scratchName());
     if (notScratch.isPresent()) {
       return untouched(run, "scratch_name_invalid", "the journal names " + notScratch.get());
     }
@@ -90,22 +100,34 @@ public final class Recovery {
       }
       switch (r.step()) {
         case PREFLIGHT -> {
-          r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped during preflight; nothing was changed");
+          r.outcome(
+              DrillStatus.INTERRUPTED,
+              "interrupted",
+              "agent stopped during preflight; nothing was changed");
           return runner.finish(run);
         }
         case SUBMITTING -> {
           if (!adoptSubmitted(run)) {
             if (r.tasks().isEmpty()) {
-              r.outcome(DrillStatus.INTERRUPTED, "interrupted",
+              r.outcome(
+                  DrillStatus.INTERRUPTED,
+                  "interrupted",
                   "agent stopped before the restore was submitted; nothing was changed");
               return runner.finish(run);
             }
-            r.outcome(DrillStatus.INTERRUPTED, "interrupted", "agent stopped before the differential was submitted");
+            r.outcome(
+                DrillStatus.INTERRUPTED,
+                "interrupted",
+                "agent stopped before the differential was submitted");
           }
         }
         case VERIFYING -> {
-          if (r.outcome() == DrillStatus.RUNNING) { // else verification had already ended, e.g. verify_interrupted
-            r.outcome(DrillStatus.INTERRUPTED, "interrupted",
+          if (r.outcome()
+              == DrillStatus
+                  .RUNNING) { // else verification had already ended, e.g. verify_interrupted
+            r.outcome(
+                DrillStatus.INTERRUPTED,
+                "interrupted",
                 "agent stopped during verify; checks finished before that are kept");
           }
         }
@@ -118,27 +140,43 @@ public final class Recovery {
       boolean locked = e instanceof DrillSkipped s && "locked".equals(s.code());
       Instant giveUp = run.deadline().plus(GIVE_UP_AFTER);
       if (run.now().isBefore(giveUp)) {
-        LOG.warn("drill {}: {} {} ({}); will retry", r.id(), locked ? "cannot lock" : "cannot reach",
-            r.plan().targetInstance(), e.getMessage());
+        LOG.warn(
+            "drill {}: {} {} ({}); will retry",
+            r.id(),
+            locked ? "cannot lock" : "cannot reach",
+            r.plan().targetInstance(),
+            e.getMessage());
         return r;
       }
-      r.dropped(r.scratchCreated() ? Boolean.FALSE : null).outcome(DrillStatus.INTERRUPTED, "interrupted",
-          "agent stopped at " + r.step().name().toLowerCase(java.util.Locale.ROOT) + " and " + r.plan().targetInstance()
-              + (locked ? " stayed locked by another drill" : " stayed unreachable")
-              + (r.scratchCreated() ? "; scratch database " + r.scratchName() + " may remain" : "")
-              + ": " + e.getMessage());
+      r.dropped(r.scratchCreated() ? Boolean.FALSE : null)
+          .outcome(
+              DrillStatus.INTERRUPTED,
+              "interrupted",
+              "agent stopped at "
+                  + r.step().name().toLowerCase(java.util.Locale.ROOT)
+                  + " and "
+                  + r.plan().targetInstance()
+                  + (locked ? " stayed locked by another drill" : " stayed unreachable")
+                  + (r.scratchCreated()
+                      ? "; scratch database " + r.scratchName() + " may remain"
+                      : "")
+                  + ": "
+                  + e.getMessage());
       return runner.finish(run);
     }
   }
 
   /**
-   * Recovery changes the instance as a drill does (it follows, cancels, drops), so it holds the same
-   * instance drill lock first: no drill, scheduled or by hand, from this agent or another, runs on
-   * the instance meanwhile. Held by someone else: the drill stays unfinished and is retried.
+   * Recovery changes the instance as a drill does (it follows, cancels, drops), so it holds the
+   * same instance drill lock first: no drill, scheduled or by hand, from this agent or another,
+   * runs on the instance meanwhile. Held by someone else: the drill stays unfinished and is
+   * retried.
    */
   private static void lock(DrillRun run) throws SQLException, DrillSkipped {
     if (!run.lockTarget()) {
-      throw new DrillSkipped("locked", "another rdswatch drill holds the drill lock on " + run.plan().targetInstance());
+      throw new DrillSkipped(
+          "locked",
+          "another rdswatch drill holds the drill lock on " + run.plan().targetInstance());
     }
   }
 
@@ -148,18 +186,30 @@ public final class Recovery {
    */
   private DrillRecord untrusted(DrillRun run) throws IOException {
     run.record.recovered(true);
-    return untouched(run, "journal_unsealed", "the journal file is not sealed by this stateDir (edited by hand,"
-        + " or copied from another agent's stateDir)");
+    return untouched(
+        run,
+        "journal_unsealed",
+        "the journal file is not sealed by this stateDir (edited by hand,"
+            + " or copied from another agent's stateDir)");
   }
 
   private DrillRecord untouched(DrillRun run, String code, String why) throws IOException {
     DrillRecord r = run.record;
-    LOG.warn("drill {}: {}; closing it without touching {}", r.id(), why, r.plan().targetInstance());
+    LOG.warn(
+        "drill {}: {}; closing it without touching {}", r.id(), why, r.plan().targetInstance());
     if (r.scratchCreated()) {
       r.dropped(false);
     }
-    r.outcome(DrillStatus.INTERRUPTED, code, why + ", so nothing on " + r.plan().targetInstance() + " was touched"
-        + (r.scratchName() == null ? "" : "; it names database '" + r.scratchName() + "', left alone"));
+    r.outcome(
+        DrillStatus.INTERRUPTED,
+        code,
+        why
+            + ", so nothing on "
+            + r.plan().targetInstance()
+            + " was touched"
+            + (r.scratchName() == null
+                ? ""
+                : "; it names database '" + r.scratchName() + "', left alone"));
     return runner.finish(run);
   }
 
@@ -170,25 +220,36 @@ public final class Recovery {
     if (row.isEmpty()) {
       return false;
     }
-    // the server's clock may run ahead of ours: a submission time past our now would shorten the RTO
+    // the server's clock may run ahead of ours: a submission time past our now would shorten the
+    // RTO
     Instant now = run.now();
-    Instant created = row.get().createdAt() != null && row.get().createdAt().isBefore(now) ? row.get().createdAt() : now;
-    run.record.task(new RestoreTask(row.get().taskId(), type, "CREATED", 0, created, null, null, null))
+    Instant created =
+        row.get().createdAt() != null && row.get().createdAt().isBefore(now)
+            ? row.get().createdAt()
+            : now;
+    run.record
+        .task(new RestoreTask(row.get().taskId(), type, "CREATED", 0, created, null, null, null))
         .scratchCreated(true)
         .step(DrillStep.RESTORING);
     run.save();
     return true;
   }
 
-  /** The newest restore task of {@code type} into this drill's scratch name not yet in its record. */
-  static Optional<TaskRow> findRestoreTask(DrillRun run, String type) throws SQLException, DrillSkipped {
+  /**
+   * The newest restore task of {@code type} into this drill's scratch name not yet in its record.
+   */
+  static Optional<TaskRow> findRestoreTask(DrillRun run, String type)
+      throws SQLException, DrillSkipped {
     List<Long> known = run.record.tasks().stream().map(RestoreTask::taskId).toList();
     return TaskStatus.all(run.target(), run.queryTimeout()).stream()
         .filter(t -> DbNames.same(t.database(), run.record.scratchName()))
-        .filter(t -> type.equals("FULL")
-            ? t.taskType() == TaskType.RESTORE_DB || t.taskType() == TaskType.RESTORE_DB_NORECOVERY
-            : t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL
-                || t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL_NORECOVERY)
+        .filter(
+            t ->
+                type.equals("FULL")
+                    ? t.taskType() == TaskType.RESTORE_DB
+                        || t.taskType() == TaskType.RESTORE_DB_NORECOVERY
+                    : t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL
+                        || t.taskType() == TaskType.RESTORE_DB_DIFFERENTIAL_NORECOVERY)
         .filter(t -> !known.contains(t.taskId()))
         .max(Comparator.comparingLong(TaskRow::taskId));
   }

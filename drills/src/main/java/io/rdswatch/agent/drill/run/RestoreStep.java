@@ -29,7 +29,9 @@ import java.util.OptionalLong;
  */
 final class RestoreStep {
 
-  /** How long a cancelled task may take to reach CANCELLED before the drill moves on to the drop. */
+  /**
+   * How long a cancelled task may take to reach CANCELLED before the drill moves on to the drop.
+   */
   private static final int CANCEL_POLLS = 20;
 
   private final DrillRun run;
@@ -50,7 +52,8 @@ final class RestoreStep {
       return false;
     }
     if (differential && run.record.tasks().size() == 1) {
-      return submit("DIFFERENTIAL", src.differentialArn(), src.differentialKmsKeyArn(), false) && follow(last());
+      return submit("DIFFERENTIAL", src.differentialArn(), src.differentialKmsKeyArn(), false)
+          && follow(last());
     }
     return true;
   }
@@ -64,8 +67,15 @@ final class RestoreStep {
       throws SQLException, IOException, DrillSkipped {
     Optional<String> refusal = refusal(type);
     if (refusal.isPresent()) {
-      run.record.outcome(DrillStatus.RESTORE_FAILED, "restore_refused", "rds_restore_database (" + type + ") into "
-          + run.record.scratchName() + " was not submitted: " + refusal.get());
+      run.record.outcome(
+          DrillStatus.RESTORE_FAILED,
+          "restore_refused",
+          "rds_restore_database ("
+              + type
+              + ") into "
+              + run.record.scratchName()
+              + " was not submitted: "
+              + refusal.get());
       return false;
     }
     run.record.step(DrillStep.SUBMITTING);
@@ -73,24 +83,40 @@ final class RestoreStep {
     Instant at = run.now();
     OptionalLong id;
     try {
-      id = RdsProcedures.restore(run.target(), run.record.scratchName(), arn, kms, type, norecovery, run.queryTimeout());
+      id =
+          RdsProcedures.restore(
+              run.target(),
+              run.record.scratchName(),
+              arn,
+              kms,
+              type,
+              norecovery,
+              run.queryTimeout());
     } catch (SQLException e) {
       if (!run.target().isValid(5)) {
         throw e;
       }
       // refused at submit: nothing was created
       FailureReason reason = FailureClassifier.classify(e.getMessage());
-      run.record.outcome(DrillStatus.RESTORE_FAILED, reason.label(), "rds_restore_database (" + type + ") refused: " + e.getMessage());
+      run.record.outcome(
+          DrillStatus.RESTORE_FAILED,
+          reason.label(),
+          "rds_restore_database (" + type + ") refused: " + e.getMessage());
       return false;
     }
     Optional<TaskRow> row = id.isPresent() ? Optional.empty() : Recovery.findRestoreTask(run, type);
     if (id.isEmpty() && row.isEmpty()) {
-      run.record.outcome(DrillStatus.RESTORE_FAILED, FailureReason.UNKNOWN.label(),
-          "rds_restore_database (" + type + ") returned no task and none appeared in rds_task_status");
+      run.record.outcome(
+          DrillStatus.RESTORE_FAILED,
+          FailureReason.UNKNOWN.label(),
+          "rds_restore_database ("
+              + type
+              + ") returned no task and none appeared in rds_task_status");
       return false;
     }
     long taskId = id.isPresent() ? id.getAsLong() : row.get().taskId();
-    run.record.task(new RestoreTask(taskId, type, Lifecycle.CREATED.name(), 0, at, null, null, null))
+    run.record
+        .task(new RestoreTask(taskId, type, Lifecycle.CREATED.name(), 0, at, null, null, null))
         .scratchCreated(true)
         .step(DrillStep.RESTORING);
     run.save();
@@ -123,22 +149,36 @@ final class RestoreStep {
   }
 
   /** Follows one task to its end; true on SUCCESS. */
-  private boolean follow(RestoreTask task) throws SQLException, IOException, DrillSkipped, InterruptedException {
+  private boolean follow(RestoreTask task)
+      throws SQLException, IOException, DrillSkipped, InterruptedException {
     boolean cancelled = false;
     int pollsAfterCancel = 0;
     run.record.step(DrillStep.RESTORING);
     while (true) {
       Optional<TaskRow> row = TaskStatus.byId(run.target(), task.taskId(), run.queryTimeout());
       if (row.isEmpty()) {
-        run.record.outcome(DrillStatus.RESTORE_FAILED, FailureReason.UNKNOWN.label(),
+        run.record.outcome(
+            DrillStatus.RESTORE_FAILED,
+            FailureReason.UNKNOWN.label(),
             "restore task " + task.taskId() + " disappeared from rds_task_status");
         return false;
       }
-      if (!row.get().taskType().isRestore() || !DbNames.same(row.get().database(), run.record.scratchName())) {
-        // a reused task id, or a journal that is not what it seems: never cancel or follow someone else's task
-        run.record.outcome(DrillStatus.RESTORE_FAILED, "task_mismatch", "task " + task.taskId()
-            + " in rds_task_status is " + row.get().taskTypeRaw() + " of '" + row.get().database()
-            + "', not a restore into " + run.record.scratchName() + "; it was left alone");
+      if (!row.get().taskType().isRestore()
+          || !DbNames.same(row.get().database(), run.record.scratchName())) {
+        // a reused task id, or a journal that is not what it seems: never cancel or follow someone
+        // else's task
+        run.record.outcome(
+            DrillStatus.RESTORE_FAILED,
+            "task_mismatch",
+            "task "
+                + task.taskId()
+                + " in rds_task_status is "
+                + row.get().taskTypeRaw()
+                + " of '"
+                + row.get().database()
+                + "', not a restore into "
+                + run.record.scratchName()
+                + "; it was left alone");
         return false;
       }
       RestoreTask seen = observe(task, row.get());
@@ -154,9 +194,18 @@ final class RestoreStep {
       if (!cancelled && run.pastDeadline()) {
         RdsProcedures.cancel(run.target(), task.taskId(), run.queryTimeout());
         cancelled = true;
-        run.record.outcome(DrillStatus.TIMEOUT, "timeout", "drill timeout of "
-            + Duration.ofSeconds(run.plan().timeoutSeconds()) + " passed while restore task " + task.taskId()
-            + " was " + lc + " at " + task.percentComplete() + "%; rds_cancel_task called");
+        run.record.outcome(
+            DrillStatus.TIMEOUT,
+            "timeout",
+            "drill timeout of "
+                + Duration.ofSeconds(run.plan().timeoutSeconds())
+                + " passed while restore task "
+                + task.taskId()
+                + " was "
+                + lc
+                + " at "
+                + task.percentComplete()
+                + "%; rds_cancel_task called");
         run.save();
       } else if (cancelled && ++pollsAfterCancel > CANCEL_POLLS) {
         return false;
@@ -178,13 +227,22 @@ final class RestoreStep {
             // someone else's database holds the name: it is not ours to drop
             run.record.scratchCreated(false);
           }
-          run.record.outcome(DrillStatus.RESTORE_FAILED, reason.label(), "restore task " + task.taskId()
-              + " (" + task.type() + ") ended in ERROR: " + telling(row.taskInfo(), failure));
+          run.record.outcome(
+              DrillStatus.RESTORE_FAILED,
+              reason.label(),
+              "restore task "
+                  + task.taskId()
+                  + " ("
+                  + task.type()
+                  + ") ended in ERROR: "
+                  + telling(row.taskInfo(), failure));
         }
         return false;
       default:
         if (!cancelledByUs) {
-          run.record.outcome(DrillStatus.RESTORE_FAILED, FailureReason.UNKNOWN.label(),
+          run.record.outcome(
+              DrillStatus.RESTORE_FAILED,
+              FailureReason.UNKNOWN.label(),
               "restore task " + task.taskId() + " was cancelled outside rdswatch");
         }
         return false;
@@ -205,8 +263,15 @@ final class RestoreStep {
       started = estimate.isBefore(t.submittedAt()) ? t.submittedAt() : estimate;
     }
     String lifecycle = lc == Lifecycle.UNKNOWN ? row.lifecycleRaw() : lc.name();
-    return new RestoreTask(t.taskId(), t.type(), lifecycle, row.percentComplete(), t.submittedAt(),
-        started, finished, row.taskInfo());
+    return new RestoreTask(
+        t.taskId(),
+        t.type(),
+        lifecycle,
+        row.percentComplete(),
+        t.submittedAt(),
+        started,
+        finished,
+        row.taskInfo());
   }
 
   /** The task_info entry that decided the reason, else the last entry. */

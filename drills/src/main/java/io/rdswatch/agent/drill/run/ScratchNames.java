@@ -4,18 +4,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Scratch database names: {@code <prefix><db>_<yyyyMMddHHmmss>_<4 random [a-z0-9]>}. The source
  * name is reduced to ASCII letters, digits and underscores (quotes, brackets, semicolons, spaces
  * and any non-ASCII character become {@code _}) and shortened so the whole name stays under 128
- * characters; so even the two statements that cannot take JDBC parameters (USE, DBCC CHECKDB)
- * never see a hostile character, and no collation rule can make two scratch names collide.
+ * characters; so even the two statements that cannot take JDBC parameters (USE, DBCC CHECKDB) never
+ * see a hostile character, and no collation rule can make two scratch names collide.
  */
 public final class ScratchNames {
 
@@ -34,9 +34,15 @@ public final class ScratchNames {
   private final RandomGenerator random;
 
   public ScratchNames(String prefix, RandomGenerator random) {
-    if (prefix.isEmpty() || !VALID.matcher(prefix).matches() || prefix.length() > MAX_LENGTH - SUFFIX_LENGTH - 1) {
-      throw new IllegalArgumentException("scratch prefix '" + prefix + "' must be 1-"
-          + (MAX_LENGTH - SUFFIX_LENGTH - 1) + " characters of [A-Za-z0-9_]");
+    if (prefix.isEmpty()
+        || !VALID.matcher(prefix).matches()
+        || prefix.length() > MAX_LENGTH - SUFFIX_LENGTH - 1) {
+      throw new IllegalArgumentException(
+          "scratch prefix '"
+              + prefix
+              + "' must be 1-"
+              + (MAX_LENGTH - SUFFIX_LENGTH - 1)
+              + " characters of [A-Za-z0-9_]");
     }
     this.prefix = prefix;
     this.random = random;
@@ -65,8 +71,7 @@ public final class ScratchNames {
    */
   public Pattern patternFor(String sourceDb) {
     return Pattern.compile(
-        Pattern.quote(stem(sourceDb)) + "_([0-9]{14})_[a-z0-9]{4}",
-        Pattern.CASE_INSENSITIVE);
+        Pattern.quote(stem(sourceDb)) + "_([0-9]{14})_[a-z0-9]{4}", Pattern.CASE_INSENSITIVE);
   }
 
   /**

@@ -28,16 +28,26 @@ final class SourceBackups {
     if (plan.s3Arn() != null) {
       return new SourceBackup(plan.s3Arn(), plan.kmsKeyArn(), null, null, null, null, null);
     }
-    TaskRow full = latest(tasks, plan.database(), TaskType.BACKUP_DB, null)
-        .orElseThrow(() -> new DrillSkipped("no_backup", "no successful full backup (BACKUP_DB) of '"
-            + plan.database() + "' in rds_task_status of " + plan.sourceInstance() + " (RDS keeps 36 days)"));
+    TaskRow full =
+        latest(tasks, plan.database(), TaskType.BACKUP_DB, null)
+            .orElseThrow(
+                () ->
+                    new DrillSkipped(
+                        "no_backup",
+                        "no successful full backup (BACKUP_DB) of '"
+                            + plan.database()
+                            + "' in rds_task_status of "
+                            + plan.sourceInstance()
+                            + " (RDS keeps 36 days)"));
     if (full.s3ObjectArn() == null || full.s3ObjectArn().isBlank()) {
-      throw new DrillSkipped("no_backup", "backup task " + full.taskId() + " of '" + plan.database()
-          + "' shows no S3_object_arn");
+      throw new DrillSkipped(
+          "no_backup",
+          "backup task " + full.taskId() + " of '" + plan.database() + "' shows no S3_object_arn");
     }
-    TaskRow diff = plan.includeDifferential()
-        ? latest(tasks, plan.database(), TaskType.BACKUP_DB_DIFFERENTIAL, full).orElse(null)
-        : null;
+    TaskRow diff =
+        plan.includeDifferential()
+            ? latest(tasks, plan.database(), TaskType.BACKUP_DB_DIFFERENTIAL, full).orElse(null)
+            : null;
     return new SourceBackup(
         restoreArn(full.s3ObjectArn()),
         blankToNull(full.kmsMasterKeyArn()),
@@ -48,13 +58,20 @@ final class SourceBackups {
         diff == null ? null : finished(diff));
   }
 
-  private static Optional<TaskRow> latest(List<TaskRow> tasks, String db, TaskType type, TaskRow after) {
+  private static Optional<TaskRow> latest(
+      List<TaskRow> tasks, String db, TaskType type, TaskRow after) {
     return tasks.stream()
-        .filter(r -> r.taskType() == type && r.lifecycle() == Lifecycle.SUCCESS && DbNames.same(r.database(), db))
+        .filter(
+            r ->
+                r.taskType() == type
+                    && r.lifecycle() == Lifecycle.SUCCESS
+                    && DbNames.same(r.database(), db))
         .filter(r -> r.s3ObjectArn() != null && !r.s3ObjectArn().isBlank())
         .filter(r -> after == null || r.taskId() > after.taskId())
-        .max(Comparator.comparing(SourceBackups::finished, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(TaskRow::taskId));
+        .max(
+            Comparator.comparing(
+                    SourceBackups::finished, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(TaskRow::taskId));
   }
 
   /** The ARN to restore from: a multi-file backup's files share a prefix that ends in `*`. */

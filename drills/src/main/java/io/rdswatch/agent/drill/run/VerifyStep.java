@@ -19,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs DBCC CHECKDB and the SQL checks against the scratch database, each with its own result.
- * It uses its own connection: the lock-holding session must stay out of the scratch database,
- * because rds_drop_database closes every connection to it. A lost connection, a failover, a missing
+ * Runs DBCC CHECKDB and the SQL checks against the scratch database, each with its own result. It
+ * uses its own connection: the lock-holding session must stay out of the scratch database, because
+ * rds_drop_database closes every connection to it. A lost connection, a failover, a missing
  * permission or a timeout ends verification as verify_interrupted, never as a failed check: only
  * consistency errors and failed expectations judge the backup. The drop follows either way.
  */
 final class VerifyStep {
 
   private static final Logger LOG = LoggerFactory.getLogger(VerifyStep.class);
+
   /** A check cut off by a lost connection runs once more; a second loss is reported. */
   private static final int ATTEMPTS = 2;
 
@@ -44,8 +45,12 @@ final class VerifyStep {
     try {
       for (CheckSpec spec : run.plan().checks()) {
         if (run.pastDeadline()) {
-          interrupted(Interruption.TIMEOUT, kind(spec), "the drill timeout of "
-              + Duration.ofSeconds(run.plan().timeoutSeconds()) + " passed before all checks ran");
+          interrupted(
+              Interruption.TIMEOUT,
+              kind(spec),
+              "the drill timeout of "
+                  + Duration.ofSeconds(run.plan().timeoutSeconds())
+                  + " passed before all checks ran");
           break;
         }
         if (!runCheck(s, spec)) {
@@ -63,7 +68,10 @@ final class VerifyStep {
     run.save();
   }
 
-  /** The verify connection, replaced after a lost connection; it remembers whether it is in the scratch database. */
+  /**
+   * The verify connection, replaced after a lost connection; it remembers whether it is in the
+   * scratch database.
+   */
   private final class Session {
     Connection c;
     boolean inScratch;
@@ -106,8 +114,15 @@ final class VerifyStep {
       try {
         if (spec.checkdb()) {
           List<String> errors = Verification.checkdb(s.c, db, run.remainingSeconds());
-          run.record.check(new CheckResult("checkdb", Verification.checkdbStatement(db), null,
-              errors.isEmpty(), null, errors.isEmpty() ? null : String.join("\n", errors), secs(start)));
+          run.record.check(
+              new CheckResult(
+                  "checkdb",
+                  Verification.checkdbStatement(db),
+                  null,
+                  errors.isEmpty(),
+                  null,
+                  errors.isEmpty() ? null : String.join("\n", errors),
+                  secs(start)));
         } else {
           if (!s.inScratch) {
             s.c.setCatalog(db);
@@ -119,14 +134,28 @@ final class VerifyStep {
       } catch (SQLException e) {
         Optional<Interruption> why = VerifyErrors.interruption(e, s.alive(), spec.checkdb());
         if (why.isEmpty()) {
-          run.record.check(new CheckResult(kind(spec), text(spec, db), spec.expect(), false, null,
-              e.getMessage(), secs(start)));
+          run.record.check(
+              new CheckResult(
+                  kind(spec),
+                  text(spec, db),
+                  spec.expect(),
+                  false,
+                  null,
+                  e.getMessage(),
+                  secs(start)));
           return true;
         }
-        String what = (e.getErrorCode() > 0 ? "Msg " + e.getErrorCode() + ": " : "") + e.getMessage();
-        if (why.get() == Interruption.CONNECTION_LOST && attempt < ATTEMPTS && !run.pastDeadline()) {
-          LOG.warn("drill {}: {} on {} interrupted ({}); retrying on a new connection", run.record.id(),
-              kind(spec), run.plan().targetInstance(), what);
+        String what =
+            (e.getErrorCode() > 0 ? "Msg " + e.getErrorCode() + ": " : "") + e.getMessage();
+        if (why.get() == Interruption.CONNECTION_LOST
+            && attempt < ATTEMPTS
+            && !run.pastDeadline()) {
+          LOG.warn(
+              "drill {}: {} on {} interrupted ({}); retrying on a new connection",
+              run.record.id(),
+              kind(spec),
+              run.plan().targetInstance(),
+              what);
           try {
             s.reopen();
             continue;
@@ -134,7 +163,8 @@ final class VerifyStep {
             what += "; reconnecting failed: " + again.getMessage();
           }
         }
-        interrupted(why.get(), kind(spec), what + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
+        interrupted(
+            why.get(), kind(spec), what + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
         return false;
       }
     }
@@ -147,8 +177,14 @@ final class VerifyStep {
     }
     Expectation e = Expectation.parse(spec.expect());
     boolean ok = e.test(value);
-    return new CheckResult("sql", spec.sql(), e.toString(), ok, value,
-        ok ? null : "expected " + e + ", got " + (value == null ? "no value" : value), secs(start));
+    return new CheckResult(
+        "sql",
+        spec.sql(),
+        e.toString(),
+        ok,
+        value,
+        ok ? null : "expected " + e + ", got " + (value == null ? "no value" : value),
+        secs(start));
   }
 
   private void conclude() {
@@ -158,14 +194,26 @@ final class VerifyStep {
     } else {
       CheckResult f = failed.get();
       String code = f.kind().equals("checkdb") ? "checkdb_failed" : "check_failed";
-      run.record.outcome(DrillStatus.VERIFY_FAILED, code,
-          (f.kind().equals("checkdb") ? "DBCC CHECKDB failed: " : "check '" + f.sql() + "' failed: ") + f.error());
+      run.record.outcome(
+          DrillStatus.VERIFY_FAILED,
+          code,
+          (f.kind().equals("checkdb")
+                  ? "DBCC CHECKDB failed: "
+                  : "check '" + f.sql() + "' failed: ")
+              + f.error());
     }
   }
 
   private void interrupted(Interruption why, String during, String detail) {
-    run.record.outcome(DrillStatus.VERIFY_INTERRUPTED, why.code(), "verification was interrupted during "
-        + during + " (" + why.code().replace('_', ' ') + "), which says nothing about the backup: " + detail);
+    run.record.outcome(
+        DrillStatus.VERIFY_INTERRUPTED,
+        why.code(),
+        "verification was interrupted during "
+            + during
+            + " ("
+            + why.code().replace('_', ' ')
+            + "), which says nothing about the backup: "
+            + detail);
   }
 
   private static String kind(CheckSpec spec) {

@@ -41,7 +41,9 @@ public final class DatabaseSelector {
       }
       Pattern p = glob(entry);
       for (DbRow db : databases) {
-        if (db.isUser() && "ONLINE".equalsIgnoreCase(db.state()) && !scratch.looksLikeScratch(db.name())
+        if (db.isUser()
+            && "ONLINE".equalsIgnoreCase(db.state())
+            && !scratch.looksLikeScratch(db.name())
             && p.matcher(DbNames.key(db.name())).matches()) {
           picked.putIfAbsent(DbNames.key(db.name()), db.name());
         }
@@ -52,8 +54,12 @@ public final class DatabaseSelector {
 
   /** Whether one name is selected, for manual runs that borrow a schedule's settings. */
   public boolean matches(String database) {
-    return entries.stream().anyMatch(e -> isPattern(e) ? glob(e).matcher(DbNames.key(database)).matches()
-        : DbNames.same(e, database));
+    return entries.stream()
+        .anyMatch(
+            e ->
+                isPattern(e)
+                    ? glob(e).matcher(DbNames.key(database)).matches()
+                    : DbNames.same(e, database));
   }
 
   private static Pattern glob(String entry) {

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drill journal retention (hourly) and the orphan scan (every 10 minutes), on a thread of their own:
- * deleting thousands of journals or waiting on a hung instance must not hold up the scheduler
+ * Drill journal retention (hourly) and the orphan scan (every 10 minutes), on a thread of their
+ * own: deleting thousands of journals or waiting on a hung instance must not hold up the scheduler
  * thread, which fires the drills. One round at a time; a round still running when the next is due
  * defers it to a later tick. Both are bounded: retention by the journals on disk, the scan by
  * `drills.orphanScanTimeout`.
@@ -44,22 +44,35 @@ final class DrillHousekeeping {
   private Instant nextOrphanScan = Instant.MIN;
   private Instant nextRetention = Instant.MIN;
 
-  /** @param ownThread false runs each round on the thread that asks for it (tests calling tick()) */
-  DrillHousekeeping(DrillsConfig config, DrillContext ctx, DrillHistory history, DrillTargets targets,
+  /**
+   * @param ownThread false runs each round on the thread that asks for it (tests calling tick())
+   */
+  DrillHousekeeping(
+      DrillsConfig config,
+      DrillContext ctx,
+      DrillHistory history,
+      DrillTargets targets,
       boolean ownThread) {
     this.config = config;
     this.ctx = ctx;
     this.history = history;
     this.targets = targets;
-    this.thread = ownThread ? Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "rdswatch-drill-housekeeping");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.thread =
+        ownThread
+            ? Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "rdswatch-drill-housekeeping");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     this.executor = ownThread ? thread : Runnable::run;
   }
 
-  /** Starts what is due at {@code now}, unless a round is still running. Called by the scheduler thread only. */
+  /**
+   * Starts what is due at {@code now}, unless a round is still running. Called by the scheduler
+   * thread only.
+   */
   void due(Instant now) {
     boolean retain = !now.isBefore(nextRetention);
     boolean survey = !now.isBefore(nextOrphanScan);
@@ -79,12 +92,18 @@ final class DrillHousekeeping {
     try {
       if (retain) {
         RetentionConfig keep = config.getRetention();
-        new JournalRetention(history.journal(), keep.maxAge(), keep.maxCount()).prune(history.all(), now);
+        new JournalRetention(history.journal(), keep.maxAge(), keep.maxCount())
+            .prune(history.all(), now);
       }
       if (survey) {
         Map<String, OrphanScan.Counts> merged = new LinkedHashMap<>(scratch);
-        merged.putAll(scan.survey(ctx, config.getScratchPrefix(), targets.scanned(history.all()), history::all,
-            config.orphanScanTimeout()));
+        merged.putAll(
+            scan.survey(
+                ctx,
+                config.getScratchPrefix(),
+                targets.scanned(history.all()),
+                history::all,
+                config.orphanScanTimeout()));
         scratch = Map.copyOf(merged);
       }
     } catch (RuntimeException e) {

@@ -25,7 +25,8 @@ public final class DrillPlans {
     return config;
   }
 
-  public DrillPlan scheduled(DrillScheduleConfig s, String sourceInstance, String database, Instant firing) {
+  public DrillPlan scheduled(
+      DrillScheduleConfig s, String sourceInstance, String database, Instant firing) {
     return plan(s, s.getName(), "schedule", sourceInstance, database, firing);
   }
 
@@ -34,22 +35,58 @@ public final class DrillPlans {
    * that covers the instance and database, and its name; without one it runs DBCC CHECKDB only.
    */
   public DrillPlan manual(InstanceTarget source, String database, String trigger) {
-    Optional<DrillScheduleConfig> covering = config.getSchedules().stream()
-        .filter(s -> InstanceSelector.matches(s, source) && new DatabaseSelector(s.getDatabases()).matches(database))
-        .findFirst();
-    return covering.map(s -> plan(s, s.getName(), trigger, source.name(), database, null))
-        .orElseGet(() -> new DrillPlan(MANUAL, trigger, source.name(), source.name(), database,
-            config.getScratchPrefix(), null, null, null, false, List.of(new CheckSpec(true, null, null)), null,
-            config.timeout().toSeconds(), config.isKeepOnFailure()));
+    Optional<DrillScheduleConfig> covering =
+        config.getSchedules().stream()
+            .filter(
+                s ->
+                    InstanceSelector.matches(s, source)
+                        && new DatabaseSelector(s.getDatabases()).matches(database))
+            .findFirst();
+    return covering
+        .map(s -> plan(s, s.getName(), trigger, source.name(), database, null))
+        .orElseGet(
+            () ->
+                new DrillPlan(
+                    MANUAL,
+                    trigger,
+                    source.name(),
+                    source.name(),
+                    database,
+                    config.getScratchPrefix(),
+                    null,
+                    null,
+                    null,
+                    false,
+                    List.of(new CheckSpec(true, null, null)),
+                    null,
+                    config.timeout().toSeconds(),
+                    config.isKeepOnFailure()));
   }
 
-  private DrillPlan plan(DrillScheduleConfig s, String drill, String trigger, String source, String database,
+  private DrillPlan plan(
+      DrillScheduleConfig s,
+      String drill,
+      String trigger,
+      String source,
+      String database,
       Instant firing) {
     String target = s.getTargetInstance() == null ? source : s.getTargetInstance();
     List<CheckSpec> checks = s.getChecks().stream().map(DrillPlans::spec).toList();
     Long rto = s.rtoTarget() == null ? null : s.rtoTarget().toSeconds();
-    return new DrillPlan(drill, trigger, source, target, database, config.getScratchPrefix(), firing, s.getS3Arn(),
-        s.getKmsKeyArn(), s.isIncludeDifferential(), checks, rto, config.timeout().toSeconds(),
+    return new DrillPlan(
+        drill,
+        trigger,
+        source,
+        target,
+        database,
+        config.getScratchPrefix(),
+        firing,
+        s.getS3Arn(),
+        s.getKmsKeyArn(),
+        s.isIncludeDifferential(),
+        checks,
+        rto,
+        config.timeout().toSeconds(),
         config.isKeepOnFailure());
   }
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides which schedules fire, driven by whatever clock the caller reads (tests inject one).
- * A schedule fires once for the latest cron time in (previous tick, now]; firings missed while the
+ * Decides which schedules fire, driven by whatever clock the caller reads (tests inject one). A
+ * schedule fires once for the latest cron time in (previous tick, now]; firings missed while the
  * agent was down are not made up. Thread-safe.
  */
 public final class DrillScheduler {
@@ -33,7 +33,9 @@ public final class DrillScheduler {
     }
     for (Entry e : entries) {
       Instant at = null;
-      for (Instant t = e.cron().next(last).orElse(null); t != null && !t.isAfter(now); t = e.cron().next(t).orElse(null)) {
+      for (Instant t = e.cron().next(last).orElse(null);
+          t != null && !t.isAfter(now);
+          t = e.cron().next(t).orElse(null)) {
         at = t;
       }
       if (at != null) {

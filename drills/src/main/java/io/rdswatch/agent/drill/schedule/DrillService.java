@@ -60,7 +60,12 @@ public final class DrillService implements Managed, DrillLauncher {
    *     calling thread (tests)
    * @param ticking tick every few seconds once started; false: only when {@link #tick()} is called
    */
-  public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean threads, boolean ticking) {
+  public DrillService(
+      DrillPlans plans,
+      DrillRunner runner,
+      DrillHistory history,
+      boolean threads,
+      boolean ticking) {
     this(plans, runner, history, threads, ticking, name -> true);
   }
 
@@ -68,7 +73,12 @@ public final class DrillService implements Managed, DrillLauncher {
    * @param owns the source instances this agent drills (its shard); targets are looked up among all
    *     instances, so a schedule's targetInstance may belong to another shard
    */
-  public DrillService(DrillPlans plans, DrillRunner runner, DrillHistory history, boolean threads, boolean ticking,
+  public DrillService(
+      DrillPlans plans,
+      DrillRunner runner,
+      DrillHistory history,
+      boolean threads,
+      boolean ticking,
       Predicate<String> owns) {
     this.owns = owns;
     this.plans = plans;
@@ -76,24 +86,33 @@ public final class DrillService implements Managed, DrillLauncher {
     this.runner = runner;
     this.recovery = new Recovery(runner);
     this.targets = new DrillTargets(plans.config(), runner.context(), this::owned);
-    this.housekeeping = new DrillHousekeeping(plans.config(), runner.context(), history, targets, threads);
+    this.housekeeping =
+        new DrillHousekeeping(plans.config(), runner.context(), history, targets, threads);
     this.ticking = ticking;
-    this.pool = threads ? Executors.newFixedThreadPool(plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
-        : null;
+    this.pool =
+        threads
+            ? Executors.newFixedThreadPool(
+                plans.config().getConcurrency(), r -> thread(r, "rdswatch-drill"))
+            : null;
     this.queues = new SerialQueues(threads ? pool : Runnable::run);
-    this.scheduler = new DrillScheduler(plans.config().getSchedules(), runner.context().clock().instant());
+    this.scheduler =
+        new DrillScheduler(plans.config().getSchedules(), runner.context().clock().instant());
   }
 
   @Override
   public void start() {
-    scheduler = new DrillScheduler(plans.config().getSchedules(), runner.context().clock().instant());
+    scheduler =
+        new DrillScheduler(plans.config().getSchedules(), runner.context().clock().instant());
     if (ticking) {
       ticker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "rdswatch-drill-tick"));
       ticker.scheduleWithFixedDelay(this::safeTick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
-  /** Running drills are interrupted; their journals stay unfinished and the next start recovers them. */
+  /**
+   * Running drills are interrupted; their journals stay unfinished and the next start recovers
+   * them.
+   */
   @Override
   public void stop() throws InterruptedException {
     if (ticker != null) {
@@ -122,46 +141,66 @@ public final class DrillService implements Managed, DrillLauncher {
     Instant now = runner.context().clock().instant();
     for (DrillScheduler.Firing f : scheduler.due(now)) {
       for (InstanceTarget source : InstanceSelector.select(f.schedule(), owned())) {
-        String target = f.schedule().getTargetInstance() == null ? source.name() : f.schedule().getTargetInstance();
-        LOG.info("schedule {} fired for {} (drilling on {})", f.schedule().getName(), source.name(), target);
+        String target =
+            f.schedule().getTargetInstance() == null
+                ? source.name()
+                : f.schedule().getTargetInstance();
+        LOG.info(
+            "schedule {} fired for {} (drilling on {})",
+            f.schedule().getName(),
+            source.name(),
+            target);
         queues.submit(target, () -> runFiring(f, source));
       }
     }
     List<DrillRecord> all = history.all();
     for (DrillRecord r : all) {
-      if (!r.isFinished() && !queued.containsKey(r.id()) && !isLive(r.id()) && recovering.add(r.id())) {
+      if (!r.isFinished()
+          && !queued.containsKey(r.id())
+          && !isLive(r.id())
+          && recovering.add(r.id())) {
         queues.submit(r.plan().targetInstance(), () -> recover(r.id()));
       }
     }
     housekeeping.due(now);
   }
 
-  /** Queues a drill by hand (API); its id at once, or empty for an instance unknown to this agent's shard. */
+  /**
+   * Queues a drill by hand (API); its id at once, or empty for an instance unknown to this agent's
+   * shard.
+   */
   @Override
   public Optional<String> submit(String instance, String database, String trigger) {
-    return runner.context().target(instance).filter(t -> owns.test(t.name()))
+    return runner
+        .context()
+        .target(instance)
+        .filter(t -> owns.test(t.name()))
         .map(source -> submit(source, database, trigger));
   }
 
   private List<InstanceTarget> owned() {
-    return runner.context().instances().targets().stream().filter(t -> owns.test(t.name())).toList();
+    return runner.context().instances().targets().stream()
+        .filter(t -> owns.test(t.name()))
+        .toList();
   }
 
   public String submit(InstanceTarget source, String database, String trigger) {
     DrillPlan plan = plans.manual(source, database, trigger);
     String id = DrillJournal.newId(runner.context().clock().instant());
     queued.put(id, plan);
-    queues.submit(plan.targetInstance(), () -> {
-      try {
-        runner.run(id, plan, DrillObserver.NONE);
-      } catch (IOException e) {
-        LOG.error("drill {} could not be journaled: {}", id, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        queued.remove(id);
-      }
-    });
+    queues.submit(
+        plan.targetInstance(),
+        () -> {
+          try {
+            runner.run(id, plan, DrillObserver.NONE);
+          } catch (IOException e) {
+            LOG.error("drill {} could not be journaled: {}", id, e.getMessage());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            queued.remove(id);
+          }
+        });
     return id;
   }
 
@@ -177,7 +216,9 @@ public final class DrillService implements Managed, DrillLauncher {
     return out;
   }
 
-  /** Scratch databases of finished drills that are still there, per instance, from the last scan. */
+  /**
+   * Scratch databases of finished drills that are still there, per instance, from the last scan.
+   */
   public Map<String, Integer> scratchLeft() {
     Map<String, Integer> out = new LinkedHashMap<>();
     housekeeping.scratch().forEach((instance, c) -> out.put(instance, c.left()));
@@ -201,14 +242,16 @@ public final class DrillService implements Managed, DrillLauncher {
     }
   }
 
-  private List<String> databases(DrillScheduler.Firing f, InstanceTarget source) throws SQLException {
+  private List<String> databases(DrillScheduler.Firing f, InstanceTarget source)
+      throws SQLException {
     DatabaseSelector selector = new DatabaseSelector(f.schedule().getDatabases());
     ScratchNames scratch = runner.context().scratchNames(plans.config().getScratchPrefix());
     if (!selector.needsListing()) {
       return selector.select(List.of(), scratch);
     }
     try (Connection c = runner.context().connections().open(source)) {
-      return selector.select(CatalogQueries.databases(c, (int) runner.context().settings().queryTimeout().toSeconds()),
+      return selector.select(
+          CatalogQueries.databases(c, (int) runner.context().settings().queryTimeout().toSeconds()),
           scratch);
     }
   }

@@ -18,14 +18,19 @@ final class DrillTargets {
   private final DrillContext ctx;
   private final Supplier<List<InstanceTarget>> sources;
 
-  /** @param sources the source instances this agent drills (its shard) */
+  /**
+   * @param sources the source instances this agent drills (its shard)
+   */
   DrillTargets(DrillsConfig config, DrillContext ctx, Supplier<List<InstanceTarget>> sources) {
     this.config = config;
     this.ctx = ctx;
     this.sources = sources;
   }
 
-  /** Every schedule's targets for the sources this agent owns, plus every target a journaled drill used. */
+  /**
+   * Every schedule's targets for the sources this agent owns, plus every target a journaled drill
+   * used.
+   */
   List<InstanceTarget> scanned(List<DrillRecord> journals) {
     List<InstanceTarget> all = sources.get();
     Set<String> names = new LinkedHashSet<>();

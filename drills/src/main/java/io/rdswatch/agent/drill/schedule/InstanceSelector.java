@@ -10,11 +10,15 @@ public final class InstanceSelector {
 
   private InstanceSelector() {}
 
-  public static List<InstanceTarget> select(DrillScheduleConfig schedule, List<InstanceTarget> targets) {
+  public static List<InstanceTarget> select(
+      DrillScheduleConfig schedule, List<InstanceTarget> targets) {
     if (schedule.usesLabelSelector()) {
       Map<String, String> want = schedule.getLabelSelector();
       return targets.stream()
-          .filter(t -> want.entrySet().stream().allMatch(e -> e.getValue().equals(t.labels().get(e.getKey()))))
+          .filter(
+              t ->
+                  want.entrySet().stream()
+                      .allMatch(e -> e.getValue().equals(t.labels().get(e.getKey()))))
           .toList();
     }
     List<String> names = schedule.getInstances();

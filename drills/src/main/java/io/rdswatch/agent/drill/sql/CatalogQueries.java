@@ -16,17 +16,21 @@ import java.util.OptionalLong;
 /** What the drill reads from an instance's catalog: databases, their sizes, free volume space. */
 public final class CatalogQueries {
 
-  static final String DATABASES = "SELECT name, database_id, state_desc, create_date FROM sys.databases";
+  static final String DATABASES =
+      "SELECT name, database_id, state_desc, create_date FROM sys.databases";
   static final String DATABASE = DATABASES + " WHERE name = ?";
+
   /** size is in 8 KB pages, per file. */
   static final String ALLOCATED_BYTES =
       "SELECT SUM(CAST(size AS bigint)) * 8192 FROM sys.master_files WHERE database_id = DB_ID(?)";
+
   /** Free space of the volume(s) holding the instance's files; the smallest is what limits us. */
   static final String FREE_BYTES =
       "SELECT MIN(vs.available_bytes) FROM sys.master_files AS mf"
           + " CROSS APPLY sys.dm_os_volume_stats(mf.database_id, mf.file_id) AS vs";
 
-  static final String RECOVERY_MODEL = "SELECT recovery_model_desc FROM sys.databases WHERE name = ?";
+  static final String RECOVERY_MODEL =
+      "SELECT recovery_model_desc FROM sys.databases WHERE name = ?";
 
   private CatalogQueries() {}
 
@@ -38,7 +42,8 @@ public final class CatalogQueries {
   }
 
   /** The database of that name as SQL Server compares names (its collation ignores case). */
-  public static List<DbRow> database(Connection c, String name, int timeoutSeconds) throws SQLException {
+  public static List<DbRow> database(Connection c, String name, int timeoutSeconds)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(DATABASE)) {
       ps.setQueryTimeout(timeoutSeconds);
       ps.setString(1, name);
@@ -47,7 +52,8 @@ public final class CatalogQueries {
   }
 
   /** Allocated bytes of all files of {@code db}; empty when the database is not there. */
-  public static OptionalLong allocatedBytes(Connection c, String db, int timeoutSeconds) throws SQLException {
+  public static OptionalLong allocatedBytes(Connection c, String db, int timeoutSeconds)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(ALLOCATED_BYTES)) {
       ps.setQueryTimeout(timeoutSeconds);
       ps.setString(1, db);
@@ -62,14 +68,19 @@ public final class CatalogQueries {
     }
   }
 
-  /** recovery_model_desc of {@code db} (FULL, BULK_LOGGED, SIMPLE); empty when the database is not there. */
-  public static java.util.Optional<String> recoveryModel(Connection c, String db, int timeoutSeconds)
-      throws SQLException {
+  /**
+   * recovery_model_desc of {@code db} (FULL, BULK_LOGGED, SIMPLE); empty when the database is not
+   * there.
+   */
+  public static java.util.Optional<String> recoveryModel(
+      Connection c, String db, int timeoutSeconds) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(RECOVERY_MODEL)) {
       ps.setQueryTimeout(timeoutSeconds);
       ps.setString(1, db);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+        return rs.next()
+            ? java.util.Optional.ofNullable(rs.getString(1))
+            : java.util.Optional.empty();
       }
     }
   }
@@ -98,8 +109,12 @@ public final class CatalogQueries {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Timestamp created = rs.getTimestamp(4);
-        out.add(new DbRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-            created == null ? null : time.toUtc(created.toLocalDateTime())));
+        out.add(
+            new DbRow(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                created == null ? null : time.toUtc(created.toLocalDateTime())));
       }
     }
     return out;

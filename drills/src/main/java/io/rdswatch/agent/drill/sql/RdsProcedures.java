@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * The procedures a drill calls. Every name and ARN travels as a JDBC parameter; the statement
- * texts are constants (the optional KMS parameter only switches between two constants).
+ * The procedures a drill calls. Every name and ARN travels as a JDBC parameter; the statement texts
+ * are constants (the optional KMS parameter only switches between two constants).
  */
 public final class RdsProcedures {
 
@@ -21,8 +21,10 @@ public final class RdsProcedures {
           + " @with_norecovery = ?, @type = ?";
   static final String RESTORE_KMS = RESTORE + ", @kms_master_key_arn = ?";
   static final String CANCEL = "EXEC msdb.dbo.rds_cancel_task @task_id = ?";
+
   /** The named form also drops a database left RESTORING by a failed restore. */
   static final String DROP = "EXEC msdb.dbo.rds_drop_database @db_name = ?";
+
   static final String GET_APPLOCK = "{? = call sp_getapplock(?, ?, ?, ?)}";
   static final String RELEASE_APPLOCK = "{? = call sp_releaseapplock(?, ?)}";
 
@@ -35,7 +37,13 @@ public final class RdsProcedures {
    * @param type "FULL" or "DIFFERENTIAL"
    */
   public static OptionalLong restore(
-      Connection c, String dbName, String s3Arn, String kmsKeyArn, String type, boolean norecovery, int timeout)
+      Connection c,
+      String dbName,
+      String s3Arn,
+      String kmsKeyArn,
+      String type,
+      boolean norecovery,
+      int timeout)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(kmsKeyArn == null ? RESTORE : RESTORE_KMS)) {
       ps.setQueryTimeout(timeout);
@@ -106,7 +114,8 @@ public final class RdsProcedures {
     }
   }
 
-  public static void releaseAppLock(Connection c, String resource, int timeout) throws SQLException {
+  public static void releaseAppLock(Connection c, String resource, int timeout)
+      throws SQLException {
     try (CallableStatement cs = c.prepareCall(RELEASE_APPLOCK)) {
       cs.setQueryTimeout(timeout);
       cs.registerOutParameter(1, Types.INTEGER);

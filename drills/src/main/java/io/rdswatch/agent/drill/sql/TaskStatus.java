@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** rds_task_status for the drill, through the poller's query and parser, with SQL errors as SQL errors. */
+/**
+ * rds_task_status for the drill, through the poller's query and parser, with SQL errors as SQL
+ * errors.
+ */
 public final class TaskStatus {
 
   private TaskStatus() {}
@@ -18,11 +21,13 @@ public final class TaskStatus {
     return run(c, null, timeoutSeconds);
   }
 
-  public static Optional<TaskRow> byId(Connection c, long taskId, int timeoutSeconds) throws SQLException {
+  public static Optional<TaskRow> byId(Connection c, long taskId, int timeoutSeconds)
+      throws SQLException {
     return run(c, taskId, timeoutSeconds).stream().filter(r -> r.taskId() == taskId).findFirst();
   }
 
-  private static List<TaskRow> run(Connection c, Long taskId, int timeoutSeconds) throws SQLException {
+  private static List<TaskRow> run(Connection c, Long taskId, int timeoutSeconds)
+      throws SQLException {
     try {
       return new TaskStatusQuery(Duration.ofSeconds(timeoutSeconds)).run(c, null, taskId);
     } catch (PollException e) {

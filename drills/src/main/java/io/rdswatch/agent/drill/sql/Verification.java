@@ -53,8 +53,8 @@ public final class Verification {
   }
 
   /**
-   * Runs a user's check on a connection already switched to the scratch database; returns the
-   * first column of the first row as text (null for no row or NULL).
+   * Runs a user's check on a connection already switched to the scratch database; returns the first
+   * column of the first row as text (null for no row or NULL).
    */
   public static String firstValue(Connection c, String sql, int timeout) throws SQLException {
     try (Statement st = c.createStatement()) {

@@ -30,21 +30,21 @@ public final class VerifyErrors {
   }
 
   /**
-   * Not consistency errors although numbered among them: 2520 (database not found) and 2528
-   * (DBCC completed) are in the 2500s.
+   * Not consistency errors although numbered among them: 2520 (database not found) and 2528 (DBCC
+   * completed) are in the 2500s.
    */
   private static final Set<Integer> NOT_CONSISTENCY = Set.of(2520, 2528);
 
   /**
    * Outside the 8900s and 2500s, errors CHECKDB raises for damaged pages: 823/824 (I/O and checksum
-   * errors reading a page), 7985 (system table pre-checks failed), 7995 (consistency errors in system
-   * catalogs).
+   * errors reading a page), 7985 (system table pre-checks failed), 7995 (consistency errors in
+   * system catalogs).
    */
   private static final Set<Integer> OTHER_CONSISTENCY = Set.of(823, 824, 7985, 7995);
 
   /**
-   * Permission denied on an object (229, 230), on a statement (262, 297, 300), on the database (916)
-   * or on DBCC itself (7983).
+   * Permission denied on an object (229, 230), on a statement (262, 297, 300), on the database
+   * (916) or on DBCC itself (7983).
    */
   private static final Set<Integer> PERMISSION = Set.of(229, 230, 262, 297, 300, 916, 7983);
 
@@ -71,7 +71,8 @@ public final class VerifyErrors {
    *
    * @param connectionAlive whether the connection still answers after the error
    */
-  public static Optional<Interruption> interruption(SQLException e, boolean connectionAlive, boolean checkdb) {
+  public static Optional<Interruption> interruption(
+      SQLException e, boolean connectionAlive, boolean checkdb) {
     if (Verification.isTimeout(e)) {
       return Optional.of(Interruption.TIMEOUT);
     }

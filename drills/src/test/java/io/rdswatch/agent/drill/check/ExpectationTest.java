@@ -56,7 +56,8 @@ class ExpectationTest {
     assertThatThrownBy(() -> Expectation.parse("about 1000"))
         .hasMessageContaining("'about 1000' is not an expectation")
         .hasMessageContaining(">= 1000");
-    assertThatThrownBy(() -> Expectation.parse("> 'x'")).hasMessageContaining("text can only be compared with = or !=");
+    assertThatThrownBy(() -> Expectation.parse("> 'x'"))
+        .hasMessageContaining("text can only be compared with = or !=");
     assertThatThrownBy(() -> Expectation.parse(null)).hasMessageContaining("is not an expectation");
   }
 }

@@ -30,7 +30,8 @@ class CronExpressionTest {
         "0 0 */10 * *     | 2026-11-27T00:00:00Z | 2026-12-01T00:00:00Z",
       })
   void nextFiring(String cron, String after, String expected) {
-    assertThat(CronExpression.parse(cron).next(Instant.parse(after))).contains(Instant.parse(expected));
+    assertThat(CronExpression.parse(cron).next(Instant.parse(after)))
+        .contains(Instant.parse(expected));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -58,9 +59,13 @@ class CronExpressionTest {
   @org.junit.jupiter.api.Test
   void firesBetweenIsHalfOpen() {
     CronExpression c = CronExpression.parse("0 4 * * *");
-    assertThat(c.firesBetween(Instant.parse("2026-11-27T03:59:00Z"), Instant.parse("2026-11-27T04:00:00Z")))
+    assertThat(
+            c.firesBetween(
+                Instant.parse("2026-11-27T03:59:00Z"), Instant.parse("2026-11-27T04:00:00Z")))
         .isTrue();
-    assertThat(c.firesBetween(Instant.parse("2026-11-27T04:00:00Z"), Instant.parse("2026-11-27T04:30:00Z")))
+    assertThat(
+            c.firesBetween(
+                Instant.parse("2026-11-27T04:00:00Z"), Instant.parse("2026-11-27T04:30:00Z")))
         .isFalse();
     assertThatThrownBy(() -> CronExpression.parse("  ")).hasMessageContaining("is empty");
   }

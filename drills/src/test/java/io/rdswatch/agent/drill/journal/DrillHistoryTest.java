@@ -26,7 +26,8 @@ class DrillHistoryTest {
     for (int day = 1; day <= 100; day++) {
       JournalRetentionTest.finished(journal, "Orders", day, DrillStatus.SUCCESS, false);
     }
-    // a folder changed within the last 2 s is listed again (coarse timestamps); this one settled long ago
+    // a folder changed within the last 2 s is listed again (coarse timestamps); this one settled
+    // long ago
     Files.setLastModifiedTime(journal.dir(), FileTime.from(Instant.now().minusSeconds(60)));
     DrillHistory history = new DrillHistory(journal);
 
@@ -38,6 +39,9 @@ class DrillHistoryTest {
 
     JournalRetentionTest.finished(journal, "Orders", 101, DrillStatus.VERIFY_FAILED, false);
     List<DrillRecord> after = history.all();
-    assertThat(after).hasSize(101).last().satisfies(r -> assertThat(r.status()).isEqualTo(DrillStatus.VERIFY_FAILED));
+    assertThat(after)
+        .hasSize(101)
+        .last()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(DrillStatus.VERIFY_FAILED));
   }
 }

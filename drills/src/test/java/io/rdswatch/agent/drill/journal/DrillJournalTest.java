@@ -17,8 +17,21 @@ class DrillJournalTest {
   @TempDir Path state;
 
   static DrillPlan plan() {
-    return new DrillPlan("weekly", "schedule", "orders-prod", "orders-prod", "Orders", "rdswatch_drill_", T0, null,
-        null, false, List.of(new DrillPlan.CheckSpec(true, null, null)), 7200L, 3600, false);
+    return new DrillPlan(
+        "weekly",
+        "schedule",
+        "orders-prod",
+        "orders-prod",
+        "Orders",
+        "rdswatch_drill_",
+        T0,
+        null,
+        null,
+        false,
+        List.of(new DrillPlan.CheckSpec(true, null, null)),
+        7200L,
+        3600,
+        false);
   }
 
   @Test
@@ -28,8 +41,11 @@ class DrillJournalTest {
     try (DrillLease lease = journal.begin(r)) {
       r.scratchName("rdswatch_drill_Orders_20261129040000_ab12").step(DrillStep.SUBMITTING);
       lease.save(r);
-      r.task(new RestoreTask(7, "FULL", "SUCCESS", 100, T0, T0.plusSeconds(60), T0.plusSeconds(600), "done"))
-          .outcome(DrillStatus.SUCCESS, null, null).finish(T0.plusSeconds(700));
+      r.task(
+              new RestoreTask(
+                  7, "FULL", "SUCCESS", 100, T0, T0.plusSeconds(60), T0.plusSeconds(600), "done"))
+          .outcome(DrillStatus.SUCCESS, null, null)
+          .finish(T0.plusSeconds(700));
       lease.save(r);
     }
     assertThat(Files.list(journal.dir()).map(p -> p.getFileName().toString()))
@@ -41,29 +57,42 @@ class DrillJournalTest {
     assertThat(back.rtoMet()).isTrue();
     assertThat(back.tasks().get(0).queueWaitSeconds()).isEqualTo(60.0);
     assertThat(back.plan()).isEqualTo(plan());
-    assertThat(Files.readString(journal.file(r.id()))).contains("\"status\" : \"success\"", "\"startedAt\" : \"2026-11-29T04:00:00Z\"");
+    assertThat(Files.readString(journal.file(r.id())))
+        .contains("\"status\" : \"success\"", "\"startedAt\" : \"2026-11-29T04:00:00Z\"");
   }
 
   @Test
   void onlyAJournalThisStateDirSealedIsTrusted() throws Exception {
     DrillJournal journal = new DrillJournal(state);
-    DrillRecord r = new DrillRecord("20261129T040000Z-0000000a", "h", plan(), T0)
-        .scratchName("rdswatch_drill_Orders_20261129040000_ab12").scratchCreated(true);
+    DrillRecord r =
+        new DrillRecord("20261129T040000Z-0000000a", "h", plan(), T0)
+            .scratchName("rdswatch_drill_Orders_20261129040000_ab12")
+            .scratchCreated(true);
     journal.begin(r).close();
-    assertThat(journal.readSealed(r.id())).hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo(r.scratchName()));
-    assertThat(new DrillJournal(state).readSealed(r.id())).as("another process on the same stateDir").isPresent();
+    assertThat(journal.readSealed(r.id()))
+        .hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo(r.scratchName()));
+    assertThat(new DrillJournal(state).readSealed(r.id()))
+        .as("another process on the same stateDir")
+        .isPresent();
 
     Path file = journal.file(r.id());
     String sealed = Files.readString(file);
     Files.writeString(file, sealed.replace("rdswatch_drill_Orders_20261129040000_ab12", "Orders"));
-    assertThat(journal.read(r.id())).hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo("Orders"));
+    assertThat(journal.read(r.id()))
+        .hasValueSatisfying(x -> assertThat(x.scratchName()).isEqualTo("Orders"));
     assertThat(journal.readSealed(r.id())).as("edited by hand").isEmpty();
 
-    Files.writeString(file, sealed.replace("\"scratchCreated\" : true", "\"scratchCreated\" : false"));
+    Files.writeString(
+        file, sealed.replace("\"scratchCreated\" : true", "\"scratchCreated\" : false"));
     assertThat(journal.readSealed(r.id())).as("any byte").isEmpty();
 
     DrillJournal other = new DrillJournal(state.resolve("elsewhere"));
-    other.begin(new DrillRecord(r.id(), "h", plan(), T0).scratchName("rdswatch_drill_x").scratchCreated(true)).close();
+    other
+        .begin(
+            new DrillRecord(r.id(), "h", plan(), T0)
+                .scratchName("rdswatch_drill_x")
+                .scratchCreated(true))
+        .close();
     Files.copy(other.file(r.id()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertThat(journal.read(r.id())).isPresent();
     assertThat(journal.readSealed(r.id())).as("sealed by another stateDir").isEmpty();
@@ -80,17 +109,23 @@ class DrillJournalTest {
     journal.begin(new DrillRecord("20261129T040000Z-0000000b", "h", plan(), T0)).close();
     Path key = journal.dir().resolve(JournalSeal.KEY_FILE);
     assertThat(Files.readString(key).strip()).matches("[0-9a-f]{64}");
-    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(key)))
         .isEqualTo("rw-------");
     String before = Files.readString(key);
-    new DrillJournal(state).begin(new DrillRecord("20261129T040000Z-0000000c", "h", plan(), T0)).close();
+    new DrillJournal(state)
+        .begin(new DrillRecord("20261129T040000Z-0000000c", "h", plan(), T0))
+        .close();
     assertThat(Files.readString(key)).isEqualTo(before);
     assertThat(journal.readSealed("20261129T040000Z-0000000c")).isPresent();
   }
 
   @Test
   void statusIsRunningUntilTheDrillIsFinished() {
-    DrillRecord r = new DrillRecord("x", "h", plan(), T0).outcome(DrillStatus.VERIFY_FAILED, "checkdb_failed", "8928");
+    DrillRecord r =
+        new DrillRecord("x", "h", plan(), T0)
+            .outcome(DrillStatus.VERIFY_FAILED, "checkdb_failed", "8928");
     assertThat(r.status()).isEqualTo(DrillStatus.RUNNING);
     assertThat(r.outcome()).isEqualTo(DrillStatus.VERIFY_FAILED);
     assertThat(r.finish(T0).status()).isEqualTo(DrillStatus.VERIFY_FAILED);

@@ -3,12 +3,12 @@ package io.rdswatch.agent.drill.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.CollectorRegistry;
-import io.rdswatch.exporter.metrics.DrillCollector;
 import io.prometheus.client.exporter.common.TextFormat;
 import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.journal.DrillRecord;
 import io.rdswatch.agent.drill.journal.DrillStatus;
 import io.rdswatch.agent.drill.journal.RestoreTask;
+import io.rdswatch.exporter.metrics.DrillCollector;
 import io.rdswatch.exporter.testsupport.Promtool;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -24,14 +24,37 @@ class DrillCollectorTest {
   static final Instant T = Instant.parse("2026-11-29T04:00:00Z");
   static final String HOSTILE = "x\"} 1\nrdswatch_fake 2 \\";
 
-  static DrillRecord drill(String id, String db, DrillStatus status, int minute, Double rtoSeconds) {
-    DrillPlan plan = new DrillPlan("weekly", "schedule", "orders-prod", "orders-prod", db, "rdswatch_drill_", T, null,
-        null, false, List.of(), 7200L, 21600, false);
+  static DrillRecord drill(
+      String id, String db, DrillStatus status, int minute, Double rtoSeconds) {
+    DrillPlan plan =
+        new DrillPlan(
+            "weekly",
+            "schedule",
+            "orders-prod",
+            "orders-prod",
+            db,
+            "rdswatch_drill_",
+            T,
+            null,
+            null,
+            false,
+            List.of(),
+            7200L,
+            21600,
+            false);
     Instant start = T.plusSeconds(minute * 60L);
     DrillRecord r = new DrillRecord(id, "h", plan, start);
     if (rtoSeconds != null) {
-      r.task(new RestoreTask(1, "FULL", "SUCCESS", 100, start, start.plusSeconds(10), start.plusSeconds((long) (double) rtoSeconds),
-          null));
+      r.task(
+          new RestoreTask(
+              1,
+              "FULL",
+              "SUCCESS",
+              100,
+              start,
+              start.plusSeconds(10),
+              start.plusSeconds((long) (double) rtoSeconds),
+              null));
     }
     return r.outcome(status, null, null).finish(start.plusSeconds(3600));
   }
@@ -48,7 +71,8 @@ class DrillCollectorTest {
 
   CollectorRegistry registry() {
     CollectorRegistry registry = new CollectorRegistry(true);
-    registry.register(new DrillCollector(new DrillSummary(this::history, () -> Map.of("orders-prod", 2))));
+    registry.register(
+        new DrillCollector(new DrillSummary(this::history, () -> Map.of("orders-prod", 2))));
     return registry;
   }
 
@@ -62,22 +86,41 @@ class DrillCollectorTest {
         .isEqualTo(T.plusSeconds(600 + 3600).getEpochSecond());
     assertThat(r.getSampleValue("rdswatch_drill_last_success_timestamp_seconds", names, orders))
         .isEqualTo(T.plusSeconds(3600).getEpochSecond());
-    assertThat(r.getSampleValue("rdswatch_drill_rto_target_seconds", names, orders)).isEqualTo(7200.0);
-    assertThat(r.getSampleValue("rdswatch_drill_runs_total", new String[] {"result"}, new String[] {"skipped"}))
+    assertThat(r.getSampleValue("rdswatch_drill_rto_target_seconds", names, orders))
+        .isEqualTo(7200.0);
+    assertThat(
+            r.getSampleValue(
+                "rdswatch_drill_runs_total", new String[] {"result"}, new String[] {"skipped"}))
         .isEqualTo(1.0);
-    assertThat(r.getSampleValue("rdswatch_drill_runs_total", new String[] {"result"}, new String[] {"timeout"}))
+    assertThat(
+            r.getSampleValue(
+                "rdswatch_drill_runs_total", new String[] {"result"}, new String[] {"timeout"}))
         .isEqualTo(0.0);
     assertThat(r.getSampleValue("rdswatch_drill_running")).isEqualTo(1.0);
-    assertThat(r.getSampleValue("rdswatch_drill_orphans", new String[] {"rds_instance"}, new String[] {"orders-prod"}))
+    assertThat(
+            r.getSampleValue(
+                "rdswatch_drill_orphans",
+                new String[] {"rds_instance"},
+                new String[] {"orders-prod"}))
         .isEqualTo(2.0);
     String[] inst = {"rds_instance"};
     String[] prod = {"orders-prod"};
-    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_count", inst, prod)).isEqualTo(3.0);
-    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_sum", inst, prod)).isEqualTo(51_500.0);
-    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_bucket", new String[] {"rds_instance", "le"},
-        new String[] {"orders-prod", "600.0"})).isEqualTo(1.0);
-    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_bucket", new String[] {"rds_instance", "le"},
-        new String[] {"orders-prod", "+Inf"})).isEqualTo(3.0);
+    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_count", inst, prod))
+        .isEqualTo(3.0);
+    assertThat(r.getSampleValue("rdswatch_drill_restore_duration_seconds_sum", inst, prod))
+        .isEqualTo(51_500.0);
+    assertThat(
+            r.getSampleValue(
+                "rdswatch_drill_restore_duration_seconds_bucket",
+                new String[] {"rds_instance", "le"},
+                new String[] {"orders-prod", "600.0"}))
+        .isEqualTo(1.0);
+    assertThat(
+            r.getSampleValue(
+                "rdswatch_drill_restore_duration_seconds_bucket",
+                new String[] {"rds_instance", "le"},
+                new String[] {"orders-prod", "+Inf"}))
+        .isEqualTo(3.0);
   }
 
   @Test
@@ -92,16 +135,24 @@ class DrillCollectorTest {
   void cloudWatchGetsEachFinishedDrillOnceAndNothingForSkips() {
     List<DrillRecord> h = new ArrayList<>(history().subList(0, 1));
     DrillDatums datums = new DrillDatums(() -> List.copyOf(h));
-    assertThat(datums.get()).as("drills finished before the agent started are not re-sent").isEmpty();
+    assertThat(datums.get())
+        .as("drills finished before the agent started are not re-sent")
+        .isEmpty();
 
     h.addAll(history().subList(1, 4));
     List<MetricDatum> sent = datums.get();
 
-    assertThat(sent).extracting(d -> d.metricName() + "=" + d.value()).containsExactly(
-        "DrillSuccess=0.0", "DrillRestoreSeconds=900.0", "DrillSuccess=1.0", "DrillRestoreSeconds=50000.0");
+    assertThat(sent)
+        .extracting(d -> d.metricName() + "=" + d.value())
+        .containsExactly(
+            "DrillSuccess=0.0",
+            "DrillRestoreSeconds=900.0",
+            "DrillSuccess=1.0",
+            "DrillRestoreSeconds=50000.0");
     assertThat(sent.get(0).unit()).isEqualTo(StandardUnit.NONE);
     assertThat(sent.get(1).unit()).isEqualTo(StandardUnit.SECONDS);
-    assertThat(sent.get(0).dimensions()).extracting(d -> d.name() + "=" + d.value())
+    assertThat(sent.get(0).dimensions())
+        .extracting(d -> d.name() + "=" + d.value())
         .containsExactly("DBInstanceIdentifier=orders-prod", "DatabaseName=Orders");
     assertThat(sent.get(0).timestamp()).isEqualTo(T.plusSeconds(600 + 3600));
     assertThat(datums.get()).isEmpty();

@@ -5,13 +5,13 @@ import io.rdswatch.agent.drill.journal.DrillPlan;
 import io.rdswatch.agent.drill.run.DrillContext;
 import io.rdswatch.agent.drill.run.DrillSettings;
 import io.rdswatch.agent.drill.run.JdbcDrillConnections;
-import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.agent.instance.InstanceTarget;
 import io.rdswatch.agent.instance.PasswordSource;
-import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.agent.sql.SqlConnector;
 import io.rdswatch.simulator.SimulatedInstance;
 import io.rdswatch.simulator.Simulator;
 import io.rdswatch.simulator.SimulatorOptions;
+import io.rdswatch.simulator.clock.ManualClock;
 import io.rdswatch.simulator.rds.BackupKind;
 import io.rdswatch.simulator.rds.BackupRequest;
 import io.rdswatch.simulator.rds.Lifecycle;
@@ -46,7 +46,8 @@ public final class DrillSim implements AutoCloseable {
   public static final String KMS = "arn:aws:kms:us-east-1:123456789012:key/1111-drills";
 
   /** Two instances: a production one with backups, and an empty one for drills elsewhere. */
-  public static final String SCENARIO = """
+  public static final String SCENARIO =
+      """
       seed: 7
       instances:
         - name: orders-prod
@@ -76,8 +77,10 @@ public final class DrillSim implements AutoCloseable {
   public final ManualClock clock;
   private final String ordersWindow;
   public final Simulator sim;
+
   /** Drills run the production path: TLS with the certificate checked against this CA. */
   public final ServerTls.TrustFiles trust;
+
   private final TdsServer recorder;
   private final List<RecordingBackend.Call> calls = new ArrayList<>();
   private final Map<String, Integer> ports = new HashMap<>();
@@ -97,7 +100,9 @@ public final class DrillSim implements AutoCloseable {
     Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     int hour = (now.atZone(java.time.ZoneOffset.UTC).getHour() + 12) % 24;
     String window = String.format("%02d:00-%02d:30", hour, hour);
-    return new DrillSim(now, SCENARIO.replace("backup_window: \"03:00-03:30\"", "backup_window: \"" + window + "\""),
+    return new DrillSim(
+        now,
+        SCENARIO.replace("backup_window: \"03:00-03:30\"", "backup_window: \"" + window + "\""),
         window);
   }
 
@@ -127,9 +132,21 @@ public final class DrillSim implements AutoCloseable {
   }
 
   public InstanceTarget target(String name, String backupWindow) {
-    InstanceTarget t = new InstanceTarget(name, "127.0.0.1", ports.get(name), "admin", PasswordSource.literal("admin"),
-        Map.of("trustStore", trust.trustStore().toString(), "trustStorePassword", ServerTls.TRUST_STORE_PASSWORD),
-        Map.of("env", "prod"), backupWindow, "static");
+    InstanceTarget t =
+        new InstanceTarget(
+            name,
+            "127.0.0.1",
+            ports.get(name),
+            "admin",
+            PasswordSource.literal("admin"),
+            Map.of(
+                "trustStore",
+                trust.trustStore().toString(),
+                "trustStorePassword",
+                ServerTls.TRUST_STORE_PASSWORD),
+            Map.of("env", "prod"),
+            backupWindow,
+            "static");
     return adjustments.getOrDefault(name, x -> x).apply(t);
   }
 
@@ -143,20 +160,46 @@ public final class DrillSim implements AutoCloseable {
   }
 
   public static DrillSettings settings() {
-    return new DrillSettings("rdswatch_drill_", 100, 1.5, Duration.ofSeconds(30), Duration.ofHours(6), false,
+    return new DrillSettings(
+        "rdswatch_drill_",
+        100,
+        1.5,
+        Duration.ofSeconds(30),
+        Duration.ofHours(6),
+        false,
         Duration.ofSeconds(30));
   }
 
   /** A context whose pacer moves the simulated clock instead of sleeping. */
   public DrillContext context(Path stateDir, DrillSettings settings, long seed) {
-    return new DrillContext(settings, this::targets,
+    return new DrillContext(
+        settings,
+        this::targets,
         new JdbcDrillConnections(new SqlConnector(Duration.ofSeconds(10)), Duration.ofHours(6)),
-        new DrillJournal(stateDir), clock::now, clock::advance, new Random(seed), "test:1");
+        new DrillJournal(stateDir),
+        clock::now,
+        clock::advance,
+        new Random(seed),
+        "test:1");
   }
 
-  public static DrillPlan plan(String source, String target, String db, List<DrillPlan.CheckSpec> checks) {
-    return new DrillPlan("test", "cli", source, target, db, "rdswatch_drill_", null, null, null, false, checks, 7200L,
-        Duration.ofHours(6).toSeconds(), false);
+  public static DrillPlan plan(
+      String source, String target, String db, List<DrillPlan.CheckSpec> checks) {
+    return new DrillPlan(
+        "test",
+        "cli",
+        source,
+        target,
+        db,
+        "rdswatch_drill_",
+        null,
+        null,
+        null,
+        false,
+        checks,
+        7200L,
+        Duration.ofHours(6).toSeconds(),
+        false);
   }
 
   public static DrillPlan.CheckSpec checkdb() {
@@ -173,7 +216,8 @@ public final class DrillSim implements AutoCloseable {
   }
 
   /** Runs a backup to SUCCESS on the simulated instance, moving the clock. */
-  public TaskRow backup(String instance, String db, String arn, String kms, BackupKind kind, int files) {
+  public TaskRow backup(
+      String instance, String db, String arn, String kms, BackupKind kind, int files) {
     TaskRow t = instance(instance).backup(new BackupRequest(db, arn, kms, false, kind, files));
     return await(instance, t.taskId());
   }
@@ -189,7 +233,8 @@ public final class DrillSim implements AutoCloseable {
         return now;
       }
       if (now.lifecycle().isTerminal()) {
-        throw new IllegalStateException("task " + taskId + " ended " + now.lifecycle() + ": " + now.taskInfo());
+        throw new IllegalStateException(
+            "task " + taskId + " ended " + now.lifecycle() + ": " + now.taskInfo());
       }
       clock.advance(Duration.ofMinutes(1));
     }
@@ -199,7 +244,8 @@ public final class DrillSim implements AutoCloseable {
   /** Database names on the instance, through its own view (not the recorder). */
   public List<String> databases(String instance) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = connect(instance); ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sys.databases")) {
+    try (Connection c = connect(instance);
+        ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sys.databases")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

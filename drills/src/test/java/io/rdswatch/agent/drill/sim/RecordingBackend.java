@@ -19,7 +19,8 @@ public final class RecordingBackend implements SqlBackend {
   public record Call(String instance, String sql, Map<String, Object> params) {
 
     public boolean calls(String procedure) {
-      return sql.toLowerCase(java.util.Locale.ROOT).contains(procedure.toLowerCase(java.util.Locale.ROOT));
+      return sql.toLowerCase(java.util.Locale.ROOT)
+          .contains(procedure.toLowerCase(java.util.Locale.ROOT));
     }
   }
 

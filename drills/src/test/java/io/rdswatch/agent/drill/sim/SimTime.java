@@ -1,7 +1,7 @@
 package io.rdswatch.agent.drill.sim;
 
-import io.rdswatch.simulator.clock.SimulatedTime;
 import io.rdswatch.simulator.clock.ManualClock;
+import io.rdswatch.simulator.clock.SimulatedTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,16 +18,19 @@ public final class SimTime {
   /** Moves simulated time by {@code step} every few real milliseconds until closed. */
   public static AutoCloseable flowing(ManualClock manual, Duration step) {
     AtomicBoolean done = new AtomicBoolean();
-    Thread t = new Thread(() -> {
-      while (!done.get()) {
-        manual.advance(step);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "sim-time");
+    Thread t =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                manual.advance(step);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "sim-time");
     t.setDaemon(true);
     t.start();
     return () -> {

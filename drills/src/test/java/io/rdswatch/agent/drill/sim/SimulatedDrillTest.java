@@ -30,7 +30,8 @@ public abstract class SimulatedDrillTest {
   }
 
   /** Runs one drill to its end on this thread with a runner whose names come from {@code seed}. */
-  protected DrillRecord run(DrillSettings settings, long seed, DrillPlan plan, DrillObserver observer) throws Exception {
+  protected DrillRecord run(
+      DrillSettings settings, long seed, DrillPlan plan, DrillObserver observer) throws Exception {
     return new DrillRunner(sim.context(state, settings, seed)).run(plan, observer);
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A multi-part name such as {@code msdb.dbo.rds_task_status}, {@code msdb..x} or {@code [db].[dbo].[T]}.
- * Empty parts (from {@code ..}) are kept as "".
+ * A multi-part name such as {@code msdb.dbo.rds_task_status}, {@code msdb..x} or {@code
+ * [db].[dbo].[T]}. Empty parts (from {@code ..}) are kept as "".
  */
 public record ObjectName(List<String> parts) {
 

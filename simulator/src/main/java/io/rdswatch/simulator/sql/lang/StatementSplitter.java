@@ -13,9 +13,33 @@ import java.util.Set;
 public final class StatementSplitter {
   private static final Set<String> STARTERS =
       Set.of(
-          "SELECT", "SET", "EXEC", "EXECUTE", "USE", "IF", "DBCC", "DECLARE", "BEGIN", "COMMIT",
-          "ROLLBACK", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "PRINT", "WAITFOR",
-          "RAISERROR", "TRUNCATE", "GRANT", "RETURN", "BACKUP", "RESTORE", "MERGE", "SAVE");
+          "SELECT",
+          "SET",
+          "EXEC",
+          "EXECUTE",
+          "USE",
+          "IF",
+          "DBCC",
+          "DECLARE",
+          "BEGIN",
+          "COMMIT",
+          "ROLLBACK",
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "PRINT",
+          "WAITFOR",
+          "RAISERROR",
+          "TRUNCATE",
+          "GRANT",
+          "RETURN",
+          "BACKUP",
+          "RESTORE",
+          "MERGE",
+          "SAVE");
   private static final Set<String> CONTINUATIONS =
       Set.of("UNION", "ALL", "EXCEPT", "INTERSECT", "AS", "AND", "OR", "NOT", "THEN", "ELSE");
 

@@ -11,12 +11,13 @@ import java.util.List;
  */
 public final class TokenCursor {
   /** The value of the keyword DEFAULT in an argument list: "use the parameter's default". */
-  public static final Object DEFAULT = new Object() {
-    @Override
-    public String toString() {
-      return "DEFAULT";
-    }
-  };
+  public static final Object DEFAULT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "DEFAULT";
+        }
+      };
 
   private final List<Token> tokens;
   private int pos;
@@ -126,7 +127,9 @@ public final class TokenCursor {
       case PARAM:
         return bindings.value(t.text());
       case SYMBOL:
-        if ((t.isSymbol("-") || t.isSymbol("+")) && !atEnd() && peek().kind() == Token.Kind.NUMBER) {
+        if ((t.isSymbol("-") || t.isSymbol("+"))
+            && !atEnd()
+            && peek().kind() == Token.Kind.NUMBER) {
           return number(next().text(), t.isSymbol("-"));
         }
         break;

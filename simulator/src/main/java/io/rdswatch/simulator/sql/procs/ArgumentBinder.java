@@ -33,7 +33,11 @@ public final class ArgumentBinder {
         param = params.get(i);
       } else {
         named = true;
-        param = params.stream().filter(p -> p.name().equalsIgnoreCase(a.name())).findFirst().orElse(null);
+        param =
+            params.stream()
+                .filter(p -> p.name().equalsIgnoreCase(a.name()))
+                .findFirst()
+                .orElse(null);
         if (param == null) {
           throw new SqlFailure(SqlErrors.notAParameter(a.name(), proc.name()));
         }

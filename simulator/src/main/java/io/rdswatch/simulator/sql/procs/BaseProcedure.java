@@ -8,7 +8,9 @@ abstract class BaseProcedure implements Procedure {
   private final String database;
   private final List<ProcParam> params;
 
-  /** @param database "msdb" for RDS procedures, null for system ones callable from anywhere */
+  /**
+   * @param database "msdb" for RDS procedures, null for system ones callable from anywhere
+   */
   BaseProcedure(String name, String database, ProcParam... params) {
     this.name = name;
     this.database = database;

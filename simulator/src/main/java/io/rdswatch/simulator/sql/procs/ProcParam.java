@@ -1,8 +1,8 @@
 package io.rdswatch.simulator.sql.procs;
 
 /**
- * One declared parameter of a simulated procedure, in declaration order (positional arguments
- * bind by it; sp_sproc_columns lists it).
+ * One declared parameter of a simulated procedure, in declaration order (positional arguments bind
+ * by it; sp_sproc_columns lists it).
  *
  * @param typeName the T-SQL type as sp_sproc_columns shows it, e.g. "nvarchar" or "int"
  */

@@ -10,12 +10,15 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 /**
  * {@code msdb.dbo.rds_backup_database}: queues a BACKUP_DB or BACKUP_DB_DIFFERENTIAL task. The
  * tuning parameters (@block_size, @max_transfer_size, @buffer_count,
+ *
  * @enable_bucket_default_encryption) are accepted and have no effect.
  */
 final class RdsBackupDatabaseProc extends BaseProcedure {
 
   RdsBackupDatabaseProc() {
-    super("rds_backup_database", "msdb",
+    super(
+        "rds_backup_database",
+        "msdb",
         ProcParam.requiredText("@source_db_name"),
         ProcParam.requiredText("@s3_arn_to_backup_to"),
         ProcParam.text("@kms_master_key_arn"),

@@ -8,8 +8,7 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class RdsCancelTaskProc extends BaseProcedure {
 
   RdsCancelTaskProc() {
-    super("rds_cancel_task", "msdb",
-        ProcParam.requiredInteger("@task_id"));
+    super("rds_cancel_task", "msdb", ProcParam.requiredInteger("@task_id"));
   }
 
   @Override

@@ -12,14 +12,19 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class RdsDeleteFromFilesystemProc extends BaseProcedure {
 
   RdsDeleteFromFilesystemProc() {
-    super("rds_delete_from_filesystem", "msdb",
+    super(
+        "rds_delete_from_filesystem",
+        "msdb",
         ProcParam.requiredText("@rds_file_path"),
         ProcParam.integer("@force_delete"));
   }
 
   @Override
   public Reply call(ProcCall call, ExecContext ctx) {
-    TaskRow row = ctx.rds().transfers().delete(call.text("@rds_file_path"), call.flag("@force_delete", false));
+    TaskRow row =
+        ctx.rds()
+            .transfers()
+            .delete(call.text("@rds_file_path"), call.flag("@force_delete", false));
     return Reply.of(TaskResults.submitted(row, ctx.rds().settings().zone())).withReturnStatus(0);
   }
 }

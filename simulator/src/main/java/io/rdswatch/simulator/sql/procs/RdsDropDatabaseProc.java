@@ -8,14 +8,14 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class RdsDropDatabaseProc extends BaseProcedure {
 
   RdsDropDatabaseProc() {
-    super("rds_drop_database", "msdb",
-        ProcParam.requiredText("@db_name"));
+    super("rds_drop_database", "msdb", ProcParam.requiredText("@db_name"));
   }
 
   @Override
   public Reply call(ProcCall call, ExecContext ctx) {
     String db = call.text("@db_name");
     ctx.rds().procedures().drop(db);
-    return Reply.of(SqlMessage.info(0, "Database '" + db + "' has been dropped.")).withReturnStatus(0);
+    return Reply.of(SqlMessage.info(0, "Database '" + db + "' has been dropped."))
+        .withReturnStatus(0);
   }
 }

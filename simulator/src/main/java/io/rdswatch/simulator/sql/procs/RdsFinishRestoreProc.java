@@ -8,8 +8,7 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class RdsFinishRestoreProc extends BaseProcedure {
 
   RdsFinishRestoreProc() {
-    super("rds_finish_restore", "msdb",
-        ProcParam.requiredText("@db_name"));
+    super("rds_finish_restore", "msdb", ProcParam.requiredText("@db_name"));
   }
 
   @Override

@@ -8,13 +8,15 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 
 /**
  * {@code msdb.dbo.rds_restore_database}: queues a RESTORE_DB* task. @with_norecovery defaults to 0
- * for FULL and must be given for DIFFERENTIAL; @keep_cdc and the tuning
- * parameters are accepted and have no effect.
+ * for FULL and must be given for DIFFERENTIAL; @keep_cdc and the tuning parameters are accepted and
+ * have no effect.
  */
 final class RdsRestoreDatabaseProc extends BaseProcedure {
 
   RdsRestoreDatabaseProc() {
-    super("rds_restore_database", "msdb",
+    super(
+        "rds_restore_database",
+        "msdb",
         ProcParam.requiredText("@restore_db_name"),
         ProcParam.requiredText("@s3_arn_to_restore_from"),
         ProcParam.text("@kms_master_key_arn"),

@@ -14,7 +14,9 @@ final class RdsS3TransferProc extends BaseProcedure {
   private final boolean download;
 
   private RdsS3TransferProc(String name, boolean download) {
-    super(name, "msdb",
+    super(
+        name,
+        "msdb",
         ProcParam.requiredText("@s3_arn_of_file"),
         ProcParam.requiredText("@rds_file_path"),
         ProcParam.integer("@overwrite_file"));
@@ -34,9 +36,10 @@ final class RdsS3TransferProc extends BaseProcedure {
     String arn = call.text("@s3_arn_of_file");
     String path = call.text("@rds_file_path");
     boolean overwrite = call.flag("@overwrite_file", false);
-    TaskRow row = download
-        ? ctx.rds().transfers().download(arn, path, overwrite)
-        : ctx.rds().transfers().upload(path, arn, overwrite);
+    TaskRow row =
+        download
+            ? ctx.rds().transfers().download(arn, path, overwrite)
+            : ctx.rds().transfers().upload(path, arn, overwrite);
     return Reply.of(TaskResults.submitted(row, ctx.rds().settings().zone())).withReturnStatus(0);
   }
 }

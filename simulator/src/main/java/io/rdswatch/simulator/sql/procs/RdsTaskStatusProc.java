@@ -9,15 +9,20 @@ import java.util.List;
 final class RdsTaskStatusProc extends BaseProcedure {
 
   RdsTaskStatusProc() {
-    super("rds_task_status", "msdb",
-        ProcParam.text("@db_name"), ProcParam.integer("@task_id"));
+    super("rds_task_status", "msdb", ProcParam.text("@db_name"), ProcParam.integer("@task_id"));
   }
 
   @Override
   public Reply call(ProcCall call, ExecContext ctx) {
     Integer taskId = call.integer("@task_id");
     String db = call.text("@db_name");
-    List<TaskRow> rows = ctx.rds().taskRows(db == null || db.isEmpty() ? null : db, taskId == null || taskId == 0 ? null : taskId);
-    return Reply.of(TaskResults.status(rows, ctx.faults().statusColumns(), ctx.rds().settings().zone())).withReturnStatus(0);
+    List<TaskRow> rows =
+        ctx.rds()
+            .taskRows(
+                db == null || db.isEmpty() ? null : db,
+                taskId == null || taskId == 0 ? null : taskId);
+    return Reply.of(
+            TaskResults.status(rows, ctx.faults().statusColumns(), ctx.rds().settings().zone()))
+        .withReturnStatus(0);
   }
 }

@@ -9,8 +9,12 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class SpReleaseAppLockProc extends BaseProcedure {
 
   SpReleaseAppLockProc() {
-    super("sp_releaseapplock", null,
-        ProcParam.requiredText("@Resource"), ProcParam.text("@LockOwner"), ProcParam.text("@DbPrincipal"));
+    super(
+        "sp_releaseapplock",
+        null,
+        ProcParam.requiredText("@Resource"),
+        ProcParam.text("@LockOwner"),
+        ProcParam.text("@DbPrincipal"));
   }
 
   @Override
@@ -22,10 +26,14 @@ final class SpReleaseAppLockProc extends BaseProcedure {
     }
     SqlMessage error =
         SqlMessage.error(
-            1223, 1, 16,
-            "Cannot release the application lock (Database Principal: 'public', Resource: '" + resource
+            1223,
+            1,
+            16,
+            "Cannot release the application lock (Database Principal: 'public', Resource: '"
+                + resource
                 + "') because it is not currently held.",
-            name(), 1);
+            name(),
+            1);
     return Reply.of(error).withReturnStatus(-999);
   }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code sp_sproc_columns @procedure_name=...}: the parameter list of a simulated procedure. mssql-jdbc
- * runs it for named CallableStatement parameters and reads COLUMN_NAME (column 4) of every row,
- * the first row being @RETURN_VALUE; the row order gives the parameter positions.
+ * {@code sp_sproc_columns @procedure_name=...}: the parameter list of a simulated procedure.
+ * mssql-jdbc runs it for named CallableStatement parameters and reads COLUMN_NAME (column 4) of
+ * every row, the first row being @RETURN_VALUE; the row order gives the parameter positions.
  */
 final class SpSprocColumnsProc extends BaseProcedure {
   private static final List<Column> COLUMNS =
@@ -40,7 +40,9 @@ final class SpSprocColumnsProc extends BaseProcedure {
   private static final int SQL_PARAM_INPUT = 1;
 
   SpSprocColumnsProc() {
-    super("sp_sproc_columns", null,
+    super(
+        "sp_sproc_columns",
+        null,
         ProcParam.requiredText("@procedure_name"),
         ProcParam.text("@procedure_owner"),
         ProcParam.text("@procedure_qualifier"),
@@ -60,20 +62,52 @@ final class SpSprocColumnsProc extends BaseProcedure {
       rows.add(row(qualifier, owner, procName, "@RETURN_VALUE", SQL_RETURN_VALUE, "int", 0));
       int ordinal = 1;
       for (ProcParam param : p.params()) {
-        rows.add(row(qualifier, owner, procName, param.name(), SQL_PARAM_INPUT, param.typeName(), ordinal++));
+        rows.add(
+            row(
+                qualifier,
+                owner,
+                procName,
+                param.name(),
+                SQL_PARAM_INPUT,
+                param.typeName(),
+                ordinal++));
       }
     }
     return Reply.of(new ResultSetData(COLUMNS, rows)).withReturnStatus(0);
   }
 
   private static Object[] row(
-      String qualifier, String owner, String proc, String column, int columnType, String type, int ordinal) {
+      String qualifier,
+      String owner,
+      String proc,
+      String column,
+      int columnType,
+      String type,
+      int ordinal) {
     boolean text = type.equals("nvarchar");
     int dataType = text ? -9 : 4;
     int length = text ? 512 : 4;
     return new Object[] {
-      qualifier, owner, proc, column, columnType, dataType, type, text ? 256 : 10, length, text ? null : 0,
-      text ? null : 10, 1, null, null, dataType, null, text ? length : null, ordinal, "YES", text ? 39 : 56
+      qualifier,
+      owner,
+      proc,
+      column,
+      columnType,
+      dataType,
+      type,
+      text ? 256 : 10,
+      length,
+      text ? null : 0,
+      text ? null : 10,
+      1,
+      null,
+      null,
+      dataType,
+      null,
+      text ? length : null,
+      ordinal,
+      "YES",
+      text ? 39 : 56
     };
   }
 }

@@ -11,8 +11,7 @@ import io.rdswatch.simulator.sql.lang.ExecContext;
 final class SpUnprepareProc extends BaseProcedure {
 
   SpUnprepareProc() {
-    super("sp_unprepare", null,
-        ProcParam.integer("@handle"));
+    super("sp_unprepare", null, ProcParam.integer("@handle"));
   }
 
   @Override

@@ -29,7 +29,9 @@ public final class TaskResults {
           Column.of("filepath", SqlType.NVARCHAR),
           Column.of("overwrite_file", SqlType.INT));
 
-  /** What rds_backup_database, rds_restore_database, rds_finish_restore and rds_cancel_task return. */
+  /**
+   * What rds_backup_database, rds_restore_database, rds_finish_restore and rds_cancel_task return.
+   */
   public static final List<Column> SUBMIT_COLUMNS =
       List.of(
           Column.of("task_id", SqlType.INT),
@@ -51,9 +53,20 @@ public final class TaskResults {
     for (TaskRow t : tasks) {
       rows.add(
           new Object[] {
-            t.taskId(), t.taskType(), t.databaseName(), t.percentComplete(), t.durationMinutes(),
-            t.lifecycle().name(), t.taskInfo(), zone.local(t.lastUpdated()), zone.local(t.createdAt()), t.s3ObjectArn(),
-            t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), t.filePath(), t.overwriteFile() ? 1 : 0
+            t.taskId(),
+            t.taskType(),
+            t.databaseName(),
+            t.percentComplete(),
+            t.durationMinutes(),
+            t.lifecycle().name(),
+            t.taskInfo(),
+            zone.local(t.lastUpdated()),
+            zone.local(t.createdAt()),
+            t.s3ObjectArn(),
+            t.overwriteS3BackupFile() ? 1 : 0,
+            t.kmsMasterKeyArn(),
+            t.filePath(),
+            t.overwriteFile() ? 1 : 0
           });
     }
     return rows;
@@ -65,9 +78,17 @@ public final class TaskResults {
 
   public static ResultSetData submitted(TaskRow t, ServerZone zone) {
     Object[] row = {
-      t.taskId(), t.taskType(), t.lifecycle().name(), zone.local(t.createdAt()), zone.local(t.lastUpdated()),
+      t.taskId(),
+      t.taskType(),
+      t.lifecycle().name(),
+      zone.local(t.createdAt()),
+      zone.local(t.lastUpdated()),
       t.databaseName(),
-      t.s3ObjectArn(), t.overwriteS3BackupFile() ? 1 : 0, t.kmsMasterKeyArn(), t.percentComplete(), t.taskInfo()
+      t.s3ObjectArn(),
+      t.overwriteS3BackupFile() ? 1 : 0,
+      t.kmsMasterKeyArn(),
+      t.percentComplete(),
+      t.taskInfo()
     };
     List<Object[]> rows = new ArrayList<>();
     rows.add(row);

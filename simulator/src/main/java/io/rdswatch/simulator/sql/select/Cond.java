@@ -3,7 +3,8 @@ package io.rdswatch.simulator.sql.select;
 import java.util.List;
 
 /** A WHERE predicate. Evaluated with SQL's three-valued logic (null = unknown). */
-public sealed interface Cond permits Cond.Compare, Cond.IsNull, Cond.In, Cond.Like, Cond.And, Cond.Or, Cond.Not {
+public sealed interface Cond
+    permits Cond.Compare, Cond.IsNull, Cond.In, Cond.Like, Cond.And, Cond.Or, Cond.Not {
 
   /** = <> != < > <= >= */
   record Compare(Expr left, String op, Expr right) implements Cond {}

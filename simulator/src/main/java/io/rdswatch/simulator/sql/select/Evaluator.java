@@ -75,7 +75,10 @@ final class Evaluator {
   private Object aggregate(Expr.Agg a, List<Object[]> group) {
     switch (a.function()) {
       case "COUNT", "COUNT_BIG" -> {
-        long n = a.arg() == null ? group.size() : group.stream().filter(r -> eval(a.arg(), r, group) != null).count();
+        long n =
+            a.arg() == null
+                ? group.size()
+                : group.stream().filter(r -> eval(a.arg(), r, group) != null).count();
         return a.function().equals("COUNT") ? (Object) Values.intValue(n) : (Object) n;
       }
       case "SUM" -> {
@@ -92,7 +95,8 @@ final class Evaluator {
         Object best = null;
         for (Object[] r : group) {
           Object v = eval(a.arg(), r, group);
-          if (v != null && (best == null || (Values.compare(v, best) < 0) == a.function().equals("MIN"))) {
+          if (v != null
+              && (best == null || (Values.compare(v, best) < 0) == a.function().equals("MIN"))) {
             best = v;
           }
         }
@@ -110,7 +114,14 @@ final class Evaluator {
     SqlType type = type(a);
     if (type == SqlType.NVARCHAR) {
       if (!a.op().equals("+")) {
-        throw new SqlFailure(SqlMessage.error(402, 1, 16, "The data types are incompatible in the " + a.op() + " operator.", "", 1));
+        throw new SqlFailure(
+            SqlMessage.error(
+                402,
+                1,
+                16,
+                "The data types are incompatible in the " + a.op() + " operator.",
+                "",
+                1));
       }
       return l.toString() + r;
     }
@@ -118,14 +129,18 @@ final class Evaluator {
     BigDecimal y = Values.number(r);
     boolean integral = type == SqlType.INT || type == SqlType.BIGINT;
     if ((a.op().equals("/") || a.op().equals("%")) && y.signum() == 0) {
-      throw new SqlFailure(SqlMessage.error(8134, 1, 16, "Divide by zero error encountered.", "", 1));
+      throw new SqlFailure(
+          SqlMessage.error(8134, 1, 16, "Divide by zero error encountered.", "", 1));
     }
     BigDecimal result =
         switch (a.op()) {
           case "+" -> x.add(y);
           case "-" -> x.subtract(y);
           case "*" -> x.multiply(y);
-          case "/" -> integral ? new BigDecimal(x.toBigInteger().divide(y.toBigInteger())) : x.divide(y, MathContext.DECIMAL64);
+          case "/" ->
+              integral
+                  ? new BigDecimal(x.toBigInteger().divide(y.toBigInteger()))
+                  : x.divide(y, MathContext.DECIMAL64);
           default -> x.remainder(y);
         };
     return Values.convert(result, type);
@@ -145,7 +160,9 @@ final class Evaluator {
     if (c instanceof Cond.Like like) {
       Object v = eval(like.expr(), row, List.of());
       Object p = eval(like.pattern(), row, List.of());
-      return v == null || p == null ? null : Values.like(v.toString(), p.toString()) != like.negated();
+      return v == null || p == null
+          ? null
+          : Values.like(v.toString(), p.toString()) != like.negated();
     }
     if (c instanceof Cond.And and) {
       return and(test(and.left(), row), test(and.right(), row));

@@ -186,8 +186,13 @@ final class ExprParser {
         if (--depth == 0) {
           return false;
         }
-      } else if (depth == 1 && (t.kind() == Token.Kind.SYMBOL && "= <> != < > <= >=".contains(t.text())
-          || t.isWord("IS") || t.isWord("IN") || t.isWord("LIKE") || t.isWord("AND") || t.isWord("OR"))) {
+      } else if (depth == 1
+          && (t.kind() == Token.Kind.SYMBOL && "= <> != < > <= >=".contains(t.text())
+              || t.isWord("IS")
+              || t.isWord("IN")
+              || t.isWord("LIKE")
+              || t.isWord("AND")
+              || t.isWord("OR"))) {
         return true;
       }
     }
@@ -218,7 +223,8 @@ final class ExprParser {
       throw c.syntaxError();
     }
     Token op = c.next();
-    if (op.kind() != Token.Kind.SYMBOL || !Set.of("=", "<>", "!=", "<", ">", "<=", ">=").contains(op.text())) {
+    if (op.kind() != Token.Kind.SYMBOL
+        || !Set.of("=", "<>", "!=", "<", ">", "<=", ">=").contains(op.text())) {
       throw new SqlFailure(SqlErrors.syntax(op.text()));
     }
     return new Cond.Compare(left, op.text(), expr());

@@ -17,11 +17,12 @@ import java.util.List;
  */
 final class FileDetailsFunction implements VirtualTable {
   private static final String NAME = "rds_fn_list_file_details";
-  private static final List<Column> COLUMNS = List.of(
-      Column.of("filepath", SqlType.NVARCHAR),
-      Column.of("size_in_bytes", SqlType.BIGINT),
-      Column.of("last_modified_utc", SqlType.DATETIME),
-      Column.of("is_directory", SqlType.BIT));
+  private static final List<Column> COLUMNS =
+      List.of(
+          Column.of("filepath", SqlType.NVARCHAR),
+          Column.of("size_in_bytes", SqlType.BIGINT),
+          Column.of("last_modified_utc", SqlType.DATETIME),
+          Column.of("is_directory", SqlType.BIT));
 
   @Override
   public boolean matches(ObjectName name, ExecContext ctx) {
@@ -35,7 +36,8 @@ final class FileDetailsFunction implements VirtualTable {
       throw SubmitErrors.selectDenied(NAME);
     }
     Object id = args.isEmpty() ? null : args.get(0);
-    List<Object[]> rows = id == null ? List.of() : ctx.rds().fileDetails(Values.number(id).intValue());
+    List<Object[]> rows =
+        id == null ? List.of() : ctx.rds().fileDetails(Values.number(id).intValue());
     return new ResultSetData(COLUMNS, new ArrayList<>(rows));
   }
 }

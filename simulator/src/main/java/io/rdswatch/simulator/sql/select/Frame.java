@@ -30,6 +30,7 @@ record Frame(List<String> qualifiers, List<Column> columns, List<Object[]> rows)
         return i;
       }
     }
-    throw new SqlFailure(SqlErrors.invalidColumn(qualifier == null ? name : qualifier + "." + name));
+    throw new SqlFailure(
+        SqlErrors.invalidColumn(qualifier == null ? name : qualifier + "." + name));
   }
 }

@@ -2,8 +2,8 @@ package io.rdswatch.simulator.sql.select;
 
 import io.rdswatch.simulator.engine.SqlType;
 import io.rdswatch.simulator.rds.Database;
-import io.rdswatch.simulator.sql.lang.ExecContext;
 import io.rdswatch.simulator.rds.ServerZone;
+import io.rdswatch.simulator.sql.lang.ExecContext;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,20 @@ public final class ScalarFunctions {
 
   public static boolean isFunction(String name) {
     return switch (name.toUpperCase(Locale.ROOT)) {
-      case "SYSUTCDATETIME", "GETUTCDATE", "GETDATE", "SYSDATETIME", "SYSDATETIMEOFFSET", "DB_NAME", "DB_ID",
-          "SUSER_NAME", "SUSER_SNAME", "USER_NAME", "SERVERPROPERTY", "APP_NAME", "HOST_NAME" -> true;
+      case "SYSUTCDATETIME",
+          "GETUTCDATE",
+          "GETDATE",
+          "SYSDATETIME",
+          "SYSDATETIMEOFFSET",
+          "DB_NAME",
+          "DB_ID",
+          "SUSER_NAME",
+          "SUSER_SNAME",
+          "USER_NAME",
+          "SERVERPROPERTY",
+          "APP_NAME",
+          "HOST_NAME" ->
+          true;
       default -> false;
     };
   }
@@ -40,11 +52,16 @@ public final class ScalarFunctions {
         return new Expr.Const(ctx.rds().settings().zone().local(ctx.now()), SqlType.DATETIME);
       case "SYSDATETIMEOFFSET":
         return new Expr.Const(
-            ctx.rds().settings().zone().withOffset(ctx.now().truncatedTo(ChronoUnit.MILLIS)), SqlType.DATETIMEOFFSET);
+            ctx.rds().settings().zone().withOffset(ctx.now().truncatedTo(ChronoUnit.MILLIS)),
+            SqlType.DATETIMEOFFSET);
       case "DB_NAME":
-        return text(args.isEmpty() || args.get(0) == null ? ctx.session().database() : dbName(args.get(0), ctx));
+        return text(
+            args.isEmpty() || args.get(0) == null
+                ? ctx.session().database()
+                : dbName(args.get(0), ctx));
       case "DB_ID":
-        return new Expr.Const(dbId(args.isEmpty() ? ctx.session().database() : args.get(0), ctx), SqlType.INT);
+        return new Expr.Const(
+            dbId(args.isEmpty() ? ctx.session().database() : args.get(0), ctx), SqlType.INT);
       case "SUSER_NAME", "SUSER_SNAME", "USER_NAME":
         return text(ctx.session().user());
       case "APP_NAME", "HOST_NAME":
@@ -89,8 +106,14 @@ public final class ScalarFunctions {
 
   private static String dbName(Object id, ExecContext ctx) {
     int wanted = Values.number(id).intValue();
-    return ctx.rds().locked(
-        () -> ctx.rds().catalog().all().stream().filter(d -> d.id() == wanted).map(Database::name).findFirst().orElse(null));
+    return ctx.rds()
+        .locked(
+            () ->
+                ctx.rds().catalog().all().stream()
+                    .filter(d -> d.id() == wanted)
+                    .map(Database::name)
+                    .findFirst()
+                    .orElse(null));
   }
 
   private static Expr.Const text(String s) {

@@ -31,7 +31,8 @@ final class SelectExecutor {
       return countOnly(q, counted);
     }
     Evaluator constants = new Evaluator(Frame.single());
-    List<Object> args = q.from().args().stream().map(a -> constants.eval(a, new Object[0], List.of())).toList();
+    List<Object> args =
+        q.from().args().stream().map(a -> constants.eval(a, new Object[0], List.of())).toList();
     Frame frame = Frame.of(qualifier(q.from()), table.read(ctx, args));
     if (q.apply() != null) {
       frame = crossApply(frame, q.apply(), ctx);
@@ -81,8 +82,12 @@ final class SelectExecutor {
     List<Column> columns = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     for (SelectQuery.Item item : q.items()) {
-      if (item.star() || !(item.expr() instanceof Expr.Agg a) || a.arg() != null || !a.function().startsWith("COUNT")
-          || q.where() != null || q.apply() != null) {
+      if (item.star()
+          || !(item.expr() instanceof Expr.Agg a)
+          || a.arg() != null
+          || !a.function().startsWith("COUNT")
+          || q.where() != null
+          || q.apply() != null) {
         throw new SqlFailure(SqlErrors.syntax(q.from().name().toString()));
       }
       boolean big = a.function().equals("COUNT_BIG");
@@ -100,7 +105,8 @@ final class SelectExecutor {
     for (SelectQuery.Item item : q.items()) {
       if (item.star()) {
         for (int i = 0; i < frame.columns().size(); i++) {
-          if (item.starQualifier() == null || item.starQualifier().equalsIgnoreCase(frame.qualifiers().get(i))) {
+          if (item.starQualifier() == null
+              || item.starQualifier().equalsIgnoreCase(frame.qualifiers().get(i))) {
             columns.add(frame.columns().get(i));
           }
         }
@@ -134,12 +140,14 @@ final class SelectExecutor {
     return new ResultSetData(columns, out.stream().map(Out::values).toList());
   }
 
-  private static Object[] values(SelectQuery q, Frame frame, Evaluator ev, Object[] row, List<Object[]> group) {
+  private static Object[] values(
+      SelectQuery q, Frame frame, Evaluator ev, Object[] row, List<Object[]> group) {
     List<Object> values = new ArrayList<>();
     for (SelectQuery.Item item : q.items()) {
       if (item.star()) {
         for (int i = 0; i < frame.columns().size(); i++) {
-          if (item.starQualifier() == null || item.starQualifier().equalsIgnoreCase(frame.qualifiers().get(i))) {
+          if (item.starQualifier() == null
+              || item.starQualifier().equalsIgnoreCase(frame.qualifiers().get(i))) {
             values.add(row[i]);
           }
         }
@@ -156,7 +164,8 @@ final class SelectExecutor {
       int outIndex = outputIndex(o, columns);
       Comparator<Out> one =
           Comparator.comparing(
-              (Out r) -> outIndex >= 0 ? r.values()[outIndex] : ev.eval(o.expr(), r.source(), List.of()),
+              (Out r) ->
+                  outIndex >= 0 ? r.values()[outIndex] : ev.eval(o.expr(), r.source(), List.of()),
               Comparator.nullsFirst(Values::compare));
       all = all.thenComparing(o.descending() ? one.reversed() : one);
     }
@@ -167,8 +176,15 @@ final class SelectExecutor {
     if (o.position() != null) {
       if (o.position() < 1 || o.position() > columns.size()) {
         throw new SqlFailure(
-            SqlMessage.error(108, 1, 16, "The ORDER BY position number " + o.position()
-                + " is out of range of the number of items in the select list.", "", 1));
+            SqlMessage.error(
+                108,
+                1,
+                16,
+                "The ORDER BY position number "
+                    + o.position()
+                    + " is out of range of the number of items in the select list.",
+                "",
+                1));
       }
       return o.position() - 1;
     }
@@ -185,9 +201,14 @@ final class SelectExecutor {
   private static SqlMessage notAggregated(SelectQuery.Item item) {
     String name = item.star() ? "*" : item.expr().label();
     return SqlMessage.error(
-        8120, 1, 16,
-        "Column '" + name + "' is invalid in the select list because it is not contained in either an aggregate "
+        8120,
+        1,
+        16,
+        "Column '"
+            + name
+            + "' is invalid in the select list because it is not contained in either an aggregate "
             + "function or the GROUP BY clause.",
-        "", 1);
+        "",
+        1);
   }
 }

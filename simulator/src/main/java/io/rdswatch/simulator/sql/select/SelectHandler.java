@@ -6,9 +6,9 @@ import io.rdswatch.simulator.sql.lang.SqlStatement;
 import io.rdswatch.simulator.sql.lang.StatementHandler;
 
 /**
- * Every {@code SELECT}: constants and functions without FROM ({@code SELECT 1}, {@code SELECT
- * @@VERSION}, {@code SELECT @@spid spid}, {@code SELECT SYSUTCDATETIME()}), catalog views and
- * functions ({@link VirtualTables}) and row counts of user tables.
+ * Every {@code SELECT}: constants and functions without FROM ({@code SELECT 1}, {@code
+ * SELECT @@VERSION}, {@code SELECT @@spid spid}, {@code SELECT SYSUTCDATETIME()}), catalog views
+ * and functions ({@link VirtualTables}) and row counts of user tables.
  */
 public final class SelectHandler implements StatementHandler {
 

@@ -23,8 +23,9 @@ import java.util.Set;
  */
 final class SelectParser {
   private static final Set<String> RESERVED =
-      Set.of("FROM", "WHERE", "ORDER", "GROUP", "HAVING", "UNION", "CROSS", "JOIN", "INNER", "LEFT", "ON", "AND", "OR",
-          "AS", "OPTION", "FOR", "INTO");
+      Set.of(
+          "FROM", "WHERE", "ORDER", "GROUP", "HAVING", "UNION", "CROSS", "JOIN", "INNER", "LEFT",
+          "ON", "AND", "OR", "AS", "OPTION", "FOR", "INTO");
 
   private SelectParser() {}
 
@@ -71,8 +72,12 @@ final class SelectParser {
       return new SelectQuery.Item(null, null, true, null);
     }
     Token t = c.peek();
-    if (t != null && t.isIdentifier() && c.peek(1) != null && c.peek(1).isSymbol(".")
-        && c.peek(2) != null && c.peek(2).isSymbol("*")) {
+    if (t != null
+        && t.isIdentifier()
+        && c.peek(1) != null
+        && c.peek(1).isSymbol(".")
+        && c.peek(2) != null
+        && c.peek(2).isSymbol("*")) {
       c.next();
       c.next();
       c.next();

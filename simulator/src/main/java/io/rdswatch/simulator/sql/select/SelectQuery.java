@@ -5,7 +5,13 @@ import java.util.List;
 
 /** A parsed SELECT. {@code from} is null for a SELECT without FROM. */
 public record SelectQuery(
-    boolean distinct, Integer top, List<Item> items, Source from, Source apply, Cond where, List<Order> orderBy) {
+    boolean distinct,
+    Integer top,
+    List<Item> items,
+    Source from,
+    Source apply,
+    Cond where,
+    List<Order> orderBy) {
 
   /** One select-list entry; {@code star} for {@code *} or {@code alias.*}. */
   public record Item(Expr expr, String alias, boolean star, String starQualifier) {

@@ -39,9 +39,18 @@ final class SysDatabasesTable implements VirtualTable {
           boolean restoring = d.state() == DbState.RESTORING;
           rows.add(
               new Object[] {
-                d.name(), d.id(), ctx.rds().settings().zone().local(d.createDate()), 160, "SQL_Latin1_General_CP1_CI_AS",
-                "MULTI_USER", false, restoring ? 1 : 0, d.state().name(), d.recoveryModel().ordinal() + 1,
-                d.recoveryModel().name(), d.tde()
+                d.name(),
+                d.id(),
+                ctx.rds().settings().zone().local(d.createDate()),
+                160,
+                "SQL_Latin1_General_CP1_CI_AS",
+                "MULTI_USER",
+                false,
+                restoring ? 1 : 0,
+                d.state().name(),
+                d.recoveryModel().ordinal() + 1,
+                d.recoveryModel().name(),
+                d.tde()
               });
         });
   }

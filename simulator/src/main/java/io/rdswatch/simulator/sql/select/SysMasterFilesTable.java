@@ -46,9 +46,12 @@ final class SysMasterFilesTable implements VirtualTable {
         });
   }
 
-  private static Object[] file(Database d, int fileId, int type, String typeDesc, String logical, String ext, long pages) {
+  private static Object[] file(
+      Database d, int fileId, int type, String typeDesc, String logical, String ext, long pages) {
     String path = "D:\\rdsdbdata\\DATA\\" + d.name() + ext;
     int size = (int) Math.min(Integer.MAX_VALUE, pages);
-    return new Object[] {d.id(), fileId, type, typeDesc, logical, path, d.state().name(), size, -1, 8192};
+    return new Object[] {
+      d.id(), fileId, type, typeDesc, logical, path, d.state().name(), size, -1, 8192
+    };
   }
 }

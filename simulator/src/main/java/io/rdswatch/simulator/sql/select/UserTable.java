@@ -26,15 +26,16 @@ final class UserTable implements VirtualTable {
     String dbName = name.database().isEmpty() ? ctx.session().database() : name.database();
     String schema = name.schema();
     Long count =
-        ctx.rds().locked(
-            () -> {
-              Database db = ctx.rds().catalog().get(dbName);
-              if (db != null && db.state() == DbState.RESTORING) {
-                throw new SqlFailure(SqlErrors.databaseRestoring(db.name()));
-              }
-              boolean dbo = schema.isEmpty() || schema.equalsIgnoreCase("dbo");
-              return db == null || !dbo ? null : db.tables().rowCount(name.object());
-            });
+        ctx.rds()
+            .locked(
+                () -> {
+                  Database db = ctx.rds().catalog().get(dbName);
+                  if (db != null && db.state() == DbState.RESTORING) {
+                    throw new SqlFailure(SqlErrors.databaseRestoring(db.name()));
+                  }
+                  boolean dbo = schema.isEmpty() || schema.equalsIgnoreCase("dbo");
+                  return db == null || !dbo ? null : db.tables().rowCount(name.object());
+                });
     if (count == null) {
       throw new SqlFailure(SqlErrors.invalidObject(name.toString()));
     }

@@ -61,7 +61,11 @@ public final class Values {
   }
 
   public static boolean isNumeric(SqlType t) {
-    return t == SqlType.INT || t == SqlType.BIGINT || t == SqlType.DECIMAL || t == SqlType.FLOAT || t == SqlType.BIT;
+    return t == SqlType.INT
+        || t == SqlType.BIGINT
+        || t == SqlType.DECIMAL
+        || t == SqlType.FLOAT
+        || t == SqlType.BIT;
   }
 
   public static BigDecimal number(Object v) {
@@ -102,7 +106,14 @@ public final class Values {
 
   static int intValue(long v) {
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-      throw new SqlFailure(SqlMessage.error(8115, 2, 16, "Arithmetic overflow error converting expression to data type int.", "", 1));
+      throw new SqlFailure(
+          SqlMessage.error(
+              8115,
+              2,
+              16,
+              "Arithmetic overflow error converting expression to data type int.",
+              "",
+              1));
     }
     return (int) v;
   }
@@ -118,7 +129,13 @@ public final class Values {
       return LocalDateTime.parse(v.toString().strip().replace(' ', 'T'));
     } catch (DateTimeParseException e) {
       throw new SqlFailure(
-          SqlMessage.error(241, 1, 16, "Conversion failed when converting date and/or time from character string.", "", 1));
+          SqlMessage.error(
+              241,
+              1,
+              16,
+              "Conversion failed when converting date and/or time from character string.",
+              "",
+              1));
     }
   }
 
@@ -143,7 +160,9 @@ public final class Values {
         default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
       }
     }
-    return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
+    return java.util.regex.Pattern.compile(
+            regex.toString(),
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
         .matcher(value.stripTrailing())
         .matches();
   }

@@ -15,7 +15,9 @@ import java.util.function.BiConsumer;
  */
 public interface VirtualTable {
 
-  /** Whether {@code name} (as written, resolved against the session's database) means this table. */
+  /**
+   * Whether {@code name} (as written, resolved against the session's database) means this table.
+   */
   boolean matches(ObjectName name, ExecContext ctx);
 
   /** Columns and rows as of now; {@code args} are a table-valued function's arguments. */
@@ -38,14 +40,15 @@ public interface VirtualTable {
    */
   static ResultSetData perDatabase(
       ExecContext ctx, List<Column> columns, BiConsumer<Database, List<Object[]>> rowsOf) {
-    return ctx.rds().locked(
-        () -> {
-          List<Object[]> rows = new ArrayList<>();
-          for (Database d : ctx.rds().catalog().all()) {
-            rowsOf.accept(d, rows);
-          }
-          return new ResultSetData(columns, rows);
-        });
+    return ctx.rds()
+        .locked(
+            () -> {
+              List<Object[]> rows = new ArrayList<>();
+              for (Database d : ctx.rds().catalog().all()) {
+                rowsOf.accept(d, rows);
+              }
+              return new ResultSetData(columns, rows);
+            });
   }
 
   /** Tables whose rows are only counted (the row-count model of user tables). */

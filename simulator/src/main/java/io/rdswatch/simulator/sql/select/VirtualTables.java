@@ -12,7 +12,11 @@ import java.util.List;
  */
 final class VirtualTables {
   private static final List<VirtualTable> TABLES =
-      List.of(new SysDatabasesTable(), new SysMasterFilesTable(), new VolumeStatsFunction(), new TaskStatusFunction(),
+      List.of(
+          new SysDatabasesTable(),
+          new SysMasterFilesTable(),
+          new VolumeStatsFunction(),
+          new TaskStatusFunction(),
           new FileDetailsFunction());
 
   private VirtualTables() {}
@@ -23,7 +27,8 @@ final class VirtualTables {
         return t;
       }
     }
-    if (name.schema().equalsIgnoreCase("sys") || name.object().toLowerCase(java.util.Locale.ROOT).startsWith("rds_")) {
+    if (name.schema().equalsIgnoreCase("sys")
+        || name.object().toLowerCase(java.util.Locale.ROOT).startsWith("rds_")) {
       throw new SqlFailure(SqlErrors.invalidObject(name.toString()));
     }
     return UserTable.resolve(name, ctx);

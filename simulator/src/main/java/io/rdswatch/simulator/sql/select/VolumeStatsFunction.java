@@ -34,7 +34,8 @@ final class VolumeStatsFunction implements VirtualTable {
     Object dbId = args.isEmpty() ? null : args.get(0);
     Object fileId = args.size() < 2 ? null : args.get(1);
     List<Object[]> rows = new ArrayList<>();
-    long[] space = ctx.rds().locked(() -> new long[] {ctx.rds().totalBytes(), ctx.rds().freeBytes()});
+    long[] space =
+        ctx.rds().locked(() -> new long[] {ctx.rds().totalBytes(), ctx.rds().freeBytes()});
     rows.add(new Object[] {dbId, fileId, "D:\\", "rdsdbdata", "NTFS", space[0], space[1]});
     return new ResultSetData(COLUMNS, rows);
   }
