@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AlertRulesTest {
 
-  /** Issue 6's list, and alerts added since (README, "Loading the alert rules"). */
+  /** The alerts the README lists ("Loading the alert rules"), each with its runbook and tests. */
   private static final Set<String> EXPECTED =
       Set.of(
           "RdswatchInstanceStorageFull",
