@@ -1,4 +1,4 @@
-package io.rdswatch.agent.drill.metrics;
+package io.rdswatch.exporter.metrics;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
